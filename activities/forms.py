@@ -1,0 +1,84 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from members.models import Member, UnionGroup
+
+from .models import Event, Honour, Registration, Result, Team
+
+DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+DATETIME_FIELDS = ["starts_at", "ends_at", "signup_opens_at", "signup_closes_at", "members_first_until"]
+
+
+class EventForm(forms.ModelForm):
+    class Meta:
+        model = Event
+        fields = [
+            "title",
+            "kind",
+            "level",
+            "festival",
+            "starts_at",
+            "ends_at",
+            "place",
+            "organiser",
+            "joint_department",
+            "description",
+            "capacity",
+            "is_team_event",
+            "signup_opens_at",
+            "signup_closes_at",
+            "eligibility",
+            "members_first_until",
+            "budget",
+            "actual_cost",
+        ]
+        widgets = {name: DATETIME_WIDGET for name in DATETIME_FIELDS} | {
+            "description": forms.Textarea(attrs={"rows": 4})
+        }
+
+
+class OnBehalfForm(forms.Form):
+    member = forms.ModelChoiceField(
+        label=_("代为报名"), queryset=Member.objects.filter(status__in=[Member.Status.ACTIVE, Member.Status.RETIRED])
+    )
+
+
+class TeamForm(forms.ModelForm):
+    class Meta:
+        model = Team
+        fields = ["union_group", "name", "captain", "members"]
+        widgets = {"members": forms.SelectMultiple(attrs={"size": 8})}
+
+    def __init__(self, *args, groups=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["name"].required = False
+        if groups is not None:
+            self.fields["union_group"].queryset = groups
+            players = Member.objects.filter(
+                union_group__in=groups, status__in=[Member.Status.ACTIVE, Member.Status.RETIRED]
+            ).order_by("union_group", "name_pinyin")
+            self.fields["captain"].queryset = players
+            self.fields["members"].queryset = players
+
+
+class ResultForm(forms.ModelForm):
+    class Meta:
+        model = Result
+        fields = ["item", "member", "team", "rank", "prize"]
+
+    def __init__(self, *args, event, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["team"].queryset = event.teams.exclude(registration__status=Registration.Status.CANCELLED)
+        self.fields["member"].queryset = Member.objects.filter(
+            registrations__event=event, registrations__status="registered"
+        )
+
+
+class HonourForm(forms.ModelForm):
+    class Meta:
+        model = Honour
+        fields = ["title", "member", "union_group", "year", "level", "awarding_body"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["union_group"].queryset = UnionGroup.objects.all()

@@ -1,0 +1,24 @@
+from django.utils import timezone
+
+from activities import report
+from activities.models import Event, Honour, Result
+
+from .factories import make_event, make_member
+
+
+def test_chapter_counts_events_prizes_and_honours_by_kind_and_level(db):
+    sports = [make_event(title=f"球赛{i}", kind=Event.Kind.SPORTS) for i in range(2)]
+    make_event(title="合唱", kind=Event.Kind.CULTURE)
+    year = timezone.localtime(sports[0].starts_at).year
+    for prize, item in [("first", "男子组"), ("first", "女子组"), ("second", "男子组")]:
+        Result.objects.create(event=sports[0], item=item, member=make_member(), prize=prize)
+    for title in ["优秀工会积极分子", "优秀工会小组长"]:
+        Honour.objects.create(title=title, member=make_member(), year=year, awarding_body="校工会")
+
+    context = report.annual_report(year).context
+
+    assert context["figures"]["events"] == 3
+    chart = str(context["kind_chart"])
+    assert chart.index("体育") < chart.index(">2项<") < chart.index("文艺") < chart.index(">1项<")
+    assert context["prizes"] == [("一等奖", 2), ("二等奖", 1)]
+    assert context["honours"] == [("校级", 2)]

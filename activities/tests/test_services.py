@@ -1,0 +1,259 @@
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from members.models import Member
+
+from .. import services
+from ..models import Event, Honour, Notice, Registration
+from .factories import make_event, make_group, make_member
+
+pytestmark = pytest.mark.django_db
+Status = Registration.Status
+
+
+def test_capacity_is_never_exceeded_later_comers_wait_in_order():
+    event = make_event(capacity=2)
+    people = [make_member() for _ in range(4)]
+    registrations = [services.sign_up(event=event, member=person) for person in people]
+    assert [r.status for r in registrations] == [
+        Status.REGISTERED,
+        Status.REGISTERED,
+        Status.WAITLISTED,
+        Status.WAITLISTED,
+    ]
+    assert event.registrations.filter(status=Status.REGISTERED).count() == 2
+
+
+def test_unlimited_event_takes_everyone():
+    event = make_event(capacity=None)
+    for _ in range(5):
+        assert services.sign_up(event=event, member=make_member()).status == Status.REGISTERED
+
+
+def test_cancellation_promotes_the_first_on_the_waitlist_and_tells_them():
+    event = make_event(capacity=1)
+    first, second, third = make_member(), make_member(), make_member()
+    mine = services.sign_up(event=event, member=first)
+    services.sign_up(event=event, member=second)
+    services.sign_up(event=event, member=third)
+    _, promoted = services.cancel(registration=mine, actor=None)
+    assert promoted.member == second
+    assert promoted.status == Status.REGISTERED
+    assert event.registrations.get(member=third).status == Status.WAITLISTED
+    notice = Notice.objects.get(member=second)
+    assert "候补已转为正式报名" in notice.text
+    assert not Notice.objects.filter(member=third).exists()
+    assert [s.to_status for s in promoted.steps.all()] == [Status.WAITLISTED, Status.REGISTERED]
+
+
+def test_cancelling_a_waitlisted_sign_up_promotes_nobody():
+    event = make_event(capacity=1)
+    services.sign_up(event=event, member=make_member())
+    waiting = services.sign_up(event=event, member=make_member())
+    _, promoted = services.cancel(registration=waiting, actor=None)
+    assert promoted is None
+    assert not Notice.objects.exists()
+
+
+def test_cancelled_sign_up_cannot_be_cancelled_again():
+    event = make_event()
+    registration = services.sign_up(event=event, member=make_member())
+    services.cancel(registration=registration, actor=None)
+    with pytest.raises(ValidationError, match="已取消"):
+        services.cancel(registration=registration, actor=None)
+
+
+def test_a_person_cannot_sign_up_twice_but_may_again_after_cancelling():
+    event = make_event()
+    person = make_member()
+    registration = services.sign_up(event=event, member=person)
+    with pytest.raises(ValidationError, match="已报名"):
+        services.sign_up(event=event, member=person)
+    services.cancel(registration=registration, actor=None)
+    assert services.sign_up(event=event, member=person).status == Status.REGISTERED
+
+
+def test_members_only_event_refuses_non_members():
+    event = make_event(eligibility=Event.Eligibility.MEMBERS)
+    with pytest.raises(ValidationError, match="仅限工会会员"):
+        services.sign_up(event=event, member=make_member(is_union_member=False))
+
+
+def test_members_first_until_a_date_then_open_to_all_staff():
+    event = make_event(
+        eligibility=Event.Eligibility.MEMBERS_FIRST, members_first_until=timezone.now() + datetime.timedelta(days=1)
+    )
+    outsider = make_member(is_union_member=False)
+    with pytest.raises(ValidationError, match="会员优先"):
+        services.sign_up(event=event, member=outsider)
+    assert services.sign_up(event=event, member=make_member()).status == Status.REGISTERED
+    event.members_first_until = timezone.now() - datetime.timedelta(minutes=1)
+    event.save()
+    assert services.sign_up(event=event, member=outsider).status == Status.REGISTERED
+
+
+def test_womens_event_refuses_men():
+    event = make_event(eligibility=Event.Eligibility.WOMEN)
+    with pytest.raises(ValidationError, match="女职工"):
+        services.sign_up(event=event, member=make_member(gender=Member.Gender.MALE))
+
+
+def test_retirees_event_is_for_retirees_and_all_staff_event_for_those_in_post():
+    for_retirees = make_event(eligibility=Event.Eligibility.RETIREES)
+    retiree, teacher = make_member(status=Member.Status.RETIRED), make_member()
+    with pytest.raises(ValidationError, match="退休"):
+        services.sign_up(event=for_retirees, member=teacher)
+    services.sign_up(event=for_retirees, member=retiree)
+    with pytest.raises(ValidationError, match="在职"):
+        services.sign_up(event=make_event(), member=retiree)
+
+
+def test_sign_up_window_is_enforced_for_members_but_not_for_staff_adding_on_behalf(users):
+    now = timezone.now()
+    event = make_event(signup_closes_at=now - datetime.timedelta(hours=1))
+    person = make_member()
+    with pytest.raises(ValidationError, match="截止"):
+        services.sign_up(event=event, member=person)
+    registration = services.sign_up(event=event, member=person, actor=users["staff"], on_behalf=True)
+    assert registration.added_by == users["staff"]
+    not_yet = make_event(signup_opens_at=now + datetime.timedelta(days=1))
+    with pytest.raises(ValidationError, match="尚未开始"):
+        services.sign_up(event=not_yet, member=person)
+
+
+def test_team_sign_up_is_one_team_per_union_group_and_fills_places_in_order(users):
+    event = make_event(is_team_event=True, capacity=1, title="拔河比赛")
+    group_a, group_b = make_group("语文组"), make_group("数学组")
+    first = services.sign_up_team(
+        event=event, union_group=group_a, actor=users["staff"], members=[make_member(union_group=group_a)]
+    )
+    assert first.status == Status.REGISTERED and first.team.members.count() == 1
+    with pytest.raises(ValidationError, match="已报名"):
+        services.sign_up_team(event=event, union_group=group_a, actor=users["staff"])
+    second = services.sign_up_team(event=event, union_group=group_b, actor=users["staff"])
+    assert second.status == Status.WAITLISTED
+    with pytest.raises(ValidationError, match="团体项目"):
+        services.sign_up(event=event, member=make_member())
+
+
+def test_team_players_come_from_the_entering_group_and_must_be_eligible(users):
+    event = make_event(is_team_event=True, capacity=None, title="女职工拔河", eligibility=Event.Eligibility.WOMEN)
+    group, other = make_group("语文组"), make_group("数学组")
+    woman, man = make_member(union_group=group), make_member(union_group=group, gender=Member.Gender.MALE)
+    with pytest.raises(ValidationError, match="不在语文组"):
+        services.sign_up_team(
+            event=event, union_group=group, actor=users["staff"], members=[make_member(union_group=other)]
+        )
+    with pytest.raises(ValidationError, match="面向女职工"):
+        services.sign_up_team(event=event, union_group=group, actor=users["staff"], members=[woman, man])
+    with pytest.raises(ValidationError, match="不在语文组"):
+        services.sign_up_team(
+            event=event, union_group=group, actor=users["staff"], captain=make_member(union_group=other)
+        )
+    assert not event.teams.exists()
+    registration = services.sign_up_team(
+        event=event, union_group=group, actor=users["staff"], captain=woman, members=[woman]
+    )
+    assert registration.team.captain == woman
+
+
+def test_waitlist_moves_up_in_order_when_staff_add_places(users):
+    event = make_event(capacity=1)
+    people = [make_member() for _ in range(4)]
+    registrations = [services.sign_up(event=event, member=person) for person in people]
+    services.update_event(event=event, actor=users["staff"], capacity=3)
+    statuses = [Registration.objects.get(pk=r.pk).status for r in registrations]
+    assert statuses == [Status.REGISTERED, Status.REGISTERED, Status.REGISTERED, Status.WAITLISTED]
+    assert Notice.objects.filter(member__in=people[1:3]).count() == 2 and not people[3].notices.exists()
+
+
+def test_places_cannot_drop_below_those_taken(users):
+    event = make_event(capacity=3)
+    for _ in range(2):
+        services.sign_up(event=event, member=make_member())
+    with pytest.raises(ValidationError, match="已有 2 个名额被占用"):
+        services.update_event(event=event, actor=users["staff"], capacity=1)
+    event.refresh_from_db()
+    assert event.capacity == 3
+
+
+def test_team_event_sign_up_refused_for_individual_event(users):
+    with pytest.raises(ValidationError, match="不是团体项目"):
+        services.sign_up_team(event=make_event(), union_group=make_group(), actor=users["staff"])
+
+
+def test_only_registered_people_can_be_checked_in(users):
+    event = make_event(capacity=1)
+    registered = services.sign_up(event=event, member=make_member())
+    waiting = services.sign_up(event=event, member=make_member())
+    assert services.check_in(registration=registered, actor=users["staff"]).checked_in_at is not None
+    with pytest.raises(ValidationError, match="签到"):
+        services.check_in(registration=waiting, actor=users["staff"])
+
+
+def test_member_checks_in_with_the_door_code_on_the_day():
+    start = timezone.now() - datetime.timedelta(minutes=5)
+    event = make_event(starts_at=start, ends_at=start + datetime.timedelta(hours=2), capacity=None)
+    person = make_member()
+    Registration.objects.create(event=event, member=person, position=1)
+    with pytest.raises(ValidationError, match="签到码无效"):
+        services.self_check_in(event=event, member=person, code="wrong")
+    registration = services.self_check_in(event=event, member=person, code=event.check_in_code)
+    assert registration.checked_in_at is not None
+
+
+def test_prizes_and_top_three_places_feed_the_honours_register(users):
+    event = make_event(title="教工运动会", level="county")
+    winner, sixth = make_member(), make_member()
+    services.record_result(event=event, actor=users["staff"], item="50米", member=winner, prize="first", rank=1)
+    services.record_result(event=event, actor=users["staff"], item="50米", member=sixth, rank=6)
+    honour = Honour.objects.get()
+    assert honour.member == winner
+    assert honour.title == "教工运动会50米第1名一等奖"
+    assert honour.level == "county"
+    assert honour.year == timezone.localtime(event.starts_at).year
+
+
+def test_team_award_honours_the_union_group(users):
+    event = make_event(is_team_event=True, capacity=None, title="拔河比赛")
+    group = make_group("艺体组")
+    registration = services.sign_up_team(event=event, union_group=group, actor=users["staff"])
+    services.record_result(event=event, actor=users["staff"], team=registration.team, prize="second")
+    assert Honour.objects.get().union_group == group
+
+
+def test_result_needs_a_person_or_a_team_and_a_placing(users):
+    event = make_event()
+    with pytest.raises(ValidationError, match="二选一"):
+        services.record_result(event=event, actor=users["staff"], prize="first")
+    with pytest.raises(ValidationError, match="名次或奖项"):
+        services.record_result(event=event, actor=users["staff"], member=make_member())
+
+
+def test_joint_event_needs_a_department(users):
+    start = timezone.now()
+    with pytest.raises(ValidationError):
+        services.create_event(
+            actor=users["staff"],
+            title="健康讲座",
+            kind=Event.Kind.LECTURE,
+            starts_at=start,
+            ends_at=start,
+            place="报告厅",
+            organiser=Event.Organiser.JOINT,
+        )
+
+
+def test_demo_year_of_events_has_sign_ups_results_and_honours(db):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    call_command("load_demo", stdout=StringIO())
+    assert 20 <= Event.objects.count() <= 30
+    assert Registration.objects.filter(status=Status.WAITLISTED).exists()
+    assert Honour.objects.filter(result__isnull=False).exists()
+    assert Notice.objects.filter(member__user__username="member").exists()

@@ -1,0 +1,282 @@
+"""`python -m bench`: recreate the bench database, seed it, serve it with gunicorn, time the pages.
+
+Environment: BENCH_PG_URL (server, default postgres://postgres@127.0.0.1:5432), BENCH_REQUESTS
+(timed requests per page, default 20), BENCH_WORKERS / BENCH_THREADS (gunicorn, default 2 / 4),
+BENCH_IMPORT_ROWS (default 20000), BENCH_NOTICES (default 1000), BENCH_NOTICE_PROCESSES (default:
+the number of cores), and the seed sizes in bench/seed.py (BENCH_STAFF=20000 …).
+"""
+
+import os
+import platform
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATABASE = "unionportal_bench"
+PG_URL = os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432").rstrip("/")
+REQUESTS = int(os.environ.get("BENCH_REQUESTS", "20"))
+IMPORT_ROWS = int(os.environ.get("BENCH_IMPORT_ROWS", "20000"))
+NOTICES = int(os.environ.get("BENCH_NOTICES", "1000"))
+NOTICE_PROCESSES = int(os.environ.get("BENCH_NOTICE_PROCESSES", str(os.cpu_count() or 1)))
+WARM_UP = 2
+
+
+def say(text=""):
+    print(text, flush=True)
+
+
+def recreate_database():
+    """Drop and create the bench database; False when no PostgreSQL answers."""
+    import psycopg2
+
+    try:
+        connection = psycopg2.connect(f"{PG_URL}/postgres", connect_timeout=3)
+    except psycopg2.OperationalError as error:
+        say(f"PostgreSQL is not reachable at {PG_URL} ({str(error).strip().splitlines()[0]}).")
+        say("The bench needs PostgreSQL (set BENCH_PG_URL); nothing was measured.")
+        return False
+    connection.autocommit = True
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT version()")
+        say(f"  {cursor.fetchone()[0].split(',')[0]}")
+        cursor.execute(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
+        cursor.execute(f'CREATE DATABASE "{DATABASE}"')
+    connection.close()
+    return True
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_gunicorn(port):
+    workers = os.environ.get("BENCH_WORKERS", "2")
+    threads = os.environ.get("BENCH_THREADS", "4")
+    command = [
+        str(Path(sys.executable).with_name("gunicorn")),
+        "unionportal.wsgi",
+        f"--bind=127.0.0.1:{port}",
+        f"--workers={workers}",
+        f"--threads={threads}",
+        "--worker-class=gthread",
+        "--timeout=120",
+        "--log-level=warning",
+    ]
+    say(f"  gunicorn: {workers} workers × {threads} threads")
+    return subprocess.Popen(command, cwd=ROOT, env=os.environ.copy())
+
+
+def wait_until_up(server, port):
+    from .client import Session
+
+    probe = Session(port)
+    for _ in range(300):
+        try:
+            if probe.get("/healthz")[0] == 200:
+                return
+        except OSError:
+            pass
+        if server.poll() is not None:
+            raise SystemExit("gunicorn exited during start-up")
+        time.sleep(0.1)
+    raise SystemExit("gunicorn did not answer /healthz within 30 s")
+
+
+def measure(session, url):
+    """(median ms, p95 ms, query count) over REQUESTS GETs after a warm-up."""
+    times, queries = [], "?"
+    for i in range(WARM_UP + REQUESTS):
+        status, elapsed, response, _ = session.get(url)
+        if status != 200:
+            raise SystemExit(f"GET {url} answered {status}")
+        queries = response.getheader("X-Query-Count", "?")
+        if i >= WARM_UP:
+            times.append(elapsed * 1000)
+    times.sort()
+    p95 = times[min(len(times) - 1, round(0.95 * len(times)) - 1)]
+    return statistics.median(times), p95, queries
+
+
+def table(rows, header):
+    widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(len(header))]
+    line = "  ".join("-" * w for w in widths)
+    out = [line, "  ".join(str(h).ljust(w) for h, w in zip(header, widths, strict=True)), line]
+    for row in rows:
+        cells = [str(row[0]).ljust(widths[0])] + [str(c).rjust(w) for c, w in zip(row[1:], widths[1:], strict=True)]
+        out.append("  ".join(cells))
+    out.append(line)
+    return "\n".join(out)
+
+
+def machine():
+    """nproc, CPU model and RAM, as the README's performance section quotes them."""
+    model = "unknown CPU"
+    memory = ""
+    try:
+        cpuinfo = Path("/proc/cpuinfo").read_text()
+        model = next(line.split(":", 1)[1].strip() for line in cpuinfo.splitlines() if line.startswith("model name"))
+        meminfo = Path("/proc/meminfo").read_text()
+        kib = next(int(line.split()[1]) for line in meminfo.splitlines() if line.startswith("MemTotal"))
+        memory = f", {kib / 1024 / 1024:.0f} GB RAM"
+    except (OSError, StopIteration):
+        pass
+    return f"{os.cpu_count()} cores ({model}){memory}"
+
+
+def time_pages(sessions):
+    from .pages import PAGES
+
+    rows = []
+    for page in PAGES:
+        portal = measure(sessions[page.role], page.url)
+        floor = measure(sessions[page.role], page.floor_url) if page.floor_url else None
+        admin = measure(sessions["admin"], page.admin_url) if page.admin_url else None
+
+        def ratio(other, portal=portal):
+            return f"{portal[0] / other[0]:.1f}×" if other else "—"
+
+        def cell(result):
+            return f"{result[0]:.0f} / {result[1]:.0f} ({result[2]} q)" if result else "—"
+
+        rows.append([page.name, page.role, cell(portal), cell(floor), ratio(floor), cell(admin), ratio(admin)])
+        say(f"  measured {page.name} ({page.role})")
+    return rows
+
+
+def verdict(ok):
+    return "OK" if ok else "WRONG"
+
+
+def main():
+    began = time.perf_counter()
+    say(f"== make bench · {time.strftime('%Y-%m-%d %H:%M %Z')} · {platform.node()} · {machine()}")
+    if not recreate_database():
+        return 0
+    media = tempfile.mkdtemp(prefix="unionportal-bench-media-")
+    os.environ.update(
+        DATABASE_URL=f"{PG_URL}/{DATABASE}",
+        DJANGO_SETTINGS_MODULE="bench.settings",
+        DJANGO_DEBUG="",
+        DJANGO_MEDIA_ROOT=media,
+        REDIS_URL="",
+    )
+    try:
+        return run(began)
+    finally:
+        shutil.rmtree(media, ignore_errors=True)
+
+
+def run(began):
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    from . import figures
+    from .seed import Sizes, seed
+
+    started = time.perf_counter()
+    call_command("migrate", verbosity=0)
+    say(f"  migrated {DATABASE} ({time.perf_counter() - started:.1f} s)")
+    sizes = Sizes()
+    started = time.perf_counter()
+    context = seed(sizes, report=say)
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")  # fresh statistics, as autovacuum would give a real database
+    seeded = time.perf_counter() - started
+    say(f"  seed total {seeded:.1f} s")
+
+    from .client import Session
+    from .race import appraisal_race, ballot_race, sign_up_race
+
+    chair = context["logins"]["chair"]
+    port = free_port()
+    server = start_gunicorn(port)
+    try:
+        wait_until_up(server, port)
+        say(f"  gunicorn up on 127.0.0.1:{port} (pid {server.pid})")
+        sessions = {role: Session(port, user) for role, user in context["logins"].items()}
+        rows = time_pages(sessions)
+        export = figures.roster_export(port, chair)
+        say("  measured the roster export")
+        ballots = ballot_race(port, context["race_motion"], context["voters"])
+        appraisal = appraisal_race(port, context["race_appraisal"], context["voters"])
+        say("  ran the ballot races")
+        racers = context["racers"]
+        race = sign_up_race(port, context["race_event"], racers, sizes.places)
+        say("  ran the sign-up race")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+    report = figures.annual_report(chair, timezone.localdate().year)
+    say("  rendered the annual report")
+    notices = figures.notices(chair, NOTICES, NOTICE_PROCESSES)
+    say("  rendered the notices")
+    imported = figures.roster_import(chair, IMPORT_ROWS)
+    say("  imported the roster")
+
+    say()
+    say(
+        f"Pages: median / p95 ms over {REQUESTS} requests (SQL queries per request); "
+        f"{sizes.staff:,} staff, {sizes.years} years of congress, disclosure ({sizes.board_items:,} board items), "
+        f"welfare and events"
+    )
+    header = ["page", "as", "portal", "floor (JSON)", "portal÷floor", "Django admin", "portal÷admin"]
+    say(table(rows, header))
+    say()
+    say("Figures:")
+    say(
+        f"  Roster export to .xlsx (GET, chair): {export['rows']:,} staff, {export['bytes'] / 1e6:.1f} MB "
+        f"in {export['seconds']:.1f} s"
+    )
+    say(
+        f"  Roster import from .xlsx (members.services.import_roster, in-process): {imported['rows']:,} rows "
+        f"checked (preview) in {imported['dry_run']:.1f} s, imported in {imported['seconds']:.1f} s, "
+        f"{imported['added']:,} added; the same file with one bad last row refused whole in "
+        f"{imported['refused_seconds']:.1f} s, nothing written: {'yes' if imported['refused_clean'] else 'NO'} "
+        f"→ {verdict(imported['ok'])}"
+    )
+    voters = len(context["voters"])
+    say(
+        f"  Secret ballot: {voters} delegates at once: {ballots['seconds']:.1f} s; {ballots['receipts']} receipts, "
+        f"{ballots['ballots']} ballots, tally equals what was sent → {verdict(ballots['ok'])}"
+    )
+    say(
+        f"  Appraisal ballot: {voters} delegates at once: {appraisal['seconds']:.1f} s; "
+        f"{appraisal['receipts']} receipts, {appraisal['marks']:,} marks, tally equals what was sent "
+        f"→ {verdict(appraisal['ok'])}"
+    )
+    say(
+        f"  Sign-up race: {len(racers)} members at once for {sizes.places} places: {race['seconds']:.1f} s; "
+        f"{race['registered']} registered, {race['waitlisted']} waitlisted, "
+        f"{race['failures']} failed requests → {verdict(race['ok'])}"
+    )
+    say(
+        f"  Annual report {report['year']} (job run eagerly in-process: data, WeasyPrint, PDF stored): "
+        f"{report['seconds']:.1f} s, {report['pages']} pages, {report['bytes'] / 1e6:.1f} MB"
+    )
+    say(
+        f"  Notices: {notices['count']:,} individual notices (one job each, run eagerly, "
+        f"{notices['processes']} processes): {notices['seconds']:.0f} s, "
+        f"{notices['seconds'] / max(notices['count'], 1) * 1000 * notices['processes']:.0f} ms per notice "
+        f"per process; {notices['stored']:,} PDFs stored → {verdict(notices['ok'])}"
+    )
+    say(f"Whole bench: {time.perf_counter() - began:.0f} s (seed {seeded:.0f} s)")
+    return 0 if all(r["ok"] for r in (race, ballots, appraisal, imported, notices)) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

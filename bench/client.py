@@ -1,0 +1,71 @@
+"""A tiny HTTP client for the bench: one logged-in session (session cookie made with Django's
+SessionStore, plus a CSRF cookie and header so POSTs pass), timed GETs and form POSTs."""
+
+import http.client
+import secrets
+import time
+import urllib.parse
+
+from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.contrib.sessions.backends.db import SessionStore
+
+
+def session_key_for(user):
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.create()
+    return session.session_key
+
+
+class Session:
+    def __init__(self, port, user=None, timeout=120):
+        self.port = port
+        self.timeout = timeout
+        self.csrf = secrets.token_hex(16)  # 32 characters: an unmasked CSRF secret
+        cookies = {settings.CSRF_COOKIE_NAME: self.csrf}
+        if user is not None:
+            cookies[settings.SESSION_COOKIE_NAME] = session_key_for(user)
+        self.cookie = "; ".join(f"{k}={v}" for k, v in cookies.items())
+        self.connection = None
+
+    def request(self, method, url, body=None):
+        """(status, seconds, headers, body) of one request; reconnects when the server closed."""
+        headers = {"Cookie": self.cookie, "Host": f"127.0.0.1:{self.port}"}
+        if body is not None:
+            body = urllib.parse.urlencode(body)
+            headers.update({"Content-Type": "application/x-www-form-urlencoded", "X-CSRFToken": self.csrf})
+        path = urllib.parse.quote(url, safe="/?=&%")
+        for attempt in (1, 2):
+            if self.connection is None:
+                self.connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=self.timeout)
+            started = time.perf_counter()
+            try:
+                self.connection.request(method, path, body=body, headers=headers)
+                response = self.connection.getresponse()
+                content = response.read()
+            except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
+                self.close()  # a kept-alive connection the server had closed: retry once on a new one
+                if attempt == 2:
+                    raise
+                continue
+            except OSError:
+                self.close()
+                raise
+            elapsed = time.perf_counter() - started
+            if response.will_close:
+                self.close()
+            return response.status, elapsed, response, content
+
+    def get(self, url):
+        return self.request("GET", url)
+
+    def post(self, url, data=None):
+        return self.request("POST", url, body=data or {})
+
+    def close(self):
+        if self.connection is not None:
+            self.connection.close()
+            self.connection = None

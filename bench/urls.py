@@ -1,0 +1,92 @@
+"""The portal's URLs plus, for comparison, the floors (bare views returning a page's rows
+as JSON) and the bench admin site."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import JsonResponse
+from django.urls import include, path
+from django.utils import timezone
+
+from activities import selectors as activity_selectors
+from congress import selectors as congress_selectors
+from disclosure import selectors as disclosure_selectors
+from members import selectors as member_selectors
+from members.forms import RosterFilterForm
+from unionportal.dashboard import cards_for
+from unionportal.pagination import PER_PAGE
+from welfare import selectors as welfare_selectors
+from welfare.models import Application
+
+from .admin_site import site
+
+
+def _rows(request, queryset, fields):
+    page = Paginator(queryset, PER_PAGE).get_page(request.GET.get("page"))
+    return JsonResponse({"count": page.paginator.count, "rows": list(page.object_list.values(*fields))})
+
+
+@login_required
+def roster_floor(request):
+    members = member_selectors.roster(**RosterFilterForm(request.GET).filters())
+    fields = ["pk", "name", "gender", "department__name", "union_group__name", "status", "phone"]
+    return _rows(request, members, fields)
+
+
+@login_required
+def events_floor(request):
+    events = activity_selectors.event_list(past=request.GET.get("when") == "past")
+    return _rows(request, events, ["pk", "title", "kind", "starts_at", "place", "capacity", "taken", "waiting"])
+
+
+def board_floor(request):
+    year = request.GET.get("year", "")
+    items = disclosure_selectors.board(
+        request.user, year=int(year) if year.isdigit() else None, query=request.GET.get("q", "").strip()
+    )
+    return _rows(request, items, ["pk", "title", "category__name", "audience", "status", "published_on"])
+
+
+@login_required
+def proposals_floor(request):
+    proposals = congress_selectors.proposal_list(user=request.user)
+    fields = ["pk", "number", "title", "session__title", "proposer__name", "lead_department__name", "status"]
+    return _rows(request, proposals, fields)
+
+
+@login_required
+def welfare_floor(request):
+    """The welfare dashboard's lists, as the page shows them."""
+    waiting = welfare_selectors.applications().filter(
+        status__in=[Application.Status.SUBMITTED, Application.Status.REVIEWED]
+    )
+    return JsonResponse(
+        {
+            "waiting": list(waiting.values("pk", "member__name", "status", "amount_requested")),
+            "due_files": list(
+                welfare_selectors.files_due_for_review()[:10].values("pk", "member__name", "next_review_on")
+            ),
+            "birthdays": list(
+                welfare_selectors.birthdays_this_month().values("name", "birth_date", "department__name")
+            ),
+            "in_hospital": list(welfare_selectors.in_hospital().values("member__name", "visited_on")),
+            "totals": welfare_selectors.totals(timezone.localdate().year)["overall"],
+        }
+    )
+
+
+@login_required
+def home_floor(request):
+    cards = cards_for(request)
+    return JsonResponse({"cards": [{"title": str(c.title), "value": c.value, "text": str(c.text)} for c in cards]})
+
+
+urlpatterns = [
+    path("bench-floor/members/", roster_floor),
+    path("bench-floor/activities/", events_floor),
+    path("bench-floor/disclosure/", board_floor),
+    path("bench-floor/proposals/", proposals_floor),
+    path("bench-floor/welfare/", welfare_floor),
+    path("bench-floor/home/", home_floor),
+    path("bench-admin/", site.urls),
+    path("", include("unionportal.urls")),
+]

@@ -1,0 +1,87 @@
+from django.db.models import Q
+from django.utils import timezone
+
+from .models import Appraisal, Delegate, Motion, Proposal, ProposalCoSigner, Session
+
+S = Proposal.Status
+
+
+def sessions():
+    return Session.objects.select_related("term").order_by("-starts_on")
+
+
+def current_session():
+    return sessions().first()
+
+
+def proposal_list(*, user, session=None, status="", mine=False):
+    """Proposals a user may see: the public list (公示) plus their own drafts and invitations;
+    the congress staff see everything."""
+    proposals = Proposal.objects.select_related("session__term", "proposer", "lead_department")
+    if session is not None:
+        proposals = proposals.filter(session=session)
+    member = getattr(user, "member", None)
+    if not user.has_perm("congress.view_review_notes"):
+        visible = ~Q(status__in=Proposal.PRIVATE)
+        if member is not None:
+            visible |= Q(proposer=member) | Q(cosigners__member=member)
+        proposals = proposals.filter(visible).distinct()
+    if mine and member is not None:
+        proposals = proposals.filter(Q(proposer=member) | Q(cosigners__member=member)).distinct()
+    if status in S.values:
+        proposals = proposals.filter(status=status)
+    return proposals.order_by("-session__starts_on", "number", "-created_at")
+
+
+def proposal_detail(pk):
+    return (
+        Proposal.objects.select_related("session__term", "proposer", "lead_department__head", "merged_into")
+        .prefetch_related("helping_departments", "cosigners__member", "steps__actor")
+        .get(pk=pk)
+    )
+
+
+def overdue():
+    return Proposal.objects.filter(status=S.ASSIGNED, deadline__lt=timezone.localdate())
+
+
+def awaiting_reply(member):
+    return Proposal.objects.filter(status=S.ASSIGNED, lead_department__head=member)
+
+
+def invitations(member):
+    return ProposalCoSigner.objects.filter(
+        member=member, status=ProposalCoSigner.Status.INVITED, proposal__status=S.COLLECTING
+    ).select_related("proposal")
+
+
+def appraisals_to_vote(member):
+    """Open appraisals of the terms where this member is an active delegate and has not voted yet."""
+    delegacies = Delegate.objects.filter(member=member, active=True)
+    return (
+        Appraisal.objects.filter(status=Appraisal.Status.OPEN, term__in=delegacies.values("term"))
+        .exclude(receipts__delegate__in=delegacies)
+        .distinct()
+    )
+
+
+def motions_to_vote(member):
+    delegacies = Delegate.objects.filter(member=member, active=True)
+    return (
+        Motion.objects.filter(
+            status=Motion.Status.OPEN,
+            method=Motion.Method.SECRET,
+            agenda_item__session__term__in=delegacies.values("term"),
+        )
+        .exclude(receipts__delegate__in=delegacies)
+        .distinct()
+    )
+
+
+def next_session(session):
+    return Session.objects.filter(starts_on__gt=session.starts_on).select_related("term").order_by("starts_on").first()
+
+
+def previous_session(session):
+    """The session before this one, whose proposals' follow-through (落实情况) this one hears."""
+    return Session.objects.filter(starts_on__lt=session.starts_on).select_related("term").order_by("-starts_on").first()

@@ -1,0 +1,773 @@
+"""The verbs of the congress app: one function per proposal transition, plus votes.
+
+Each transition checks ``Proposal.TRANSITIONS``, refuses illegal moves with a Chinese
+``ValidationError`` and writes a dated ``ProposalStep``.
+"""
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Case, Exists, F, Max, OuterRef, Q, Value, When
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from unionportal.uploads import check_content, check_size
+
+from .models import (
+    AgendaItem,
+    BallotReceipt,
+    BallotTally,
+    Delegate,
+    Motion,
+    Proposal,
+    ProposalCoSigner,
+    ProposalStep,
+)
+
+S = Proposal.Status
+ACTION_NAMES = {
+    "invite": gettext_lazy("邀请附议"),
+    "submit": gettext_lazy("提交"),
+    "register": gettext_lazy("立案"),
+    "reject": gettext_lazy("不立案"),
+    "merge": gettext_lazy("并案"),
+    "assign": gettext_lazy("交办"),
+    "reply": gettext_lazy("答复"),
+    "rate": gettext_lazy("评价"),
+    "close": gettext_lazy("办结"),
+}
+
+
+def _lock(proposal):
+    return Proposal.objects.select_for_update().get(pk=proposal.pk)
+
+
+def _require(proposal, action):
+    if not proposal.can(action):
+        raise ValidationError(
+            _("提案处于“%(status)s”状态，不能%(action)s。")
+            % {"status": proposal.get_status_display(), "action": ACTION_NAMES[action]}
+        )
+
+
+def _move(proposal, action, *, actor, note="", internal=False, to=None):
+    from_status = proposal.status
+    proposal.status = to or Proposal.TRANSITIONS[action][1]
+    proposal.full_clean()
+    proposal.save()
+    ProposalStep.objects.create(
+        proposal=proposal,
+        actor=actor,
+        from_status=from_status,
+        to_status=proposal.status,
+        note=note,
+        internal=internal,
+    )
+    return proposal
+
+
+def active_delegate(member, term):
+    if member is None:
+        return None
+    return Delegate.objects.filter(term=term, member=member, active=True).first()
+
+
+def _window_refusal(session, now):
+    if session.proposals_open_at and now < session.proposals_open_at:
+        return _("提案征集尚未开始。")
+    if session.proposals_close_at and now > session.proposals_close_at:
+        return _("提案征集已截止。")
+    return None
+
+
+def draft_proposal(*, session, proposer, title, content, actor=None):
+    """A delegate of the session's term drafts a proposal (起草提案)."""
+    if active_delegate(proposer, session.term_id) is None:
+        raise ValidationError(_("只有本届在任代表可以提出提案。"))
+    reason = _window_refusal(session, timezone.now())
+    if reason:
+        raise ValidationError(reason)
+    with transaction.atomic():
+        proposal = Proposal(session=session, proposer=proposer, title=title, content=content)
+        proposal.full_clean()
+        proposal.save()
+        ProposalStep.objects.create(proposal=proposal, actor=actor, from_status="", to_status=proposal.status)
+    return proposal
+
+
+def invite_cosigners(*, proposal, members, actor):
+    """The proposer invites delegates to co-sign (邀请附议)."""
+    with transaction.atomic():
+        proposal = _lock(proposal)
+        if proposal.status not in (S.DRAFT, S.COLLECTING):
+            _require(proposal, "invite")
+        members = list(members)
+        if not members:
+            raise ValidationError(_("请选择至少一位附议代表。"))
+        for member in members:
+            if member.pk == proposal.proposer_id:
+                raise ValidationError(_("提案人不能附议自己的提案。"))
+            if active_delegate(member, proposal.session.term_id) is None:
+                raise ValidationError(_("%(name)s不是本届在任代表，不能附议。") % {"name": member.name})
+            ProposalCoSigner.objects.get_or_create(proposal=proposal, member=member)
+        names = "、".join(m.name for m in members)
+        note = _("邀请附议：%(names)s") % {"names": names}
+        if proposal.status == S.DRAFT:
+            return _move(proposal, "invite", actor=actor, note=note)
+        ProposalStep.objects.create(
+            proposal=proposal, actor=actor, from_status=proposal.status, to_status=proposal.status, note=note
+        )
+        return proposal
+
+
+def _respond(*, proposal, member, actor, status, note):
+    with transaction.atomic():
+        proposal = _lock(proposal)
+        if proposal.status != S.COLLECTING:
+            raise ValidationError(_("提案不在征集附议阶段。"))
+        invitation = proposal.cosigners.filter(member=member).first()
+        if invitation is None:
+            raise ValidationError(_("您未被邀请附议此提案。"))
+        if invitation.status != ProposalCoSigner.Status.INVITED:
+            raise ValidationError(_("您已回复过此附议邀请。"))
+        invitation.status = status
+        invitation.responded_at = timezone.now()
+        invitation.save()
+        ProposalStep.objects.create(
+            proposal=proposal, actor=actor, from_status=proposal.status, to_status=proposal.status, note=note
+        )
+        return invitation
+
+
+def cosign(*, proposal, member, actor):
+    """An invited delegate co-signs (附议)."""
+    return _respond(
+        proposal=proposal,
+        member=member,
+        actor=actor,
+        status=ProposalCoSigner.Status.SIGNED,
+        note=_("%(name)s附议") % {"name": member.name},
+    )
+
+
+def decline(*, proposal, member, actor):
+    return _respond(
+        proposal=proposal,
+        member=member,
+        actor=actor,
+        status=ProposalCoSigner.Status.DECLINED,
+        note=_("%(name)s谢绝附议") % {"name": member.name},
+    )
+
+
+def submit(*, proposal, actor):
+    """The proposer submits once enough delegates have co-signed (提交)."""
+    with transaction.atomic():
+        proposal = _lock(proposal)
+        _require(proposal, "submit")
+        reason = _window_refusal(proposal.session, timezone.now())
+        if reason:
+            raise ValidationError(reason)
+        needed = proposal.session.term.min_cosigners
+        signed = proposal.cosigners.filter(status=ProposalCoSigner.Status.SIGNED).count()
+        if signed < needed:
+            raise ValidationError(
+                _("提案需要至少%(needed)s位代表附议，目前只有%(signed)s位。") % {"needed": needed, "signed": signed}
+            )
+        proposal.submitted_at = timezone.now()
+        return _move(proposal, "submit", actor=actor)
+
+
+def register(*, proposal, actor, note=""):
+    """The proposal committee accepts it (立案) and gives it a number."""
+    with transaction.atomic():
+        proposal = _lock(proposal)
+        _require(proposal, "register")
+        last = Proposal.objects.filter(session=proposal.session).aggregate(last=Max("number"))["last"] or 0
+        proposal.number = last + 1
+        proposal.review_note = note
+        return _move(proposal, "register", actor=actor, note=note, internal=True)
+
+
+def reject(*, proposal, actor, reason):
+    """Not accepted (不立案): converted to a suggestion, with the reason given."""
+    if not reason.strip():
+        raise ValidationError(_("不立案必须说明理由。"))
+    with transaction.atomic():
+        proposal = _lock(proposal)
+        _require(proposal, "reject")
+        proposal.rejection_reason = reason
+        proposal.is_suggestion = True
+        return _move(proposal, "reject", actor=actor, note=_("转为建议：%(reason)s") % {"reason": reason})
+
+
+def merge(*, proposal, into, actor, note=""):
+    """Merged into another proposal of the same session (并案)."""
+    if into is None:
+        raise ValidationError(_("请选择并入的提案。"))
+    with transaction.atomic():
+        proposal = _lock(proposal)
+        _require(proposal, "merge")
+        if into.pk == proposal.pk:
+            raise ValidationError(_("提案不能并入自身。"))
+        if into.session_id != proposal.session_id:
+            raise ValidationError(_("只能并入同一次会议的提案。"))
+        if into.status not in Proposal.ACCEPTED | {S.SUBMITTED}:
+            raise ValidationError(_("只能并入已提交或已立案的提案。"))
+        proposal.merged_into = into
+        return _move(proposal, "merge", actor=actor, note=_("并入：%(title)s") % {"title": into.title})
+
+
+def assign(*, proposal, actor, lead_department, deadline, helping_departments=()):
+    """Handed to a lead department (主办) with helpers (协办) and a deadline (交办)."""
+    if lead_department is None:
+        raise ValidationError(_("请指定主办部门。"))
+    if deadline is None:
+        raise ValidationError(_("请指定办理期限。"))
+    if deadline < timezone.localdate():
+        raise ValidationError(_("办理期限不能早于今天。"))
+    with transaction.atomic():
+        proposal = _lock(proposal)
+        _require(proposal, "assign")
+        proposal.lead_department = lead_department
+        proposal.deadline = deadline
+        proposal = _move(
+            proposal,
+            "assign",
+            actor=actor,
+            note=_("主办：%(dept)s，期限：%(deadline)s") % {"dept": lead_department, "deadline": deadline},
+        )
+        proposal.helping_departments.set([d for d in helping_departments if d.pk != lead_department.pk])
+        return proposal
+
+
+def reply(*, proposal, actor, text):
+    """The lead department's head answers (答复)."""
+    if not text.strip():
+        raise ValidationError(_("答复内容不能为空。"))
+    with transaction.atomic():
+        proposal = _lock(proposal)
+        _require(proposal, "reply")
+        proposal.reply = text
+        proposal.replied_at = timezone.now()
+        return _move(proposal, "reply", actor=actor, note=text)
+
+
+def rate(*, proposal, actor, rating, note="", on_behalf=False):
+    """The proposer rates the reply; 不满意 sends it back for one more handling.
+    Staff may enter a rating from a paper form on the proposer's behalf (on_behalf)."""
+    if rating not in Proposal.Rating.values:
+        raise ValidationError(_("请选择满意度。"))
+    with transaction.atomic():
+        proposal = _lock(proposal)
+        _require(proposal, "rate")
+        if on_behalf:
+            note = _("代录纸质评价表") + (f"：{note}" if note else "")
+        elif actor is None or getattr(actor, "member", None) is None or actor.member.pk != proposal.proposer_id:
+            raise ValidationError(_("只有提案人可以评价答复。"))
+        proposal.rating = rating
+        label = Proposal.Rating(rating).label
+        if rating == Proposal.Rating.UNSATISFIED and not proposal.returned:
+            proposal.returned = True
+            text = _("不满意，退回重新办理") + (f"：{note}" if note else "")
+            return _move(proposal, "rate", actor=actor, note=text, to=S.ASSIGNED)
+        return _move(proposal, "rate", actor=actor, note=f"{label}{'：' + note if note else ''}")
+
+
+def close(*, proposal, actor, note=""):
+    """Staff close a rated proposal (办结)."""
+    with transaction.atomic():
+        proposal = _lock(proposal)
+        _require(proposal, "close")
+        return _move(proposal, "close", actor=actor, note=note)
+
+
+def session_kpis(session):
+    """Received, 立案率, 办结率, 满意率 for a session (rates are percentages, or None when no base)."""
+    proposals = list(session.proposals.filter(status__in=Proposal.RECEIVED).values_list("status", "rating"))
+    received = len(proposals)
+    accepted = [p for p in proposals if p[0] in Proposal.ACCEPTED]
+    closed = [p for p in accepted if p[0] == S.CLOSED]
+    rated = [p for p in accepted if p[1]]
+    satisfied = [p for p in rated if p[1] in (Proposal.Rating.SATISFIED, Proposal.Rating.MOSTLY)]
+
+    def rate_of(part, whole):
+        return round(100 * len(part) / len(whole), 1) if whole else None
+
+    return {
+        "received": received,
+        "registered": len(accepted),
+        "registered_rate": rate_of(accepted, proposals),
+        "closed_rate": rate_of(closed, accepted),
+        "satisfied_rate": rate_of(satisfied, rated),
+    }
+
+
+# ---- votes ----------------------------------------------------------------
+
+
+def quorum(*, session):
+    """(present, delegates, reached): at least 2/3 of the term's seated delegates (应到) present (出席).
+    Exactly two thirds is enough (三分之二以上 includes the bound); observers (列席) do not count."""
+    from .models import Attendance
+
+    delegates = session.term.delegates.filter(active=True)
+    total = delegates.count()
+    present = Attendance.objects.filter(
+        session=session, kind=Attendance.Kind.PRESENT, member__in=delegates.values("member")
+    ).count()
+    return present, total, total > 0 and 3 * present >= 2 * total
+
+
+def passes(*, votes_for, delegates):
+    """A motion passes with more than half of ALL the term's delegates, not of those present:
+    exactly half is not enough."""
+    return delegates > 0 and 2 * votes_for > delegates
+
+
+def _fix_roll_call(motion):
+    """Refuse a vote without a quorum; otherwise fix 应到/实到 on the motion for good."""
+    present, total, reached = quorum(session=motion.agenda_item.session)
+    if not reached:
+        raise ValidationError(
+            _("出席代表%(present)s人，未达到应到代表%(total)s人的三分之二，不能表决。")
+            % {"present": present, "total": total}
+        )
+    motion.opened_at = timezone.now()
+    motion.delegates_total, motion.delegates_present = total, present
+
+
+def _locked_motion(motion):
+    return Motion.objects.select_for_update(of=("self",)).select_related("agenda_item__session__term").get(pk=motion.pk)
+
+
+def open_motion(*, motion, actor=None):
+    with transaction.atomic():
+        motion = _locked_motion(motion)
+        if motion.status != Motion.Status.DRAFT:
+            raise ValidationError(_("表决已开始或已结束。"))
+        _fix_roll_call(motion)
+        motion.status = Motion.Status.OPEN
+        motion.save()
+        if motion.method == Motion.Method.SECRET:
+            BallotTally.objects.bulk_create(BallotTally.blank_rows(motion))
+        return motion
+
+
+def record_open_count(*, motion, votes_for, votes_against, abstentions, actor=None):
+    """Staff enter the count of an open vote (举手表决); only those present can raise a hand."""
+    with transaction.atomic():
+        motion = _locked_motion(motion)
+        if motion.method != Motion.Method.OPEN:
+            raise ValidationError(_("无记名投票不能录入举手表决结果。"))
+        if motion.status == Motion.Status.CLOSED:
+            raise ValidationError(_("表决已结束。"))
+        if motion.opened_at is None:
+            _fix_roll_call(motion)
+        if votes_for + votes_against + abstentions > motion.delegates_present:
+            raise ValidationError(
+                _("票数合计超过出席代表人数（%(present)s）。") % {"present": motion.delegates_present}
+            )
+        motion.votes_for, motion.votes_against, motion.abstentions = votes_for, votes_against, abstentions
+        motion.status = Motion.Status.CLOSED
+        motion.save()
+        return motion
+
+
+def _count_vote(tallies, taken, rows):
+    """Add 1 to the ``taken`` tally rows and 0 to all the others, in a single UPDATE of all ``rows``
+    rows of the motion or appraisal: every vote rewrites every row, so neither the counts' storage
+    nor which rows the transaction touched tells what this voter chose. Costs the same for the
+    1st and the 500th voter."""
+    counted = tallies.update(count=F("count") + Case(When(taken, then=Value(1)), default=Value(0)))
+    if counted != rows:  # a vote that opened without its tally rows would be lost silently
+        raise RuntimeError(f"{rows} tally rows expected, {counted} found")
+
+
+def cast_ballot(*, motion, member, choice):
+    """A delegate casts a secret ballot: a receipt (who) and +1 on the motion's tally (what), in one
+    transaction, with nothing stored that links them. The unique receipt makes it one ballot per delegate."""
+    if choice not in BallotTally.Choice.values:
+        raise ValidationError(_("请选择赞成、反对或弃权。"))
+    try:
+        with transaction.atomic():
+            motion = _locked_motion(motion)
+            if motion.method != Motion.Method.SECRET or motion.status != Motion.Status.OPEN:
+                raise ValidationError(_("此事项当前不接受投票。"))
+            delegate = active_delegate(member, motion.agenda_item.session.term_id)
+            if delegate is None:
+                raise ValidationError(_("只有本届在任代表可以投票。"))
+            if motion.opened_at and delegate.seated_at > motion.opened_at:
+                raise ValidationError(_("您在表决开始后才就任代表，不参加本次表决。"))
+            if BallotReceipt.objects.filter(motion=motion, delegate=delegate).exists():
+                raise ValidationError(_("您已投过票。"))
+            BallotReceipt.objects.create(motion=motion, delegate=delegate)
+            _count_vote(motion.tallies.all(), Q(choice=choice), len(BallotTally.Choice))
+    except IntegrityError as error:
+        raise ValidationError(_("您已投过票。")) from error
+
+
+def close_motion(*, motion, actor=None):
+    """Close a secret ballot and count it."""
+    with transaction.atomic():
+        motion = Motion.objects.select_for_update().get(pk=motion.pk)
+        if motion.status != Motion.Status.OPEN:
+            raise ValidationError(_("表决不在进行中。"))
+        counts = dict(motion.tallies.values_list("choice", "count"))
+        motion.votes_for, motion.votes_against, motion.abstentions = (
+            counts.get(choice, 0) for choice in BallotTally.Choice.values
+        )
+        motion.status = Motion.Status.CLOSED
+        motion.save()
+        return motion
+
+
+def motion_result(motion):
+    """应到 fixed when the vote opened; before that, the delegates seated now."""
+    total = motion.delegates_total
+    if total is None:
+        total = motion.agenda_item.session.term.delegates.filter(active=True).count()
+    return {
+        "delegates": total,
+        "present": motion.delegates_present,
+        "passed": passes(votes_for=motion.votes_for, delegates=total),
+    }
+
+
+def record_attendance(*, session, member, kind, actor=None):
+    """Staff record a person's attendance (出席/请假/列席) at a session."""
+    from .models import Attendance
+
+    if kind not in Attendance.Kind.values:
+        raise ValidationError(_("请选择出席情况。"))
+    if kind != Attendance.Kind.OBSERVER and active_delegate(member, session.term_id) is None:
+        raise ValidationError(_("%(name)s不是本届在任代表，只能列席。") % {"name": member.name})
+    with transaction.atomic():
+        attendance, _created = Attendance.objects.update_or_create(
+            session=session, member=member, defaults={"kind": kind}
+        )
+        return attendance
+
+
+def add_motion(*, agenda_item, title, method, actor=None):
+    if not title.strip():
+        raise ValidationError(_("请填写表决事项。"))
+    motion = Motion(agenda_item=agenda_item, title=title, method=method)
+    motion.full_clean()
+    motion.save()
+    return motion
+
+
+# Composition rules (percent); school values from the school congress regulation, enterprise its own.
+# A term may set its own (same field names on CongressTerm); blank keeps these defaults.
+COMPOSITION_RULES = {
+    "school": {"front_line_min": 60, "leaders_max": 20, "per_headcount_min": 5},
+    "enterprise": {"front_line_min": 50, "leaders_max": 20, "per_headcount_min": 5},
+}
+
+
+def composition_warnings(term, kind=None):
+    """Warnings (not refusals) about the delegates' make-up: front-line share, leaders' share,
+    and delegates against headcount (at least N% of active staff)."""
+    from members.models import Member
+    from unionportal.models import UnionProfile
+
+    rule = dict(COMPOSITION_RULES.get(kind or UnionProfile.load().kind, COMPOSITION_RULES["school"]))
+    rule.update({name: getattr(term, name) for name in rule if getattr(term, name) is not None})
+    delegates = term.delegates.filter(active=True)
+    total = delegates.count()
+    if not total:
+        return [_("本届尚无代表。")]
+    warnings = []
+    front = delegates.filter(is_front_line=True).count()
+    leaders = delegates.filter(is_leader=True).count()
+    if 100 * front < rule["front_line_min"] * total:
+        warnings.append(
+            _("一线职工代表占%(share)s%%，低于%(min)s%%。")
+            % {"share": round(100 * front / total), "min": rule["front_line_min"]}
+        )
+    if 100 * leaders > rule["leaders_max"] * total:
+        warnings.append(
+            _("领导干部代表占%(share)s%%，超过%(max)s%%。")
+            % {"share": round(100 * leaders / total), "max": rule["leaders_max"]}
+        )
+    headcount = Member.objects.filter(status=Member.Status.ACTIVE).count()
+    if term.mode == term.Mode.DELEGATES and 100 * total < rule["per_headcount_min"] * headcount:
+        warnings.append(
+            _("代表%(total)s人，不足在职职工%(headcount)s人的%(min)s%%。")
+            % {"total": total, "headcount": headcount, "min": rule["per_headcount_min"]}
+        )
+    return warnings
+
+
+def replace_delegate(*, delegate, member, actor=None):
+    """补选: a new delegate takes the place of one who left; the old record stays, inactive."""
+    with transaction.atomic():
+        delegate = Delegate.objects.select_for_update().get(pk=delegate.pk)
+        if not delegate.active:
+            raise ValidationError(_("该代表已离任。"))
+        if Delegate.objects.filter(term=delegate.term, member=member).exists():
+            raise ValidationError(_("%(name)s已是本届代表。") % {"name": member.name})
+        now = timezone.now()
+        newcomer = Delegate(
+            term=delegate.term,
+            seated_at=now,
+            member=member,
+            group=delegate.group,
+            is_front_line=delegate.is_front_line,
+            is_leader=False,
+        )
+        newcomer.full_clean()
+        newcomer.save()
+        delegate.active, delegate.replaced_by, delegate.left_at = False, newcomer, now
+        delegate.save()
+        return newcomer
+
+
+# ---- democratic appraisal (民主评议) ------------------------------------------
+
+
+def share_percent(count, total):
+    """count / total in percent to one decimal, rounded half up (四舍五入) as results are printed."""
+    if not total:
+        return Decimal(0)
+    return (Decimal(100 * count) / total).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
+def open_appraisal(*, appraisal, actor=None):
+    from .models import Appraisal, AppraisalTally
+
+    with transaction.atomic():
+        appraisal = Appraisal.objects.select_for_update().get(pk=appraisal.pk)
+        if appraisal.status != Appraisal.Status.DRAFT:
+            raise ValidationError(_("评议已开始或已结束。"))
+        appraisees = list(appraisal.appraisees.all())
+        if not appraisees:
+            raise ValidationError(_("请先添加被评议人。"))
+        appraisal.status = Appraisal.Status.OPEN
+        appraisal.save()
+        AppraisalTally.objects.bulk_create(AppraisalTally.blank_rows(appraisal, appraisees))
+        return appraisal
+
+
+def close_appraisal(*, appraisal, actor=None):
+    """Close the appraisal; only now is the tally shown (公示)."""
+    from .models import Appraisal
+
+    with transaction.atomic():
+        appraisal = Appraisal.objects.select_for_update().get(pk=appraisal.pk)
+        if appraisal.status != Appraisal.Status.OPEN:
+            raise ValidationError(_("评议不在进行中。"))
+        appraisal.status = Appraisal.Status.CLOSED
+        appraisal.closed_at = timezone.now()
+        appraisal.save()
+        return appraisal
+
+
+def cast_appraisal_ballot(*, appraisal, member, grades):
+    """One voter's grades for every leader: a receipt (who) and +1 on each leader's tally for the
+    grade given (what), together, with nothing stored that links them."""
+    from .models import Appraisal, AppraisalReceipt, AppraisalTally
+
+    try:
+        with transaction.atomic():
+            appraisal = Appraisal.objects.select_for_update().get(pk=appraisal.pk)
+            if appraisal.status != Appraisal.Status.OPEN:
+                raise ValidationError(_("此评议当前不接受投票。"))
+            delegate = active_delegate(member, appraisal.term_id)
+            if delegate is None:
+                raise ValidationError(_("只有本届在任代表可以参加评议。"))
+            if AppraisalReceipt.objects.filter(appraisal=appraisal, delegate=delegate).exists():
+                raise ValidationError(_("您已参加过本次评议。"))
+            appraisees = list(appraisal.appraisees.all())
+            allowed = {value for value, _label in appraisal.grades()}
+            if {a.pk for a in appraisees} != set(grades) or not set(grades.values()) <= allowed:
+                raise ValidationError(_("请对每一位被评议人选择等次。"))
+            AppraisalReceipt.objects.create(appraisal=appraisal, delegate=delegate)
+            given = Q(*(Q(appraisee_id=pk, grade=grade) for pk, grade in grades.items()), _connector=Q.OR)
+            _count_vote(AppraisalTally.objects.filter(appraisee__in=appraisees), given, len(appraisees) * len(allowed))
+    except IntegrityError as error:
+        raise ValidationError(_("您已参加过本次评议。")) from error
+
+
+def appraisal_turnout(appraisal):
+    return appraisal.receipts.count(), appraisal.term.delegates.filter(active=True).count()
+
+
+def appraisal_voters(appraisal):
+    """(not yet voted, voted): the term's active delegates split by their receipt, plus anyone who
+    voted and has since left. WHO voted only, from the receipts; what they gave is never read here."""
+    from .models import AppraisalReceipt
+
+    has_receipt = Exists(AppraisalReceipt.objects.filter(appraisal=appraisal, delegate=OuterRef("pk")))
+    delegates = (
+        Delegate.objects.filter(term_id=appraisal.term_id)
+        .annotate(has_voted=has_receipt)
+        .filter(Q(active=True) | Q(has_voted=True))
+        .select_related("member__department")
+        .order_by("group", "member__name", "pk")
+    )
+    not_voted, voted = [], []
+    for delegate in delegates:
+        (voted if delegate.has_voted else not_voted).append(delegate)
+    return not_voted, voted
+
+
+def appraisal_tally(appraisal):
+    """Per leader: counts and percentages per grade, flagged where the 不满意/不称职 share passes the
+    appraisal's ``flag_share``; None until the appraisal is closed."""
+    from .models import Appraisal, AppraisalTally
+
+    if appraisal.status != Appraisal.Status.CLOSED:
+        return None
+    counts = {
+        (appraisee_id, grade): count
+        for appraisee_id, grade, count in AppraisalTally.objects.filter(appraisee__appraisal=appraisal).values_list(
+            "appraisee_id", "grade", "count"
+        )
+    }
+    rows = []
+    for appraisee in appraisal.appraisees.select_related("member"):
+        marks = {value: counts.get((appraisee.pk, value), 0) for value, _label in appraisal.grades()}
+        total = sum(marks.values())
+        grades = [
+            {
+                "value": value,
+                "label": label,
+                "count": marks[value],
+                "percent": float(share_percent(marks[value], total)),
+            }
+            for value, label in appraisal.grades()
+        ]
+        negative = sum(count for grade, count in marks.items() if grade in Appraisal.NEGATIVE)
+        rows.append(
+            {
+                "appraisee": appraisee,
+                "total": total,
+                "grades": grades,
+                "flagged": share_percent(negative, total) > appraisal.flag_share,
+            }
+        )
+    return rows
+
+
+# ---- suggestions (合理化建议/意见箱) ----------------------------------------------
+
+
+def submit_suggestion(*, author, title, content, anonymous=False):
+    """Any member, any time. When anonymous, no author is stored, so nobody can see who."""
+    from .models import Suggestion
+
+    suggestion = Suggestion(
+        author=None if anonymous else author, title=title, content=content, submitted_on=timezone.localdate()
+    )
+    suggestion.full_clean()
+    suggestion.save()
+    return suggestion
+
+
+def answer_suggestion(*, suggestion, actor, answer):
+    from .models import Suggestion
+
+    if not answer.strip():
+        raise ValidationError(_("答复内容不能为空。"))
+    with transaction.atomic():
+        suggestion = Suggestion.objects.select_for_update().get(pk=suggestion.pk)
+        if suggestion.status == Suggestion.Status.RAISED:
+            raise ValidationError(_("该建议已转为提案。"))
+        suggestion.answer, suggestion.answered_by = answer, actor
+        suggestion.status = Suggestion.Status.ANSWERED
+        suggestion.save()
+        return suggestion
+
+
+def raise_suggestion(*, suggestion, session, delegate_member, actor=None):
+    """A delegate takes a suggestion up as a proposal draft (代表议案)."""
+    from .models import Suggestion
+
+    with transaction.atomic():
+        suggestion = Suggestion.objects.select_for_update().get(pk=suggestion.pk)
+        if suggestion.status == Suggestion.Status.RAISED:
+            raise ValidationError(_("该建议已转为提案。"))
+        proposal = draft_proposal(
+            session=session,
+            proposer=delegate_member,
+            title=suggestion.title,
+            content=suggestion.content + "\n\n" + _("（由合理化建议转为提案）"),
+            actor=actor,
+        )
+        suggestion.status, suggestion.proposal = Suggestion.Status.RAISED, proposal
+        suggestion.save()
+        return proposal
+
+
+# ---- setting up terms, sessions, delegates and appraisals (staff) ------------------
+
+
+def _save(instance):
+    with transaction.atomic():
+        instance.full_clean()
+        instance.save()
+        return instance
+
+
+def save_term(*, term, actor=None):
+    return _save(term)
+
+
+def save_session(*, session, actor=None):
+    if session.ends_on and session.starts_on and session.ends_on < session.starts_on:
+        raise ValidationError(_("闭幕日期不能早于开幕日期。"))
+    if session.proposals_open_at and session.proposals_close_at:
+        if session.proposals_close_at <= session.proposals_open_at:
+            raise ValidationError(_("提案征集截止时间须晚于开始时间。"))
+    return _save(session)
+
+
+def add_agenda_item(*, session, title, actor=None):
+    last = session.agenda.aggregate(last=Max("order"))["last"] or 0
+    return _save(AgendaItem(session=session, title=title, order=last + 1))
+
+
+def add_delegate(*, term, member, group="", is_front_line=True, is_leader=False, actor=None):
+    if Delegate.objects.filter(term=term, member=member).exists():
+        raise ValidationError(_("%(name)s已是本届代表。") % {"name": member.name})
+    return _save(Delegate(term=term, member=member, group=group, is_front_line=is_front_line, is_leader=is_leader))
+
+
+def add_appraisee(*, appraisal, member, post="", report="", actor=None):
+    from .models import Appraisal, Appraisee
+
+    if appraisal.status != Appraisal.Status.DRAFT:
+        raise ValidationError(_("评议开始后不能再添加被评议人。"))
+    if appraisal.appraisees.filter(member=member).exists():
+        raise ValidationError(_("%(name)s已在被评议人名单中。") % {"name": member.name})
+    return _save(
+        Appraisee(appraisal=appraisal, member=member, post=post, report=report, order=appraisal.appraisees.count())
+    )
+
+
+def save_appraisal(*, appraisal, actor=None):
+    return _save(appraisal)
+
+
+DOCUMENT_KINDS = {
+    ".pdf": "pdf", ".doc": "ole", ".xls": "ole", ".ppt": "ole",
+    ".docx": "docx", ".xlsx": "xlsx", ".pptx": "pptx", ".txt": "text",
+}  # fmt: skip
+MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
+
+
+def add_session_document(*, session, title, file, actor=None):
+    from pathlib import Path
+
+    from .models import SessionDocument
+
+    if Path(file.name).suffix.lower() not in DOCUMENT_KINDS:
+        raise ValidationError(_("只能上传 PDF、Word、Excel、PowerPoint 或文本文件。"))
+    check_size(file, MAX_DOCUMENT_BYTES)
+    check_content(file, DOCUMENT_KINDS)
+    title = title or Path(file.name).stem[: SessionDocument._meta.get_field("title").max_length]
+    return _save(SessionDocument(session=session, title=title, file=file))

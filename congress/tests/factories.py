@@ -1,0 +1,44 @@
+import datetime
+import itertools
+
+from django.utils import timezone
+
+from members.models import Member
+
+from ..models import CongressTerm, Delegate, Session
+
+_numbers = itertools.count(1)
+
+
+def make_member(name=None, **fields):
+    return Member.objects.create(name=name or f"代表{next(_numbers)}", gender=Member.Gender.FEMALE, **fields)
+
+
+def make_term(**fields):
+    fields.setdefault("number", next(_numbers) + 100)
+    fields.setdefault("start_year", 2024)
+    fields.setdefault("end_year", 2028)
+    return CongressTerm.objects.create(**fields)
+
+
+def make_session(term=None, **fields):
+    term = term or make_term()
+    today = timezone.localdate()
+    fields.setdefault("number", next(_numbers))
+    fields.setdefault("starts_on", today + datetime.timedelta(days=10))
+    fields.setdefault("ends_on", today + datetime.timedelta(days=11))
+    return Session.objects.create(term=term, **fields)
+
+
+def make_delegate(term, member=None, **fields):
+    return Delegate.objects.create(term=term, member=member or make_member(), **fields)
+
+
+def mark_present(session, delegates=None):
+    """Record the given delegates (all seated delegates of the term by default) present at the session."""
+    from ..models import Attendance
+
+    for delegate in delegates if delegates is not None else session.term.delegates.filter(active=True):
+        Attendance.objects.update_or_create(
+            session=session, member=delegate.member, defaults={"kind": Attendance.Kind.PRESENT}
+        )

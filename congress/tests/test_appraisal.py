@@ -1,0 +1,88 @@
+import pytest
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from congress import services
+from congress.models import Appraisal, Appraisee, Suggestion
+
+from .factories import make_delegate, make_member, make_session, make_term
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def appraisal():
+    term = make_term()
+    appraisal = Appraisal.objects.create(term=term, title="2026年度干部民主评议")
+    Appraisee.objects.create(appraisal=appraisal, member=make_member("校长"), post="校长", report="述职")
+    Appraisee.objects.create(appraisal=appraisal, member=make_member("副校长"), post="副校长")
+    appraisal.voters = [make_delegate(term).member for _ in range(6)]
+    return appraisal
+
+
+def _grades(appraisal, first, second):
+    a, b = appraisal.appraisees.all()
+    return {a.pk: first, b.pk: second}
+
+
+def test_appraisal_open_vote_close_tally(appraisal):
+    with pytest.raises(ValidationError, match="不接受投票"):
+        services.cast_appraisal_ballot(appraisal=appraisal, member=appraisal.voters[0], grades={})
+    services.open_appraisal(appraisal=appraisal)
+    plan = [("satisfied", "unsatisfied")] * 3 + [("mostly", "satisfied")] * 2
+    for member, (first, second) in zip(appraisal.voters, plan, strict=False):
+        services.cast_appraisal_ballot(appraisal=appraisal, member=member, grades=_grades(appraisal, first, second))
+    assert services.appraisal_turnout(appraisal) == (5, 6)
+    assert services.appraisal_tally(appraisal) is None  # hidden from everyone while open
+    assert appraisal.closed_at is None
+    before = timezone.now()
+    appraisal = services.close_appraisal(appraisal=appraisal)
+    appraisal.refresh_from_db()
+    assert before <= appraisal.closed_at <= timezone.now()  # the day the result was published
+    first, second = services.appraisal_tally(appraisal)
+    assert first["grades"][0]["percent"] == 60.0 and not first["flagged"]
+    assert second["grades"][2]["count"] == 3 and second["flagged"]
+
+
+def test_one_appraisal_ballot_per_voter_and_all_leaders_required(appraisal):
+    services.open_appraisal(appraisal=appraisal)
+    voter = appraisal.voters[0]
+    with pytest.raises(ValidationError, match="每一位"):
+        services.cast_appraisal_ballot(appraisal=appraisal, member=voter, grades={})
+    with pytest.raises(ValidationError, match="每一位"):
+        services.cast_appraisal_ballot(
+            appraisal=appraisal, member=voter, grades=_grades(appraisal, "satisfied", "excellent")
+        )
+    services.cast_appraisal_ballot(appraisal=appraisal, member=voter, grades=_grades(appraisal, "satisfied", "mostly"))
+    with pytest.raises(ValidationError, match="已参加过"):
+        services.cast_appraisal_ballot(
+            appraisal=appraisal, member=voter, grades=_grades(appraisal, "satisfied", "mostly")
+        )
+    with pytest.raises(ValidationError, match="在任代表"):
+        services.cast_appraisal_ballot(
+            appraisal=appraisal, member=make_member(), grades=_grades(appraisal, "satisfied", "mostly")
+        )
+
+
+def test_anonymous_suggestion_stores_no_author():
+    member = make_member()
+    suggestion = services.submit_suggestion(author=member, title="建议", content="内容", anonymous=True)
+    suggestion.refresh_from_db()
+    assert suggestion.author is None and suggestion.is_anonymous
+    named = services.submit_suggestion(author=member, title="署名建议", content="内容")
+    assert named.author == member
+
+
+def test_answer_and_raise_suggestion():
+    term = make_term()
+    session = make_session(term)
+    delegate = make_delegate(term)
+    suggestion = services.submit_suggestion(author=make_member(), title="增加书架", content="内容")
+    with pytest.raises(ValidationError, match="不能为空"):
+        services.answer_suggestion(suggestion=suggestion, actor=None, answer="")
+    proposal = services.raise_suggestion(suggestion=suggestion, session=session, delegate_member=delegate.member)
+    assert proposal.title == "增加书架"
+    suggestion.refresh_from_db()
+    assert suggestion.status == Suggestion.Status.RAISED
+    with pytest.raises(ValidationError, match="已转为提案"):
+        services.answer_suggestion(suggestion=suggestion, actor=None, answer="好")

@@ -1,0 +1,504 @@
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from congress import services
+from congress.models import BallotReceipt, Motion, Proposal, ProposalCoSigner
+from members.models import Department
+
+from .factories import make_delegate, make_member, make_session, make_term, mark_present
+
+S = Proposal.Status
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def setup(make_user):
+    term = make_term()
+    session = make_session(term)
+    proposer_user = make_user("proposer", ["delegate"])
+    make_delegate(term, proposer_user.member)
+    others = [make_delegate(term).member for _ in range(3)]
+    staff = make_user("staffer", ["staff"])
+    handler = make_user("head", ["handler"])
+    department = Department.objects.create(name="后勤处", head=handler.member)
+    return {
+        "term": term,
+        "session": session,
+        "user": proposer_user,
+        "member": proposer_user.member,
+        "others": others,
+        "staff": staff,
+        "handler": handler,
+        "department": department,
+    }
+
+
+def drafted(setup):
+    return services.draft_proposal(
+        session=setup["session"], proposer=setup["member"], title="改善食堂", content="增加菜品", actor=setup["user"]
+    )
+
+
+def submitted(setup):
+    proposal = drafted(setup)
+    services.invite_cosigners(proposal=proposal, members=setup["others"][:2], actor=setup["user"])
+    for member in setup["others"][:2]:
+        services.cosign(proposal=proposal, member=member, actor=None)
+    return services.submit(proposal=proposal, actor=setup["user"])
+
+
+def assigned(setup):
+    proposal = services.register(proposal=submitted(setup), actor=setup["staff"])
+    return services.assign(
+        proposal=proposal,
+        actor=setup["staff"],
+        lead_department=setup["department"],
+        deadline=timezone.localdate() + datetime.timedelta(days=30),
+    )
+
+
+def replied(setup):
+    return services.reply(proposal=assigned(setup), actor=setup["handler"], text="已增加")
+
+
+def test_only_an_active_delegate_drafts(setup):
+    with pytest.raises(ValidationError, match="在任代表"):
+        services.draft_proposal(session=setup["session"], proposer=make_member(), title="x", content="y")
+
+
+def test_drafting_outside_the_window_is_refused(setup):
+    session = setup["session"]
+    session.proposals_close_at = timezone.now() - datetime.timedelta(days=1)
+    session.save()
+    with pytest.raises(ValidationError, match="已截止"):
+        drafted(setup)
+
+
+def test_draft_writes_a_first_step(setup):
+    proposal = drafted(setup)
+    assert proposal.status == S.DRAFT
+    assert proposal.steps.get().to_status == S.DRAFT
+
+
+def test_invite_moves_to_collecting_and_cosign_counts(setup):
+    proposal = drafted(setup)
+    proposal = services.invite_cosigners(proposal=proposal, members=setup["others"], actor=setup["user"])
+    assert proposal.status == S.COLLECTING
+    services.cosign(proposal=proposal, member=setup["others"][0], actor=None)
+    services.decline(proposal=proposal, member=setup["others"][1], actor=None)
+    statuses = set(proposal.cosigners.values_list("status", flat=True))
+    assert statuses == {"signed", "declined", "invited"}
+
+
+def test_cannot_invite_self_or_non_delegates(setup):
+    proposal = drafted(setup)
+    with pytest.raises(ValidationError, match="自己"):
+        services.invite_cosigners(proposal=proposal, members=[setup["member"]], actor=setup["user"])
+    with pytest.raises(ValidationError, match="不是本届在任代表"):
+        services.invite_cosigners(proposal=proposal, members=[make_member()], actor=setup["user"])
+
+
+def test_uninvited_and_repeated_cosign_refused(setup):
+    proposal = services.invite_cosigners(proposal=drafted(setup), members=setup["others"][:1], actor=setup["user"])
+    with pytest.raises(ValidationError, match="未被邀请"):
+        services.cosign(proposal=proposal, member=setup["others"][2], actor=None)
+    services.cosign(proposal=proposal, member=setup["others"][0], actor=None)
+    with pytest.raises(ValidationError, match="已回复"):
+        services.cosign(proposal=proposal, member=setup["others"][0], actor=None)
+
+
+def test_submit_needs_the_minimum_cosigners(setup):
+    proposal = services.invite_cosigners(proposal=drafted(setup), members=setup["others"], actor=setup["user"])
+    services.cosign(proposal=proposal, member=setup["others"][0], actor=None)
+    with pytest.raises(ValidationError, match="至少2位"):
+        services.submit(proposal=proposal, actor=setup["user"])
+    services.cosign(proposal=proposal, member=setup["others"][1], actor=None)
+    proposal = services.submit(proposal=proposal, actor=setup["user"])
+    assert proposal.status == S.SUBMITTED and proposal.submitted_at
+
+
+def test_minimum_is_configurable(setup):
+    setup["term"].min_cosigners = 0
+    setup["term"].save()
+    assert services.submit(proposal=drafted(setup), actor=setup["user"]).status == S.SUBMITTED
+
+
+def test_register_numbers_the_proposal(setup):
+    proposal = services.register(proposal=submitted(setup), actor=setup["staff"], note="内部意见")
+    assert proposal.status == S.REGISTERED and proposal.number == 1
+    assert proposal.steps.last().internal
+
+
+def test_register_refused_from_draft(setup):
+    with pytest.raises(ValidationError, match="不能立案"):
+        services.register(proposal=drafted(setup), actor=setup["staff"])
+
+
+def test_reject_converts_to_suggestion_and_needs_a_reason(setup):
+    proposal = submitted(setup)
+    with pytest.raises(ValidationError, match="理由"):
+        services.reject(proposal=proposal, actor=setup["staff"], reason=" ")
+    proposal = services.reject(proposal=proposal, actor=setup["staff"], reason="属个人事务")
+    assert proposal.status == S.REJECTED and proposal.is_suggestion
+    with pytest.raises(ValidationError):
+        services.register(proposal=proposal, actor=setup["staff"])
+
+
+def test_merge_into_another(setup):
+    first = services.register(proposal=submitted(setup), actor=setup["staff"])
+    second = submitted(setup)
+    with pytest.raises(ValidationError, match="自身"):
+        services.merge(proposal=second, into=second, actor=setup["staff"])
+    second = services.merge(proposal=second, into=first, actor=setup["staff"])
+    assert second.status == S.MERGED and second.merged_into == first
+
+
+def test_assign_needs_department_and_future_deadline(setup):
+    proposal = services.register(proposal=submitted(setup), actor=setup["staff"])
+    with pytest.raises(ValidationError, match="主办部门"):
+        services.assign(proposal=proposal, actor=setup["staff"], lead_department=None, deadline=timezone.localdate())
+    with pytest.raises(ValidationError, match="早于今天"):
+        services.assign(
+            proposal=proposal,
+            actor=setup["staff"],
+            lead_department=setup["department"],
+            deadline=timezone.localdate() - datetime.timedelta(days=1),
+        )
+    helper = Department.objects.create(name="教务处X")
+    proposal = services.assign(
+        proposal=proposal,
+        actor=setup["staff"],
+        lead_department=setup["department"],
+        deadline=timezone.localdate(),
+        helping_departments=[helper, setup["department"]],
+    )
+    assert proposal.status == S.ASSIGNED
+    assert list(proposal.helping_departments.all()) == [helper]
+
+
+def test_assign_refused_before_register(setup):
+    with pytest.raises(ValidationError, match="不能交办"):
+        services.assign(
+            proposal=submitted(setup),
+            actor=setup["staff"],
+            lead_department=setup["department"],
+            deadline=timezone.localdate(),
+        )
+
+
+def test_reply_needs_text_and_assignment(setup):
+    with pytest.raises(ValidationError, match="不能答复"):
+        services.reply(proposal=submitted(setup), actor=setup["handler"], text="x")
+    proposal = assigned(setup)
+    with pytest.raises(ValidationError, match="不能为空"):
+        services.reply(proposal=proposal, actor=setup["handler"], text="")
+    proposal = services.reply(proposal=proposal, actor=setup["handler"], text="已落实")
+    assert proposal.status == S.REPLIED and proposal.replied_at
+
+
+def test_only_the_proposer_rates(setup):
+    with pytest.raises(ValidationError, match="只有提案人"):
+        services.rate(proposal=replied(setup), actor=setup["staff"], rating="satisfied")
+
+
+def test_unsatisfied_returns_once_then_sticks(setup):
+    proposal = services.rate(proposal=replied(setup), actor=setup["user"], rating="unsatisfied")
+    assert proposal.status == S.ASSIGNED and proposal.returned
+    proposal = services.reply(proposal=proposal, actor=setup["handler"], text="再次答复")
+    proposal = services.rate(proposal=proposal, actor=setup["user"], rating="unsatisfied")
+    assert proposal.status == S.RATED and proposal.rating == "unsatisfied"
+
+
+def test_satisfied_then_close(setup):
+    proposal = services.rate(proposal=replied(setup), actor=setup["user"], rating="satisfied")
+    assert proposal.status == S.RATED
+    with pytest.raises(ValidationError, match="不能评价"):
+        services.rate(proposal=proposal, actor=setup["user"], rating="satisfied")
+    proposal = services.close(proposal=proposal, actor=setup["staff"])
+    assert proposal.status == S.CLOSED
+    assert [step.to_status for step in proposal.steps.all()][-4:] == [S.ASSIGNED, S.REPLIED, S.RATED, S.CLOSED]
+
+
+def test_close_refused_before_rating(setup):
+    with pytest.raises(ValidationError, match="不能办结"):
+        services.close(proposal=replied(setup), actor=setup["staff"])
+
+
+def test_session_kpis(setup):
+    services.close(
+        proposal=services.rate(proposal=replied(setup), actor=setup["user"], rating="satisfied"), actor=setup["staff"]
+    )
+    services.reject(proposal=submitted(setup), actor=setup["staff"], reason="不属实")
+    drafted(setup)
+    kpis = services.session_kpis(setup["session"])
+    assert kpis == {
+        "received": 2,
+        "registered": 1,
+        "registered_rate": 50.0,
+        "closed_rate": 100.0,
+        "satisfied_rate": 100.0,
+    }
+
+
+def test_transitions_table_covers_every_service():
+    assert set(Proposal.TRANSITIONS) == set(services.ACTION_NAMES)
+
+
+def _call(action, proposal, setup):
+    later = timezone.localdate() + datetime.timedelta(days=30)
+    calls = {
+        "invite": lambda: services.invite_cosigners(proposal=proposal, members=setup["others"][2:], actor=None),
+        "submit": lambda: services.submit(proposal=proposal, actor=setup["user"]),
+        "register": lambda: services.register(proposal=proposal, actor=setup["staff"]),
+        "reject": lambda: services.reject(proposal=proposal, actor=setup["staff"], reason="不属于提案范围"),
+        "merge": lambda: services.merge(proposal=proposal, into=submitted(setup), actor=setup["staff"]),
+        "assign": lambda: services.assign(
+            proposal=proposal, actor=setup["staff"], lead_department=setup["department"], deadline=later
+        ),
+        "reply": lambda: services.reply(proposal=proposal, actor=setup["handler"], text="答复"),
+        "rate": lambda: services.rate(proposal=proposal, actor=setup["user"], rating="satisfied"),
+        "close": lambda: services.close(proposal=proposal, actor=setup["staff"]),
+    }
+    return calls[action]()
+
+
+ILLEGAL = [
+    (action, status)
+    for action, (sources, _target) in Proposal.TRANSITIONS.items()
+    for status in S.values
+    # inviting more co-signers while collecting is allowed, and leaves the state as it is
+    if status not in sources and not (action == "invite" and status == S.COLLECTING)
+]
+
+
+@pytest.mark.parametrize(("action", "status"), ILLEGAL)
+def test_every_illegal_transition_is_refused(setup, action, status):
+    proposal = drafted(setup)
+    Proposal.objects.filter(pk=proposal.pk).update(status=status)
+    proposal.refresh_from_db()
+    steps = proposal.steps.count()
+    with pytest.raises(ValidationError, match="不能"):
+        _call(action, proposal, setup)
+    proposal.refresh_from_db()
+    assert proposal.status == status and proposal.steps.count() == steps
+
+
+# ---- votes -----------------------------------------------------------------
+
+
+def test_majority_is_of_all_delegates_not_of_those_present():
+    assert services.passes(votes_for=18, delegates=35)
+    assert not services.passes(votes_for=17, delegates=35)
+    assert not services.passes(votes_for=17, delegates=34)
+
+
+def test_exactly_half_of_all_delegates_does_not_pass():
+    assert not services.passes(votes_for=10, delegates=20)
+    assert services.passes(votes_for=11, delegates=20)
+    assert not services.passes(votes_for=0, delegates=0)
+
+
+def _attendance(session, delegates, present):
+    from congress.models import Attendance
+
+    for i, delegate in enumerate(delegates):
+        kind = Attendance.Kind.PRESENT if i < present else Attendance.Kind.LEAVE
+        Attendance.objects.create(session=session, member=delegate.member, kind=kind)
+
+
+def test_quorum_two_thirds():
+    term = make_term()
+    session = make_session(term)
+    delegates = [make_delegate(term) for _ in range(9)]
+    _attendance(session, delegates, 6)
+    assert services.quorum(session=session) == (6, 9, True)
+    from congress.models import Attendance
+
+    Attendance.objects.filter(member=delegates[0].member).update(kind=Attendance.Kind.LEAVE)
+    assert services.quorum(session=session) == (5, 9, False)
+
+
+def test_quorum_at_exactly_two_thirds_and_one_below():
+    term = make_term()
+    session = make_session(term)
+    delegates = [make_delegate(term) for _ in range(30)]
+    _attendance(session, delegates, 20)
+    assert services.quorum(session=session) == (20, 30, True)
+    from congress.models import Attendance
+
+    Attendance.objects.filter(member=delegates[19].member).update(kind=Attendance.Kind.LEAVE)
+    assert services.quorum(session=session) == (19, 30, False)
+
+
+def test_a_vote_cannot_open_without_a_quorum():
+    term = make_term()
+    session = make_session(term)
+    delegates = [make_delegate(term) for _ in range(9)]
+    _attendance(session, delegates, 5)
+    with pytest.raises(ValidationError, match="未达到应到代表9人的三分之二"):
+        services.open_motion(motion=_motion(session))
+    with pytest.raises(ValidationError, match="不能表决"):
+        services.record_open_count(
+            motion=_motion(session, Motion.Method.OPEN), votes_for=5, votes_against=0, abstentions=0
+        )
+    mark_present(session, delegates[5:6])
+    motion = services.open_motion(motion=_motion(session))
+    assert (motion.delegates_total, motion.delegates_present) == (9, 6)
+
+
+def test_majority_of_a_past_vote_is_fixed_when_delegates_change_later():
+    """18 of 35 passes; a later 补选 of a new delegate (36) or the removal of one (34) leaves it passed."""
+    term = make_term()
+    session = make_session(term)
+    delegates = [make_delegate(term) for _ in range(35)]
+    mark_present(session)
+    motion = services.open_motion(motion=_motion(session))
+    for delegate in delegates[:18]:
+        services.cast_ballot(motion=motion, member=delegate.member, choice="for")
+    newcomer = services.replace_delegate(delegate=delegates[30], member=make_member())
+    make_delegate(term)  # seated after the vote opened
+    with pytest.raises(ValidationError, match="表决开始后才就任"):
+        services.cast_ballot(motion=motion, member=newcomer.member, choice="against")
+    motion = services.close_motion(motion=motion)
+    assert services.motion_result(motion) == {"delegates": 35, "present": 35, "passed": True}
+    assert term.delegates.filter(active=True).count() == 36
+
+
+def test_observers_do_not_count_for_quorum():
+    from congress.models import Attendance
+
+    term = make_term()
+    session = make_session(term)
+    delegates = [make_delegate(term) for _ in range(3)]
+    _attendance(session, delegates, 2)
+    Attendance.objects.create(session=session, member=make_member(), kind=Attendance.Kind.OBSERVER)
+    assert services.quorum(session=session) == (2, 3, True)
+
+
+def _motion(session, method=Motion.Method.SECRET):
+    from congress.models import AgendaItem
+
+    item = AgendaItem.objects.create(session=session, title="审议工作报告")
+    return Motion.objects.create(agenda_item=item, title="通过工作报告", method=method)
+
+
+def test_secret_ballot_counts_and_passes_on_all_delegates():
+    term = make_term()
+    session = make_session(term)
+    delegates = [make_delegate(term) for _ in range(7)]
+    mark_present(session)
+    motion = services.open_motion(motion=_motion(session))
+    for delegate, choice in zip(delegates[:5], ["for", "for", "for", "against", "abstain"], strict=True):
+        services.cast_ballot(motion=motion, member=delegate.member, choice=choice)
+    motion = services.close_motion(motion=motion)
+    assert (motion.votes_for, motion.votes_against, motion.abstentions) == (3, 1, 1)
+    assert services.motion_result(motion) == {"delegates": 7, "present": 7, "passed": False}
+
+
+def test_one_ballot_per_delegate_and_only_when_open():
+    term = make_term()
+    session = make_session(term)
+    delegate = make_delegate(term)
+    mark_present(session)
+    motion = _motion(session)
+    with pytest.raises(ValidationError, match="不接受投票"):
+        services.cast_ballot(motion=motion, member=delegate.member, choice="for")
+    motion = services.open_motion(motion=motion)
+    services.cast_ballot(motion=motion, member=delegate.member, choice="for")
+    with pytest.raises(ValidationError, match="已投过票"):
+        services.cast_ballot(motion=motion, member=delegate.member, choice="against")
+    with pytest.raises(ValidationError, match="在任代表"):
+        services.cast_ballot(motion=motion, member=make_member(), choice="for")
+    assert dict(motion.tallies.values_list("choice", "count")) == {"for": 1, "against": 0, "abstain": 0}
+
+
+def test_receipts_have_random_keys():
+    term = make_term()
+    session = make_session(term)
+    delegate = make_delegate(term)
+    mark_present(session)
+    motion = services.open_motion(motion=_motion(session))
+    services.cast_ballot(motion=motion, member=delegate.member, choice="for")
+    assert BallotReceipt.objects.get().pk.version == 4
+
+
+def test_open_count_cannot_exceed_those_present():
+    term = make_term()
+    session = make_session(term)
+    delegates = [make_delegate(term) for _ in range(6)]
+    _attendance(session, delegates, 5)
+    motion = _motion(session, Motion.Method.OPEN)
+    with pytest.raises(ValidationError, match="超过出席代表人数（5）"):
+        services.record_open_count(motion=motion, votes_for=4, votes_against=1, abstentions=1)
+    motion = services.record_open_count(motion=motion, votes_for=3, votes_against=1, abstentions=1)
+    assert services.motion_result(motion) == {"delegates": 6, "present": 5, "passed": False}
+    motion = services.record_open_count(
+        motion=_motion(session, Motion.Method.OPEN), votes_for=4, votes_against=1, abstentions=0
+    )
+    assert services.motion_result(motion)["passed"]
+
+
+def test_cosigner_model_default_is_invited():
+    assert ProposalCoSigner._meta.get_field("status").default == "invited"
+
+
+def test_staff_enter_a_paper_rating_on_behalf(setup):
+    proposal = services.rate(proposal=replied(setup), actor=setup["staff"], rating="mostly", on_behalf=True)
+    assert proposal.status == S.RATED
+    assert "代录" in proposal.steps.last().note
+
+
+def test_attendance_only_delegates_present_others_observe():
+    from congress.models import Attendance
+
+    term = make_term()
+    session = make_session(term)
+    delegate = make_delegate(term)
+    outsider = make_member()
+    services.record_attendance(session=session, member=delegate.member, kind="present")
+    with pytest.raises(ValidationError, match="只能列席"):
+        services.record_attendance(session=session, member=outsider, kind="present")
+    services.record_attendance(session=session, member=outsider, kind="observer")
+    services.record_attendance(session=session, member=delegate.member, kind="leave")
+    assert Attendance.objects.get(member=delegate.member).kind == "leave"
+
+
+def test_composition_warnings():
+    term = make_term()
+    for i in range(10):
+        make_delegate(term, is_front_line=i < 5, is_leader=i >= 7)
+    warnings = services.composition_warnings(term, "school")
+    assert any("低于60%" in w for w in warnings)
+    assert any("超过20%" in w for w in warnings)
+    other = make_term()
+    for i in range(10):
+        make_delegate(other, is_front_line=i < 8, is_leader=i >= 8)
+    assert services.composition_warnings(other, "school") == []
+    for _ in range(300):
+        make_member(status="active")
+    assert any("不足在职职工" in w for w in services.composition_warnings(other, "school"))
+    assert not any("低于" in w for w in services.composition_warnings(term, "enterprise"))
+
+
+def test_composition_thresholds_set_on_the_term_replace_the_defaults():
+    term = make_term()
+    for i in range(10):
+        make_delegate(term, is_front_line=i < 5, is_leader=i >= 8)  # 50% front line, 20% leaders
+    assert any("低于60%" in w for w in services.composition_warnings(term, "school"))
+    term.front_line_min, term.leaders_max = 50, 10
+    assert services.composition_warnings(term, "school") == ["领导干部代表占20%，超过10%。"]
+
+
+def test_replacement_keeps_the_old_delegate_record():
+    term = make_term()
+    old = make_delegate(term, group="第一组")
+    newcomer = services.replace_delegate(delegate=old, member=make_member())
+    old.refresh_from_db()
+    assert not old.active and old.replaced_by == newcomer and newcomer.group == "第一组"
+    with pytest.raises(ValidationError, match="已离任"):
+        services.replace_delegate(delegate=old, member=make_member())
+    with pytest.raises(ValidationError, match="已是本届代表"):
+        services.replace_delegate(delegate=newcomer, member=old.member)

@@ -1,0 +1,42 @@
+from django.urls import path
+
+from . import document_views, views
+
+app_name = "congress"
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("terms/new/", views.term_create, name="term_create"),
+    path("terms/<int:pk>/delegates/", views.delegates, name="delegates"),
+    path("terms/<int:pk>/delegates/add/", views.delegate_add, name="delegate_add"),
+    path("terms/<int:pk>/delegates/print/", document_views.delegate_roster, name="print_roster"),
+    path("sessions/<int:pk>/notice/", document_views.convening_notice, name="convening_notice"),
+    path("sessions/<int:pk>/proposals/print/", document_views.proposal_register, name="print_register"),
+    path("proposals/<int:pk>/reply/print/", document_views.reply_letter, name="print_reply"),
+    path("appraisals/<int:pk>/result/print/", document_views.appraisal_result, name="print_appraisal"),
+    path("sessions/new/", views.session_create, name="session_create"),
+    path("sessions/<int:pk>/agenda/add/", views.agenda_add, name="agenda_add"),
+    path("sessions/<int:pk>/documents/add/", views.document_add, name="document_add"),
+    path("documents/<int:pk>/", views.document_download, name="document"),
+    path("sessions/<int:pk>/", views.session_detail, name="session"),
+    path("sessions/<int:pk>/attendance/", views.attendance, name="attendance"),
+    path("sessions/<int:pk>/quorum/", views.quorum, name="quorum"),
+    path("sessions/<int:pk>/follow-up/", views.follow_up, name="follow_up"),
+    path("sessions/<int:pk>/motions/new/", views.motion_create, name="motion_create"),
+    path("motions/<int:pk>/", views.motion_detail, name="motion"),
+    path("motions/<int:pk>/vote/", views.motion_vote, name="motion_vote"),
+    path("motions/<int:pk>/<slug:action>/", views.motion_manage, name="motion_manage"),
+    path("appraisals/", views.appraisal_list, name="appraisals"),
+    path("appraisals/new/", views.appraisal_create, name="appraisal_create"),
+    path("appraisals/<int:pk>/appraisees/add/", views.appraisee_add, name="appraisee_add"),
+    path("appraisals/<int:pk>/", views.appraisal_detail, name="appraisal"),
+    path("appraisals/<int:pk>/vote/", views.appraisal_vote, name="appraisal_vote"),
+    path("appraisals/<int:pk>/voters/", views.appraisal_voters, name="appraisal_voters"),
+    path("appraisals/<int:pk>/<slug:action>/", views.appraisal_manage, name="appraisal_manage"),
+    path("suggestions/", views.suggestion_list, name="suggestions"),
+    path("suggestions/new/", views.suggestion_create, name="suggestion_create"),
+    path("suggestions/<int:pk>/", views.suggestion_detail, name="suggestion"),
+    path("proposals/", views.proposal_list, name="proposals"),
+    path("proposals/new/", views.proposal_create, name="proposal_create"),
+    path("proposals/<int:pk>/", views.proposal_detail, name="proposal"),
+    path("proposals/<int:pk>/<slug:action>/", views.proposal_act, name="proposal_act"),
+]

@@ -1,0 +1,708 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from members.models import Member
+from unionportal.access import check_object_permission, permission_required
+from unionportal.pagination import paginate
+
+from . import forms, selectors, services
+from .models import (
+    Appraisal,
+    Attendance,
+    BallotReceipt,
+    CongressTerm,
+    Delegate,
+    Motion,
+    Proposal,
+    Session,
+    SessionDocument,
+    Suggestion,
+)
+
+
+def _member(request):
+    return getattr(request.user, "member", None)
+
+
+def _refused(request, error):
+    for message in error.messages:
+        messages.error(request, message)
+
+
+def _delegate_members(session, exclude=None):
+    members = Member.objects.filter(delegacies__term=session.term, delegacies__active=True).order_by("name")
+    return members.exclude(pk=exclude.pk) if exclude else members
+
+
+@permission_required("congress.view_index")
+def index(request):
+    sessions = list(selectors.sessions()[:20])
+    current = sessions[0] if sessions else None
+    return render(
+        request,
+        "congress/index.html",
+        {
+            "sessions": sessions,
+            "current": current,
+            "kpis": services.session_kpis(current) if current else None,
+            "quorum": services.quorum(session=current) if current else None,
+        },
+    )
+
+
+@permission_required("congress.view_session")
+def session_detail(request, pk):
+    session = get_object_or_404(Session.objects.select_related("term"), pk=pk)
+    previous = selectors.previous_session(session)
+    motions = [
+        (motion, services.motion_result(motion))
+        for item in session.agenda.prefetch_related("motions")
+        for motion in item.motions.all()
+    ]
+    return render(
+        request,
+        "congress/session_detail.html",
+        {
+            "session": session,
+            "agenda": session.agenda.prefetch_related("motions"),
+            "kpis": services.session_kpis(session),
+            "quorum": _quorum(session),
+            "motions": motions,
+            "delegate_count": session.term.delegates.filter(active=True).count(),
+            "previous": previous,
+            "agenda_form": forms.AgendaItemForm(),
+            "documents": session.documents.all(),
+            "document_form": forms.SessionDocumentForm(),
+            "previous_kpis": services.session_kpis(previous) if previous else None,
+        },
+    )
+
+
+@permission_required("congress.view_proposals")
+def follow_up(request, pk):
+    """落实情况: how a session's proposals were handled, as reported to the next session (public, 公示)."""
+    session = get_object_or_404(Session.objects.select_related("term"), pk=pk)
+    proposals = (
+        session.proposals.filter(status__in=Proposal.RECEIVED)
+        .select_related("proposer", "lead_department", "merged_into")
+        .order_by("number", "submitted_at", "pk")
+    )
+    return render(
+        request,
+        "congress/follow_up.html",
+        {
+            "session": session,
+            "proposals": proposals,
+            "kpis": services.session_kpis(session),
+            "next_session": selectors.next_session(session),
+        },
+    )
+
+
+@permission_required("congress.view_proposals")
+def proposal_list(request):
+    session = None
+    if request.GET.get("session", "").isdigit():
+        session = Session.objects.filter(pk=request.GET["session"]).first()
+    status = request.GET.get("status", "")
+    mine = request.GET.get("mine") == "1"
+    proposals = selectors.proposal_list(user=request.user, session=session, status=status, mine=mine)
+    return render(
+        request,
+        "congress/proposal_list.html",
+        {
+            "page_obj": paginate(request, proposals),
+            "session": session,
+            "status": status,
+            "mine": mine,
+            "statuses": Proposal.Status.choices,
+            "sessions": selectors.sessions(),
+        },
+    )
+
+
+def _open_sessions(member):
+    terms = Delegate.objects.filter(member=member, active=True).values("term")
+    return Session.objects.filter(term__in=terms).select_related("term").order_by("-starts_on")
+
+
+@permission_required("congress.add_proposal")
+def proposal_create(request):
+    member = _member(request)
+    sessions = _open_sessions(member) if member else Session.objects.none()
+    if not sessions.exists():
+        messages.error(request, _("您不是在任代表，或还没有可提交提案的会议。"))
+        return redirect("congress:proposals")
+    session = sessions.first()
+    delegates = _delegate_members(session, exclude=member)
+    form = forms.ProposalForm(request.POST or None, sessions=sessions, delegates=delegates)
+    if request.method == "POST" and form.is_valid():
+        try:
+            proposal = services.draft_proposal(
+                session=form.cleaned_data["session"],
+                proposer=member,
+                title=form.cleaned_data["title"],
+                content=form.cleaned_data["content"],
+                actor=request.user,
+            )
+            if form.cleaned_data["cosigners"]:
+                services.invite_cosigners(proposal=proposal, members=form.cleaned_data["cosigners"], actor=request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("提案已保存，等待代表附议后即可提交。"))
+            return redirect(proposal)
+    return render(request, "congress/proposal_form.html", {"form": form})
+
+
+def _actions(request, proposal, data=None):
+    """The forms for the actions this user may take on this proposal now (bound to ``data`` when
+    posted; None for actions that need no form)."""
+    user = request.user
+    member = _member(request)
+    actions = {}
+    if user.has_perm("congress.edit_own_proposal", proposal):
+        if proposal.status in (Proposal.Status.DRAFT, Proposal.Status.COLLECTING):
+            actions["invite"] = forms.InviteForm(
+                data,
+                delegates=_delegate_members(proposal.session, exclude=member).exclude(
+                    pk__in=proposal.cosigners.values("member")
+                ),
+            )
+        if proposal.can("submit"):
+            actions["submit"] = None
+    if user.has_perm("congress.cosign_proposal", proposal) and proposal.status == Proposal.Status.COLLECTING:
+        if proposal.cosigners.filter(member=member, status="invited").exists():
+            actions["cosign"] = None
+            actions["decline"] = None
+    if user.has_perm("congress.review_proposal"):
+        if proposal.can("register"):
+            actions["register"] = forms.RegisterForm(data)
+            actions["reject"] = forms.RejectForm(data)
+            actions["merge"] = forms.MergeForm(data, proposal=proposal)
+        if proposal.can("assign"):
+            actions["assign"] = forms.AssignForm(data)
+        if proposal.can("close"):
+            actions["close"] = forms.CloseForm(data)
+    if user.has_perm("congress.reply_proposal", proposal) and proposal.can("reply"):
+        actions["reply"] = forms.ReplyForm(data)
+    if user.has_perm("congress.rate_proposal", proposal) and proposal.can("rate"):
+        actions["rate"] = forms.RateForm(data)
+    return actions
+
+
+def _load(request, pk):
+    try:
+        proposal = selectors.proposal_detail(pk)
+    except Proposal.DoesNotExist as error:
+        raise Http404 from error
+    check_object_permission(request.user, "congress.view_proposal", proposal)
+    return proposal
+
+
+@permission_required("congress.view_proposals")
+def proposal_detail(request, pk):
+    proposal = _load(request, pk)
+    internal = request.user.has_perm("congress.view_review_notes")
+    steps = proposal.steps.all()  # internal notes are left out in the template, the steps stay
+    return render(
+        request,
+        "congress/proposal_detail.html",
+        {
+            "proposal": proposal,
+            "steps": steps,
+            "internal": internal,
+            "actions": _actions(request, proposal),
+            "min_cosigners": proposal.session.term.min_cosigners,
+            "signed": sum(1 for c in proposal.cosigners.all() if c.status == "signed"),
+        },
+    )
+
+
+def _run(request, proposal, action, form):
+    """Call the service for ``action`` with the cleaned form data."""
+    member = _member(request)
+    data = form.cleaned_data if form is not None else {}
+    actor = request.user
+    if action == "invite":
+        return services.invite_cosigners(proposal=proposal, members=data["cosigners"], actor=actor)
+    if action == "submit":
+        return services.submit(proposal=proposal, actor=actor)
+    if action == "cosign":
+        return services.cosign(proposal=proposal, member=member, actor=actor)
+    if action == "decline":
+        return services.decline(proposal=proposal, member=member, actor=actor)
+    if action == "register":
+        return services.register(proposal=proposal, actor=actor, note=data["note"])
+    if action == "reject":
+        return services.reject(proposal=proposal, actor=actor, reason=data["reason"])
+    if action == "merge":
+        return services.merge(proposal=proposal, into=data["into"], actor=actor)
+    if action == "assign":
+        return services.assign(
+            proposal=proposal,
+            actor=actor,
+            lead_department=data["lead_department"],
+            helping_departments=data["helping_departments"],
+            deadline=data["deadline"],
+        )
+    if action == "reply":
+        return services.reply(proposal=proposal, actor=actor, text=data["text"])
+    if action == "rate":
+        return services.rate(proposal=proposal, actor=actor, rating=data["rating"], note=data["note"])
+    if action == "close":
+        return services.close(proposal=proposal, actor=actor, note=data["note"])
+    raise Http404
+
+
+DONE = {
+    "invite": gettext_lazy("已发出附议邀请。"),
+    "submit": gettext_lazy("提案已提交。"),
+    "cosign": gettext_lazy("您已附议此提案。"),
+    "decline": gettext_lazy("您已谢绝附议。"),
+    "register": gettext_lazy("已立案。"),
+    "reject": gettext_lazy("已作不立案处理，转为建议。"),
+    "merge": gettext_lazy("已并案。"),
+    "assign": gettext_lazy("已交办。"),
+    "reply": gettext_lazy("答复已提交。"),
+    "rate": gettext_lazy("评价已提交。"),
+    "close": gettext_lazy("提案已办结。"),
+}
+
+
+@require_POST
+@permission_required("congress.view_proposals")
+def proposal_act(request, pk, action):
+    proposal = _load(request, pk)
+    actions = _actions(request, proposal, data=request.POST)
+    if action not in actions:
+        messages.error(request, _("您当前不能对此提案执行该操作。"))
+        return redirect(proposal)
+    form = actions[action]
+    if form is not None and not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect(proposal)
+    try:
+        _run(request, proposal, action, form)
+    except ValidationError as error:
+        _refused(request, error)
+    else:
+        messages.success(request, DONE[action])
+    return redirect(proposal)
+
+
+@permission_required("congress.view_session")
+def delegates(request, pk):
+    term = get_object_or_404(CongressTerm, pk=pk)
+    roster = term.delegates.select_related("member__department", "replaced_by__member").order_by(
+        "-active", "group", "member__name"
+    )
+    return render(
+        request,
+        "congress/delegates.html",
+        {
+            "term": term,
+            "roster": roster,
+            "warnings": services.composition_warnings(term),
+            "add_form": forms.DelegateForm(),
+            "replace_form": forms.ReplaceForm(term=term),
+        },
+    )
+
+
+def _quorum(session):
+    present, total, reached = services.quorum(session=session)
+    observers = session.attendance.filter(kind=Attendance.Kind.OBSERVER).count()
+    return {"present": present, "total": total, "reached": reached, "observers": observers}
+
+
+@permission_required("congress.view_session")
+def quorum(request, pk):
+    """The quorum line alone, which the session and attendance pages poll to stay live."""
+    session = get_object_or_404(Session.objects.select_related("term"), pk=pk)
+    return render(request, "congress/_quorum.html", {"session": session, "quorum": _quorum(session)})
+
+
+@permission_required("congress.manage_session")
+def attendance(request, pk):
+    session = get_object_or_404(Session.objects.select_related("term"), pk=pk)
+    roster = list(_delegate_members(session))
+    recorded = dict(session.attendance.values_list("member_id", "kind"))
+    if request.method == "POST":
+        try:
+            if request.POST.get("observer", "").isdigit():
+                observer = get_object_or_404(Member, pk=request.POST["observer"])
+                services.record_attendance(
+                    session=session, member=observer, kind=Attendance.Kind.OBSERVER, actor=request.user
+                )
+            for member in roster:
+                kind = request.POST.get(f"m{member.pk}", "")
+                if kind:
+                    services.record_attendance(session=session, member=member, kind=kind, actor=request.user)
+        except ValidationError as error:
+            _refused(request, error)
+        else:
+            messages.success(request, _("出席情况已保存。"))
+        return redirect("congress:attendance", pk=session.pk)
+    observers = Member.objects.filter(pk__in=[pk for pk, kind in recorded.items() if kind == Attendance.Kind.OBSERVER])
+    return render(
+        request,
+        "congress/attendance.html",
+        {
+            "session": session,
+            "rows": [(member, recorded.get(member.pk, "")) for member in roster],
+            "kinds": Attendance.Kind.choices,
+            "quorum": _quorum(session),
+            "observers": observers.order_by("name"),
+            "candidates": Member.objects.exclude(pk__in=[m.pk for m in roster])
+            .exclude(pk__in=observers.values("pk"))
+            .filter(status=Member.Status.ACTIVE)
+            .order_by("name"),
+        },
+    )
+
+
+@permission_required("congress.manage_session")
+def motion_create(request, pk):
+    session = get_object_or_404(Session, pk=pk)
+    form = forms.MotionForm(request.POST or None, session=session)
+    if request.method == "POST" and form.is_valid():
+        try:
+            motion = services.add_motion(actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            return redirect("congress:motion", pk=motion.pk)
+    return render(request, "congress/motion_form.html", {"form": form, "session": session})
+
+
+def _delegate_for(request, motion):
+    return services.active_delegate(_member(request), motion.agenda_item.session.term_id)
+
+
+@permission_required("congress.view_session")
+def motion_detail(request, pk):
+    motion = get_object_or_404(Motion.objects.select_related("agenda_item__session__term"), pk=pk)
+    delegate = _delegate_for(request, motion)
+    voted = delegate is not None and BallotReceipt.objects.filter(motion=motion, delegate=delegate).exists()
+    return render(
+        request,
+        "congress/motion_detail.html",
+        {
+            "motion": motion,
+            "session": motion.agenda_item.session,
+            "result": services.motion_result(motion),
+            "turnout": motion.receipts.count(),
+            "can_vote": delegate is not None and not voted and motion.status == Motion.Status.OPEN,
+            "voted": voted,
+            "ballot_form": forms.BallotForm(),
+            "count_form": forms.OpenCountForm(),
+        },
+    )
+
+
+@require_POST
+@permission_required("congress.vote")
+def motion_vote(request, pk):
+    motion = get_object_or_404(Motion, pk=pk)
+    form = forms.BallotForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("请选择赞成、反对或弃权。"))
+        return redirect("congress:motion", pk=pk)
+    try:
+        services.cast_ballot(motion=motion, member=_member(request), choice=form.cleaned_data["choice"])
+    except ValidationError as error:
+        _refused(request, error)
+    else:
+        messages.success(request, _("您的选票已投出。"))
+    return redirect("congress:motion", pk=pk)
+
+
+@require_POST
+@permission_required("congress.manage_session")
+def motion_manage(request, pk, action):
+    motion = get_object_or_404(Motion, pk=pk)
+    try:
+        if action == "open":
+            services.open_motion(motion=motion, actor=request.user)
+        elif action == "close":
+            services.close_motion(motion=motion, actor=request.user)
+        elif action == "count":
+            form = forms.OpenCountForm(request.POST)
+            if not form.is_valid():
+                raise ValidationError(_("请填写各项票数。"))
+            services.record_open_count(motion=motion, actor=request.user, **form.cleaned_data)
+        else:
+            raise Http404
+    except ValidationError as error:
+        _refused(request, error)
+    else:
+        messages.success(request, _("已保存。"))
+    return redirect("congress:motion", pk=pk)
+
+
+@permission_required("congress.view_appraisals")
+def appraisal_list(request):
+    appraisals = Appraisal.objects.select_related("term").order_by("-pk")
+    return render(request, "congress/appraisal_list.html", {"page_obj": paginate(request, appraisals)})
+
+
+@permission_required("congress.view_appraisals")
+def appraisal_detail(request, pk):
+    appraisal = get_object_or_404(Appraisal.objects.select_related("term"), pk=pk)
+    delegate = services.active_delegate(_member(request), appraisal.term_id)
+    voted = delegate is not None and appraisal.receipts.filter(delegate=delegate).exists()
+    voted_count, voters = services.appraisal_turnout(appraisal)
+    return render(
+        request,
+        "congress/appraisal_detail.html",
+        {
+            "appraisal": appraisal,
+            "appraisees": appraisal.appraisees.select_related("member"),
+            "grades": appraisal.grades(),
+            "turnout": {"voted": voted_count, "voters": voters},
+            "tally": services.appraisal_tally(appraisal),
+            "can_vote": delegate is not None and not voted and appraisal.status == Appraisal.Status.OPEN,
+            "voted": voted,
+            "appraisee_form": forms.AppraiseeForm(),
+        },
+    )
+
+
+@permission_required("congress.view_appraisal_voters")
+def appraisal_voters(request, pk):
+    appraisal = get_object_or_404(Appraisal.objects.select_related("term"), pk=pk)
+    not_voted, voted = services.appraisal_voters(appraisal)
+    return render(
+        request,
+        "congress/appraisal_voters.html",
+        {"appraisal": appraisal, "not_voted": not_voted, "voted": voted},
+    )
+
+
+@require_POST
+@permission_required("congress.vote")
+def appraisal_vote(request, pk):
+    appraisal = get_object_or_404(Appraisal, pk=pk)
+    grades = {}
+    for appraisee in appraisal.appraisees.all():
+        grade = request.POST.get(f"a{appraisee.pk}", "")
+        if grade:
+            grades[appraisee.pk] = grade
+    try:
+        services.cast_appraisal_ballot(appraisal=appraisal, member=_member(request), grades=grades)
+    except ValidationError as error:
+        _refused(request, error)
+    else:
+        messages.success(request, _("您的评议票已投出。"))
+    return redirect(appraisal)
+
+
+@require_POST
+@permission_required("congress.manage_appraisal")
+def appraisal_manage(request, pk, action):
+    appraisal = get_object_or_404(Appraisal, pk=pk)
+    try:
+        if action == "open":
+            services.open_appraisal(appraisal=appraisal, actor=request.user)
+        elif action == "close":
+            services.close_appraisal(appraisal=appraisal, actor=request.user)
+        else:
+            raise Http404
+    except ValidationError as error:
+        _refused(request, error)
+    else:
+        messages.success(request, _("已保存。"))
+    return redirect(appraisal)
+
+
+@permission_required("congress.view_suggestions")
+def suggestion_list(request):
+    suggestions = Suggestion.objects.select_related("author", "proposal")
+    if not (request.user.has_perm("congress.answer_suggestion") or request.user.has_perm("congress.raise_suggestion")):
+        member = _member(request)
+        suggestions = suggestions.filter(author=member) if member else suggestions.none()
+    return render(request, "congress/suggestion_list.html", {"page_obj": paginate(request, suggestions)})
+
+
+@permission_required("congress.add_suggestion")
+def suggestion_create(request):
+    form = forms.SuggestionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            suggestion = services.submit_suggestion(author=_member(request), **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("建议已提交，谢谢。"))
+            if suggestion.is_anonymous:
+                return redirect("congress:suggestions")
+            return redirect(suggestion)
+    return render(request, "congress/suggestion_form.html", {"form": form})
+
+
+@permission_required("congress.view_suggestions")
+def suggestion_detail(request, pk):
+    suggestion = get_object_or_404(Suggestion.objects.select_related("author", "proposal"), pk=pk)
+    check_object_permission(request.user, "congress.view_suggestion", suggestion)
+    if request.method == "POST":
+        try:
+            if request.POST.get("do") == "answer" and request.user.has_perm("congress.answer_suggestion"):
+                services.answer_suggestion(
+                    suggestion=suggestion, actor=request.user, answer=request.POST.get("answer", "")
+                )
+                messages.success(request, _("答复已保存。"))
+            elif request.POST.get("do") == "raise" and request.user.has_perm("congress.raise_suggestion"):
+                sessions = _open_sessions(_member(request))
+                if not sessions.exists():
+                    raise ValidationError(_("您不是在任代表，或还没有可提交提案的会议。"))
+                proposal = services.raise_suggestion(
+                    suggestion=suggestion,
+                    session=sessions.first(),
+                    delegate_member=_member(request),
+                    actor=request.user,
+                )
+                messages.success(request, _("已转为提案草稿，请邀请代表附议后提交。"))
+                return redirect(proposal)
+            else:
+                raise PermissionDenied
+        except ValidationError as error:
+            _refused(request, error)
+        return redirect(suggestion)
+    return render(
+        request,
+        "congress/suggestion_detail.html",
+        {"suggestion": suggestion, "answer_form": forms.AnswerForm(initial={"answer": suggestion.answer})},
+    )
+
+
+def _form_page(request, form, title, back):
+    return render(request, "congress/form.html", {"form": form, "title": title, "back": back})
+
+
+@permission_required("congress.manage_session")
+def term_create(request):
+    form = forms.TermForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            term = services.save_term(term=form.save(commit=False), actor=request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("届次已保存，请登记代表。"))
+            return redirect("congress:delegates", pk=term.pk)
+    return _form_page(request, form, _("新建届次"), "congress:index")
+
+
+@permission_required("congress.manage_session")
+def session_create(request):
+    form = forms.SessionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            session = services.save_session(session=form.save(commit=False), actor=request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("会议已保存。"))
+            return redirect(session)
+    return _form_page(request, form, _("新建会议"), "congress:index")
+
+
+@require_POST
+@permission_required("congress.manage_session")
+def agenda_add(request, pk):
+    session = get_object_or_404(Session, pk=pk)
+    form = forms.AgendaItemForm(request.POST)
+    if form.is_valid():
+        try:
+            services.add_agenda_item(session=session, title=form.cleaned_data["title"], actor=request.user)
+        except ValidationError as error:
+            _refused(request, error)
+    else:
+        messages.error(request, _("请填写议程。"))
+    return redirect(session)
+
+
+@require_POST
+@permission_required("congress.manage_session")
+def delegate_add(request, pk):
+    term = get_object_or_404(CongressTerm, pk=pk)
+    if request.POST.get("do") == "replace":
+        form = forms.ReplaceForm(request.POST, term=term)
+        action = services.replace_delegate
+    else:
+        form = forms.DelegateForm(request.POST)
+        action = services.add_delegate
+    if form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            if action is services.add_delegate:
+                services.add_delegate(term=term, actor=request.user, **data)
+            else:
+                services.replace_delegate(delegate=data["delegate"], member=data["member"], actor=request.user)
+        except ValidationError as error:
+            _refused(request, error)
+        else:
+            messages.success(request, _("代表名单已更新。"))
+    else:
+        messages.error(request, _("请检查填写的内容。"))
+    return redirect("congress:delegates", pk=term.pk)
+
+
+@permission_required("congress.manage_appraisal")
+def appraisal_create(request):
+    form = forms.AppraisalForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            appraisal = services.save_appraisal(appraisal=form.save(commit=False), actor=request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("评议已创建，请添加被评议人。"))
+            return redirect(appraisal)
+    return _form_page(request, form, _("新建民主评议"), "congress:appraisals")
+
+
+@require_POST
+@permission_required("congress.manage_appraisal")
+def appraisee_add(request, pk):
+    appraisal = get_object_or_404(Appraisal, pk=pk)
+    form = forms.AppraiseeForm(request.POST)
+    if form.is_valid():
+        try:
+            services.add_appraisee(appraisal=appraisal, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _refused(request, error)
+    else:
+        messages.error(request, _("请选择被评议人。"))
+    return redirect(appraisal)
+
+
+@require_POST
+@permission_required("congress.manage_session")
+def document_add(request, pk):
+    session = get_object_or_404(Session, pk=pk)
+    form = forms.SessionDocumentForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.add_session_document(session=session, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _refused(request, error)
+        else:
+            messages.success(request, _("文件已上传。"))
+    else:
+        messages.error(request, _("请选择要上传的文件。"))
+    return redirect(session)
+
+
+@permission_required("congress.view_session")
+def document_download(request, pk):
+    document = get_object_or_404(SessionDocument, pk=pk)
+    return FileResponse(document.file.open("rb"), as_attachment=True, filename=document.file.name.rsplit("/", 1)[-1])

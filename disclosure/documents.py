@@ -1,0 +1,40 @@
+"""The A4 公示 sheet of a published item, to post on the noticeboard."""
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+from unionportal.models import UnionProfile
+
+from .models import DisclosureItem
+
+
+def _item(params):
+    try:
+        return DisclosureItem.objects.select_related("category", "department").get(pk=params["item"])
+    except DisclosureItem.DoesNotExist:
+        raise ValidationError(_("该公开事项已被删除，无法生成公示。")) from None
+
+
+class DisclosureSheet:
+    kind = "disclosure_sheet"
+    permission = "disclosure.print_sheet"
+    template = "disclosure/pdf/sheet.html"
+
+    @staticmethod
+    def title(params):
+        return _("公示：%(title)s") % {"title": _item(params).title}
+
+    @staticmethod
+    def context(params, report_progress):
+        item = _item(params)
+        if not item.on_board:
+            raise ValidationError(_("事项尚未发布，不能打印公示。"))
+        union = UnionProfile.load()
+        return {
+            "union": union,
+            "running_header": f"{union.name} · {union.vocabulary['disclosure']}",
+            "item": item,
+        }
+
+
+DOCUMENTS = [DisclosureSheet]

@@ -1,0 +1,306 @@
+"""校务公开 / 厂务公开: categories, items and what happens to them.
+
+An item moves through the states in ``DisclosureItem.TRANSITIONS``; each move is
+made by one function in ``services.py`` and leaves an ``ItemStep`` on the timeline.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from members.models import Department, Member
+from unionportal.models import UnionKind
+
+from .formatting import render_body
+
+
+class Category(models.Model):
+    """One content category (公开内容): the school set has 17, the enterprise set 7 (七公开)."""
+
+    class Cadence(models.TextChoices):
+        PERIODIC = "periodic", _("定期公开")
+        PROMPT = "prompt", _("及时公开")
+        ANYTIME = "anytime", _("随时公开")
+
+    class Period(models.TextChoices):
+        MONTHLY = "monthly", _("每月")
+        TERMLY = "termly", _("每学期")
+        YEARLY = "yearly", _("每年")
+
+    kind = models.CharField(_("单位类型"), max_length=20, choices=UnionKind, default=UnionKind.SCHOOL)
+    name = models.CharField(_("名称"), max_length=100)
+    cadence = models.CharField(_("公开时间"), max_length=10, choices=Cadence, default=Cadence.PROMPT)
+    period = models.CharField(_("周期"), max_length=10, choices=Period, blank=True, help_text=_("定期公开时必填"))
+    department = models.ForeignKey(
+        Department, verbose_name=_("责任部门"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    sort_order = models.PositiveSmallIntegerField(_("排序"), default=0)
+    tracked_from = models.DateField(_("考核起始日"), default=timezone.localdate)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("公开类别")
+        verbose_name_plural = _("公开类别")
+        ordering = ["kind", "sort_order", "pk"]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        if self.cadence == self.Cadence.PERIODIC and not self.period:
+            raise ValidationError({"period": _("定期公开的类别须选择周期。")})
+        if self.cadence != self.Cadence.PERIODIC:
+            self.period = ""
+
+
+class DisclosureItem(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("草稿")
+        PENDING = "pending", _("预审中")
+        RETURNED = "returned", _("已退回")
+        PUBLISHED = "published", _("公示中")
+        RECTIFYING = "rectifying", _("整改中")
+        CLOSED = "closed", _("无异议")
+        ARCHIVED = "archived", _("已归档")
+
+    class Audience(models.TextChoices):
+        INTERNAL = "internal", _("对内（会员）")
+        PUBLIC = "public", _("对外（公众）")
+
+    S = Status
+    TRANSITIONS = {
+        "submit": ({S.DRAFT}, S.PENDING),
+        "return": ({S.PENDING}, S.RETURNED),
+        "redraft": ({S.RETURNED}, S.DRAFT),
+        "approve": ({S.PENDING}, S.PUBLISHED),
+        "close": ({S.PUBLISHED}, S.CLOSED),
+        "rectify": ({S.PUBLISHED}, S.RECTIFYING),
+        "republish": ({S.RECTIFYING}, S.PUBLISHED),
+        "archive": ({S.CLOSED}, S.ARCHIVED),
+    }
+    EDITABLE = {S.DRAFT, S.RETURNED}
+    ON_BOARD = {S.PUBLISHED, S.RECTIFYING, S.CLOSED, S.ARCHIVED}
+
+    category = models.ForeignKey(Category, verbose_name=_("类别"), on_delete=models.PROTECT, related_name="items")
+    title = models.CharField(_("标题"), max_length=200)
+    body = models.TextField(
+        _("内容"), help_text=_("空行分段；“# ”开头为小标题，“- ”或“1. ”开头为列表，“| 甲 | 乙 |”为表格，**加粗**。")
+    )
+    audience = models.CharField(_("公开对象"), max_length=10, choices=Audience, default=Audience.INTERNAL)
+    needs_signature = models.BooleanField(_("需签阅"), default=False, help_text=_("对内事项：要求全体会员点“已阅”。"))
+    department = models.ForeignKey(
+        Department, verbose_name=_("责任部门"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    responsible = models.ForeignKey(
+        Member, verbose_name=_("责任人"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    period_start = models.DateField(_("公示开始"), null=True, blank=True)
+    period_end = models.DateField(_("公示截止"), null=True, blank=True)
+    status = models.CharField(_("状态"), max_length=12, choices=Status, default=Status.DRAFT, db_index=True)
+    published_on = models.DateField(_("首次公示日"), null=True, blank=True, db_index=True)
+    review_comment = models.TextField(_("预审意见"), blank=True)
+    rectification_note = models.TextField(_("整改情况"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("起草人"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("起草时间"), default=timezone.now)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("公开事项")
+        verbose_name_plural = _("公开事项")
+        ordering = ["-published_on", "-pk"]
+        indexes = [models.Index(fields=["status", "audience", "-published_on"], name="disclosure_board_idx")]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("disclosure:detail", args=[self.pk])
+
+    def clean(self):
+        if self.needs_signature and self.is_public:
+            raise ValidationError({"needs_signature": _("对外公开的事项不需要签阅，签阅只用于对内事项。")})
+
+    @property
+    def body_html(self):
+        return render_body(self.body)
+
+    def can(self, action):
+        sources, _target = self.TRANSITIONS[action]
+        return self.status in sources
+
+    @property
+    def is_public(self):
+        return self.audience == self.Audience.PUBLIC
+
+    @property
+    def on_board(self):
+        return self.status in self.ON_BOARD
+
+    def days_left(self, today=None):
+        """Days of 公示 left, today included; None when not 公示中."""
+        if self.status != self.Status.PUBLISHED or not self.period_end:
+            return None
+        today = today or timezone.localdate()
+        return max((self.period_end - today).days + 1, 0)
+
+    def period_over(self, today=None):
+        today = today or timezone.localdate()
+        return bool(self.period_end) and today > self.period_end
+
+
+class ItemStep(models.Model):
+    """One dated step on an item's timeline: a move between states, or an objection filed or answered."""
+
+    LABELS = {
+        "draft": _("起草"),
+        "submit": _("提交预审"),
+        "return": _("退回修改"),
+        "redraft": _("重新修改"),
+        "approve": _("预审通过并公示"),
+        "close": _("公示结束（无异议）"),
+        "rectify": _("整改"),
+        "republish": _("整改后重新公示"),
+        "archive": _("归档"),
+        "object": _("会员提出异议"),
+        "answer": _("答复异议"),
+        "remind": _("提醒未签阅人员"),
+    }
+
+    item = models.ForeignKey(DisclosureItem, verbose_name=_("事项"), on_delete=models.CASCADE, related_name="steps")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("操作人"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    at = models.DateTimeField(_("时间"), default=timezone.now)
+    action = models.CharField(_("动作"), max_length=20)
+    from_status = models.CharField(_("原状态"), max_length=12, choices=DisclosureItem.Status, blank=True)
+    to_status = models.CharField(_("新状态"), max_length=12, choices=DisclosureItem.Status)
+    note = models.TextField(_("说明"), blank=True)
+
+    class Meta:
+        verbose_name = _("办理步骤")
+        verbose_name_plural = _("办理步骤")
+        ordering = ["at", "pk"]
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d} {self.label}"
+
+    @property
+    def label(self):
+        return self.LABELS.get(self.action, self.action)
+
+
+class Attachment(models.Model):
+    class Kind(models.TextChoices):
+        PDF = "pdf", "PDF"
+        PNG = "png", "PNG"
+        JPEG = "jpeg", "JPEG"
+        XLSX = "xlsx", "Excel"
+        DOCX = "docx", "Word"
+
+    CONTENT_TYPES = {
+        "pdf": "application/pdf",
+        "png": "image/png",
+        "jpeg": "image/jpeg",
+        "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    }
+
+    item = models.ForeignKey(
+        DisclosureItem, verbose_name=_("事项"), on_delete=models.CASCADE, related_name="attachments"
+    )
+    file = models.FileField(_("文件"), upload_to="disclosure/%Y/")
+    name = models.CharField(_("文件名"), max_length=200)
+    kind = models.CharField(_("类型"), max_length=5, choices=Kind)
+    size = models.PositiveBigIntegerField(_("大小"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("上传人"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(_("上传时间"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("附件")
+        verbose_name_plural = _("附件")
+        ordering = ["pk"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def content_type(self):
+        return self.CONTENT_TYPES[self.kind]
+
+
+class Objection(models.Model):
+    """异议/意见 filed by a member on a published item, answered by union staff."""
+
+    item = models.ForeignKey(
+        DisclosureItem, verbose_name=_("事项"), on_delete=models.CASCADE, related_name="objections"
+    )
+    author = models.ForeignKey(Member, verbose_name=_("提出人"), on_delete=models.PROTECT, related_name="+")
+    content = models.TextField(_("异议或意见"))
+    created_at = models.DateTimeField(_("提出时间"), default=timezone.now)
+    answer = models.TextField(_("答复"), blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("答复人"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    answered_at = models.DateTimeField(_("答复时间"), null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("异议")
+        verbose_name_plural = _("异议")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return self.content[:30]
+
+    @property
+    def answered(self):
+        return self.answered_at is not None
+
+
+class ReadReceipt(models.Model):
+    """已阅: a member has read an internal item that asks for signatures (需签阅)."""
+
+    item = models.ForeignKey(DisclosureItem, verbose_name=_("事项"), on_delete=models.CASCADE, related_name="receipts")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("签阅人"), on_delete=models.CASCADE, related_name="+"
+    )
+    read_at = models.DateTimeField(_("签阅时间"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("签阅记录")
+        verbose_name_plural = _("签阅记录")
+        constraints = [models.UniqueConstraint(fields=["item", "user"], name="disclosure_receipt_once")]
+
+    def __str__(self):
+        return f"{self.item} {self.user}"
+
+
+def term_bounds(day):
+    """The school term (学期) holding ``day``: 春季 Feb–Jul, 秋季 Aug–Jan."""
+    if 2 <= day.month <= 7:
+        return datetime.date(day.year, 2, 1), datetime.date(day.year, 7, 31)
+    start_year = day.year if day.month >= 8 else day.year - 1
+    return datetime.date(start_year, 8, 1), datetime.date(start_year + 1, 1, 31)

@@ -1,0 +1,52 @@
+"""The 校务公开/厂务公开 chapter of the annual union work report: what was published that year by
+category, the objections received and answered, and the 定期 categories behind at the year's end."""
+
+import datetime
+
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from unionportal.documents.annual_report import Chapter
+from unionportal.models import UnionProfile
+
+from . import selectors
+from .models import DisclosureItem, ItemStep, Objection
+
+
+def annual_report(year):
+    union = UnionProfile.load()
+    items = DisclosureItem.objects.filter(
+        status__in=DisclosureItem.ON_BOARD, published_on__year=year, category__kind=union.kind
+    )
+    objections = Objection.objects.filter(created_at__year=year, item__category__kind=union.kind).aggregate(
+        received=Count("id"), answered=Count("id", filter=Q(answered_at__isnull=False))
+    )
+    figures = items.aggregate(total=Count("id"), public=Count("id", filter=Q(audience=DisclosureItem.Audience.PUBLIC)))
+    if not (figures["total"] or objections["received"]):
+        return None
+    figures["internal"] = figures["total"] - figures["public"]
+    figures["rectified"] = (
+        ItemStep.objects.filter(action="rectify", at__year=year, item__category__kind=union.kind)
+        .values("item")
+        .distinct()
+        .count()
+    )
+    on_board = Q(items__status__in=DisclosureItem.ON_BOARD, items__published_on__year=year)
+    by_category = selectors.categories(union.kind).annotate(published=Count("items", filter=on_board))
+    year_end = min(timezone.localdate(), datetime.date(year, 12, 31))
+    return Chapter(
+        heading=str(union.vocabulary["disclosure"]),
+        template="disclosure/report/annual.html",
+        context={
+            "figures": figures,
+            "objections": objections,
+            # a GROUP BY query drops the model's ordering
+            "by_category": [category for category in by_category.order_by("sort_order", "pk") if category.published],
+            # a period that ended before the category was tracked is not one it missed
+            "overdue": [
+                overdue
+                for overdue in selectors.overdue_categories(year_end, union.kind)
+                if overdue.period_end >= overdue.category.tracked_from
+            ],
+        },
+    )

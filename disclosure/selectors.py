@@ -1,0 +1,133 @@
+"""The reads the 公开 pages need."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Max, Q
+from django.utils import timezone
+
+from members.models import Member
+from unionportal.models import UnionProfile
+
+from .models import Category, DisclosureItem, Objection, ReadReceipt, term_bounds
+
+S = DisclosureItem.Status
+
+
+def categories(kind=None):
+    return Category.objects.filter(kind=kind or UnionProfile.load().kind).select_related("department")
+
+
+def board(user, *, category=None, year=None, query=""):
+    """Items on the board, newest first. Visitors see only 对外 items; that rule holds for search too."""
+    items = DisclosureItem.objects.filter(status__in=DisclosureItem.ON_BOARD).select_related("category")
+    if not user.is_authenticated:
+        items = items.filter(audience=DisclosureItem.Audience.PUBLIC)
+    if category:
+        items = items.filter(category_id=category)
+    if year:
+        items = items.filter(published_on__year=year)
+    if query:
+        items = items.filter(Q(title__icontains=query) | Q(body__icontains=query))
+    return items.order_by("-published_on", "-pk")
+
+
+def board_years(user):
+    items = board(user)
+    return [day.year for day in items.dates("published_on", "year", order="DESC")]
+
+
+def work_list(user):
+    """Items still in the making: all of them for union staff, his department's for a handler."""
+    items = DisclosureItem.objects.exclude(status__in=[S.CLOSED, S.ARCHIVED]).select_related("category", "department")
+    if not user.has_perm("disclosure.review"):
+        department = getattr(getattr(user, "member", None), "department_id", None)
+        items = items.filter(department_id=department) if department else items.none()
+    return items.order_by("status", "-pk")
+
+
+def item_detail(pk):
+    return (
+        DisclosureItem.objects.select_related("category", "department", "responsible", "created_by")
+        .prefetch_related("attachments")
+        .get(pk=pk)
+    )
+
+
+def timeline(item):
+    return item.steps.select_related("actor__member")
+
+
+def objections(item):
+    return Objection.objects.filter(item=item).select_related("author", "answered_by__member")
+
+
+def unsigned_members(item):
+    """Active members with a login who have not yet clicked 已阅."""
+    signed = ReadReceipt.objects.filter(item=item).values("user_id")
+    return (
+        Member.objects.filter(status=Member.Status.ACTIVE, is_union_member=True, user__isnull=False)
+        .exclude(user_id__in=signed)
+        .order_by("name_pinyin")
+    )
+
+
+def last_reminder(item):
+    """The latest 提醒未签阅人员 step of the item, or None."""
+    return item.steps.filter(action="remind").select_related("actor__member").order_by("-at", "-pk").first()
+
+
+def pending_review_count():
+    return DisclosureItem.objects.filter(status=S.PENDING).count()
+
+
+# --- overdue cadence (定期公开) --------------------------------------------------
+
+
+def period_bounds(period, day):
+    if period == Category.Period.MONTHLY:
+        start = day.replace(day=1)
+        end = (start + datetime.timedelta(days=32)).replace(day=1) - datetime.timedelta(days=1)
+        return start, end
+    if period == Category.Period.TERMLY:
+        return term_bounds(day)
+    return datetime.date(day.year, 1, 1), datetime.date(day.year, 12, 31)
+
+
+@dataclass(frozen=True)
+class Overdue:
+    category: Category
+    period_start: datetime.date
+    period_end: datetime.date
+    missed: int  # complete periods in a row before the current one with nothing published
+
+    @property
+    def serious(self):
+        """连续两个周期内不公开: two missed periods in a row."""
+        return self.missed >= 2
+
+
+def overdue_categories(today=None, kind=None):
+    """定期 categories with nothing published in their current period, with the run of missed periods before it."""
+    today = today or timezone.localdate()
+    # Periods tile the calendar, so the latest publication alone decides both the current period and the run
+    # of missed ones before it (every later period is empty): one row per category, whatever the board holds.
+    periodic = (
+        categories(kind)
+        .filter(cadence=Category.Cadence.PERIODIC)
+        .annotate(latest=Max("items__published_on", filter=Q(items__published_on__lte=today)))
+    )
+    result = []
+    for category in periodic:
+        start = period_bounds(category.period, today)[0]
+        if category.latest and category.latest >= start:
+            continue
+        missed = 0
+        while True:
+            prev_start, prev_end = period_bounds(category.period, start - datetime.timedelta(days=1))
+            if prev_end < category.tracked_from or (category.latest and category.latest >= prev_start):
+                break
+            missed += 1
+            start = prev_start
+        result.append(Overdue(category, *period_bounds(category.period, today), missed))
+    return result

@@ -1,0 +1,319 @@
+"""The verbs of 校务公开 / 厂务公开. One function per business action."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from activities.services import notify
+from unionportal.models import UnionKind, UnionProfile
+from unionportal.uploads import ZIP_MAIN_PARTS, check_size, sniff  # noqa: F401 (tests build Office files from it)
+
+from .models import Attachment, Category, DisclosureItem, ItemStep, Objection, ReadReceipt
+from .selectors import last_reminder, unsigned_members
+
+C = Category.Cadence
+P = Category.Period
+
+# The 17 mandatory categories of 校务公开 and the 七公开 of 厂务公开, in the texts' order.
+# Cadence and period are a starting point; staff edit them.
+CATEGORY_SETS = {
+    UnionKind.SCHOOL: [
+        ("校长述职报告", C.PERIODIC, P.YEARLY),
+        ("学校工作计划", C.PERIODIC, P.TERMLY),
+        ("内部改革和岗位考核方案", C.PROMPT, ""),
+        ("学校发展规划", C.PROMPT, ""),
+        ("重要规章制度的制定和修改", C.PROMPT, ""),
+        ("干部任免、职称评定、招聘和调动", C.PROMPT, ""),
+        ("考核、奖惩办法及结果", C.PERIODIC, P.YEARLY),
+        ("住房分配、保险和福利", C.PROMPT, ""),
+        ("财务管理和收支情况", C.PERIODIC, P.TERMLY),
+        ("工资调整和奖金分配", C.PROMPT, ""),
+        ("工程招投标和承包", C.PROMPT, ""),
+        ("物资设备采购", C.PROMPT, ""),
+        ("招待费开支", C.PERIODIC, P.TERMLY),
+        ("领导干部廉洁自律", C.PERIODIC, P.YEARLY),
+        ("教职工分流、调配和再就业方案", C.PROMPT, ""),
+        ("其他教职工共同关心的事项", C.ANYTIME, ""),
+        ("年度领导干部民主评议结果", C.PERIODIC, P.YEARLY),
+    ],
+    UnionKind.ENTERPRISE: [
+        ("经营管理", C.PERIODIC, P.YEARLY),
+        ("经营收支", C.PERIODIC, P.MONTHLY),
+        ("养老保险", C.PERIODIC, P.YEARLY),
+        ("党员发展", C.PROMPT, ""),
+        ("办公经费支出", C.PERIODIC, P.MONTHLY),
+        ("福利费用", C.PERIODIC, P.MONTHLY),
+        ("职工奖惩", C.PROMPT, ""),
+    ],
+}
+
+MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+
+
+def load_categories(*, kind=None):
+    """Create the union kind's category set (17 school / 7 enterprise); existing names are kept as edited."""
+    kind = kind or UnionProfile.load().kind
+    existing = set(Category.objects.filter(kind=kind).values_list("name", flat=True))
+    for order, (name, cadence, period) in enumerate(CATEGORY_SETS[kind], start=1):
+        if name not in existing:
+            Category.objects.create(kind=kind, name=name, cadence=cadence, period=period, sort_order=order * 10)
+    return list(Category.objects.filter(kind=kind))
+
+
+@transaction.atomic
+def save_category(*, category, actor=None):
+    category.full_clean()
+    category.save()
+    return category
+
+
+def _move(item, action, actor, note=""):
+    sources, target = DisclosureItem.TRANSITIONS[action]
+    if item.status not in sources:
+        raise ValidationError(
+            _("“%(status)s”状态的事项不能%(action)s。")
+            % {"status": item.get_status_display(), "action": ACTION_LABELS[action]}
+        )
+    step = ItemStep(item=item, actor=actor, action=action, from_status=item.status, to_status=target, note=note)
+    item.status = target
+    item.full_clean()
+    item.save()
+    step.save()
+    return item
+
+
+ACTION_LABELS = ItemStep.LABELS
+
+
+def _lock(item):
+    return DisclosureItem.objects.select_for_update().get(pk=item.pk)
+
+
+@transaction.atomic
+def draft_item(*, actor, category, title, body, audience=DisclosureItem.Audience.INTERNAL, **fields):
+    """A department (承办人) or union staff drafts an item; it starts as 草稿."""
+    item = DisclosureItem(category=category, title=title, body=body, audience=audience, created_by=actor, **fields)
+    if item.department_id is None:
+        item.department_id = category.department_id
+    item.full_clean()
+    item.save()
+    ItemStep.objects.create(item=item, actor=actor, action="draft", to_status=item.status)
+    return item
+
+
+EDITABLE_FIELDS = ("category", "title", "body", "audience", "needs_signature", "department", "responsible")
+
+
+@transaction.atomic
+def update_item(*, item, actor, **fields):
+    """Only a draft or a returned item is edited; editing a returned item puts it back to 草稿."""
+    locked = _lock(item)
+    if locked.status not in DisclosureItem.EDITABLE:
+        raise ValidationError(_("只有草稿或已退回的事项可以修改。"))
+    for name, value in fields.items():
+        if name not in EDITABLE_FIELDS:
+            raise ValueError(name)
+        setattr(locked, name, value)
+    if locked.status == DisclosureItem.Status.RETURNED:
+        return _move(locked, "redraft", actor)
+    locked.full_clean()
+    locked.save()
+    return locked
+
+
+@transaction.atomic
+def submit(*, item, actor):
+    """草稿 → 预审: the draft goes to the leading group for pre-review (预审制度)."""
+    return _move(_lock(item), "submit", actor)
+
+
+@transaction.atomic
+def return_item(*, item, actor, comment):
+    """预审 → 已退回: the leading group sends the draft back, always with a comment."""
+    if not comment or not comment.strip():
+        raise ValidationError(_("退回时必须写明预审意见。"))
+    locked = _lock(item)
+    locked.review_comment = comment.strip()
+    return _move(locked, "return", actor, note=comment.strip())
+
+
+@transaction.atomic
+def redraft(*, item, actor):
+    """已退回 → 草稿: the drafter takes the returned item back to fix it."""
+    return _move(_lock(item), "redraft", actor)
+
+
+def _check_period(start, end):
+    if not start or not end:
+        raise ValidationError(_("请填写公示期的开始和截止日期。"))
+    if end < start:
+        raise ValidationError(_("公示截止日期不能早于开始日期。"))
+
+
+@transaction.atomic
+def approve(*, item, actor, period_start, period_end, note=""):
+    """预审 → 公示中: approved by the leading group and published for its 公示期."""
+    _check_period(period_start, period_end)
+    locked = _lock(item)
+    locked.period_start, locked.period_end = period_start, period_end
+    if locked.published_on is None:
+        locked.published_on = period_start
+    return _move(locked, "approve", actor, note=note)
+
+
+def _check_period_over(item):
+    if not item.period_over():
+        raise ValidationError(_("公示期（截至 %(end)s）尚未结束。") % {"end": item.period_end})
+
+
+@transaction.atomic
+def close(*, item, actor, note=""):
+    """公示中 → 无异议: the 公示期 is over and every objection has been answered."""
+    locked = _lock(item)
+    if locked.status == DisclosureItem.Status.PUBLISHED:
+        _check_period_over(locked)
+        if locked.objections.filter(answered_at__isnull=True).exists():
+            raise ValidationError(_("还有未答复的异议，不能结束公示。"))
+    return _move(locked, "close", actor, note=note)
+
+
+@transaction.atomic
+def rectify(*, item, actor, note):
+    """公示中 → 整改中: objections showed a fault; the note says what is being fixed (整改和反馈)."""
+    if not note or not note.strip():
+        raise ValidationError(_("整改时必须写明整改情况。"))
+    locked = _lock(item)
+    locked.rectification_note = note.strip()
+    return _move(locked, "rectify", actor, note=note.strip())
+
+
+@transaction.atomic
+def republish(*, item, actor, period_start, period_end, note=""):
+    """整改中 → 公示中: the rectified item is published again for a new 公示期."""
+    _check_period(period_start, period_end)
+    locked = _lock(item)
+    locked.period_start, locked.period_end = period_start, period_end
+    return _move(locked, "republish", actor, note=note)
+
+
+@transaction.atomic
+def archive(*, item, actor):
+    """无异议 → 已归档."""
+    return _move(_lock(item), "archive", actor)
+
+
+@transaction.atomic
+def file_objection(*, item, author, content):
+    """A member files an 异议/意见 on an item while it is 公示中."""
+    if item.status != DisclosureItem.Status.PUBLISHED:
+        raise ValidationError(_("只能对公示中的事项提出异议。"))
+    if not content or not content.strip():
+        raise ValidationError(_("请填写异议或意见。"))
+    objection = Objection(item=item, author=author, content=content.strip())
+    objection.full_clean()
+    objection.save()
+    _record(item, "object", author.user, objection.content)
+    return objection
+
+
+@transaction.atomic
+def answer_objection(*, objection, actor, answer):
+    """Union staff answer an objection once; members see the answer under it."""
+    locked = Objection.objects.select_for_update().get(pk=objection.pk)
+    if locked.answered:
+        raise ValidationError(_("这条异议已经答复过了。"))
+    if not answer or not answer.strip():
+        raise ValidationError(_("请填写答复。"))
+    locked.answer, locked.answered_by, locked.answered_at = answer.strip(), actor, timezone.now()
+    locked.full_clean()
+    locked.save()
+    _record(locked.item, "answer", actor, locked.answer)
+    return locked
+
+
+def _record(item, action, actor, note):
+    """A dated step that leaves the state as it is (异议, 答复)."""
+    ItemStep.objects.create(
+        item=item, actor=actor, action=action, from_status=item.status, to_status=item.status, note=note
+    )
+
+
+@transaction.atomic
+def sign(*, item, user):
+    """已阅: a member signs an internal item marked 需签阅; signing twice keeps the first time."""
+    if not (item.needs_signature and item.audience == DisclosureItem.Audience.INTERNAL and item.on_board):
+        raise ValidationError(_("这个事项不需要签阅。"))
+    receipt, _created = ReadReceipt.objects.get_or_create(item=item, user=user)
+    return receipt
+
+
+@transaction.atomic
+def remind_unsigned(*, item, actor):
+    """Tell every member who has not clicked 已阅 to sign (notice + email copy); at most once a day per item.
+
+    Returns the members reminded; the reminder is a step on the timeline, which also dates the last one.
+    """
+    locked = _lock(item)
+    if not (locked.needs_signature and not locked.is_public and locked.on_board):
+        raise ValidationError(_("这个事项不需要签阅。"))
+    last = last_reminder(locked)
+    if last and timezone.localdate(last.at) == timezone.localdate():
+        raise ValidationError(
+            _("今天 %(time)s 已经提醒过未签阅人员，每个事项每天只能提醒一次，请明天再提醒。")
+            % {"time": timezone.localtime(last.at).strftime("%H:%M")}
+        )
+    members = list(unsigned_members(locked).select_related("user"))
+    if not members:
+        raise ValidationError(_("全部会员已签阅，无需提醒。"))
+    text = _("请签阅“%(title)s”：打开后点“已阅”。") % {"title": locked.title}
+    for member in members:
+        notify(member, text=text, url=locked.get_absolute_url())
+    _record(locked, "remind", actor, _("提醒 %(count)d 人签阅") % {"count": len(members)})
+    return members
+
+
+# --- attachments -------------------------------------------------------------
+
+EXTENSIONS = {"pdf": "pdf", "png": "png", "jpg": "jpeg", "jpeg": "jpeg", "xlsx": "xlsx", "docx": "docx"}
+
+
+def max_upload_bytes():
+    return getattr(settings, "DISCLOSURE_MAX_UPLOAD_BYTES", MAX_UPLOAD_BYTES)
+
+
+def check_upload(upload):
+    """Refuse a file that is too big or whose content is not what its name says."""
+    check_size(upload, max_upload_bytes())
+    extension = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
+    claimed = EXTENSIONS.get(extension)
+    if claimed is None:
+        raise ValidationError(_("只能上传 PDF、图片（PNG/JPEG）、Excel（.xlsx）或 Word（.docx）文件。"))
+    found = sniff(upload)
+    if found != claimed:
+        raise ValidationError(_("文件“%(name)s”的内容不是它的扩展名所说的类型，未上传。") % {"name": upload.name})
+    return found
+
+
+@transaction.atomic
+def add_attachment(*, item, actor, upload):
+    """Attach a checked file to an item that is still being drafted or rectified."""
+    if item.status not in DisclosureItem.EDITABLE | {DisclosureItem.Status.RECTIFYING}:
+        raise ValidationError(_("只有草稿、已退回或整改中的事项可以添加附件。"))
+    kind = check_upload(upload)
+    name = upload.name.rsplit("/", 1)[-1][:200]
+    attachment = Attachment(item=item, name=name, kind=kind, size=upload.size, uploaded_by=actor)
+    attachment.file.save(
+        f"{kind}-{timezone.now():%Y%m%d%H%M%S}.{'jpg' if kind == 'jpeg' else kind}", upload, save=False
+    )
+    attachment.save()
+    return attachment
+
+
+@transaction.atomic
+def remove_attachment(*, attachment, actor):
+    if attachment.item.status not in DisclosureItem.EDITABLE | {DisclosureItem.Status.RECTIFYING}:
+        raise ValidationError(_("这个事项的附件已不能删除。"))
+    attachment.file.delete(save=False)
+    attachment.delete()

@@ -1,0 +1,91 @@
+import datetime
+
+import pytest
+
+from disclosure import selectors
+from disclosure.dashboard import cards
+from disclosure.models import Category, DisclosureItem
+
+from .factories import make_category
+
+pytestmark = pytest.mark.django_db
+D = datetime.date
+
+
+START = D(2025, 1, 1)
+
+
+def monthly(tracked_from=START):
+    return make_category(
+        "经营收支",
+        kind="school",
+        cadence=Category.Cadence.PERIODIC,
+        period=Category.Period.MONTHLY,
+        tracked_from=tracked_from,
+    )
+
+
+def published_on(category, day):
+    DisclosureItem.objects.create(category=category, title="t", body="b", status="closed", published_on=day)
+
+
+def test_category_published_this_period_is_not_overdue():
+    category = monthly()
+    published_on(category, D(2026, 5, 3))
+    assert selectors.overdue_categories(D(2026, 5, 20), kind="school") == []
+
+
+def test_nothing_this_period_is_overdue_but_not_serious_after_one_miss():
+    category = monthly()
+    published_on(category, D(2026, 3, 10))
+    [overdue] = selectors.overdue_categories(D(2026, 5, 20), kind="school")
+    assert (overdue.period_start, overdue.period_end) == (D(2026, 5, 1), D(2026, 5, 31))
+    assert overdue.missed == 1 and not overdue.serious
+
+
+def test_two_missed_periods_in_a_row_are_serious():
+    category = monthly()
+    published_on(category, D(2026, 2, 10))
+    [overdue] = selectors.overdue_categories(D(2026, 5, 20), kind="school")
+    assert overdue.missed == 2 and overdue.serious
+
+
+def test_periods_before_tracking_began_do_not_count():
+    monthly(tracked_from=D(2026, 5, 1))
+    [overdue] = selectors.overdue_categories(D(2026, 5, 20), kind="school")
+    assert overdue.missed == 0
+
+
+def test_prompt_and_anytime_categories_are_never_overdue():
+    make_category("其他", kind="school", cadence=Category.Cadence.ANYTIME)
+    assert selectors.overdue_categories(D(2026, 5, 20), kind="school") == []
+
+
+def test_terms_run_february_to_july_and_august_to_january():
+    assert selectors.period_bounds("termly", D(2026, 1, 15)) == (D(2025, 8, 1), D(2026, 1, 31))
+    assert selectors.period_bounds("termly", D(2026, 3, 1)) == (D(2026, 2, 1), D(2026, 7, 31))
+    assert selectors.period_bounds("monthly", D(2024, 2, 10)) == (D(2024, 2, 1), D(2024, 2, 29))
+
+
+def test_staff_dashboard_marks_two_missed_periods_red(rf, users):
+    category = monthly(tracked_from=D(2000, 1, 1))
+    request = rf.get("/")
+    request.user = users["staff"]
+    [card] = [c for c in cards(request) if category.name in c.title]
+    assert card.level == "danger"
+    request.user = users["member"]
+    assert cards(request) == []
+
+
+def test_home_page_shows_the_overdue_card_to_staff(client_as):
+    category = monthly(tracked_from=D(2000, 1, 1))
+    page = client_as("staff").get("/").content.decode()
+    assert category.name in page
+    assert category.name not in client_as("member").get("/").content.decode()
+
+
+def test_the_whole_run_of_missed_periods_is_counted():
+    category = monthly()
+    published_on(category, D(2025, 12, 10))
+    [overdue] = selectors.overdue_categories(D(2026, 5, 20), kind="school")
+    assert overdue.missed == 4  # January to April

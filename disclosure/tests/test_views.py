@@ -1,0 +1,224 @@
+import datetime
+import io
+import zipfile
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test.utils import override_settings
+from django.utils import timezone
+
+from disclosure import services
+from disclosure.models import Attachment, DisclosureItem
+from members.models import Department
+
+from .factories import make_category, make_item
+
+pytestmark = pytest.mark.django_db
+PUBLIC = DisclosureItem.Audience.PUBLIC
+TODAY = timezone.localdate()
+PDF = b"%PDF-1.4\n%test\n"
+PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 20
+
+
+def office_file(kind):
+    part = services.ZIP_MAIN_PARTS[kind].decode()
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", f'<Types><Override ContentType="{part}"/></Types>')
+    return buffer.getvalue()
+
+
+def item_post(category, **extra):
+    return {
+        "category": category.pk,
+        "title": "食堂招标结果",
+        "body": "第一行\n<script>x</script>",
+        "audience": "internal",
+        **extra,
+    }
+
+
+def test_visitor_sees_only_public_items_on_the_board_and_in_search(client):
+    make_item("published", title="对外招标公告", audience=PUBLIC)
+    make_item("published", title="内部招标结果")
+    make_item("draft", title="草稿招标", audience=PUBLIC)
+    page = client.get("/disclosure/?q=招标").content.decode()
+    assert "对外招标公告" in page and "内部招标结果" not in page and "草稿招标" not in page
+
+
+def test_member_sees_internal_items_but_not_drafts(client_as):
+    make_item("published", title="内部招标结果")
+    make_item("pending", title="待审事项")
+    page = client_as("member").get("/disclosure/").content.decode()
+    assert "内部招标结果" in page and "待审事项" not in page
+
+
+def test_guessed_url_of_an_internal_item_or_its_attachment_is_404_for_a_visitor(client):
+    item = make_item("draft")
+    attachment = services.add_attachment(item=item, actor=None, upload=SimpleUploadedFile("a.pdf", PDF))
+    services.submit(item=item, actor=None)
+    services.approve(item=item, actor=None, period_start=TODAY, period_end=TODAY)
+    for url in [
+        f"/disclosure/{item.pk}/",
+        f"/disclosure/{item.pk}/print/",
+        f"/disclosure/attachments/{attachment.pk}/",
+    ]:
+        assert client.get(url).status_code == 404
+    assert client.get("/disclosure/999999/").status_code == 404
+
+
+def test_public_attachment_is_served_to_a_visitor(client):
+    item = make_item("draft", audience=PUBLIC)
+    attachment = services.add_attachment(item=item, actor=None, upload=SimpleUploadedFile("表.pdf", PDF))
+    assert client.get(f"/disclosure/attachments/{attachment.pk}/").status_code == 404  # still a draft
+    services.submit(item=item, actor=None)
+    services.approve(item=item, actor=None, period_start=TODAY, period_end=TODAY)
+    response = client.get(f"/disclosure/attachments/{attachment.pk}/")
+    assert response.status_code == 200 and b"".join(response.streaming_content) == PDF
+
+
+def test_body_is_escaped_and_keeps_its_line_breaks(client_as):
+    category = make_category()
+    client_as("staff").post("/disclosure/new/", item_post(category))
+    item = DisclosureItem.objects.get()
+    page = client_as("staff").get(f"/disclosure/{item.pk}/").content.decode()
+    assert "<p>第一行<br>&lt;script&gt;x&lt;/script&gt;</p>" in page
+
+
+@pytest.mark.parametrize(
+    "name, content",
+    [
+        ("a.pdf", PDF),
+        ("a.png", PNG),
+        ("a.jpg", b"\xff\xd8\xff\xe0xx"),
+        ("a.xlsx", office_file("xlsx")),
+        ("a.docx", office_file("docx")),
+    ],
+)
+def test_allowed_files_are_accepted_by_content(name, content, client_as):
+    client_as("staff").post(
+        "/disclosure/new/", {**item_post(make_category()), "attachment": SimpleUploadedFile(name, content)}
+    )
+    assert Attachment.objects.get().name == name
+
+
+@pytest.mark.parametrize(
+    "name, content",
+    [
+        ("setup.pdf", b"MZ\x90\x00exe"),
+        ("a.docx", office_file("xlsx")),
+        ("a.xlsx", b"PK\x03\x04broken"),
+        ("a.exe", b"MZ"),
+        ("a.png", PDF),
+    ],
+)
+def test_file_whose_content_does_not_match_is_refused_and_the_text_kept(name, content, client_as):
+    response = client_as("staff").post(
+        "/disclosure/new/", {**item_post(make_category()), "attachment": SimpleUploadedFile(name, content)}
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "未上传" in page or "只能上传" in page
+    assert "食堂招标结果" in page and "第一行" in page
+    assert not DisclosureItem.objects.exists() and not Attachment.objects.exists()
+
+
+@override_settings(DISCLOSURE_MAX_UPLOAD_BYTES=1024)
+def test_oversized_file_is_refused_with_a_clear_message_and_the_draft_keeps_its_text(client_as):
+    item = make_item("draft")
+    response = client_as("staff").post(
+        f"/disclosure/{item.pk}/edit/",
+        {**item_post(item.category, body="改过的内容"), "attachment": SimpleUploadedFile("big.pdf", PDF + b"0" * 2000)},
+    )
+    page = response.content.decode()
+    assert "超过了 1.0\xa0KB 的上限，未上传" in page
+    assert "改过的内容" in page
+    item.refresh_from_db()
+    assert item.body == "收入\n支出" and not item.attachments.exists()
+
+
+def test_handler_drafts_for_his_department_and_staff_review(client_as, users):
+    department = Department.objects.create(name="总务处")
+    users["handler"].member.department = department
+    users["handler"].member.save()
+    category = make_category()
+    handler = client_as("handler")
+    handler.post("/disclosure/new/", item_post(category, department=department.pk))
+    item = DisclosureItem.objects.get()
+    assert item.department == department
+    handler.post(f"/disclosure/{item.pk}/submit/")
+    item.refresh_from_db()
+    assert item.status == "pending"
+    assert handler.post(f"/disclosure/{item.pk}/approve/").status_code == 403
+    assert handler.get("/disclosure/work/").content.decode().count("食堂招标结果") == 1
+
+
+def test_handler_of_another_department_cannot_see_or_edit_a_draft(client_as):
+    item = make_item("draft", department=Department.objects.create(name="教务处"))
+    assert client_as("handler").get(f"/disclosure/{item.pk}/").status_code == 404
+    assert client_as("handler").get(f"/disclosure/{item.pk}/edit/").status_code == 404
+
+
+def test_review_flow_through_the_pages(client_as, users):
+    item = make_item("pending")
+    staff = client_as("staff")
+    staff.post(f"/disclosure/{item.pk}/return/", {"comment": "补充明细"})
+    item.refresh_from_db()
+    assert item.status == "returned"
+    staff.post(f"/disclosure/{item.pk}/edit/", item_post(item.category, body="含明细"))
+    staff.post(f"/disclosure/{item.pk}/submit/")
+    staff.post(
+        f"/disclosure/{item.pk}/approve/", {"period_start": TODAY, "period_end": TODAY + datetime.timedelta(days=4)}
+    )
+    item.refresh_from_db()
+    assert item.status == "published"
+    page = staff.get(f"/disclosure/{item.pk}/").content.decode()
+    assert "剩 5 天" in page and 'data-testid="timeline"' in page
+    response = staff.post(f"/disclosure/{item.pk}/close/", follow=True)
+    assert "尚未结束" in response.content.decode()
+
+
+def test_member_objects_and_sees_the_answer(client, users):
+    item = make_item("published")
+    client.force_login(users["member"])
+    client.post(f"/disclosure/{item.pk}/objections/", {"content": "数字对不上"})
+    objection = item.objections.get()
+    client.force_login(users["staff"])
+    client.post(f"/disclosure/objections/{objection.pk}/answer/", {"answer": "已核对无误"})
+    client.force_login(users["member"])
+    page = client.get(f"/disclosure/{item.pk}/").content.decode()
+    assert "数字对不上" in page and "已核对无误" in page
+    assert 'data-testid="timeline"' not in page
+
+
+def test_read_receipts_and_who_has_not_signed(client, users):
+    item = make_item("published", needs_signature=True)
+    client.force_login(users["member"])
+    client.post(f"/disclosure/{item.pk}/sign/")
+    assert item.receipts.filter(user=users["member"]).exists()
+    client.force_login(users["staff"])
+    unsigned = client.get(f"/disclosure/{item.pk}/").context["unsigned"]
+    names = {m.name for m in unsigned}
+    assert "member" not in names and "delegate" in names
+
+
+def test_board_runs_a_fixed_number_of_queries(client, django_assert_max_num_queries):
+    for n in range(30):
+        make_item("published", title=f"事项{n}", audience=PUBLIC)
+    with django_assert_max_num_queries(6):
+        client.get("/disclosure/")
+
+
+def test_print_page_is_a_sheet(client):
+    item = make_item("published", audience=PUBLIC)
+    page = client.get(f"/disclosure/{item.pk}/print/").content.decode()
+    assert "@page { size: A4" in page and item.title in page
+
+
+def test_staff_load_the_category_set(client_as):
+    client_as("staff").post("/disclosure/categories/load/")
+    assert client_as("staff").get("/disclosure/categories/").context["categories"].count() == 17
+
+
+def test_upload_limit_defaults_to_20_mb():
+    assert services.max_upload_bytes() == 20 * 1024 * 1024

@@ -1,0 +1,62 @@
+"""Committees (工会委员会, 经审委员会, 女职工委员会 …): their terms (届) and seats, read and changed."""
+
+from django.db import transaction
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from .models import Committee, CommitteeSeat, CommitteeTerm
+
+
+def _terms_with_seats():
+    seats = CommitteeSeat.objects.select_related("member").order_by("sort_order", "pk")
+    return CommitteeTerm.objects.prefetch_related(Prefetch("seats", queryset=seats))
+
+
+def committees_with_terms(today=None):
+    """Every committee with all its terms and seats (three queries), each marked current, past or upcoming."""
+    today = today or timezone.localdate()
+    committees = list(Committee.objects.prefetch_related(Prefetch("terms", queryset=_terms_with_seats())))
+    for committee in committees:
+        _sort_terms(committee, committee.terms.all(), today)
+    return committees
+
+
+def committee_with_terms(committee, today=None):
+    _sort_terms(committee, _terms_with_seats().filter(committee=committee), today or timezone.localdate())
+    return committee
+
+
+def _sort_terms(committee, terms, today):
+    committee.current_term = next((term for term in terms if term.is_current(today)), None)
+    committee.past_terms = [term for term in terms if term.ends_on and term.ends_on < today]
+    committee.upcoming_terms = [term for term in terms if term.starts_on > today]
+
+
+@transaction.atomic
+def save_committee(committee):
+    committee.full_clean()
+    committee.save()
+    return committee
+
+
+@transaction.atomic
+def save_term(term):
+    """A term (届): it ends after it starts, and terms of one committee do not overlap (换届 hands over)."""
+    Committee.objects.select_for_update().get(pk=term.committee_id)  # two clerks cannot add overlapping terms
+    term.full_clean(validate_constraints=False)  # the number's uniqueness is checked by clean() in Chinese
+    term.save()
+    return term
+
+
+@transaction.atomic
+def save_seat(seat):
+    """A seat in a term: one 主席 (主任, 组长) per term, and a person holds one post per term."""
+    CommitteeTerm.objects.select_for_update().get(pk=seat.term_id)
+    seat.full_clean()
+    seat.save()
+    return seat
+
+
+@transaction.atomic
+def remove_seat(seat):
+    seat.delete()

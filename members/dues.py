@@ -1,0 +1,209 @@
+"""会费: the arithmetic, the services that write the monthly ledger, and the reads of the dues pages.
+
+Amounts are Decimal, rounded half up to the fen (0.01 元) as the cashier would.
+"""
+
+import datetime
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Count, F, Q, Sum
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .models import DuesRecord, DuesSettings, Member
+
+FEN = Decimal("0.01")
+ZERO = Decimal("0.00")
+
+
+def to_fen(amount):
+    return Decimal(amount).quantize(FEN, rounding=ROUND_HALF_UP)
+
+
+def dues_for(wage_base, rate):
+    """Monthly dues: wage base × rate, half up to the fen (default rate 0.5%)."""
+    return to_fen(Decimal(wage_base) * Decimal(rate))
+
+
+def hand_up_for(collected, share):
+    """The part of the collected dues passed up to the higher union (上缴)."""
+    return to_fen(Decimal(collected) * Decimal(share))
+
+
+def first_of_month(day):
+    return day.replace(day=1)
+
+
+@transaction.atomic
+def update_settings(*, rate, hand_up_share, actor=None):
+    """The chair sets the dues rate and the hand-up share; months already on the ledger keep their amounts."""
+    settings = DuesSettings.current()
+    settings.rate, settings.hand_up_share = rate, hand_up_share
+    if not (Decimal("0") < Decimal(rate) <= Decimal("0.1")):
+        raise ValidationError(_("会费比例应大于0且不超过10%。"))
+    if not (Decimal("0") <= Decimal(hand_up_share) <= Decimal("1")):
+        raise ValidationError(_("上缴比例应在0到100%之间。"))
+    settings.full_clean()
+    settings.save()
+    return settings
+
+
+@transaction.atomic
+def set_wage_base(*, member, month, wage_base, actor=None):
+    """Enter a member's wage base for a month; the due amount follows from the current rate."""
+    if not member.is_union_member:
+        raise ValidationError(_("%(name)s 不是工会会员，无需缴纳会费。") % {"name": member.name})
+    if Decimal(wage_base) < 0:
+        raise ValidationError(_("工资基数不能为负数。"))
+    month = first_of_month(month)
+    record = DuesRecord.objects.select_for_update().filter(member=member, month=month).first()
+    if record and record.paid:
+        raise ValidationError(
+            _("%(name)s %(month)s 的会费已缴，不能再改基数。") % {"name": member.name, "month": f"{month:%Y-%m}"}
+        )
+    record = record or DuesRecord(member=member, month=month)
+    record.wage_base = to_fen(wage_base)
+    record.due = dues_for(record.wage_base, DuesSettings.current().rate)
+    record.full_clean()
+    record.save()
+    return record
+
+
+@transaction.atomic
+def open_month(*, month, actor=None):
+    """Start a month's ledger: every active member gets a line with their latest wage base; existing lines stay."""
+    month = first_of_month(month)
+    rate = DuesSettings.current().rate
+    latest = {}
+    for member_id, wage_base in (
+        DuesRecord.objects.filter(month__lt=month).order_by("member_id", "month").values_list("member_id", "wage_base")
+    ):
+        latest[member_id] = wage_base
+    existing = set(DuesRecord.objects.filter(month=month).values_list("member_id", flat=True))
+    members = Member.objects.filter(status=Member.Status.ACTIVE, is_union_member=True, pk__in=latest).exclude(
+        pk__in=existing
+    )
+    records = [
+        DuesRecord(member=member, month=month, wage_base=latest[member.pk], due=dues_for(latest[member.pk], rate))
+        for member in members
+    ]
+    return DuesRecord.objects.bulk_create(records)
+
+
+@transaction.atomic
+def mark_paid(*, record, on, amount=None, actor=None):
+    """One member pays a month: the rest still owed, or a part of it; never more than is owed."""
+    record = DuesRecord.objects.select_for_update().get(pk=record.pk)
+    owed = record.due - record.paid
+    if owed <= 0:
+        raise ValidationError(_("%(record)s 已缴清。") % {"record": record})
+    if on > timezone.localdate():
+        raise ValidationError(_("缴纳日期不能晚于今天。"))
+    amount = owed if amount is None else to_fen(amount)
+    if amount <= 0:
+        raise ValidationError(_("缴纳金额应大于0。"))
+    if amount > owed:
+        raise ValidationError(_("缴纳金额超过欠缴的 %(owed)s 元。") % {"owed": owed})
+    record.paid += amount
+    record.paid_on = on
+    record.full_clean()
+    record.save()
+    return record
+
+
+@transaction.atomic
+def mark_group_paid(*, union_group, month, on, actor=None):
+    """批量登记: every unpaid line of one union group for one month is paid in full on the given day."""
+    if on > timezone.localdate():
+        raise ValidationError(_("缴纳日期不能晚于今天。"))
+    unpaid = DuesRecord.objects.select_for_update().filter(
+        member__union_group=union_group, month=first_of_month(month), paid__lt=F("due")
+    )
+    records = list(unpaid)
+    if not records:
+        raise ValidationError(
+            _("%(group)s %(month)s 没有未缴的会费记录。") % {"group": union_group, "month": f"{month:%Y-%m}"}
+        )
+    for record in records:
+        record.paid, record.paid_on = record.due, on
+    DuesRecord.objects.bulk_update(records, ["paid", "paid_on"])
+    return len(records)
+
+
+def month_ledger(month, union_group=None):
+    records = DuesRecord.objects.filter(month=first_of_month(month)).select_related("member", "member__union_group")
+    if union_group:
+        records = records.filter(member__union_group=union_group)
+    return records.order_by("member__union_group__sort_order", "member__name_pinyin")
+
+
+def arrears(today=None):
+    """Lines of past and current months not paid in full (欠缴)."""
+    today = today or timezone.localdate()
+    return (
+        DuesRecord.objects.filter(month__lte=first_of_month(today), paid__lt=F("due"))
+        .select_related("member", "member__union_group")
+        .order_by("member__union_group__sort_order", "member__name_pinyin", "month")
+    )
+
+
+def yearly_totals(year):
+    """Due, collected, outstanding, hand-up (上缴) and retained amounts of one year."""
+    sums = DuesRecord.objects.filter(month__year=year).aggregate(
+        due_sum=Coalesce(Sum("due"), ZERO),
+        paid_sum=Coalesce(Sum("paid"), ZERO),
+        lines=Count("id"),
+        unpaid_lines=Count("id", filter=Q(paid__lt=F("due"))),
+    )
+    # SQLite hands sums back without their two decimals (46684, 42135.5); the fen are put back here.
+    totals = {"due": to_fen(sums["due_sum"]), "paid": to_fen(sums["paid_sum"]), "lines": sums["lines"]}
+    totals["unpaid_lines"] = sums["unpaid_lines"]
+    totals["outstanding"] = totals["due"] - totals["paid"]
+    totals["hand_up"] = hand_up_for(totals["paid"], DuesSettings.current().hand_up_share)
+    totals["retained"] = totals["paid"] - totals["hand_up"]
+    return totals
+
+
+def member_totals(year):
+    """Each member's due, paid and outstanding of one year (每人全年合计), one row per member with a ledger line."""
+    return (
+        Member.objects.filter(dues__month__year=year)
+        .select_related("union_group")
+        .annotate(
+            due_sum=Sum("dues__due"),
+            paid_sum=Sum("dues__paid"),
+            outstanding=Sum("dues__due") - Sum("dues__paid"),
+            months=Count("dues"),
+        )
+        .order_by("union_group__sort_order", "name_pinyin", "pk")
+    )
+
+
+def own_year(member, year):
+    """One member's ledger lines of a year and their sums, for the member's own page."""
+    records = list(DuesRecord.objects.filter(member=member, month__year=year).order_by("month"))
+    due = sum((record.due for record in records), ZERO)
+    paid = sum((record.paid for record in records), ZERO)
+    return {"records": records, "due": due, "paid": paid, "outstanding": due - paid}
+
+
+def years_on_ledger(member=None):
+    records = DuesRecord.objects.filter(member=member) if member else DuesRecord.objects.all()
+    return sorted({month.year for month in records.dates("month", "year")}, reverse=True)
+
+
+def monthly_totals(year):
+    rows = (
+        DuesRecord.objects.filter(month__year=year)
+        .values("month")
+        .annotate(due=Sum("due"), paid=Sum("paid"))
+        .order_by("month")
+    )
+    return [{"month": row["month"], "due": to_fen(row["due"]), "paid": to_fen(row["paid"])} for row in rows]
+
+
+def months_of(year):
+    return [datetime.date(year, m, 1) for m in range(1, 13)]

@@ -1,0 +1,175 @@
+from django import forms
+from django.core.validators import RegexValidator
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .models import DuesSettings, Member, MembershipEvent, UnionGroup
+
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class MembershipEventForm(forms.Form):
+    kind = forms.ChoiceField(label=_("事项"), choices=MembershipEvent.Kind.choices)
+    occurred_on = forms.DateField(label=_("日期"), widget=DATE_WIDGET, initial=timezone.localdate)
+    other_union = forms.CharField(
+        label=_("转入来源/转出去向工会"), required=False, max_length=100, help_text=_("转入、转出时必填（会籍转移）")
+    )
+    to_group = forms.ModelChoiceField(label=_("新小组"), queryset=UnionGroup.objects.all(), required=False)
+    card_number = forms.CharField(label=_("会员证号"), required=False, max_length=30)
+    note = forms.CharField(label=_("备注"), required=False, max_length=200)
+
+    def service_arguments(self):
+        """The keyword arguments the chosen service takes, from the cleaned form."""
+        data = self.cleaned_data
+        kind = data["kind"]
+        arguments = {"on": data["occurred_on"], "note": data["note"]}
+        if kind in (MembershipEvent.Kind.JOIN, MembershipEvent.Kind.REJOIN):
+            arguments["card_number"] = data["card_number"]
+        if kind == MembershipEvent.Kind.TRANSFER_IN:
+            arguments.update(from_union=data["other_union"], union_group=data["to_group"])
+        if kind == MembershipEvent.Kind.TRANSFER_OUT:
+            arguments["to_union"] = data["other_union"]
+        if kind == MembershipEvent.Kind.GROUP_MOVE:
+            arguments["to_group"] = data["to_group"]
+        return arguments
+
+
+class RosterFilterForm(forms.Form):
+    """The roster's GET filters; cleaned_data goes straight to selectors.roster."""
+
+    search = forms.CharField(label=_("搜索"), required=False)
+    union_group = forms.ModelChoiceField(
+        label=_("工会小组"), queryset=UnionGroup.objects.all(), required=False, empty_label=_("全部小组")
+    )
+    status = forms.ChoiceField(
+        label=_("人员状态"), choices=[("", _("全部状态")), *Member.Status.choices], required=False
+    )
+    employment_type = forms.ChoiceField(
+        label=_("用工性质"), choices=[("", _("全部用工性质")), *Member.EmploymentType.choices], required=False
+    )
+    membership = forms.ChoiceField(
+        label=_("会员"), choices=[("", _("会员与非会员")), ("yes", _("会员")), ("no", _("非会员"))], required=False
+    )
+    gender = forms.ChoiceField(label=_("性别"), choices=[("", _("全部性别")), *Member.Gender.choices], required=False)
+    age_band = forms.ChoiceField(
+        label=_("年龄段"),
+        choices=[
+            ("", _("全部年龄")),
+            ("under35", _("35岁以下")),
+            ("35-44", _("35–44岁")),
+            ("45-54", _("45–54岁")),
+            ("55plus", _("55岁及以上")),
+        ],
+        required=False,
+    )
+    sort = forms.ChoiceField(
+        label=_("排序"),
+        choices=[
+            ("name", _("按姓名拼音")),
+            ("group", _("按小组")),
+            ("birth", _("按年龄（从大到小）")),
+            ("-birth", _("按年龄（从小到大）")),
+            ("hire", _("按参加工作日期")),
+            ("joined", _("按入会日期")),
+        ],
+        required=False,
+    )
+
+    def __init__(self, data=None, **kwargs):
+        data = data.copy() if data is not None else None
+        if data is not None and "q" in data and "search" not in data:
+            data["search"] = data["q"]  # the old ?q= links keep working
+        super().__init__(data, **kwargs)
+        for name, field in self.fields.items():
+            css = "form-control" if name == "search" else "form-select"
+            field.widget.attrs.update(
+                {"class": css + " form-select-sm" * (css == "form-select"), "aria-label": field.label}
+            )
+        self.fields["search"].widget.attrs["placeholder"] = _("姓名、拼音首字母或手机尾号")
+
+    def filters(self):
+        if not self.is_valid():
+            return {}
+        data = dict(self.cleaned_data)
+        data["search"] = data["search"].strip()
+        return data
+
+
+PHONE_VALIDATOR = RegexValidator(r"^1\d{10}$|^0\d{2,3}-?\d{7,8}$", _("请填写11位手机号或带区号的固定电话。"))
+
+
+class MemberForm(forms.ModelForm):
+    """Staff create and edit a roster entry. Status and membership change only through life events."""
+
+    class Meta:
+        model = Member
+        fields = [
+            "name",
+            "gender",
+            "birth_date",
+            "id_number",
+            "phone",
+            "department",
+            "union_group",
+            "employment_type",
+            "title",
+            "post",
+            "hire_date",
+            "card_number",
+            "notes",
+        ]
+        widgets = {"birth_date": DATE_WIDGET, "hire_date": DATE_WIDGET, "notes": forms.Textarea(attrs={"rows": 3})}
+        error_messages = {
+            "name": {"required": _("请填写姓名。")},
+            "gender": {"required": _("请选择性别。")},
+            "id_number": {"unique": _("该身份证号已在名册中，请勿重复录入。")},
+        }
+        help_texts = {"id_number": _("18位，系统会核对校验位；出生日期留空时按身份证号填入。")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["phone"].validators.append(PHONE_VALIDATOR)
+
+    def clean_id_number(self):
+        return (self.cleaned_data.get("id_number") or "").strip().upper() or None
+
+
+class ContactForm(forms.Form):
+    """Member self-service: the contact details a member keeps up to date themselves."""
+
+    phone = forms.CharField(
+        label=_("手机号"), max_length=20, validators=[PHONE_VALIDATOR], error_messages={"required": _("请填写手机号。")}
+    )
+    email = forms.EmailField(
+        label=_("电子邮箱"), required=False, error_messages={"invalid": _("请填写有效的电子邮箱地址。")}
+    )
+
+
+MONTH_WIDGET = forms.DateInput(attrs={"type": "month"}, format="%Y-%m")
+
+
+class MonthField(forms.DateField):
+    """A month as YYYY-MM (the browser's month input), cleaned to the first of the month."""
+
+    widget = MONTH_WIDGET
+    input_formats = ["%Y-%m", "%Y-%m-%d"]
+
+
+class DuesSettingsForm(forms.ModelForm):
+    class Meta:
+        model = DuesSettings
+        fields = ["rate", "hand_up_share"]
+
+
+class GroupPaidForm(forms.Form):
+    union_group = forms.ModelChoiceField(label=_("工会小组"), queryset=UnionGroup.objects.all())
+    month = MonthField(label=_("月份"))
+    on = forms.DateField(label=_("缴纳日期"), widget=DATE_WIDGET, initial=timezone.localdate)
+
+
+class WageBaseForm(forms.Form):
+    member = forms.ModelChoiceField(
+        label=_("会员"), queryset=Member.objects.filter(is_union_member=True, status=Member.Status.ACTIVE)
+    )
+    month = MonthField(label=_("月份"))
+    wage_base = forms.DecimalField(label=_("工资基数（元）"), max_digits=10, decimal_places=2, min_value=0)

@@ -1,0 +1,499 @@
+import datetime
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from pypinyin import Style, lazy_pinyin
+from simple_history.models import HistoricalRecords
+
+from .validators import mask_id_number, validate_id_number
+
+
+class Department(models.Model):
+    """A department of the school or company (科室/处室/车间); its head answers proposals."""
+
+    name = models.CharField(_("部门名称"), max_length=50, unique=True)
+    head = models.ForeignKey(
+        "Member", verbose_name=_("负责人"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    sort_order = models.PositiveIntegerField(_("排序"), default=0)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name = _("部门")
+        verbose_name_plural = _("部门")
+
+    def __str__(self):
+        return self.name
+
+
+class Branch(models.Model):
+    """A branch union (分会/车间工会); optional level between the union and its groups."""
+
+    name = models.CharField(_("分会名称"), max_length=50, unique=True)
+    leader = models.ForeignKey(
+        "Member", verbose_name=_("分会主席"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("分会")
+        verbose_name_plural = _("分会")
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        leader = self.leader
+        if leader is None:
+            return
+        if self.pk is None or leader.union_group is None or leader.union_group.branch_id != self.pk:
+            raise ValidationError(
+                {"leader": _("分会主席须是本分会所属小组的成员，%(name)s 不在本分会。") % {"name": leader.name}}
+            )
+        if not leader.is_union_member:
+            raise ValidationError({"leader": _("分会主席须是工会会员，%(name)s 不是会员。") % {"name": leader.name}})
+
+
+class UnionGroup(models.Model):
+    """A union group (工会小组), usually one per teaching-research group or work team."""
+
+    name = models.CharField(_("小组名称"), max_length=50, unique=True)
+    branch = models.ForeignKey(Branch, verbose_name=_("所属分会"), null=True, blank=True, on_delete=models.PROTECT)
+    leader = models.ForeignKey(
+        "Member", verbose_name=_("组长"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    sort_order = models.PositiveIntegerField(_("排序"), default=0)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name = _("工会小组")
+        verbose_name_plural = _("工会小组")
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        leader = self.leader
+        if leader is None:
+            return
+        if self.pk is None or leader.union_group_id != self.pk:
+            raise ValidationError({"leader": _("组长须是本小组的成员，%(name)s 不在本小组。") % {"name": leader.name}})
+        if not leader.is_union_member:
+            raise ValidationError({"leader": _("组长须是工会会员，%(name)s 不是会员。") % {"name": leader.name}})
+
+
+class Member(models.Model):
+    """A person on the staff roster. Non-members are kept too (应录尽录)."""
+
+    class Gender(models.TextChoices):
+        MALE = "M", _("男")
+        FEMALE = "F", _("女")
+
+    class EmploymentType(models.TextChoices):
+        ESTABLISHED = "established", _("在编")
+        CONTRACT = "contract", _("聘用")
+        DISPATCHED = "dispatched", _("劳务派遣")
+        TEMPORARY = "temporary", _("临时")
+        MIGRANT = "migrant", _("农民工")
+        OTHER = "other", _("其他")
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("在职")
+        RETIRED = "retired", _("退休")
+        TRANSFERRED = "transferred", _("调出")
+        DECEASED = "deceased", _("去世")
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("登录账号"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="member",
+    )
+    name = models.CharField(_("姓名"), max_length=30)
+    name_pinyin = models.CharField(_("姓名拼音"), max_length=120, editable=False, db_index=True)
+    name_initials = models.CharField(_("拼音首字母"), max_length=30, editable=False, db_index=True)
+    gender = models.CharField(_("性别"), max_length=1, choices=Gender)
+    birth_date = models.DateField(_("出生日期"), null=True, blank=True)
+    id_number = models.CharField(
+        _("身份证号"), max_length=18, blank=True, validators=[validate_id_number], unique=True, null=True
+    )
+    phone = models.CharField(_("手机号"), max_length=20, blank=True)
+    department = models.ForeignKey(Department, verbose_name=_("部门"), null=True, blank=True, on_delete=models.PROTECT)
+    union_group = models.ForeignKey(
+        UnionGroup, verbose_name=_("工会小组"), null=True, blank=True, on_delete=models.PROTECT, related_name="members"
+    )
+    employment_type = models.CharField(
+        _("用工性质"), max_length=20, choices=EmploymentType, default=EmploymentType.ESTABLISHED
+    )
+    status = models.CharField(_("人员状态"), max_length=20, choices=Status, default=Status.ACTIVE)
+    title = models.CharField(_("职称"), max_length=30, blank=True)
+    post = models.CharField(_("职务"), max_length=30, blank=True)
+    hire_date = models.DateField(_("参加工作日期"), null=True, blank=True)
+    is_union_member = models.BooleanField(_("工会会员"), default=False)
+    joined_on = models.DateField(_("入会日期"), null=True, blank=True)
+    card_number = models.CharField(_("会员证号"), max_length=30, blank=True)
+    notes = models.TextField(_("备注"), blank=True)
+
+    history = HistoricalRecords(excluded_fields=["name_pinyin", "name_initials"])
+
+    class Meta:
+        ordering = ["name_pinyin"]
+        verbose_name = _("教职工")
+        verbose_name_plural = _("教职工")
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.fill_derived_fields()
+        super().save(*args, **kwargs)
+
+    def fill_derived_fields(self):
+        """Pinyin for sorting and search; also needed before bulk_create, which skips save()."""
+        self.name_pinyin = "".join(lazy_pinyin(self.name))
+        self.name_initials = "".join(lazy_pinyin(self.name, style=Style.FIRST_LETTER))
+        if self.id_number == "":
+            self.id_number = None  # blank IDs must not collide on the unique index
+
+    @property
+    def masked_id_number(self):
+        return mask_id_number(self.id_number)
+
+    def age(self, on=None):
+        if not self.birth_date:
+            return None
+        on = on or timezone.localdate()
+        return on.year - self.birth_date.year - ((on.month, on.day) < (self.birth_date.month, self.birth_date.day))
+
+    def is_under_35(self, on=None):
+        age = self.age(on)
+        return age is not None and age < 35
+
+    def years_of_service(self, on=None):
+        if not self.hire_date:
+            return None
+        on = on or timezone.localdate()
+        return (on - self.hire_date) // datetime.timedelta(days=365)
+
+
+class Committee(models.Model):
+    """A standing body of the union (工会委员会, 经审委员会, 女职工委员会 …)."""
+
+    name = models.CharField(_("名称"), max_length=50, unique=True)
+    sort_order = models.PositiveIntegerField(_("排序"), default=0)
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name = _("委员会")
+        verbose_name_plural = _("委员会")
+
+    def __str__(self):
+        return self.name
+
+
+class CommitteeTerm(models.Model):
+    """One term (届) of a committee."""
+
+    committee = models.ForeignKey(Committee, verbose_name=_("委员会"), on_delete=models.CASCADE, related_name="terms")
+    number = models.PositiveSmallIntegerField(_("届次"))
+    starts_on = models.DateField(_("任期开始"))
+    ends_on = models.DateField(_("任期结束"), null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["committee", "-number"]
+        constraints = [models.UniqueConstraint(fields=["committee", "number"], name="unique_committee_term")]
+        verbose_name = _("委员会届次")
+        verbose_name_plural = _("委员会届次")
+
+    def __str__(self):
+        return _("%(committee)s第%(number)s届") % {"committee": self.committee, "number": self.number}
+
+    def is_current(self, on):
+        return self.starts_on <= on and (self.ends_on is None or on <= self.ends_on)
+
+    def clean(self):
+        if self.starts_on and self.ends_on and self.ends_on <= self.starts_on:
+            raise ValidationError({"ends_on": _("任期结束日期须晚于开始日期。")})
+        if self.committee_id is None or self.starts_on is None:
+            return
+        others = CommitteeTerm.objects.filter(committee_id=self.committee_id).exclude(pk=self.pk)
+        if self.number is not None and others.filter(number=self.number).exists():
+            raise ValidationError({"number": _("第%(number)s届已存在。") % {"number": self.number}})
+        overlapping = others.filter(models.Q(ends_on__isnull=True) | models.Q(ends_on__gte=self.starts_on))
+        if self.ends_on is not None:
+            overlapping = overlapping.filter(starts_on__lte=self.ends_on)
+        clash = overlapping.first()
+        if clash:
+            raise ValidationError(
+                _("任期与第%(number)s届（%(start)s 至 %(end)s）重叠。")
+                % {"number": clash.number, "start": clash.starts_on, "end": clash.ends_on or _("今")}
+            )
+
+
+class CommitteeSeat(models.Model):
+    """A member holding a post (主席, 副主席, 委员 …) in one committee term."""
+
+    term = models.ForeignKey(CommitteeTerm, verbose_name=_("届次"), on_delete=models.CASCADE, related_name="seats")
+    member = models.ForeignKey(Member, verbose_name=_("成员"), on_delete=models.PROTECT, related_name="committee_seats")
+    post = models.CharField(_("职务"), max_length=30)
+    sort_order = models.PositiveIntegerField(_("排序"), default=0)
+
+    history = HistoricalRecords()
+
+    # Posts a term has at most one holder of; the rest (副主席, 委员 …) may be held by several.
+    SINGLE_POSTS = ("主席", "主任", "组长")
+    COMMON_POSTS = ("主席", "副主席", "主任", "副主任", "组长", "副组长", "委员", "成员")
+
+    class Meta:
+        ordering = ["term", "sort_order"]
+        verbose_name = _("委员会成员")
+        verbose_name_plural = _("委员会成员")
+
+    def __str__(self):
+        return f"{self.term} {self.post} {self.member}"
+
+    def clean(self):
+        self.post = (self.post or "").strip()
+        if self.term_id is None:
+            return
+        others = CommitteeSeat.objects.filter(term_id=self.term_id).exclude(pk=self.pk).select_related("member")
+        if self.member_id is not None:
+            same_person = others.filter(member_id=self.member_id).first()
+            if same_person:
+                raise ValidationError(
+                    {
+                        "member": _("%(name)s 已在本届任%(post)s，同一人每届只能任一职。")
+                        % {"name": same_person.member.name, "post": same_person.post}
+                    }
+                )
+        if self.post in self.SINGLE_POSTS:
+            holder = others.filter(post=self.post).first()
+            if holder:
+                raise ValidationError(
+                    {"post": _("本届已有%(post)s：%(name)s。") % {"post": self.post, "name": holder.member.name}}
+                )
+
+
+class MembershipEvent(models.Model):
+    """A dated life event of a person on the roster (入会, 转入, 转出 …); written only by members.services."""
+
+    class Kind(models.TextChoices):
+        JOIN = "join", _("入会")
+        TRANSFER_IN = "transfer_in", _("转入")
+        TRANSFER_OUT = "transfer_out", _("转出")
+        RETIRE = "retire", _("退休")
+        DECEASE = "decease", _("去世")
+        REJOIN = "rejoin", _("重新入会")
+        GROUP_MOVE = "group_move", _("调组")
+
+    # Which staff status each event may start from (the state machine as data).
+    ALLOWED_FROM = {
+        Kind.JOIN: {Member.Status.ACTIVE},
+        Kind.TRANSFER_IN: {Member.Status.ACTIVE, Member.Status.TRANSFERRED},
+        Kind.TRANSFER_OUT: {Member.Status.ACTIVE},
+        Kind.RETIRE: {Member.Status.ACTIVE},
+        Kind.DECEASE: {Member.Status.ACTIVE, Member.Status.RETIRED},
+        Kind.REJOIN: {Member.Status.ACTIVE, Member.Status.RETIRED},
+        Kind.GROUP_MOVE: {Member.Status.ACTIVE, Member.Status.RETIRED},
+    }
+
+    member = models.ForeignKey(Member, verbose_name=_("人员"), on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(_("事项"), max_length=20, choices=Kind)
+    occurred_on = models.DateField(_("日期"))
+    from_status = models.CharField(_("原状态"), max_length=20, choices=Member.Status, blank=True)
+    to_status = models.CharField(_("新状态"), max_length=20, choices=Member.Status, blank=True)
+    from_group = models.ForeignKey(
+        UnionGroup, verbose_name=_("原小组"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    to_group = models.ForeignKey(
+        UnionGroup, verbose_name=_("新小组"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    other_union = models.CharField(_("转入来源/转出去向工会"), max_length=100, blank=True)
+    note = models.CharField(_("备注"), max_length=200, blank=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("经办人"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    recorded_at = models.DateTimeField(_("登记时间"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-occurred_on", "-pk"]
+        verbose_name = _("会籍事项")
+        verbose_name_plural = _("会籍事项")
+
+    def __str__(self):
+        return f"{self.occurred_on} {self.member} {self.get_kind_display()}"
+
+
+class DuesSettings(models.Model):
+    """The union's dues rules (会费): one row, edited by the chair."""
+
+    rate = models.DecimalField(
+        _("会费比例"),
+        max_digits=6,
+        decimal_places=4,
+        default=Decimal("0.0050"),
+        help_text=_("按月工资基数计，0.0050 即 0.5%"),
+    )
+    hand_up_share = models.DecimalField(
+        _("上缴比例"),
+        max_digits=5,
+        decimal_places=4,
+        default=Decimal("0"),
+        help_text=_("实收会费中上缴上级工会的比例，按上级工会规定填写，如 0.4000 即 40%"),
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("会费设置")
+        verbose_name_plural = _("会费设置")
+
+    def __str__(self):
+        return str(_("会费设置"))
+
+    @classmethod
+    def current(cls):
+        return cls.objects.get_or_create(pk=1)[0]
+
+
+class DuesRecord(models.Model):
+    """One member's dues for one month (会费台账): the wage base, what is due, what was paid and when."""
+
+    member = models.ForeignKey(Member, verbose_name=_("会员"), on_delete=models.PROTECT, related_name="dues")
+    month = models.DateField(_("月份"), help_text=_("该月1日"))
+    wage_base = models.DecimalField(_("工资基数"), max_digits=10, decimal_places=2)
+    due = models.DecimalField(_("应缴"), max_digits=10, decimal_places=2)
+    paid = models.DecimalField(_("实缴"), max_digits=10, decimal_places=2, default=Decimal("0"))
+    paid_on = models.DateField(_("缴纳日期"), null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-month", "member__name_pinyin"]
+        constraints = [models.UniqueConstraint(fields=["member", "month"], name="unique_dues_member_month")]
+        verbose_name = _("会费记录")
+        verbose_name_plural = _("会费记录")
+
+    def __str__(self):
+        return f"{self.member} {self.month:%Y-%m}"
+
+    @property
+    def arrears(self):
+        return max(self.due - self.paid, Decimal("0"))
+
+
+class Registration(models.Model):
+    """年度登记: each year the groups, their leaders and members, and the committees are frozen as they stood."""
+
+    year = models.PositiveSmallIntegerField(_("年度"), unique=True)
+    frozen_at = models.DateTimeField(_("登记时间"), auto_now_add=True)
+    frozen_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("经办人"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-year"]
+        verbose_name = _("年度登记")
+        verbose_name_plural = _("年度登记")
+
+    def __str__(self):
+        return _("%(year)s年度登记") % {"year": self.year}
+
+
+class RegisteredGroup(models.Model):
+    """A union group as registered in one year; names are copied so later renames leave the year unchanged."""
+
+    registration = models.ForeignKey(
+        Registration, verbose_name=_("年度登记"), on_delete=models.CASCADE, related_name="groups"
+    )
+    group = models.ForeignKey(
+        UnionGroup, verbose_name=_("工会小组"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    name = models.CharField(_("小组名称"), max_length=50)
+    branch_name = models.CharField(_("所属分会"), max_length=50, blank=True)
+    leader = models.ForeignKey(
+        Member, verbose_name=_("组长"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    leader_name = models.CharField(_("组长姓名"), max_length=30, blank=True)
+    headcount = models.PositiveIntegerField(_("人数"))
+    member_count = models.PositiveIntegerField(_("会员数"))
+    sort_order = models.PositiveIntegerField(_("排序"), default=0)
+
+    class Meta:
+        ordering = ["registration", "sort_order"]
+        verbose_name = _("登记小组")
+        verbose_name_plural = _("登记小组")
+
+    def __str__(self):
+        return f"{self.registration} {self.name}"
+
+
+class RegisteredPerson(models.Model):
+    """One person in a registered group, as they stood that year."""
+
+    group = models.ForeignKey(
+        RegisteredGroup, verbose_name=_("登记小组"), on_delete=models.CASCADE, related_name="people"
+    )
+    member = models.ForeignKey(
+        Member, verbose_name=_("人员"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    name = models.CharField(_("姓名"), max_length=30)
+    status = models.CharField(_("人员状态"), max_length=20, choices=Member.Status)
+    is_union_member = models.BooleanField(_("工会会员"))
+    sort_order = models.PositiveIntegerField(_("排序"), default=0)
+
+    class Meta:
+        ordering = ["group", "sort_order"]
+        verbose_name = _("登记人员")
+        verbose_name_plural = _("登记人员")
+
+    def __str__(self):
+        return self.name
+
+
+class RegisteredSeat(models.Model):
+    """A committee seat as it stood when the year was registered."""
+
+    registration = models.ForeignKey(
+        Registration, verbose_name=_("年度登记"), on_delete=models.CASCADE, related_name="seats"
+    )
+    committee_name = models.CharField(_("委员会"), max_length=50)
+    term_number = models.PositiveSmallIntegerField(_("届次"))
+    post = models.CharField(_("职务"), max_length=30)
+    member = models.ForeignKey(
+        Member, verbose_name=_("成员"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    member_name = models.CharField(_("姓名"), max_length=30)
+    sort_order = models.PositiveIntegerField(_("排序"), default=0)
+
+    class Meta:
+        ordering = ["registration", "sort_order"]
+        verbose_name = _("登记委员会成员")
+        verbose_name_plural = _("登记委员会成员")
+
+    def __str__(self):
+        return f"{self.committee_name} {self.post} {self.member_name}"

@@ -1,0 +1,34 @@
+import rules
+
+from unionportal.roles import is_auditor, is_chair, is_logged_in, is_staff, is_welfare_officer
+
+
+@rules.predicate
+def has_member_record(user):
+    return user.is_authenticated and hasattr(user, "member")
+
+
+@rules.predicate
+def is_self(user, member):
+    return member is not None and member.user_id == user.pk
+
+
+reads_roster = is_chair | is_staff | is_welfare_officer
+
+rules.add_perm("members.view_roster", reads_roster)
+rules.add_perm("members.view_member", reads_roster | is_self)
+rules.add_perm("members.change_member", is_chair | is_staff)
+rules.add_perm("members.view_id_number", is_chair)
+rules.add_perm("members.view_own_record", has_member_record)
+rules.add_perm("members.add_member", is_chair | is_staff)
+rules.add_perm("members.import_roster", is_chair | is_staff)
+rules.add_perm("members.view_dues", is_chair | is_staff | is_auditor)
+rules.add_perm("members.view_statistics", is_chair | is_staff | is_auditor)
+rules.add_perm("members.manage_dues", is_chair | is_staff)
+rules.add_perm("members.change_dues_settings", is_chair)
+rules.add_perm("members.view_org", is_logged_in)
+rules.add_perm("members.change_org", is_chair | is_staff)
+rules.add_perm("members.view_committees", is_logged_in)
+rules.add_perm("members.change_committees", is_chair | is_staff)
+rules.add_perm("members.view_registration", reads_roster)
+rules.add_perm("members.freeze_registration", is_chair | is_staff)

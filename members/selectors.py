@@ -1,0 +1,75 @@
+import datetime
+
+from django.db.models import Q
+from django.utils import timezone
+
+from .models import Member, MembershipEvent
+
+# Age bands (年龄段) of the roster filter: label value → (lowest age, highest age) inclusive.
+AGE_BANDS = {"under35": (0, 34), "35-44": (35, 44), "45-54": (45, 54), "55plus": (55, 200)}
+SORTS = {
+    "name": ["name_pinyin"],
+    "group": ["union_group__sort_order", "name_pinyin"],
+    "birth": ["birth_date", "name_pinyin"],
+    "-birth": ["-birth_date", "name_pinyin"],
+    "hire": ["hire_date", "name_pinyin"],
+    "joined": ["joined_on", "name_pinyin"],
+}
+
+
+def _born_between(low_age, high_age, today):
+    """Birth dates of people aged low_age..high_age today."""
+    latest = today.replace(year=today.year - low_age)
+    earliest = today.replace(year=today.year - high_age - 1) + datetime.timedelta(days=1)
+    return Q(birth_date__gte=earliest, birth_date__lte=latest)
+
+
+def roster(
+    search="",
+    status="",
+    union_group=None,
+    employment_type="",
+    membership="",
+    gender="",
+    age_band="",
+    sort="",
+    today=None,
+):
+    members = Member.objects.select_related("department", "union_group")
+    if search:
+        members = members.filter(
+            Q(name__contains=search)
+            | Q(name_initials__istartswith=search)
+            | Q(name_pinyin__istartswith=search)
+            | (Q(phone__endswith=search) if search.isdigit() else Q(pk__in=[]))
+        )
+    if status:
+        members = members.filter(status=status)
+    if union_group:
+        members = members.filter(union_group=union_group)
+    if employment_type:
+        members = members.filter(employment_type=employment_type)
+    if membership in ("yes", "no"):
+        members = members.filter(is_union_member=membership == "yes")
+    if gender:
+        members = members.filter(gender=gender)
+    if age_band in AGE_BANDS:
+        today = today or timezone.localdate()
+        if today.month == 2 and today.day == 29:
+            today = today - datetime.timedelta(days=1)
+        members = members.filter(_born_between(*AGE_BANDS[age_band], today))
+    return members.order_by(*SORTS.get(sort, SORTS["name"]), "pk")
+
+
+def headcount():
+    active = Member.objects.filter(status=Member.Status.ACTIVE)
+    return {"staff": active.count(), "members": active.filter(is_union_member=True).count()}
+
+
+def timeline(member):
+    return MembershipEvent.objects.filter(member=member).select_related("from_group", "to_group", "actor")
+
+
+def own_member(user):
+    """The roster entry of the logged-in user, with what their own page shows."""
+    return Member.objects.select_related("department", "union_group", "user").get(user=user)

@@ -1,0 +1,261 @@
+"""The verbs of the roster: every change of membership or status is a dated MembershipEvent."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
+
+from .models import Member, MembershipEvent
+from .org import release_posts_left_behind
+from .validators import birth_date_from_id
+
+Kind = MembershipEvent.Kind
+
+
+def _locked(member):
+    """Re-read the member under a row lock so two clerks cannot record the same event twice."""
+    return Member.objects.select_for_update().get(pk=member.pk)
+
+
+def _check_allowed(member, kind, on):
+    if on > timezone.localdate():
+        raise ValidationError(_("日期不能晚于今天。"))
+    if member.status not in MembershipEvent.ALLOWED_FROM[kind]:
+        raise ValidationError(
+            _("%(name)s 当前状态为“%(status)s”，不能办理%(kind)s。")
+            % {"name": member.name, "status": member.get_status_display(), "kind": Kind(kind).label}
+        )
+
+
+def _has_been_member(member):
+    return (
+        member.joined_on is not None
+        or member.events.filter(kind__in=[Kind.JOIN, Kind.REJOIN, Kind.TRANSFER_IN]).exists()
+    )
+
+
+_UNCHANGED = object()
+
+
+def _record(member, kind, on, actor, note="", other_union="", from_status=None, from_group=_UNCHANGED):
+    member.full_clean()
+    member.save()
+    event = MembershipEvent(
+        member=member,
+        kind=kind,
+        occurred_on=on,
+        from_status=from_status or member.status,
+        to_status=member.status,
+        from_group=member.union_group if from_group is _UNCHANGED else from_group,
+        to_group=member.union_group,
+        other_union=other_union,
+        note=note,
+        actor=actor,
+    )
+    event.full_clean()
+    event.save()
+    release_posts_left_behind(member)
+    return event
+
+
+@transaction.atomic
+def join(*, member, on, actor=None, card_number="", note=""):
+    """入会: a staff member who has never been a union member joins; a former member must 重新入会 instead."""
+    member = _locked(member)
+    _check_allowed(member, Kind.JOIN, on)
+    if member.is_union_member:
+        raise ValidationError(_("%(name)s 已是工会会员，不能重复入会。") % {"name": member.name})
+    if _has_been_member(member):
+        raise ValidationError(_("%(name)s 曾是工会会员，请办理重新入会。") % {"name": member.name})
+    member.is_union_member = True
+    member.joined_on = on
+    member.card_number = card_number or member.card_number
+    return _record(member, Kind.JOIN, on, actor, note)
+
+
+@transaction.atomic
+def rejoin(*, member, on, actor=None, card_number="", note=""):
+    """重新入会: a former member (who left or whose membership lapsed) is admitted again."""
+    member = _locked(member)
+    _check_allowed(member, Kind.REJOIN, on)
+    if member.is_union_member:
+        raise ValidationError(_("%(name)s 现为工会会员，无需重新入会。") % {"name": member.name})
+    if not _has_been_member(member):
+        raise ValidationError(_("%(name)s 从未入会，请办理入会。") % {"name": member.name})
+    member.is_union_member = True
+    member.card_number = card_number or member.card_number
+    return _record(member, Kind.REJOIN, on, actor, note)
+
+
+@transaction.atomic
+def transfer_in(*, member, on, from_union, actor=None, union_group=None, joined_on=None, note=""):
+    """转入: a member arrives with membership moved from another union (会籍转移); the original 入会日期 is kept."""
+    member = _locked(member)
+    _check_allowed(member, Kind.TRANSFER_IN, on)
+    if member.is_union_member:
+        raise ValidationError(_("%(name)s 已是本会会员，不能再转入。") % {"name": member.name})
+    if not from_union.strip():
+        raise ValidationError(_("请填写转出单位的工会名称。"))
+    from_status, from_group = member.status, member.union_group
+    member.status = Member.Status.ACTIVE
+    member.is_union_member = True
+    member.joined_on = joined_on or member.joined_on or on
+    if union_group is not None:
+        member.union_group = union_group
+    return _record(
+        member, Kind.TRANSFER_IN, on, actor, note, from_union.strip(), from_status=from_status, from_group=from_group
+    )
+
+
+@transaction.atomic
+def transfer_out(*, member, on, to_union, actor=None, note=""):
+    """转出: the person leaves; a member's membership goes to the receiving union (会籍转移), so name it."""
+    member = _locked(member)
+    _check_allowed(member, Kind.TRANSFER_OUT, on)
+    if not to_union.strip():
+        raise ValidationError(_("请填写转往单位的工会名称（会籍转移去向）。"))
+    from_status = member.status
+    member.status = Member.Status.TRANSFERRED
+    member.is_union_member = False
+    return _record(member, Kind.TRANSFER_OUT, on, actor, note, to_union.strip(), from_status=from_status)
+
+
+@transaction.atomic
+def retire(*, member, on, actor=None, note=""):
+    """退休: the person stays on the roster and keeps membership; only the status changes."""
+    member = _locked(member)
+    _check_allowed(member, Kind.RETIRE, on)
+    from_status = member.status
+    member.status = Member.Status.RETIRED
+    return _record(member, Kind.RETIRE, on, actor, note, from_status=from_status)
+
+
+@transaction.atomic
+def record_death(*, member, on, actor=None, note=""):
+    """去世: the record stays for history; membership ends."""
+    member = _locked(member)
+    _check_allowed(member, Kind.DECEASE, on)
+    from_status = member.status
+    member.status = Member.Status.DECEASED
+    member.is_union_member = False
+    return _record(member, Kind.DECEASE, on, actor, note, from_status=from_status)
+
+
+@transaction.atomic
+def move_group(*, member, to_group, on, actor=None, note=""):
+    """调组: a member moves to another union group; the old and new group are kept on the event."""
+    member = _locked(member)
+    _check_allowed(member, Kind.GROUP_MOVE, on)
+    if to_group is None or member.union_group_id == to_group.pk:
+        raise ValidationError(_("%(name)s 已在该小组。") % {"name": member.name})
+    from_group = member.union_group
+    member.union_group = to_group
+    return _record(member, Kind.GROUP_MOVE, on, actor, note, from_group=from_group)
+
+
+EVENT_SERVICES = {
+    Kind.JOIN: join,
+    Kind.REJOIN: rejoin,
+    Kind.TRANSFER_IN: transfer_in,
+    Kind.TRANSFER_OUT: transfer_out,
+    Kind.RETIRE: retire,
+    Kind.DECEASE: record_death,
+    Kind.GROUP_MOVE: move_group,
+}
+
+
+MEMBER_FIELDS = {
+    "name", "gender", "birth_date", "id_number", "phone", "department", "union_group",
+    "employment_type", "title", "post", "hire_date", "card_number", "notes",
+}  # fmt: skip
+
+
+def _fill_from_id(member):
+    if member.id_number and not member.birth_date:
+        member.birth_date = birth_date_from_id(member.id_number)
+
+
+@transaction.atomic
+def create_member(*, actor=None, **fields):
+    """A new person on the roster (应录尽录: members and non-members alike); membership comes by 入会 or 转入."""
+    unknown = set(fields) - MEMBER_FIELDS
+    if unknown:
+        raise TypeError(f"create_member() got unexpected fields {sorted(unknown)}")
+    member = Member(**fields)
+    _fill_from_id(member)
+    member.full_clean()
+    member.save()
+    return member
+
+
+@transaction.atomic
+def update_member(*, member, actor=None, **fields):
+    """Edit the plain facts of a roster entry; status, membership and group moves go through their events."""
+    unknown = set(fields) - MEMBER_FIELDS
+    if unknown:
+        raise TypeError(f"update_member() got unexpected fields {sorted(unknown)}")
+    if "union_group" in fields and member.union_group_id and fields["union_group"] != member.union_group:
+        raise ValidationError(_("更换工会小组请办理调组。"))
+    for name, value in fields.items():
+        setattr(member, name, value)
+    _fill_from_id(member)
+    member.full_clean()
+    member.save()
+    return member
+
+
+@transaction.atomic
+def update_own_contact(*, member, phone, email=""):
+    """Member self-service: a member changes only their own contact details (phone, email), nothing else."""
+    member.phone = phone.strip()
+    member.full_clean()
+    member.save(update_fields=["phone"])
+    if member.user_id:
+        member.user.email = email.strip()
+        member.user.full_clean()
+        member.user.save(update_fields=["email"])
+    return member
+
+
+@transaction.atomic
+def import_roster(*, file, actor=None):
+    """名册导入: all rows or none. Any bad row refuses the whole file, so a half-imported roster never exists."""
+    from .excel import check_against_database, read_rows
+
+    rows = check_against_database(read_rows(file))
+    bad = [row for row in rows if row.errors]
+    if bad:
+        raise ValidationError(
+            _("有 %(count)s 行有误，未导入任何数据：%(rows)s")
+            % {"count": len(bad), "rows": "；".join(f"第{row.number}行 {'，'.join(row.errors)}" for row in bad[:20])}
+        )
+    if not rows:
+        raise ValidationError(_("文件中没有数据行。"))
+    members = []
+    for row in rows:
+        fields = {k: v for k, v in row.fields.items() if k not in ("group_name", "department_name")}
+        member = Member(**fields)
+        member.fill_derived_fields()
+        # uniqueness, the department and the group were checked above against lookups loaded once;
+        # validating those again would cost one or two queries per row
+        member.full_clean(exclude=["department", "union_group"], validate_unique=False)
+        members.append(member)
+    created = bulk_create_with_history(members, Member, batch_size=1000, default_user=actor)
+    MembershipEvent.objects.bulk_create(
+        [
+            MembershipEvent(
+                member=member,
+                kind=Kind.JOIN,
+                occurred_on=member.joined_on,
+                to_status=member.status,
+                to_group=member.union_group,
+                note=_("名册导入"),
+                actor=actor,
+            )
+            for member in created
+            if member.is_union_member and member.joined_on
+        ],
+        batch_size=1000,
+    )
+    return created

@@ -1,0 +1,129 @@
+from io import BytesIO
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from openpyxl import Workbook, load_workbook
+
+from members import services
+from members.excel import COLUMNS, template_workbook
+from members.models import Member, MembershipEvent, UnionGroup
+
+GOOD_ID = "11010519491231002X"
+HEADER = [title for title, _name in COLUMNS]
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+
+
+@pytest.fixture
+def group(db):
+    return UnionGroup.objects.create(name="语文组")
+
+
+def workbook(*rows):
+    book = Workbook()
+    book.active.append(HEADER)
+    for row in rows:
+        book.active.append(list(row))
+    buffer = BytesIO()
+    book.save(buffer)
+    buffer.seek(0)
+    return buffer
+
+
+def row(name="张三", gender="男", id_number="", group="语文组", member="是", joined="2010-09-01"):
+    return [name, gender, "", id_number, "", "", group, "在编", "在职", "", "", "", member, joined, "", ""]
+
+
+def test_template_has_the_header_and_an_example():
+    sheet = load_workbook(BytesIO(template_workbook())).active
+    assert [cell.value for cell in sheet[1]] == HEADER
+
+
+def test_good_file_imports_every_row_with_join_events(group):
+    created = services.import_roster(file=workbook(row(id_number=GOOD_ID), row("李四", "女")))
+    assert len(created) == 2
+    zhang = Member.objects.get(name="张三")
+    assert zhang.union_group == group and zhang.is_union_member and zhang.name_initials == "zs"
+    assert zhang.birth_date.isoformat() == "1949-12-31"
+    assert MembershipEvent.objects.filter(kind="join").count() == 2
+
+
+def test_one_bad_row_imports_nothing(group):
+    with pytest.raises(ValidationError, match="第3行"):
+        services.import_roster(file=workbook(row(), row("", "女")))
+    assert not Member.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("bad", "reason"),
+    [
+        (row(name=""), "缺少姓名"),
+        (row(id_number="110105194912310021"), "校验位"),
+        (row(group="不存在组"), "工会小组“不存在组”不存在"),
+        (row(gender="未知"), "性别“未知”不在可选范围"),
+        (row(joined="2020-13-45"), "不是有效日期"),
+    ],
+)
+def test_each_bad_row_names_its_reason(group, bad, reason):
+    with pytest.raises(ValidationError, match=reason):
+        services.import_roster(file=workbook(bad))
+
+
+def test_duplicate_id_inside_the_file_and_against_the_roster(group):
+    Member.objects.create(name="已在册", gender="M", id_number=GOOD_ID)
+    with pytest.raises(ValidationError) as error:
+        services.import_roster(file=workbook(row("甲", id_number=GOOD_ID), row("乙", id_number=GOOD_ID)))
+    message = " ".join(error.value.messages)
+    assert "已在名册中（已在册）" in message and "与第2行重复" in message
+    assert Member.objects.count() == 1
+
+
+def test_a_database_failure_midway_rolls_back_everything(group, monkeypatch):
+    def fail(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(MembershipEvent.objects, "bulk_create", fail)
+    with pytest.raises(RuntimeError):
+        services.import_roster(file=workbook(row(), row("李四")))
+    assert not Member.objects.exists()
+
+
+def upload(content, name="roster.xlsx"):
+    return SimpleUploadedFile(name, content.getvalue())
+
+
+def test_preview_lists_bad_rows_then_fixed_file_imports(client_as, group):
+    client = client_as("staff")
+    bad = workbook(row(), row(""), row("王五", id_number="110105194912310021"))
+    content = client.post("/members/import/", {"file": upload(bad)}).content.decode()
+    assert "第3行" in content and "缺少姓名" in content and "第4行" in content and "校验位" in content
+    assert "确认导入" not in content
+    assert client.post("/members/import/confirm/").status_code == 302
+    assert not Member.objects.filter(name="张三").exists()
+
+    good = workbook(row(), row("赵六"), row("王五", id_number=GOOD_ID))
+    content = client.post("/members/import/", {"file": upload(good)}).content.decode()
+    assert "确认导入 3 人" in content
+    client.post("/members/import/confirm/")
+    assert Member.objects.filter(name__in=["张三", "赵六", "王五"]).count() == 3
+
+
+def test_not_an_excel_file_is_refused_politely(client_as, users):
+    response = client_as("staff").post(
+        "/members/import/", {"file": SimpleUploadedFile("x.xlsx", b"hello")}, follow=True
+    )
+    assert "无法读取该文件" in response.content.decode()
+
+
+def test_export_follows_the_filters_and_masks_ids_for_staff(client_as, users):
+    Member.objects.create(name="导出甲", gender="F", id_number=GOOD_ID)
+    Member.objects.create(name="导出乙", gender="M")
+    response = client_as("staff").get("/members/export.xlsx?gender=F&search=导出")
+    sheet = load_workbook(BytesIO(response.content)).active
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    assert [r[1] for r in rows] == ["导出甲"]
+    assert rows[0][4] == "1101**********002X"

@@ -1,0 +1,99 @@
+"""The roster import and export at scale: a fixed number of queries and no model per row where none is needed."""
+
+from io import BytesIO
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import connection
+from django.db.models.signals import post_init
+from django.test.utils import CaptureQueriesContext
+from openpyxl import load_workbook
+
+from members import services
+from members.models import Department, Member, MembershipEvent, UnionGroup
+
+from .test_import_export import GOOD_ID, media, workbook  # noqa: F401 (media: autouse fixture)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def lookups():
+    return Department.objects.create(name="教务处"), UnionGroup.objects.create(name="语文组")
+
+
+def rows(count, start=0):
+    return [
+        [f"员工{i:03d}", "女", "", "", "", "教务处", "语文组", "在编", "在职", "", "", "", "是", "2010-09-01", "", ""]
+        for i in range(start, start + count)
+    ]
+
+
+def _import_queries(*lines):
+    with CaptureQueriesContext(connection) as queries:
+        services.import_roster(file=workbook(*lines))
+    return len(queries)
+
+
+def test_import_runs_the_same_queries_for_3_rows_as_for_60(lookups):
+    few = _import_queries(*rows(3))
+    many = _import_queries(*rows(60, start=3))
+    assert many == few
+    assert Member.objects.filter(department__name="教务处", union_group__name="语文组").count() == 63
+    assert MembershipEvent.objects.filter(kind="join", to_group__name="语文组").count() == 63
+
+
+def test_an_error_while_writing_the_membership_events_leaves_no_member(lookups, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("database gone")
+
+    monkeypatch.setattr(MembershipEvent.objects, "bulk_create", broken)
+    with pytest.raises(RuntimeError):
+        services.import_roster(file=workbook(*rows(5)))
+    assert not Member.objects.exists()
+    assert not Member.history.exists()
+
+
+def test_import_still_refuses_a_department_that_does_not_exist(lookups):
+    line = rows(1)[0]
+    line[5] = "后勤处"
+    with pytest.raises(ValidationError, match="部门“后勤处”不存在"):
+        services.import_roster(file=workbook(line))
+
+
+def _export(client, count, first_id=None):
+    start = Member.objects.filter(name__startswith="导出").count()
+    Member.objects.bulk_create(
+        Member(name=f"导出{i:03d}", gender="F", id_number=first_id if i == start else None)
+        for i in range(start, start + count)
+    )
+    built = []
+
+    def counted(sender, instance, **kwargs):
+        built.append(instance)
+
+    post_init.connect(counted, sender=Member)
+    try:
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get("/members/export.xlsx")
+    finally:
+        post_init.disconnect(counted, sender=Member)
+    assert response.status_code == 200
+    return len(queries), len(built), list(load_workbook(BytesIO(response.content)).active.iter_rows(values_only=True))
+
+
+def test_export_builds_no_member_object_and_runs_fixed_queries(client_as, users):
+    client = client_as("chair")
+    few_queries, _, _ = _export(client, 1)
+    many_queries, built, sheet = _export(client, 40)
+    assert many_queries == few_queries
+    assert built == 0  # rows are read as values, not as 41 Member objects
+    assert len(sheet) == 1 + 41 + Member.objects.exclude(name__startswith="导出").count()
+
+
+def test_chair_exports_full_id_numbers_and_the_same_columns(client_as, users):
+    _, _, sheet = _export(client_as("chair"), 1, first_id=GOOD_ID)
+    header, *lines = sheet
+    assert header[:6] == ("序号", "姓名", "性别", "出生日期", "身份证号", "手机号")
+    [line] = [line for line in lines if line[1] == "导出000"]
+    assert line[2] == "女" and line[4] == GOOD_ID and line[13] == "否"

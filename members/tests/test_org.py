@@ -1,0 +1,139 @@
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from members import org, services
+from members.models import Branch, Member, UnionGroup
+from members.org_forms import UnionGroupForm
+
+
+def person(name, group=None, member=True, status=Member.Status.ACTIVE):
+    return Member.objects.create(name=name, gender="F", union_group=group, is_union_member=member, status=status)
+
+
+@pytest.fixture
+def chinese(db):
+    return UnionGroup.objects.create(name="语文组")
+
+
+@pytest.fixture
+def maths(db):
+    return UnionGroup.objects.create(name="数学组")
+
+
+def test_group_leader_must_be_in_the_group(chinese, maths):
+    outsider = person("王芳", maths)
+    chinese.leader = outsider
+    with pytest.raises(ValidationError, match="组长须是本小组的成员"):
+        org.save_group(chinese)
+
+
+def test_group_leader_must_be_a_union_member(chinese):
+    chinese.leader = person("临时工", chinese, member=False)
+    with pytest.raises(ValidationError, match="组长须是工会会员"):
+        org.save_group(chinese)
+
+
+def test_branch_chair_must_belong_to_one_of_its_groups(chinese, maths):
+    branch = Branch.objects.create(name="初中部分会")
+    chinese.branch = branch
+    chinese.save()
+    branch.leader = person("李明", maths)
+    with pytest.raises(ValidationError, match="不在本分会"):
+        org.save_branch(branch)
+    branch.leader = person("赵丽", chinese)
+    org.save_branch(branch)
+    assert Branch.objects.get().leader.name == "赵丽"
+
+
+def test_a_leader_who_moves_to_another_group_stops_leading_the_old_one(chinese, maths):
+    leader = person("张伟", chinese)
+    chinese.leader = leader
+    org.save_group(chinese)
+    services.move_group(member=leader, to_group=maths, on=datetime.date(2025, 9, 1))
+    chinese.refresh_from_db()
+    assert chinese.leader is None
+    assert leader.events.get().to_group == maths
+
+
+def test_a_leader_who_transfers_out_leaves_the_post_vacant(chinese):
+    leader = person("张伟", chinese)
+    chinese.leader = leader
+    org.save_group(chinese)
+    services.transfer_out(member=leader, on=datetime.date(2025, 9, 1), to_union="市一中工会")
+    chinese.refresh_from_db()
+    assert chinese.leader is None
+
+
+def test_org_tree_counts_people_in_post_and_retired_but_not_those_who_left(chinese, maths):
+    branch = Branch.objects.create(name="高中部分会")
+    maths.branch = branch
+    maths.save()
+    person("甲", chinese)
+    person("乙", chinese, member=False)
+    person("丙", chinese, status=Member.Status.RETIRED)
+    person("丁", chinese, member=False, status=Member.Status.TRANSFERRED)
+    person("戊", maths)
+    person("己")
+    tree = org.org_tree()
+    (group,) = tree.loose.groups
+    assert (group.headcount, group.member_count) == (3, 2)
+    assert [(node.branch.name, node.headcount) for node in tree.branches] == [("高中部分会", 1)]
+    assert (tree.headcount, tree.member_count) == (5, 4)
+
+
+def test_group_form_refuses_a_leader_from_another_group_in_chinese_and_keeps_the_name(chinese, maths):
+    outsider = person("王芳", maths)
+    form = UnionGroupForm({"name": "语文组（新）", "leader": outsider.pk, "sort_order": 0}, instance=chinese)
+    assert not form.is_valid()
+    assert form.errors["leader"] == ["组长须是本小组的会员。"]
+    assert form["name"].value() == "语文组（新）"
+
+
+def test_a_new_group_cannot_have_a_leader_yet(db):
+    someone = person("王芳")
+    form = UnionGroupForm({"name": "新组", "leader": someone.pk, "sort_order": 0})
+    assert not form.is_valid() and "leader" in form.errors
+
+
+def test_staff_creates_a_group_then_sets_its_leader(client_as, users, chinese):
+    client = client_as("staff")
+    response = client.post("/members/org/groups/new/", {"name": "英语组", "sort_order": 3})
+    assert response.status_code == 302
+    english = UnionGroup.objects.get(name="英语组")
+    leader = person("孙佳怡", english)
+    edit = {"name": "英语组", "leader": leader.pk, "sort_order": 3}
+    response = client.post(f"/members/org/groups/{english.pk}/edit/", edit)
+    assert response.status_code == 302
+    english.refresh_from_db()
+    assert english.leader == leader
+    page = client.get("/members/org/").content.decode()
+    assert "英语组" in page and "孙佳怡" in page
+
+
+def test_duplicate_group_name_is_refused_in_chinese(client_as, chinese):
+    response = client_as("staff").post("/members/org/groups/new/", {"name": "语文组", "sort_order": 0})
+    assert "已有同名小组" in response.content.decode()
+
+
+def test_member_page_shows_group_history(client_as, chinese, maths):
+    mover = person("周敏", chinese)
+    services.move_group(member=mover, to_group=maths, on=datetime.date(2025, 9, 1))
+    content = client_as("staff").get(f"/members/{mover.pk}/").content.decode()
+    assert "工会小组经历" in content and "2025-09-01" in content and "语文组 → 数学组" in content
+
+
+@pytest.mark.parametrize("groups", [2, 40])
+def test_org_tree_runs_a_fixed_number_of_queries(groups, client_as, django_assert_max_num_queries):
+    client = client_as("member")
+    branch = Branch.objects.create(name="分会")
+    for i in range(groups):
+        group = UnionGroup.objects.create(name=f"组{i}", branch=branch if i % 2 else None)
+        group.leader = person(f"组长{i}", group)
+        group.save()
+        person(f"组员{i}", group)
+    with django_assert_max_num_queries(10):
+        response = client.get("/members/org/")
+    assert response.status_code == 200
+    assert response.content.decode().count('data-testid="group-row"') == groups

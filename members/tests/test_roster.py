@@ -1,0 +1,119 @@
+import datetime
+
+import pytest
+
+from members import selectors
+from members.models import Member, UnionGroup
+
+TODAY = datetime.date(2026, 6, 15)
+
+
+@pytest.fixture
+def people(db):
+    group = UnionGroup.objects.create(name="语文组")
+    rows = [
+        ("张三", "M", datetime.date(1995, 1, 1), "13800001234", group, "contract", True),
+        ("李四", "F", datetime.date(1980, 1, 1), "13900005678", None, "established", False),
+        ("王五", "F", datetime.date(1965, 1, 1), "", group, "established", True),
+    ]
+    return {
+        name: Member.objects.create(
+            name=name, gender=g, birth_date=b, phone=p, union_group=u, employment_type=e, is_union_member=m
+        )
+        for name, g, b, p, u, e, m in rows
+    }
+
+
+def names(queryset):
+    return sorted(m.name for m in queryset)
+
+
+def test_filters_by_group_gender_membership_and_employment(people):
+    group = people["张三"].union_group
+    assert names(selectors.roster(union_group=group)) == ["张三", "王五"]
+    assert names(selectors.roster(gender="F")) == ["李四", "王五"]
+    assert names(selectors.roster(membership="no")) == ["李四"]
+    assert names(selectors.roster(employment_type="contract")) == ["张三"]
+
+
+def test_age_bands_count_birthdays(people):
+    assert names(selectors.roster(age_band="under35", today=TODAY)) == ["张三"]
+    assert names(selectors.roster(age_band="45-54", today=TODAY)) == ["李四"]
+    assert names(selectors.roster(age_band="55plus", today=TODAY)) == ["王五"]
+    # 35 on the birthday itself
+    assert names(selectors.roster(age_band="35-44", today=datetime.date(2030, 1, 1))) == ["张三"]
+
+
+def test_search_by_name_initials_and_phone_tail(people):
+    assert names(selectors.roster(search="ls")) == ["李四"]
+    assert names(selectors.roster(search="5678")) == ["李四"]
+    assert names(selectors.roster(search="王")) == ["王五"]
+
+
+def test_sort_by_age(people):
+    assert [m.name for m in selectors.roster(sort="birth")] == ["王五", "李四", "张三"]
+    assert [m.name for m in selectors.roster(sort="-birth")] == ["张三", "李四", "王五"]
+
+
+def test_roster_page_filters_with_query_string(client_as, people):
+    content = client_as("staff").get("/members/?gender=F&membership=yes").content.decode()
+    assert "王五" in content and "李四" not in content and "张三" not in content
+
+
+VALID_ID = "11010519491231002X"
+
+
+def test_staff_adds_a_member_with_birth_date_from_the_id(client_as, users):
+    response = client_as("staff").post(
+        "/members/new/",
+        {"name": "钱七", "gender": "F", "id_number": VALID_ID.lower(), "employment_type": "established"},
+    )
+    assert response.status_code == 302
+    person = Member.objects.get(name="钱七")
+    assert person.id_number == VALID_ID and person.birth_date == datetime.date(1949, 12, 31)
+
+
+def test_bad_id_checksum_is_refused_in_chinese_and_input_kept(client_as, users):
+    response = client_as("staff").post(
+        "/members/new/", {"name": "钱七", "gender": "F", "id_number": "110105194912310021", "phone": "138"}
+    )
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "校验位不正确" in content and "手机号" in content and 'value="钱七"' in content
+    assert not Member.objects.filter(name="钱七").exists()
+
+
+def test_duplicate_id_is_refused(client_as, users):
+    Member.objects.create(name="甲", gender="M", id_number=VALID_ID)
+    response = client_as("staff").post(
+        "/members/new/", {"name": "乙", "gender": "M", "id_number": VALID_ID, "employment_type": "established"}
+    )
+    assert "已在名册中" in response.content.decode()
+
+
+def test_edit_cannot_change_group_outside_a_group_move(client_as, users):
+    member = users["delegate"].member
+    a, b = UnionGroup.objects.create(name="A组"), UnionGroup.objects.create(name="B组")
+    member.union_group = a
+    member.save()
+    data = {"name": "新名字", "gender": "F", "employment_type": "established", "union_group": b.pk}
+    assert client_as("staff").post(f"/members/{member.pk}/edit/", data).status_code == 302
+    member.refresh_from_db()
+    assert member.name == "新名字" and member.union_group == a
+
+
+def test_member_edits_only_their_own_contact_details(client_as, users):
+    me = users["member"].member
+    client = client_as("member")
+    data = {"phone": "13912345678", "email": "me@example.org", "name": "改名", "status": "retired"}
+    response = client.post("/members/me/", data)
+    assert response.status_code == 302
+    me.refresh_from_db()
+    assert me.phone == "13912345678" and me.user.email == "me@example.org"
+    assert me.name == "member" and me.status == "active"
+    assert client.get(f"/members/{me.pk}/edit/").status_code == 403
+
+
+def test_bad_contact_details_are_refused_and_kept(client_as, users):
+    content = client_as("member").post("/members/me/", {"phone": "12", "email": "not-mail"}).content.decode()
+    assert "11位手机号" in content and "有效的电子邮箱" in content and 'value="not-mail"' in content

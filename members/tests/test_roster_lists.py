@@ -1,0 +1,99 @@
+"""The roster list, its export and its printed form: filters, order, pages and a fixed query count."""
+
+import datetime
+from io import BytesIO
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from openpyxl import load_workbook
+
+from members import selectors
+from members.models import Department, Member, UnionGroup
+
+
+def add_people(count, group=None, **fields):
+    department = Department.objects.get_or_create(name="教务处")[0]
+    for i in range(count):
+        Member.objects.create(
+            name=f"测试{i:03}", gender="F", union_group=group, department=department, phone=f"1380000{i:04}", **fields
+        )
+
+
+def queries_for(client, url):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(captured)
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/members/", "/members/?gender=F&sort=group&search=cs", "/members/export.xlsx", "/members/print/?status=active"],
+)
+def test_roster_pages_run_the_same_queries_for_3_and_60_rows(client_as, users, url):
+    group = UnionGroup.objects.create(name="语文组")
+    client = client_as("staff")
+    add_people(3, group)
+    few = queries_for(client, url)
+    add_people(57, UnionGroup.objects.create(name="数学组"))
+    assert queries_for(client, url) == few
+
+
+def test_roster_list_stays_under_a_fixed_number_of_queries(client_as, users, django_assert_max_num_queries):
+    add_people(60)
+    client = client_as("staff")
+    with django_assert_max_num_queries(10):
+        client.get("/members/?page=2")
+
+
+def test_status_filter_keeps_retirees_apart(db):
+    Member.objects.create(name="在职甲", gender="M")
+    Member.objects.create(name="退休乙", gender="F", status=Member.Status.RETIRED)
+    assert [m.name for m in selectors.roster(status="retired")] == ["退休乙"]
+    assert [m.name for m in selectors.roster(status="active")] == ["在职甲"]
+
+
+def test_default_order_is_pinyin(db):
+    for name in ("张伟", "艾青", "王芳"):
+        Member.objects.create(name=name, gender="F")
+    assert [m.name for m in selectors.roster()] == ["艾青", "王芳", "张伟"]
+
+
+def test_roster_paginates_25_a_page(client_as, users):
+    add_people(30)
+    client = client_as("staff")
+    first = client.get("/members/?search=cs").context["page_obj"]
+    second = client.get("/members/?search=cs&page=2").context["page_obj"]
+    assert len(first) == 25 and len(second) == 5
+    assert {m.name for m in first}.isdisjoint(m.name for m in second)
+
+
+def test_export_holds_exactly_the_filtered_rows_in_the_list_order(client_as, users):
+    group = UnionGroup.objects.create(name="语文组")
+    add_people(30, group)
+    add_people(2, None, status=Member.Status.RETIRED)  # same names, other status: filtered out below
+    query = f"union_group={group.pk}&status=active&sort=-birth"
+    client = client_as("staff")
+    listed = list(client.get(f"/members/?{query}").context["page_obj"].paginator.object_list)
+    sheet = load_workbook(BytesIO(client.get(f"/members/export.xlsx?{query}&page=2").content)).active
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    assert [row[1] for row in rows] == [m.name for m in listed] and len(rows) == 30
+    assert {row[9] for row in rows} == {"在职"}
+
+
+def test_printed_roster_is_in_surname_stroke_order_and_filtered(client_as, users):
+    for name in ("张伟", "王芳", "丁磊", "欧阳修", "欧明", "冯军", "石磊"):
+        Member.objects.create(name=name, gender="F", birth_date=datetime.date(1990, 1, 1))
+    Member.objects.create(name="丁退休", gender="F", status=Member.Status.RETIRED)
+    response = client_as("staff").get("/members/print/?status=active&search=")
+    names = [m.name for m in response.context["members"] if m.user_id is None]
+    assert names == ["丁磊", "王芳", "石磊", "冯军", "张伟", "欧明", "欧阳修"]
+    content = response.content.decode()
+    assert "按姓氏笔画排序" in content and "@page" in content and "1990.01" in content
+
+
+def test_printed_roster_shows_no_id_numbers(client_as, users):
+    Member.objects.create(name="丁磊", gender="M", id_number="11010519491231002X")
+    content = client_as("chair").get("/members/print/").content.decode()
+    assert "11010519491231002X" not in content and "002X" not in content

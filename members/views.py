@@ -1,0 +1,143 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from unionportal.access import check_object_permission, permission_required
+from unionportal.pagination import paginate
+
+from . import excel, selectors, services
+from .forms import MemberForm, MembershipEventForm, RosterFilterForm
+from .models import Member, MembershipEvent
+
+
+@permission_required("members.view_roster")
+def roster(request):
+    form = RosterFilterForm(request.GET)
+    members = selectors.roster(**form.filters())
+    return render(request, "members/roster.html", {"page_obj": paginate(request, members), "form": form})
+
+
+@permission_required("members.add_member")
+def member_create(request):
+    form = MemberForm(request.POST or None)
+    if form.is_valid():
+        try:
+            member = services.create_member(actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("已添加 %(name)s。") % {"name": member.name})
+            return redirect("members:detail", pk=member.pk)
+    return render(request, "members/member_form.html", {"form": form, "member": None})
+
+
+@permission_required("members.change_member")
+def member_edit(request, pk):
+    member = get_object_or_404(Member, pk=pk)
+    form = MemberForm(request.POST or None, instance=Member.objects.get(pk=pk))
+    if member.union_group_id:
+        form.fields["union_group"].disabled = True
+        form.fields["union_group"].help_text = _("更换小组请在人员页办理“调组”。")
+    if form.is_valid():
+        try:
+            services.update_member(member=member, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("已保存。"))
+            return redirect("members:detail", pk=member.pk)
+    return render(request, "members/member_form.html", {"form": form, "member": member})
+
+
+@login_required
+def member_detail(request, pk):
+    member = get_object_or_404(Member.objects.select_related("department", "union_group"), pk=pk)
+    check_object_permission(request.user, "members.view_member", member)
+    context = {"member": member, "events": selectors.timeline(member)}
+    if member.user_id == request.user.pk or request.user.has_perm("members.view_dues"):
+        context["dues_records"] = member.dues.all()[:24]
+    if request.user.has_perm("members.change_member"):
+        context["event_form"] = MembershipEventForm()
+    return render(request, "members/member_detail.html", context)
+
+
+@permission_required("members.change_member")
+@require_POST
+def record_event(request, pk):
+    member = get_object_or_404(Member, pk=pk)
+    form = MembershipEventForm(request.POST)
+    if form.is_valid():
+        kind = form.cleaned_data["kind"]
+        try:
+            services.EVENT_SERVICES[kind](member=member, actor=request.user, **form.service_arguments())
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("已登记：%(kind)s") % {"kind": MembershipEvent.Kind(kind).label})
+    else:
+        messages.error(request, " ".join(f"{form[f].label}：{' '.join(e)}" for f, e in form.errors.items()))
+    return redirect("members:detail", pk=member.pk)
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def xlsx_response(content, filename):
+    response = HttpResponse(content, content_type=XLSX)
+    response["Content-Disposition"] = f"attachment; filename={filename}"
+    return response
+
+
+@permission_required("members.view_roster")
+def roster_export(request):
+    members = selectors.roster(**RosterFilterForm(request.GET).filters())
+    content = excel.export_workbook(members, request.user.has_perm("members.view_id_number"))
+    return xlsx_response(content, f"roster-{timezone.localdate():%Y%m%d}.xlsx")
+
+
+@permission_required("members.import_roster")
+def import_template(request):
+    return xlsx_response(excel.template_workbook(), "roster-template.xlsx")
+
+
+@permission_required("members.import_roster")
+def import_roster(request):
+    """Upload → dry-run preview of every row; only a file without errors can be confirmed."""
+    context = {}
+    if request.method == "POST" and request.FILES.get("file"):
+        upload = request.FILES["file"]
+        try:
+            rows = excel.check_against_database(excel.read_rows(upload))
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("members:import")
+        upload.seek(0)
+        stored = default_storage.save(f"member-imports/{request.user.pk}-{timezone.now():%Y%m%d%H%M%S}.xlsx", upload)
+        request.session["members_import"] = stored
+        context = {"rows": rows, "bad_rows": [row for row in rows if row.errors], "filename": upload.name}
+    return render(request, "members/import.html", context)
+
+
+@permission_required("members.import_roster")
+@require_POST
+def import_confirm(request):
+    stored = request.session.pop("members_import", None)
+    if not stored or not default_storage.exists(stored):
+        messages.error(request, _("导入已过期，请重新上传文件。"))
+        return redirect("members:import")
+    try:
+        with default_storage.open(stored) as file:
+            created = services.import_roster(file=file, actor=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("members:import")
+    finally:
+        default_storage.delete(stored)
+    messages.success(request, _("已导入 %(count)s 人。") % {"count": len(created)})
+    return redirect("members:roster")

@@ -1,0 +1,337 @@
+"""Every URL × every role → the status code it must answer.
+
+One row per URL. ``ok`` names the roles that get 200; every other logged-in
+role gets 403 and a visitor is sent to the login page (302), unless
+``expect`` says otherwise for a role. A URL with an object in it is a
+function of the role users (see conftest.users). Each app adds its rows here.
+"""
+
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+
+from conftest import ROLES
+
+ANON = "anonymous"
+EVERY_ROLE = [ANON, *ROLES]
+LOGGED_IN = frozenset(ROLES)
+EVERYONE = frozenset(EVERY_ROLE)
+THIS_YEAR = timezone.localdate().year
+
+
+@dataclass(frozen=True)
+class Access:
+    url: object
+    ok: frozenset
+    expect: dict = field(default_factory=dict)
+
+    def status_for(self, role):
+        if role in self.expect:
+            return self.expect[role]
+        if role in self.ok:
+            return 200
+        return 302 if role == ANON else 403
+
+    def path(self, users):
+        return self.url(users) if callable(self.url) else self.url
+
+
+def own_member_page(role, suffix=""):
+    def path(users):
+        return f"/members/{users[role].member.pk}/{suffix}"
+
+    path.__qualname__ = f"/members/<{role}>/{suffix}"
+    return path
+
+
+def org_page(kind, suffix=""):
+    """A members org page of a fresh branch, group, committee, term, seat or frozen year."""
+
+    def path(users):
+        from members.models import Branch, Committee, CommitteeSeat, CommitteeTerm, Registration, UnionGroup
+
+        if kind == "branch":
+            return f"/members/org/branches/{Branch.objects.create(name='分会').pk}/{suffix}"
+        if kind == "group":
+            return f"/members/org/groups/{UnionGroup.objects.create(name='小组').pk}/{suffix}"
+        if kind == "registration":
+            return f"/members/registration/{Registration.objects.create(year=THIS_YEAR).year}/{suffix}"
+        committee = Committee.objects.create(name="工会委员会")
+        if kind == "committee":
+            return f"/members/committees/{committee.pk}/{suffix}"
+        term = CommitteeTerm.objects.create(committee=committee, number=1, starts_on=timezone.localdate())
+        if kind == "term":
+            return f"/members/committees/terms/{term.pk}/{suffix}"
+        seat = CommitteeSeat.objects.create(term=term, member=users["chair"].member, post="主席")
+        return f"/members/committees/seats/{seat.pk}/{suffix}"
+
+    path.__qualname__ = f"/members/<{kind}>/{suffix}"
+    return path
+
+
+def activity_page(suffix, **fields):
+    """A page of a fresh event (activities), e.g. ``activity_page("edit/")``."""
+
+    def path(users):
+        from activities.tests.factories import make_event
+
+        event = make_event(**fields)
+        return f"/activities/{event.pk}/" + suffix.format(code=event.check_in_code)
+
+    path.__qualname__ = f"/activities/<event>/{suffix}"
+    return path
+
+
+def congress_page(kind, state="public"):
+    """A congress page: a fresh session, or a proposal of the delegate user (public or draft)."""
+
+    def path(users):
+        from congress import services
+        from congress.tests.factories import make_delegate, make_session
+
+        session = make_session()
+        if kind == "session":
+            return f"/congress/sessions/{session.pk}/" + state.replace("public", "")
+        if kind == "delegates":
+            return f"/congress/terms/{session.term.pk}/delegates/"
+        if kind == "appraisal":
+            from congress.models import Appraisal
+
+            appraisal = Appraisal.objects.create(term=session.term, title="评议")
+            return f"/congress/appraisals/{appraisal.pk}/" + state.replace("public", "")
+        if kind == "suggestion":
+            suggestion = services.submit_suggestion(
+                author=users["member"].member, title="建议", content="c", anonymous=state == "anonymous"
+            )
+            return f"/congress/suggestions/{suggestion.pk}/"
+        if kind == "motion":
+            from congress.models import AgendaItem, Motion
+
+            item = AgendaItem.objects.create(session=session, title="议程")
+            return f"/congress/motions/{Motion.objects.create(agenda_item=item, title='表决').pk}/"
+        make_delegate(session.term, users["delegate"].member)
+        session.term.min_cosigners = 0
+        session.term.save()
+        proposal = services.draft_proposal(session=session, proposer=users["delegate"].member, title="t", content="c")
+        if state == "public":
+            services.submit(proposal=proposal, actor=None)
+        return f"/congress/proposals/{proposal.pk}/"
+
+    path.__qualname__ = f"/congress/<{kind}:{state}>/"
+    return path
+
+
+def welfare_page(kind, suffix="", owner="member"):
+    """A page of a fresh welfare object, e.g. ``welfare_page("file", "edit/")``."""
+
+    def path(users):
+        from welfare.tests.factories import welfare_object
+
+        return welfare_object(kind, users, owner).get_absolute_url() + suffix
+
+    path.__qualname__ = f"/welfare/<{kind}:{owner}>/{suffix}"
+    return path
+
+
+def disclosure_page(state, suffix="", audience="internal", target="item"):
+    """A page of a fresh 公开 item in ``state`` (its attachment when target is "attachment")."""
+
+    def path(users):
+        from django.core.files.uploadedfile import SimpleUploadedFile
+
+        from disclosure import services
+        from disclosure.tests.factories import make_item
+
+        item = make_item("draft", audience=audience, needs_signature=audience == "internal")
+        attachment = services.add_attachment(item=item, actor=None, upload=SimpleUploadedFile("a.pdf", b"%PDF-1.4"))
+        if state != "draft":
+            item = make_item_state(item, state)
+        if target == "attachment":
+            return f"/disclosure/attachments/{attachment.pk}/"
+        return f"/disclosure/{item.pk}/" + suffix
+
+    path.__qualname__ = f"/disclosure/<{state}:{audience}>/{target}/{suffix}"
+    return path
+
+
+def make_item_state(item, state):
+    from django.utils import timezone
+
+    from disclosure import services
+
+    services.submit(item=item, actor=None)
+    if state == "published":
+        today = timezone.localdate()
+        services.approve(item=item, actor=None, period_start=today, period_end=today)
+    return item
+
+
+ACCESS = [
+    # unionportal
+    Access("/", LOGGED_IN),
+    Access("/healthz", EVERYONE),
+    Access("/profile/", {"chair"}),
+    Access("/accounts/login/", {ANON}, expect={role: 302 for role in ROLES}),
+    Access("/accounts/password/", LOGGED_IN),
+    Access("/accounts/password/done/", LOGGED_IN),
+    Access("/admin/", set(), expect={role: 302 for role in EVERY_ROLE}),
+    Access("/documents/", LOGGED_IN),
+    Access("/documents/notice/new/", {"chair", "staff"}),
+    Access("/documents/annual/", {"chair"}),
+    Access(f"/documents/annual/{THIS_YEAR}/", {"chair"}),
+    Access(f"/documents/annual/{THIS_YEAR}/preview/", {"chair"}),
+    # members
+    Access("/members/", {"chair", "staff", "welfare"}),
+    Access("/members/me/", LOGGED_IN),
+    Access("/members/me/?year=2025", LOGGED_IN),
+    Access(own_member_page("member"), {"chair", "staff", "welfare", "member"}),
+    Access(own_member_page("delegate"), {"chair", "staff", "welfare", "delegate"}),
+    Access(own_member_page("member", "events/new/"), set(), expect={"chair": 405, "staff": 405}),
+    Access("/members/new/", {"chair", "staff"}),
+    Access(own_member_page("member", "edit/"), {"chair", "staff"}),
+    Access("/members/statistics/", {"chair", "staff", "auditor"}),
+    Access("/members/print/", {"chair", "staff", "welfare"}),
+    Access("/members/print/?status=active&gender=F", {"chair", "staff", "welfare"}),
+    Access("/members/export.xlsx", {"chair", "staff", "welfare"}),
+    Access("/members/import/", {"chair", "staff"}),
+    Access("/members/import/template.xlsx", {"chair", "staff"}),
+    Access("/members/import/confirm/", set(), expect={"chair": 405, "staff": 405}),
+    Access("/members/dues/", {"chair", "staff", "auditor"}),
+    Access("/members/dues/?month=2025-05", {"chair", "staff", "auditor"}),
+    Access("/members/dues/arrears/", {"chair", "staff", "auditor"}),
+    Access("/members/dues/year/", {"chair", "staff", "auditor"}),
+    Access("/members/dues/year/?year=2025", {"chair", "staff", "auditor"}),
+    Access("/members/dues/settings/", {"chair"}),
+    Access("/members/dues/open/", set(), expect={"chair": 405, "staff": 405}),
+    Access("/members/dues/wage-base/", set(), expect={"chair": 405, "staff": 405}),
+    Access("/members/dues/mark-paid/", set(), expect={"chair": 405, "staff": 405}),
+    Access("/members/org/", LOGGED_IN),
+    Access("/members/org/branches/new/", {"chair", "staff"}),
+    Access(org_page("branch", "edit/"), {"chair", "staff"}),
+    Access("/members/org/groups/new/", {"chair", "staff"}),
+    Access(org_page("group", "edit/"), {"chair", "staff"}),
+    Access("/members/committees/", LOGGED_IN),
+    Access("/members/committees/new/", {"chair", "staff"}),
+    Access(org_page("committee"), LOGGED_IN),
+    Access(org_page("committee", "edit/"), {"chair", "staff"}),
+    Access(org_page("committee", "terms/new/"), {"chair", "staff"}),
+    Access(org_page("term", "edit/"), {"chair", "staff"}),
+    Access(org_page("term", "seats/new/"), {"chair", "staff"}),
+    Access(org_page("seat", "delete/"), set(), expect={"chair": 405, "staff": 405}),
+    Access("/members/registration/", {"chair", "staff", "welfare"}),
+    Access(org_page("registration"), {"chair", "staff", "welfare"}),
+    Access("/members/registration/freeze/", set(), expect={"chair": 405, "staff": 405}),
+    # congress
+    Access("/congress/", LOGGED_IN),
+    Access(congress_page("session"), LOGGED_IN),
+    Access(congress_page("session", "attendance/"), {"chair", "staff"}),
+    Access(congress_page("session", "quorum/"), LOGGED_IN),
+    Access(congress_page("session", "follow-up/"), LOGGED_IN),
+    Access(congress_page("session", "motions/new/"), {"chair", "staff"}),
+    Access(congress_page("session", "notice/"), {"chair", "staff"}),
+    Access(congress_page("session", "proposals/print/"), set(), expect={role: 405 for role in EVERY_ROLE}),
+    Access(congress_page("delegates"), LOGGED_IN),
+    Access(congress_page("motion"), LOGGED_IN),
+    Access("/congress/appraisals/", LOGGED_IN),
+    Access("/congress/appraisals/new/", {"chair", "staff"}),
+    Access("/congress/terms/new/", {"chair", "staff"}),
+    Access("/congress/sessions/new/", {"chair", "staff"}),
+    Access(congress_page("appraisal"), LOGGED_IN),
+    Access(congress_page("appraisal", "voters/"), {"chair", "staff"}),
+    Access("/congress/suggestions/", LOGGED_IN),
+    Access("/congress/suggestions/new/", LOGGED_IN),
+    Access(congress_page("suggestion", "named"), {"chair", "staff", "delegate", "member"}),
+    Access(congress_page("suggestion", "anonymous"), {"chair", "staff", "delegate"}),
+    Access("/congress/proposals/", LOGGED_IN),
+    # a delegate user with no delegate record for an open term is sent back to the list
+    Access("/congress/proposals/new/", {"delegate"}, expect={"delegate": 302}),
+    Access(congress_page("proposal"), LOGGED_IN),
+    Access(congress_page("proposal", "draft"), {"delegate", "chair", "staff"}),
+    # disclosure
+    Access("/disclosure/", EVERYONE),
+    Access("/disclosure/?q=x&year=2026&category=1", EVERYONE),
+    Access("/disclosure/work/", {"chair", "staff", "handler"}),
+    Access("/disclosure/new/", {"chair", "staff", "handler"}),
+    Access("/disclosure/categories/", {"chair", "staff"}),
+    Access("/disclosure/categories/new/", {"chair", "staff"}),
+    Access(disclosure_page("published", audience="public"), EVERYONE),
+    Access(disclosure_page("published", "print/", audience="public"), EVERYONE),
+    Access(disclosure_page("published", audience="public", target="attachment"), EVERYONE),
+    Access(disclosure_page("published"), LOGGED_IN, expect={ANON: 404}),
+    Access(disclosure_page("published", "print/"), LOGGED_IN, expect={ANON: 404}),
+    Access(disclosure_page("published", "print/pdf/"), set(), expect={role: 405 for role in EVERY_ROLE}),
+    Access(disclosure_page("published", target="attachment"), LOGGED_IN, expect={ANON: 404}),
+    Access(
+        disclosure_page("draft"),
+        {"chair", "staff"},
+        expect={role: 404 for role in EVERY_ROLE if role not in ("chair", "staff")},
+    ),
+    Access(
+        disclosure_page("pending", target="attachment"),
+        {"chair", "staff"},
+        expect={role: 404 for role in EVERY_ROLE if role not in ("chair", "staff")},
+    ),
+    Access(
+        disclosure_page("draft", "edit/"),
+        {"chair", "staff"},
+        expect={"handler": 404},  # a handler of another department
+    ),
+    Access(disclosure_page("published", "sign/"), set(), expect={role: 405 for role in EVERY_ROLE}),
+    Access(disclosure_page("published", "remind/"), set(), expect={role: 405 for role in EVERY_ROLE}),
+    # welfare
+    Access("/welfare/", {"chair", "welfare", "auditor"}),
+    Access("/welfare/files/", {"chair", "welfare"}),
+    Access("/welfare/files/new/", {"chair", "welfare"}),
+    Access("/welfare/files/export/", {"chair"}),
+    Access(welfare_page("file"), {"chair", "welfare"}),
+    Access(welfare_page("file", "edit/"), {"chair", "welfare"}),
+    Access(welfare_page("file", "review/"), set(), expect={"chair": 405, "welfare": 405}),
+    # a member guessing the id of a file, even of one that does not exist, is refused
+    Access("/welfare/files/999999/", set(), expect={"chair": 404, "welfare": 404}),
+    Access("/welfare/birthdays/", {"chair", "welfare"}),
+    Access("/welfare/applications/", {"chair", "welfare"}),
+    Access("/welfare/applications/mine/", LOGGED_IN),
+    Access("/welfare/applications/new/", LOGGED_IN),
+    Access(welfare_page("application"), {"chair", "welfare", "member"}),
+    Access(welfare_page("application", owner="delegate"), {"chair", "welfare", "delegate"}),
+    Access(welfare_page("application", "review/"), set(), expect={"chair": 405, "welfare": 405}),
+    Access(welfare_page("application", "approve/"), set(), expect={"chair": 405, "welfare": 405}),
+    Access("/welfare/applications/999999/", set(), expect={role: 404 for role in ROLES}),
+    Access("/welfare/payments/", {"chair", "welfare", "auditor"}),
+    Access("/welfare/payments/new/", {"chair", "welfare"}),
+    Access("/welfare/totals/", {"chair", "welfare", "auditor"}),
+    Access("/welfare/registers/", {"chair", "welfare"}),
+    Access("/welfare/settings/", {"chair"}),
+    Access("/welfare/campaigns/", {"chair", "welfare"}),
+    Access("/welfare/campaigns/new/", {"chair", "welfare"}),
+    Access(welfare_page("campaign"), {"chair", "welfare"}),
+    Access(welfare_page("campaign", "publish/"), {"chair", "welfare"}),
+    Access("/welfare/visits/", {"chair", "welfare"}),
+    Access("/welfare/visits/new/", {"chair", "welfare"}),
+    Access("/welfare/drives/", LOGGED_IN),
+    Access("/welfare/drives/new/", {"chair", "welfare"}),
+    Access(welfare_page("drive"), LOGGED_IN),
+    # activities
+    Access("/activities/", LOGGED_IN),
+    Access("/activities/?when=past", LOGGED_IN),
+    Access("/activities/calendar/", LOGGED_IN),
+    Access("/activities/new/", {"chair", "staff"}),
+    Access("/activities/new/?festival=womens_day", {"chair", "staff"}),
+    Access("/activities/honours/", LOGGED_IN),
+    Access("/activities/honours/new/", {"chair", "staff"}),
+    Access("/activities/notices/", LOGGED_IN),
+    Access(activity_page(""), LOGGED_IN),
+    Access(activity_page("edit/"), {"chair", "staff"}),
+    Access(activity_page("participants/"), {"chair", "staff"}),
+    Access(activity_page("participants.xlsx"), {"chair", "staff"}),
+    Access(activity_page("participants/print/"), {"chair", "staff"}),
+    Access(activity_page("participants/pdf/"), set(), expect={role: 405 for role in EVERY_ROLE}),
+    Access(activity_page("results/"), {"chair", "staff"}),
+    Access(activity_page("team/", is_team_event=True), {"chair", "staff"}),
+    Access(activity_page("check-in/{code}/"), LOGGED_IN),
+    Access(activity_page("sign-up/"), set(), expect={role: 405 for role in EVERY_ROLE}),
+    Access(activity_page("cancel/"), set(), expect={role: 405 for role in EVERY_ROLE}),
+    Access(activity_page("participants/0/tick/"), set(), expect={role: 405 for role in EVERY_ROLE}),
+    Access(activity_page("participants/0/cancel/"), set(), expect={role: 405 for role in EVERY_ROLE}),
+    Access(activity_page("door/"), {"chair", "staff"}),
+]

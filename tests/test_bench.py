@@ -1,0 +1,115 @@
+"""Smoke test of `make bench`: the seeds run with tiny sizes, every benched page, floor and
+admin changelist answers for its role, the seeded race event takes sign-ups, the seeded motion
+and appraisal take the delegates' ballots, and the figures (import, documents) run at tiny size,
+so the bench code cannot rot silently between runs (gunicorn and PostgreSQL are not needed here)."""
+
+import pytest
+from django.http import HttpResponse
+
+from activities import services
+from activities.models import Event, Registration
+from bench import figures
+from bench.middleware import query_count
+from bench.pages import PAGES
+from bench.seed import Sizes, seed
+from congress import services as congress_services
+from congress.models import BallotTally, Proposal
+from disclosure.models import DisclosureItem
+from members.models import Member
+from welfare.models import HardshipFile, Payment
+
+TINY = Sizes(
+    staff=60,
+    departments=4,
+    union_groups=5,
+    years=2,
+    events_per_year=4,
+    sign_ups_per_event=5,
+    racers=6,
+    places=3,
+    delegates=12,
+    voters=5,
+    proposals_per_session=6,
+    board_items=40,
+    hardship_files=5,
+    applications_per_year=4,
+    visits_per_year=4,
+    recipients_per_campaign=3,
+)
+
+
+@pytest.fixture
+def seeded(db):
+    return seed(TINY, report=lambda text: None)
+
+
+def test_seed_builds_a_union_of_the_asked_size(seeded):
+    assert Member.objects.count() == TINY.staff
+    assert Event.objects.count() == TINY.years * TINY.events_per_year + 20 + 1
+    assert Registration.objects.exists()
+    assert seeded["race_event"].capacity == TINY.places
+    assert all(user.member.status == Member.Status.ACTIVE for user in seeded["racers"])
+    assert Proposal.objects.count() == 2 * TINY.proposals_per_session
+    assert DisclosureItem.objects.count() == TINY.board_items
+    assert HardshipFile.objects.count() == TINY.hardship_files
+    assert Payment.objects.exists()
+
+
+@pytest.mark.urls("bench.urls")
+@pytest.mark.parametrize("page", PAGES, ids=[page.name for page in PAGES])
+def test_every_benched_page_floor_and_changelist_answers(client, seeded, page):
+    user = seeded["logins"][page.role]
+    if user is not None:
+        client.force_login(user)
+    assert client.get(page.url).status_code == 200
+    if page.floor_url:
+        assert client.get(page.floor_url).status_code == 200
+    if page.admin_url:
+        client.force_login(seeded["logins"]["admin"])
+        assert client.get(page.admin_url).status_code == 200
+
+
+def test_race_event_fills_then_waitlists(seeded):
+    event = seeded["race_event"]
+    for user in seeded["racers"]:
+        services.sign_up(event=event, member=user.member, actor=user)
+    registrations = Registration.objects.filter(event=event)
+    assert registrations.filter(status=Registration.Status.REGISTERED).count() == TINY.places
+    assert registrations.filter(status=Registration.Status.WAITLISTED).count() == TINY.racers - TINY.places
+
+
+def test_every_voter_can_cast_both_ballots(seeded):
+    motion, appraisal = seeded["race_motion"], seeded["race_appraisal"]
+    grades = {pk: "satisfied" for pk in appraisal.appraisees.values_list("pk", flat=True)}
+    for user in seeded["voters"]:
+        congress_services.cast_ballot(motion=motion, member=user.member, choice=BallotTally.Choice.FOR)
+        congress_services.cast_appraisal_ballot(appraisal=appraisal, member=user.member, grades=grades)
+    assert motion.tallies.get(choice=BallotTally.Choice.FOR).count == motion.receipts.count() == TINY.voters
+    assert appraisal.receipts.count() == TINY.voters
+
+
+def test_roster_import_figure_refuses_a_bad_file_whole_then_imports(seeded):
+    result = figures.roster_import(seeded["logins"]["chair"], rows=5)
+    assert result["refused_clean"] and result["ok"]
+    assert result["added"] == 5
+
+
+def test_notice_and_annual_report_jobs_render(seeded, settings, tmp_path, monkeypatch):
+    settings.MEDIA_ROOT = tmp_path
+    # the bench runs in autocommit, where on_commit callbacks run at once; the test runs in a transaction
+    monkeypatch.setattr("django.db.transaction.on_commit", lambda callback: callback())
+    chair = seeded["logins"]["chair"]
+    job = figures._job(chair, "notice", figures._notice_params("张三", 0))
+    report = figures.annual_report(chair, 2026)
+    assert job.file.size > 0
+    assert report["pages"] >= 1
+
+
+def test_query_count_header_counts_the_requests_queries(rf, db):
+    def view(request):
+        list(Member.objects.all())
+        list(Event.objects.all())
+        return HttpResponse()
+
+    response = query_count(view)(rf.get("/"))
+    assert response["X-Query-Count"] == "2"

@@ -1,0 +1,32 @@
+from django.utils import translation
+
+from members.statistics import people
+from unionportal.charts import bar_chart
+
+
+def test_bars_scale_to_the_largest_value_and_escape_labels():
+    svg = bar_chart([("语文组", 10), ("<script>", 5)], width=480)
+    assert svg.startswith("<svg")
+    assert 'width="310.0"' in svg  # the largest bar fills the bar space: 480 - 110 - 60
+    assert 'width="155.0"' in svg
+    assert "&lt;script&gt;" in svg
+
+
+def test_no_items_no_chart():
+    assert bar_chart([]) == ""
+
+
+def test_each_value_is_written_by_the_callers_label():
+    svg = bar_chart([("语文组", 1), ("数学组", 12)], value_label=lambda n: f"{n} x")
+    assert ">1 x</text>" in svg
+    assert ">12 x</text>" in svg
+
+
+def test_chart_counts_follow_the_language():
+    items = [("语文组", 1), ("数学组", 12)]
+    with translation.override("zh-hans"):
+        assert ">1人</text>" in bar_chart(items, value_label=people)
+    with translation.override("en"):
+        svg = bar_chart(items, value_label=people)
+    assert ">1 person</text>" in svg
+    assert ">12 people</text>" in svg

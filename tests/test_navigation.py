@@ -1,0 +1,37 @@
+import pytest
+
+# role → menu entries it must see, and entries it must not.
+EXPECTED_MENU = {
+    "chair": (["教职工名册", "帮扶工作台", "校务公开栏"], []),
+    "staff": (["教职工名册", "校务公开栏"], ["帮扶工作台"]),
+    "welfare": (["教职工名册", "帮扶工作台"], []),
+    "auditor": (["帮扶工作台"], ["教职工名册"]),
+    "member": (["我的档案", "校务公开栏", "活动"], ["教职工名册", "帮扶工作台"]),
+    "delegate": (["我的档案"], ["教职工名册", "帮扶工作台"]),
+    "handler": (["我的档案"], ["教职工名册", "帮扶工作台"]),
+}
+
+
+@pytest.mark.parametrize("role", EXPECTED_MENU)
+def test_each_role_sees_only_the_menu_it_can_use(role, client_as):
+    content = client_as(role).get("/").content.decode()
+    shown, hidden = EXPECTED_MENU[role]
+    for label in shown:
+        assert label in content
+    for label in hidden:
+        assert label not in content
+
+
+def test_visitor_menu_has_only_the_public_board(client, db):
+    content = client.get("/disclosure/").content.decode()
+    assert "校务公开栏" in content
+    assert "教职工名册" not in content
+    assert "我的档案" not in content
+
+
+def test_english_is_available(client_as):
+    client = client_as("member")
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    content = client.get("/").content.decode()
+    assert "Dashboard" in content
+    assert '<html lang="en">' in content

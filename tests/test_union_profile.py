@@ -1,0 +1,26 @@
+from unionportal.models import UnionKind, UnionProfile
+
+
+def test_chair_switches_the_union_to_enterprise_and_the_words_follow(client_as):
+    client = client_as("chair")
+    response = client.post(
+        "/profile/", {"name": "红旗机械厂工会委员会", "kind": UnionKind.ENTERPRISE, "upper_union": "市总工会"}
+    )
+    assert response.status_code == 302
+    assert UnionProfile.load().kind == UnionKind.ENTERPRISE
+    content = client.get("/").content.decode()
+    assert "职代会" in content
+    assert "教代会" not in content
+
+
+def test_profile_without_a_name_is_refused_and_keeps_what_was_typed(client_as):
+    response = client_as("chair").post("/profile/", {"name": "", "kind": UnionKind.SCHOOL, "upper_union": "区教育工会"})
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "这个字段是必填项" in content
+    assert 'value="区教育工会"' in content
+
+
+def test_unknown_kind_is_refused(client_as):
+    response = client_as("chair").post("/profile/", {"name": "某工会", "kind": "farm"})
+    assert "farm 不在可用的选项中" in response.content.decode()

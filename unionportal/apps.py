@@ -1,0 +1,19 @@
+from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
+from django.db.models import fields
+from django.utils.translation import gettext_lazy as _
+
+
+class UnionAdminConfig(admin_apps.AdminConfig):
+    default = False
+    default_site = "unionportal.admin.SuperuserAdminSite"
+
+
+class UnionPortalConfig(AppConfig):
+    default = True
+    name = "unionportal"
+    verbose_name = _("工会门户")
+
+    def ready(self):
+        # Django 6.1 asks projects to set the empty choice label here; it has no Chinese for its own.
+        fields.BLANK_CHOICE_LABEL = _("请选择")

@@ -1,0 +1,52 @@
+"""Small SVG bar charts for pages and PDFs (WeasyPrint renders inline SVG)."""
+
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
+
+ROW_HEIGHT = 22
+LABEL_WIDTH = 110
+BAR_COLOUR = "#a61b1b"
+
+
+def bar_chart(items, *, width=480, value_label=str):
+    """Horizontal bars, one per (label, value), scaled to the largest value.
+
+    ``value_label(value)`` writes the figure beside a bar; callers pass one with the
+    unit in a translatable string (with ngettext where the number decides the form).
+    """
+    items = list(items)
+    if not items:
+        return ""
+    largest = max(value for _, value in items) or 1
+    bar_space = width - LABEL_WIDTH - 60
+    rows = format_html_join(
+        "",
+        '<text x="{}" y="{}" text-anchor="end" font-size="11">{}</text>'
+        '<rect x="{}" y="{}" width="{}" height="14" fill="{}"></rect>'
+        '<text x="{}" y="{}" font-size="11">{}</text>',
+        (
+            (
+                LABEL_WIDTH - 6,
+                i * ROW_HEIGHT + 15,
+                label,
+                LABEL_WIDTH,
+                i * ROW_HEIGHT + 4,
+                round(bar_space * value / largest, 1),
+                BAR_COLOUR,
+                LABEL_WIDTH + round(bar_space * value / largest, 1) + 4,
+                i * ROW_HEIGHT + 15,
+                value_label(value),
+            )
+            for i, (label, value) in enumerate(items)
+        ),
+    )
+    height = len(items) * ROW_HEIGHT + 4
+    return format_html(
+        '<svg xmlns="http://www.w3.org/2000/svg" class="chart" width="{}" height="{}" viewBox="0 0 {} {}" '
+        'font-family="Noto Sans CJK SC, sans-serif" role="img">{}</svg>',
+        width,
+        height,
+        width,
+        height,
+        mark_safe(rows),
+    )

@@ -1,0 +1,80 @@
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class Job(models.Model):
+    """A document rendered in the background. Its owner alone may open it."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("排队中")
+        RUNNING = "running", _("生成中")
+        DONE = "done", _("已完成")
+        FAILED = "failed", _("失败")
+
+    # status → statuses it may move to; services.py enforces it.
+    TRANSITIONS = {
+        Status.QUEUED: {Status.RUNNING, Status.FAILED},
+        Status.RUNNING: {Status.RUNNING, Status.DONE, Status.FAILED},
+        Status.DONE: set(),
+        Status.FAILED: {Status.QUEUED},
+    }
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("申请人"), on_delete=models.CASCADE)
+    kind = models.CharField(_("文档类型"), max_length=50)
+    title = models.CharField(_("标题"), max_length=200)
+    params = models.JSONField(_("参数"), default=dict)
+    status = models.CharField(_("状态"), max_length=10, choices=Status, default=Status.QUEUED)
+    progress = models.PositiveSmallIntegerField(_("进度"), default=0)
+    error = models.TextField(_("失败原因"), blank=True)
+    attempts = models.PositiveSmallIntegerField(_("尝试次数"), default=0)
+    sent_at = models.DateTimeField(_("交给后台时间"), null=True, blank=True)
+    file = models.FileField(_("文件"), upload_to="documents/%Y/%m/", blank=True)
+    created_at = models.DateTimeField(_("提交时间"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("完成时间"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["owner", "-created_at"])]
+        verbose_name = _("文档任务")
+        verbose_name_plural = _("文档任务")
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def is_finished(self):
+        return self.status in {self.Status.DONE, self.Status.FAILED}
+
+    @property
+    def is_waiting_for_broker(self):
+        return self.status == self.Status.QUEUED and self.sent_at is None
+
+    @property
+    def filename(self):
+        return f"{self.title}.pdf"
+
+
+class AnnualReport(models.Model):
+    """The chair's own words in the annual union work report (年度工会工作报告);
+    the figures come from the year's data when the report is compiled."""
+
+    year = models.PositiveSmallIntegerField(_("年度"), unique=True)
+    opening = models.TextField(_("开篇"), blank=True, help_text=_("总体情况与指导思想，每段一行"))
+    problems = models.TextField(_("存在的问题"), blank=True, help_text=_("每条一行"))
+    plans = models.TextField(_("今后打算"), blank=True, help_text=_("每条一行"))
+    updated_at = models.DateTimeField(_("修改时间"), auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-year"]
+        verbose_name = _("年度工作报告")
+        verbose_name_plural = _("年度工作报告")
+
+    def __str__(self):
+        return _("%(year)s年度工会工作报告") % {"year": self.year}

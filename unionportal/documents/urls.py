@@ -1,0 +1,15 @@
+from django.urls import path
+
+from . import views
+
+app_name = "documents"
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("notice/new/", views.new_notice, name="new_notice"),
+    path("annual/", views.annual_reports, name="annual_reports"),
+    path("annual/<int:year>/", views.annual_report, name="annual_report"),
+    path("annual/<int:year>/preview/", views.annual_report_preview, name="annual_report_preview"),
+    path("<uuid:job_id>/", views.job_detail, name="job"),
+    path("<uuid:job_id>/file/", views.job_file, name="file"),
+    path("<uuid:job_id>/retry/", views.retry, name="retry"),
+]

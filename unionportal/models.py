@@ -1,0 +1,44 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from .vocabulary import vocabulary_for
+
+
+class UnionKind(models.TextChoices):
+    SCHOOL = "school", _("学校")
+    ENTERPRISE = "enterprise", _("企业")
+
+
+class UnionProfile(models.Model):
+    """The one base union (基层工会) this installation serves."""
+
+    name = models.CharField(_("工会名称"), max_length=100)
+    kind = models.CharField(_("单位类型"), max_length=20, choices=UnionKind, default=UnionKind.SCHOOL)
+    unit_name = models.CharField(_("所在单位"), max_length=100, blank=True)
+    upper_union = models.CharField(_("上级工会"), max_length=100, blank=True)
+    committee_term = models.CharField(_("本届委员会"), max_length=50, blank=True, help_text=_("例如：第六届"))
+    address = models.CharField(_("地址"), max_length=200, blank=True)
+    phone = models.CharField(_("联系电话"), max_length=30, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("工会信息")
+        verbose_name_plural = _("工会信息")
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.pk = 1  # one installation, one union
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def load(cls):
+        profile = cls.objects.filter(pk=1).first()
+        return profile or cls(pk=1, name=str(_("基层工会")))
+
+    @property
+    def vocabulary(self):
+        return vocabulary_for(self.kind)

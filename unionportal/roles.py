@@ -1,0 +1,51 @@
+"""The portal's roles and the predicates that test them.
+
+A role is a Django group whose name is the role's code. Each app's
+``rules.py`` grants its permissions to roles with these predicates, so the
+answer to "who may do what" is always ``<app>/rules.py`` and nothing else.
+"""
+
+import rules
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    CHAIR = "chair", _("主席")
+    STAFF = "staff", _("委员")
+    WELFARE = "welfare", _("帮扶专员")
+    DELEGATE = "delegate", _("代表")
+    HANDLER = "handler", _("承办人")
+    MEMBER = "member", _("会员")
+    AUDITOR = "auditor", _("经审")
+
+
+def roles_of(user):
+    """The set of role codes a user holds, read once per user object."""
+    if not user.is_authenticated:
+        return frozenset()
+    if not hasattr(user, "_portal_roles"):
+        user._portal_roles = frozenset(user.groups.values_list("name", flat=True))
+    return user._portal_roles
+
+
+def has_role(*roles):
+    wanted = frozenset(roles)
+
+    @rules.predicate(name="has_role(" + ",".join(wanted) + ")")
+    def predicate(user):
+        return bool(roles_of(user) & wanted)
+
+    return predicate
+
+
+is_chair = has_role(Role.CHAIR)
+is_staff = has_role(Role.STAFF)
+is_welfare_officer = has_role(Role.WELFARE)
+is_delegate = has_role(Role.DELEGATE)
+is_handler = has_role(Role.HANDLER)
+is_member = has_role(Role.MEMBER)
+is_auditor = has_role(Role.AUDITOR)
+is_union_staff = has_role(Role.CHAIR, Role.STAFF)
+is_logged_in = rules.is_authenticated
+everyone = rules.always_allow

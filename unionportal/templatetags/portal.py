@@ -1,0 +1,46 @@
+"""Number formats in Chinese conventions."""
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from django import template
+from django.contrib.humanize.templatetags.humanize import intcomma
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+register = template.Library()
+
+
+@register.filter
+def percent(value, digits=1):
+    """0.9583 → 95.8%"""
+    if value in (None, ""):
+        return "—"
+    return f"{float(value) * 100:.{int(digits)}f}%"
+
+
+@register.filter
+def yuan(value):
+    """Decimal("1234.5") → 1,234.50元"""
+    if value in (None, ""):
+        return "—"
+    amount = Decimal(value).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return _("%(amount)s元") % {"amount": intcomma(amount, use_l10n=False)}
+
+
+CHINESE_DIGITS = "零一二三四五六七八九十"
+
+
+@register.filter
+def chinese_ordinal(number):
+    """1 → 一, 12 → 十二: chapter numbers in official documents (up to 99)."""
+    number = int(number)
+    tens, ones = divmod(number, 10)
+    if number <= 10:
+        return CHINESE_DIGITS[number]
+    return (CHINESE_DIGITS[tens] if tens > 1 else "") + "十" + (CHINESE_DIGITS[ones] if ones else "")
+
+
+@register.filter
+def chapter_number(number):
+    """一 in a Chinese document, 1 in a translated one."""
+    return chinese_ordinal(number) if get_language().startswith("zh") else str(number)

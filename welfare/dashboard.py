@@ -1,0 +1,37 @@
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from unionportal.dashboard import Card
+
+from . import selectors, services
+from .models import Application
+
+
+def cards(request):
+    user = request.user
+    cards = []
+    if user.has_perm("welfare.view_files"):
+        waiting = selectors.applications().filter(
+            status__in=[Application.Status.SUBMITTED, Application.Status.REVIEWED]
+        )
+        count = waiting.count()
+        if count:
+            cards.append(
+                Card(_("待办帮扶申请"), value=str(count), url=reverse("welfare:applications"), level="warning")
+            )
+        due = selectors.files_due_for_review().count()
+        if due:
+            cards.append(Card(_("困难档案待复核"), value=str(due), url=reverse("welfare:files"), level="warning"))
+        behind = [c for c in selectors.open_campaigns() if services.campaign_behind_schedule(c)]
+        if behind:
+            first = behind[0]
+            cards.append(
+                Card(_("慰问活动进度滞后"), str(len(behind)), first.name, first.get_absolute_url(), level="danger")
+            )
+    elif user.has_perm("welfare.view_own_applications"):
+        mine = selectors.applications().filter(member=user.member, status__in=Application.OPEN).first()
+        if mine:
+            cards.append(
+                Card(_("我的帮扶申请"), value=mine.get_status_display(), url=mine.get_absolute_url(), level="secondary")
+            )
+    return cards

@@ -1,0 +1,157 @@
+"""Demo welfare data: ~15 hardship files, a 春节送温暖 campaign half delivered, visits and a 爱心捐款 drive.
+
+Runs once: when any hardship file exists it leaves the data be, so ``load_demo`` stays idempotent.
+"""
+
+import datetime
+import random
+from decimal import Decimal
+
+from django.contrib.auth.models import User
+from django.utils import timezone
+
+from members.models import Member
+
+from . import services
+from .models import Campaign, FundSource, HardshipFile, VisitOccasion
+
+C = HardshipFile.Cause
+L = HardshipFile.Level
+CAUSE_SETS = [
+    [C.ILLNESS],
+    [C.ILLNESS, C.LOW_INCOME],
+    [C.SINGLE_PARENT, C.EDUCATION],
+    [C.DISASTER],
+    [C.DISABILITY, C.LOW_INCOME],
+    [C.UNEMPLOYED_SPOUSE, C.EDUCATION],
+    [C.ALONE],
+    [C.ACCIDENT, C.ILLNESS],
+]
+SITUATIONS = [
+    "本人患病长期治疗，医药费负担重。",
+    "配偶下岗，子女上大学，家庭收入低。",
+    "家中遭遇火灾，房屋受损。",
+    "独自抚养孩子，无其他收入来源。",
+    "年老独居，身体较差，需要定期看望。",
+]
+
+
+def load(stdout):
+    if HardshipFile.objects.exists():
+        stdout.write("帮扶演示数据已存在，跳过。")
+        return
+    rng = random.Random(6)
+    today = timezone.localdate()
+    chair = User.objects.get(username="chair")
+    officer = User.objects.get(username="welfare")
+    members = list(Member.objects.exclude(user__isnull=False).filter(status=Member.Status.ACTIVE))
+    retirees = list(Member.objects.filter(status=Member.Status.RETIRED))
+    chosen = rng.sample(members, 11) + retirees[:4]
+    for index, member in enumerate(chosen):
+        opened = today - datetime.timedelta(days=rng.randint(60, 900))
+        services.open_file(
+            member=member,
+            actor=officer,
+            causes=CAUSE_SETS[index % len(CAUSE_SETS)],
+            level=[L.GENERAL, L.HARD, L.SEVERE][index % 3],
+            single_parent_woman=index % 8 == 2 and member.gender == Member.Gender.FEMALE,
+            household_size=rng.randint(1, 5),
+            monthly_income_per_capita=Decimal(rng.randint(600, 1800)),
+            situation=SITUATIONS[index % len(SITUATIONS)],
+            help_plan="每季度走访一次，春节送温暖，视情况申请困难补助。",
+            opened_on=opened,
+            next_review_on=today + datetime.timedelta(days=rng.randint(-20, 300)),
+            status=HardshipFile.Status.RECOVERED if index == 14 else HardshipFile.Status.HELPING,
+        )
+
+    # 春节送温暖, half delivered: the list from open files and retirees, 500 元 each
+    campaign = services.create_campaign(
+        actor=chair,
+        name=f"{today.year}年春节送温暖",
+        kind=Campaign.Kind.SPRING_FESTIVAL,
+        year=today.year,
+        budget=Decimal("10000"),
+        default_amount=Decimal("500"),
+        fund_source=FundSource.UNION_FUNDS,
+        starts_on=today - datetime.timedelta(days=14),
+        due_on=today + datetime.timedelta(days=7),
+    )
+    for member, reason in services.proposed_recipients(campaign)[:16]:
+        services.add_recipient(campaign=campaign, member=member, actor=officer, reason=reason)
+    for recipient in list(campaign.recipients.all())[::2]:
+        services.deliver_to_recipient(
+            recipient=recipient,
+            actor=officer,
+            approver=chair,
+            goods="米、油",
+            paid_on=today - datetime.timedelta(days=3),
+        )
+
+    # visits and condolences
+    visitors = [chair.member, officer.member]
+    occasions = {o.name: o for o in VisitOccasion.objects.all()}
+    visit_plan = [
+        ("住院", "500", "鲜花、营养品"),
+        ("直系亲属去世", "800", "花圈"),
+        ("生日", "0", "蛋糕"),
+        ("退休", "300", "纪念品"),
+        ("婚丧", "200", ""),
+        ("住院", "500", "营养品"),
+    ]
+    for offset, (occasion, money, gifts) in enumerate(visit_plan):
+        services.record_visit(
+            member=rng.choice(members),
+            actor=officer,
+            occasion=occasions[occasion],
+            visited_on=today - datetime.timedelta(days=5 + offset * 9),
+            visitors=visitors[: 1 + offset % 2],
+            gifts=gifts,
+            money=Decimal(money),
+            fund_source=FundSource.UNION_FUNDS,
+            notes="代表工会表示慰问。",
+        )
+
+    # 重阳 visits to retirees, for the 离退休 chapter of the annual report
+    for offset, retiree in enumerate(retirees[4:7]):
+        services.record_visit(
+            member=retiree,
+            actor=officer,
+            occasion=occasions["节日"],
+            visited_on=today - datetime.timedelta(days=30 + offset),
+            visitors=visitors,
+            gifts="重阳糕、毛毯",
+            money=Decimal("200"),
+            fund_source=FundSource.UNION_FUNDS,
+            notes="重阳节走访退休教师，了解身体和生活情况。",
+        )
+
+    # one application in each stage
+    applicants = rng.sample(members, 4)
+    for stage, member in enumerate(applicants):
+        application = services.apply_for_help(
+            member=member, actor=officer, reason="家人住院，医疗费用较高。", amount_requested=Decimal("2000")
+        )
+        if stage >= 1:
+            services.review_application(application=application, actor=officer, note="情况属实。")
+        if stage >= 2:
+            services.approve_application(application=application, actor=chair, amount=Decimal("1500"))
+        if stage >= 3:
+            services.pay_application(application=application, actor=officer, fund_source=FundSource.HIGHER_UNION)
+    member_user = User.objects.get(username="member")
+    services.apply_for_help(
+        member=member_user.member, actor=member_user, reason="孩子上学费用困难。", amount_requested=Decimal("1000")
+    )
+
+    # 爱心捐款 for a family hit by fire
+    beneficiary = next((f for f in HardshipFile.objects.select_related("member") if C.DISASTER in f.causes), None)
+    drive = services.open_drive(
+        actor=chair,
+        title="为受灾同事献爱心",
+        appeal="我校一位同事家中不幸遭遇火灾。“我为人人，人人为我”，工会倡议全体教职工伸出援手，奉献爱心。",
+        beneficiary=beneficiary.member if beneficiary else None,
+        opened_on=today - datetime.timedelta(days=3),
+        closes_on=today + datetime.timedelta(days=11),
+    )
+    for member in rng.sample(members, 20):
+        services.pledge(drive=drive, member=member, amount=Decimal(rng.choice([50, 100, 100, 200, 500])))
+    stdout.write("帮扶：15份困难档案、春节送温暖（已发一半）、走访慰问、爱心捐款。")

@@ -1,0 +1,164 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from disclosure import selectors as disclosure_selectors
+from disclosure.models import DisclosureItem
+from members.models import Member
+
+from .models import Campaign, DonationDrive, FundSource, HardshipFile, Payment, VisitOccasion
+
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class HardshipFileForm(forms.ModelForm):
+    causes = forms.MultipleChoiceField(
+        label=_("致困原因"), choices=HardshipFile.Cause.choices, widget=forms.CheckboxSelectMultiple
+    )
+
+    class Meta:
+        model = HardshipFile
+        fields = [
+            "member", "causes", "level", "single_parent_woman", "household_size", "monthly_income_per_capita",
+            "situation", "help_plan", "status", "next_review_on",
+        ]  # fmt: skip
+        widgets = {"next_review_on": DATE_WIDGET, "situation": forms.Textarea(attrs={"rows": 3}),
+                   "help_plan": forms.Textarea(attrs={"rows": 3})}  # fmt: skip
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["member"].queryset = Member.objects.exclude(status=Member.Status.TRANSFERRED)
+        if self.instance.pk:
+            del self.fields["member"]
+
+
+class ReviewForm(forms.Form):
+    changes = forms.CharField(label=_("复核情况（有何变化）"), widget=forms.Textarea(attrs={"rows": 3}))
+    level = forms.ChoiceField(label=_("困难程度"), choices=HardshipFile.Level.choices)
+    household_size = forms.IntegerField(label=_("家庭人口"), min_value=1)
+    monthly_income_per_capita = forms.DecimalField(label=_("家庭人均月收入（元）"), min_value=0, decimal_places=2)
+    status = forms.ChoiceField(label=_("状态"), choices=HardshipFile.Status.choices)
+
+
+class ApplicationForm(forms.Form):
+    member = forms.ModelChoiceField(label=_("申请人"), queryset=Member.objects.all())
+    reason = forms.CharField(label=_("申请事由"), widget=forms.Textarea(attrs={"rows": 4}))
+    amount_requested = forms.DecimalField(label=_("申请金额（元）"), min_value=0.01, decimal_places=2)
+
+    def __init__(self, *args, on_behalf, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not on_behalf:
+            del self.fields["member"]
+
+
+class NoteForm(forms.Form):
+    note = forms.CharField(label=_("意见"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ApproveForm(forms.Form):
+    amount = forms.DecimalField(label=_("批准金额（元）"), min_value=0.01, decimal_places=2)
+    note = forms.CharField(label=_("意见"), required=False)
+    override_note = forms.CharField(label=_("超出年度上限的理由"), required=False)
+
+
+class PayForm(forms.Form):
+    fund_source = forms.ChoiceField(label=_("经费来源"), choices=FundSource.choices)
+    paid_on = forms.DateField(label=_("发放日期"), required=False, widget=DATE_WIDGET)
+    override_note = forms.CharField(label=_("超出年度上限的理由（仅主席）"), required=False)
+
+
+class PaymentForm(forms.Form):
+    member = forms.ModelChoiceField(label=_("领取人"), queryset=Member.objects.all())
+    kind = forms.ChoiceField(label=_("类型"), choices=Payment.Kind.choices)
+    amount = forms.DecimalField(label=_("金额（元）"), min_value=0, decimal_places=2, required=False, initial=0)
+    goods = forms.CharField(label=_("物品"), required=False)
+    fund_source = forms.ChoiceField(label=_("经费来源"), choices=FundSource.choices)
+    campaign = forms.ModelChoiceField(label=_("慰问活动"), queryset=Campaign.objects.all(), required=False)
+    paid_on = forms.DateField(label=_("发放日期"), required=False, widget=DATE_WIDGET)
+    override_note = forms.CharField(label=_("超出年度上限或活动预算的理由（仅主席）"), required=False)
+
+
+class CampaignForm(forms.ModelForm):
+    class Meta:
+        model = Campaign
+        fields = ["name", "kind", "year", "budget", "default_amount", "fund_source", "starts_on", "due_on"]
+        widgets = {"starts_on": DATE_WIDGET, "due_on": DATE_WIDGET}
+
+
+class RecipientForm(forms.Form):
+    member = forms.ModelChoiceField(label=_("对象"), queryset=Member.objects.all())
+    amount = forms.DecimalField(label=_("金额（元，留空按标准）"), min_value=0, decimal_places=2, required=False)
+    override_note = forms.CharField(label=_("超出预算的理由（仅主席）"), required=False)
+
+
+class VisitForm(forms.Form):
+    member = forms.ModelChoiceField(label=_("慰问对象"), queryset=Member.objects.all())
+    occasion = forms.ModelChoiceField(label=_("事由"), queryset=VisitOccasion.objects.all())
+    visited_on = forms.DateField(label=_("慰问日期"), widget=DATE_WIDGET)
+    visitors = forms.ModelMultipleChoiceField(label=_("慰问人"), queryset=Member.objects.all())
+    gifts = forms.CharField(label=_("慰问品"), required=False)
+    money = forms.DecimalField(label=_("慰问金（元）"), min_value=0, decimal_places=2, required=False, initial=0)
+    fund_source = forms.ChoiceField(
+        label=_("经费来源"), choices=[("", "---------"), *FundSource.choices], required=False
+    )
+    notes = forms.CharField(label=_("情况记录"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+
+class DriveForm(forms.ModelForm):
+    class Meta:
+        model = DonationDrive
+        fields = ["title", "appeal", "beneficiary", "opened_on", "closes_on"]
+        widgets = {"opened_on": DATE_WIDGET, "closes_on": DATE_WIDGET}
+
+
+class PledgeForm(forms.Form):
+    amount = forms.DecimalField(label=_("捐款金额（元）"), min_value=0.01, decimal_places=2)
+
+
+class SettingsForm(forms.Form):
+    yearly_cap_per_person = forms.DecimalField(label=_("每人每年帮扶上限（元）"), min_value=0, decimal_places=2)
+    new_occasion = forms.CharField(label=_("新增慰问事由"), required=False, max_length=20)
+
+
+class RegisterForm(forms.Form):
+    """Which printed register, for which period or campaign."""
+
+    VISITS, PAYMENTS = "visits", "payments"
+    register = forms.ChoiceField(
+        label=_("登记表"), choices=[(VISITS, _("走访慰问登记表")), (PAYMENTS, _("帮扶资金发放登记表"))]
+    )
+    campaign = forms.ModelChoiceField(
+        label=_("慰问活动"), queryset=Campaign.objects.all(), required=False, help_text=_("选择活动时可不填日期")
+    )
+    date_from = forms.DateField(label=_("开始日期"), required=False, widget=DATE_WIDGET)
+    date_to = forms.DateField(label=_("结束日期"), required=False, widget=DATE_WIDGET)
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("date_from"), data.get("date_to")
+        if not data.get("campaign") and not (start and end):
+            raise forms.ValidationError(_("请选择慰问活动，或填写开始和结束日期。"))
+        if start and end and end < start:
+            self.add_error("date_to", _("结束日期不能早于开始日期。"))
+        return data
+
+    def params(self):
+        data = self.cleaned_data
+        params = {"campaign": data["campaign"].pk} if data["campaign"] else {}
+        for name in ("date_from", "date_to"):
+            if data[name]:
+                params[name] = data[name].isoformat()
+        return params
+
+
+class RecipientListForm(forms.Form):
+    """The few choices of a recipient-list 公示; the body is made from the list, names masked."""
+
+    category = forms.ModelChoiceField(label=_("公开类别"), queryset=None)
+    title = forms.CharField(label=_("标题"), max_length=200)
+    audience = forms.ChoiceField(
+        label=_("公开对象"), choices=DisclosureItem.Audience.choices, initial=DisclosureItem.Audience.INTERNAL
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["category"].queryset = disclosure_selectors.categories()

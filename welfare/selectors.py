@@ -1,0 +1,127 @@
+"""The reads that welfare pages need, with their joins."""
+
+import datetime
+
+from django.db.models import Count, DecimalField, OuterRef, Q, Subquery, Sum, Value
+from django.db.models.functions import Coalesce, ExtractDay
+from django.utils import timezone
+
+from members.models import Member
+
+from .models import (
+    ZERO,
+    Application,
+    Campaign,
+    CampaignOverride,
+    DonationDrive,
+    FundSource,
+    HardshipFile,
+    Payment,
+    Visit,
+)
+
+
+def file_list(*, status="", level="", q=""):
+    files = HardshipFile.objects.select_related("member", "member__department")
+    if status:
+        files = files.filter(status=status)
+    if level:
+        files = files.filter(level=level)
+    if q:
+        files = files.filter(Q(member__name__contains=q) | Q(member__name_initials__icontains=q))
+    return files
+
+
+def files_due_for_review(today=None):
+    today = today or timezone.localdate()
+    return file_list(status=HardshipFile.Status.HELPING).filter(next_review_on__lte=today + datetime.timedelta(days=30))
+
+
+def applications(*, status=""):
+    """Applications, of one status or ``pending`` (those waiting for the union)."""
+    rows = Application.objects.select_related("member", "applied_by")
+    if status == "pending":
+        return rows.filter(status__in=Application.PENDING)
+    return rows.filter(status=status) if status else rows
+
+
+def payments(*, year=None, fund_source="", campaign=None):
+    rows = Payment.objects.select_related("member", "campaign", "approver")
+    if year:
+        rows = rows.filter(paid_on__year=year)
+    if fund_source:
+        rows = rows.filter(fund_source=fund_source)
+    if campaign:
+        rows = rows.filter(campaign_id=campaign)
+    return rows
+
+
+def totals(year):
+    """Totals in 人次 and 元, by type, fund source and campaign (one payment is one 人次)."""
+    rows = Payment.objects.filter(paid_on__year=year)
+
+    def yuan(row):
+        return {**row, "yuan": (row["yuan"] or ZERO).quantize(ZERO)}
+
+    def grouped(field):
+        return [yuan(r) for r in rows.values(field).annotate(times=Count("pk"), yuan=Sum("amount")).order_by(field)]
+
+    overall = yuan(rows.aggregate(times=Count("pk"), yuan=Sum("amount")))
+    handed_over = DonationDrive.objects.filter(handed_over_on__year=year).aggregate(
+        times=Count("pk"), yuan=Sum("handed_over_amount")
+    )
+    return {
+        "overall": overall,
+        "donations_handed_over": yuan(handed_over),  # colleagues' money passed on: not help, kept apart
+        "by_kind": [{**r, "label": Payment.Kind(r["kind"]).label} for r in grouped("kind")],
+        "by_source": [{**r, "label": FundSource(r["fund_source"]).label} for r in grouped("fund_source")],
+        "by_campaign": [
+            yuan(r) for r in rows.filter(campaign__isnull=False).values("campaign__name")
+            .annotate(times=Count("pk"), yuan=Sum("amount")).order_by("campaign__name")
+        ],
+    }  # fmt: skip
+
+
+def birthdays_this_month(today=None):
+    today = today or timezone.localdate()
+    members = Member.objects.filter(birth_date__month=today.month).exclude(
+        status__in=[Member.Status.DECEASED, Member.Status.TRANSFERRED]
+    )
+    return members.select_related("department").order_by(ExtractDay("birth_date"), "name", "pk")
+
+
+HOSPITAL_DAYS = 30
+
+
+def in_hospital(days=HOSPITAL_DAYS, today=None):
+    """Members visited for 住院 in the last month: the ones to follow up."""
+    today = today or timezone.localdate()
+    return visits(occasion_name="住院", since=today - datetime.timedelta(days=days))
+
+
+def visits(*, occasion=None, occasion_name="", since=None):
+    rows = Visit.objects.select_related("member", "occasion", "payment")
+    if occasion:
+        rows = rows.filter(occasion=occasion)
+    if occasion_name:
+        rows = rows.filter(occasion__name=occasion_name)
+    return rows.filter(visited_on__gte=since) if since else rows
+
+
+def open_campaigns():
+    return Campaign.objects.filter(closed=False).prefetch_related("recipients")
+
+
+def _sum_per_campaign(model, field):
+    rows = model.objects.filter(campaign=OuterRef("pk")).values("campaign").annotate(total=Sum(field))
+    return Coalesce(
+        Subquery(rows.values("total")), Value(ZERO), output_field=DecimalField(max_digits=12, decimal_places=2)
+    )
+
+
+def campaigns():
+    """Every campaign with its recipients, and what was paid under it and the chair's extra allowance
+    summed in the same query (``Campaign.spent`` and ``overrides_total`` read them), for the list."""
+    return Campaign.objects.prefetch_related("recipients").annotate(
+        paid_total=_sum_per_campaign(Payment, "amount"), extra_total=_sum_per_campaign(CampaignOverride, "extra")
+    )

@@ -1,0 +1,623 @@
+"""The verbs of the welfare app: one function per business action.
+
+Applications move only through ``Application.TRANSITIONS``; each move writes an
+``ApplicationStep``. Cash is ``Decimal`` throughout. Two money limits guard spending: the
+yearly cap per person (``WelfareSettings``) and each campaign's budget; only the chair may
+go beyond either, and the override is recorded with its reason.
+"""
+
+import datetime
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Sum
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from unionportal.roles import is_chair
+
+from .models import (
+    ZERO,
+    Application,
+    ApplicationStep,
+    Campaign,
+    CampaignOverride,
+    CampaignRecipient,
+    DonationDrive,
+    FileAccessLog,
+    FileReview,
+    HardshipFile,
+    Member,
+    Payment,
+    Pledge,
+    Visit,
+    VisitOccasion,
+    WelfareSettings,
+)
+
+ACTION_NAMES = {
+    "review": gettext_lazy("初审通过"),
+    "return": gettext_lazy("退回"),
+    "resubmit": gettext_lazy("重新提交"),
+    "reject": gettext_lazy("不予批准"),
+    "approve": gettext_lazy("批准"),
+    "pay": gettext_lazy("发放"),
+}
+REVIEWED_FIELDS = ["causes", "level", "single_parent_woman", "household_size", "monthly_income_per_capita", "status"]
+
+
+def to_money(value):
+    """A Decimal of 元 with two places; floats are refused so no binary rounding creeps in."""
+    if isinstance(value, float):
+        raise TypeError("money must not be a float")
+    return Decimal(value).quantize(Decimal("0.01"))
+
+
+# ---- hardship files ---------------------------------------------------------------------------
+
+
+def log_file_access(*, file, user, action=FileAccessLog.Action.VIEW):
+    """Every read of a hardship file is logged with who and when (档案保密)."""
+    return FileAccessLog.objects.create(file=file, user=user, action=action)
+
+
+@transaction.atomic
+def open_file(
+    *, member, actor, causes, level, household_size, monthly_income_per_capita, next_review_on=None, **fields
+):
+    """Open a hardship file (建档); one open file per member."""
+    if HardshipFile.objects.filter(member=member, status=HardshipFile.Status.HELPING).exists():
+        raise ValidationError(_("该职工已有帮扶中的困难档案。"))
+    today = timezone.localdate()
+    file = HardshipFile(
+        member=member,
+        created_by=actor,
+        causes=list(causes),
+        level=level,
+        household_size=household_size,
+        monthly_income_per_capita=to_money(monthly_income_per_capita),
+        opened_on=fields.pop("opened_on", today),
+        next_review_on=next_review_on or today + datetime.timedelta(days=365),
+        **fields,
+    )
+    file.full_clean()
+    file.save()
+    return file
+
+
+@transaction.atomic
+def update_file(*, file, actor, **fields):
+    """Edit a file's situation and plan; the edit is logged like a read."""
+    for name, value in fields.items():
+        setattr(file, name, value)
+    file.full_clean()
+    file.save()
+    log_file_access(file=file, user=actor, action=FileAccessLog.Action.EDIT)
+    return file
+
+
+@transaction.atomic
+def review_file(*, file, actor, changes, next_review_on=None, **new_values):
+    """The yearly review (动态管理): record what changed, and set the next review a year on."""
+    if file.status == HardshipFile.Status.CANCELLED:
+        raise ValidationError(_("已注销的档案不能复核。"))
+    if not changes.strip():
+        raise ValidationError(_("请填写复核情况。"))
+    changed = {}
+    for name, value in new_values.items():
+        if name not in REVIEWED_FIELDS:
+            raise ValidationError(_("复核不能修改该项。"))
+        old = getattr(file, name)
+        if name == "monthly_income_per_capita":
+            value = to_money(value)
+        if old != value:
+            changed[name] = [str(old), str(value)]
+            setattr(file, name, value)
+    today = timezone.localdate()
+    file.next_review_on = next_review_on or today + datetime.timedelta(days=365)
+    file.full_clean()
+    file.save()
+    log_file_access(file=file, user=actor, action=FileAccessLog.Action.EDIT)
+    return FileReview.objects.create(
+        file=file, reviewed_on=today, reviewer=actor, changes=changes, changed_fields=changed
+    )
+
+
+# ---- applications -----------------------------------------------------------------------------
+
+
+def _require(application, action):
+    if not application.can(action):
+        raise ValidationError(
+            _("申请处于“%(status)s”状态，不能%(action)s。")
+            % {"status": application.get_status_display(), "action": ACTION_NAMES[action]}
+        )
+
+
+def _move(application, action, *, actor, note=""):
+    _require(application, action)
+    from_status = application.status
+    application.status = Application.TRANSITIONS[action][1]
+    application.full_clean()
+    application.save()
+    ApplicationStep.objects.create(
+        application=application, actor=actor, from_status=from_status, to_status=application.status, note=note
+    )
+    return application
+
+
+def _lock(application):
+    return Application.objects.select_for_update().get(pk=application.pk)
+
+
+@transaction.atomic
+def apply_for_help(*, member, actor, reason, amount_requested):
+    """A member applies for themselves, or staff apply on the member's behalf (代为申请)."""
+    amount = to_money(amount_requested)
+    if amount <= ZERO:
+        raise ValidationError(_("申请金额必须大于零。"))
+    own = getattr(actor, "member", None) == member if actor.is_authenticated else False
+    application = Application(
+        member=member,
+        applied_by=actor,
+        on_behalf=not own,
+        reason=reason,
+        amount_requested=amount,
+        file=member.hardship_files.filter(status=HardshipFile.Status.HELPING).first(),
+    )
+    application.full_clean()
+    application.save()
+    ApplicationStep.objects.create(application=application, actor=actor, to_status=application.status)
+    return application
+
+
+@transaction.atomic
+def review_application(*, application, actor, note=""):
+    """The welfare officer checks the facts and passes the application to the chair (初审)."""
+    return _move(_lock(application), "review", actor=actor, note=note)
+
+
+@transaction.atomic
+def return_application(*, application, actor, note):
+    """Send back for more information; a reason is required."""
+    if not note.strip():
+        raise ValidationError(_("退回时请说明理由。"))
+    return _move(_lock(application), "return", actor=actor, note=note)
+
+
+@transaction.atomic
+def resubmit_application(*, application, actor, reason=None, amount_requested=None):
+    application = _lock(application)
+    if reason:
+        application.reason = reason
+    if amount_requested is not None:
+        application.amount_requested = to_money(amount_requested)
+    return _move(application, "resubmit", actor=actor)
+
+
+@transaction.atomic
+def reject_application(*, application, actor, note):
+    if not note.strip():
+        raise ValidationError(_("不予批准时请说明理由。"))
+    return _move(_lock(application), "reject", actor=actor, note=note)
+
+
+@transaction.atomic
+def approve_application(*, application, actor, amount, note="", override_note=""):
+    """The chair approves with the amount (主席审批). The approved amount is committed against the
+    member's yearly cap at once, so two approvals at the same time cannot both slip under it; going
+    beyond the cap needs the chair's reason, which the payment then carries."""
+    if not is_chair(actor):
+        raise ValidationError(_("只有工会主席可以批准帮扶申请。"))
+    application = _lock(application)
+    _require(application, "approve")
+    amount = to_money(amount)
+    if amount <= ZERO:
+        raise ValidationError(_("批准金额必须大于零。"))
+    _lock_member(application.member)
+    application.cap_override = check_yearly_cap(
+        member=application.member,
+        amount=amount,
+        year=timezone.localdate().year,
+        actor=actor,
+        override_note=override_note,
+        exclude=application,
+    )
+    application.cap_override_note = override_note if application.cap_override else ""
+    application.amount_approved = amount
+    return _move(application, "approve", actor=actor, note=note)
+
+
+@transaction.atomic
+def pay_application(*, application, actor, fund_source, paid_on=None, override_note=""):
+    """Pay an approved application; the payment carries the chair as approver."""
+    application = _lock(application)
+    _require(application, "pay")
+    approver = application.steps.filter(to_status=Application.Status.APPROVED).latest("at").actor
+    payment = record_payment(
+        member=application.member,
+        actor=actor,
+        approver=approver,
+        amount=application.amount_approved,
+        fund_source=fund_source,
+        paid_on=paid_on,
+        application=application,
+        override_note=application.cap_override_note,
+    )
+    _move(application, "pay", actor=actor)
+    return payment
+
+
+# ---- payments and the yearly cap --------------------------------------------------------------
+
+
+def paid_this_year(member, year):
+    total = Payment.objects.filter(member=member, paid_on__year=year).aggregate(total=Sum("amount"))["total"]
+    return (total or ZERO).quantize(ZERO)
+
+
+def approved_unpaid(member, exclude=None):
+    """Amounts the chair has approved for the member that are not paid yet: already promised."""
+    rows = Application.objects.filter(member=member, status=Application.Status.APPROVED)
+    if exclude is not None:
+        rows = rows.exclude(pk=exclude.pk)
+    return (rows.aggregate(total=Sum("amount_approved"))["total"] or ZERO).quantize(ZERO)
+
+
+def _lock_member(member):
+    """Cap checks of one member run one at a time (row lock), so concurrent ones see each other."""
+    Member.objects.select_for_update().filter(pk=member.pk).first()
+
+
+def check_yearly_cap(*, member, amount, year, actor, override_note="", exclude=None):
+    """Cash help to one person in a year, paid or approved, stays under the cap; only the chair may
+    exceed it, with a reason. Returns True when the amount is an override. Call with the member locked."""
+    cap = WelfareSettings.current().yearly_cap_per_person
+    committed = paid_this_year(member, year)
+    if year == timezone.localdate().year:
+        committed += approved_unpaid(member, exclude=exclude)
+    if committed + amount <= cap:
+        return False
+    if not is_chair(actor):
+        raise ValidationError(
+            _("%(name)s本年度已领取或已批准%(paid)s元，再发%(amount)s元将超过每人每年%(cap)s元的上限，需工会主席批准。")
+            % {"name": member.name, "paid": committed, "amount": amount, "cap": cap}
+        )
+    if not override_note.strip():
+        raise ValidationError(_("超出年度上限时请填写理由。"))
+    return True
+
+
+def check_campaign_budget(*, campaign, amount, actor, override_note=""):
+    """What is actually paid under a campaign stays within its budget plus the chair's recorded
+    overrides; the chair may go beyond with a reason, which is recorded. Call with the campaign locked."""
+    limit = campaign.spending_limit()
+    after = campaign.spent() + amount
+    if after <= limit:
+        return
+    if not is_chair(actor):
+        raise ValidationError(
+            _("活动“%(name)s”已发放%(spent)s元，再发%(amount)s元将超出预算%(limit)s元，需工会主席批准。")
+            % {"name": campaign.name, "spent": campaign.spent(), "amount": amount, "limit": limit}
+        )
+    if not override_note.strip():
+        raise ValidationError(_("超出预算时请填写理由。"))
+    CampaignOverride.objects.create(campaign=campaign, extra=after - limit, by=actor, note=override_note)
+
+
+@transaction.atomic
+def record_payment(
+    *,
+    member,
+    actor,
+    approver,
+    amount=ZERO,
+    goods="",
+    kind=Payment.Kind.HARDSHIP_GRANT,
+    fund_source,
+    paid_on=None,
+    campaign=None,
+    application=None,
+    override_note="",
+    note="",
+):
+    """Record one payment (一人次) of cash or goods. Paying an application, the cap was settled when the
+    chair approved it (the amount was committed then), so it is not checked again."""
+    amount = to_money(amount)
+    paid_on = paid_on or timezone.localdate()
+    _lock_member(member)
+    if application is not None:
+        override = application.cap_override
+    else:
+        override = amount > ZERO and check_yearly_cap(
+            member=member, amount=amount, year=paid_on.year, actor=actor, override_note=override_note
+        )
+    if campaign is not None and amount > ZERO:
+        campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
+        check_campaign_budget(campaign=campaign, amount=amount, actor=actor, override_note=override_note)
+    if goods and amount == ZERO and kind == Payment.Kind.HARDSHIP_GRANT:
+        kind = Payment.Kind.GOODS
+    payment = Payment(
+        member=member,
+        kind=kind,
+        amount=amount,
+        goods=goods,
+        fund_source=fund_source,
+        campaign=campaign,
+        application=application,
+        approver=approver,
+        recorded_by=actor,
+        paid_on=paid_on,
+        cap_override=override,
+        cap_override_note=override_note if override else "",
+        note=note,
+    )
+    payment.full_clean()
+    payment.save()
+    return payment
+
+
+@transaction.atomic
+def sign_off_payment(*, payment, actor, signed_on=None):
+    """The recipient has signed for the payment (本人签收)."""
+    if payment.signed_off:
+        raise ValidationError(_("该笔发放已签收。"))
+    payment.signed_off = True
+    payment.signed_off_on = signed_on or timezone.localdate()
+    payment.full_clean()
+    payment.save()
+    return payment
+
+
+@transaction.atomic
+def set_yearly_cap(*, actor, cap):
+    if not is_chair(actor):
+        raise ValidationError(_("只有工会主席可以修改年度上限。"))
+    settings = WelfareSettings.current()
+    settings.yearly_cap_per_person = to_money(cap)
+    settings.full_clean()
+    settings.save()
+    return settings
+
+
+@transaction.atomic
+def add_occasion(*, actor, name):
+    """Visit occasions beyond the defaults are configurable by the chair."""
+    if not is_chair(actor):
+        raise ValidationError(_("只有工会主席可以修改慰问事由。"))
+    if VisitOccasion.objects.filter(name=name).exists():
+        raise ValidationError(_("该慰问事由已存在。"))
+    occasion = VisitOccasion(name=name, sort_order=VisitOccasion.objects.count())
+    occasion.full_clean()
+    occasion.save()
+    return occasion
+
+
+# ---- campaigns --------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def create_campaign(*, actor, **fields):
+    for name in ("budget", "default_amount"):
+        if name in fields:
+            fields[name] = to_money(fields[name])
+    campaign = Campaign(**fields)
+    campaign.full_clean()
+    campaign.save()
+    return campaign
+
+
+def proposed_recipients(campaign):
+    """Who the list could start with: members with open hardship files, retirees, and members in
+    hospital (a 住院 visit in the last month); each once, under the first reason that fits."""
+    from .selectors import in_hospital
+
+    open_files = HardshipFile.objects.filter(status=HardshipFile.Status.HELPING).values_list("member_id", flat=True)
+    groups = [
+        (Member.objects.filter(pk__in=open_files), _("困难档案")),
+        (Member.objects.filter(status=Member.Status.RETIRED), _("退休职工")),
+        (Member.objects.filter(pk__in=in_hospital().values("member")), _("住院职工")),
+    ]
+    seen = set(campaign.recipients.values_list("member_id", flat=True))
+    proposed = []
+    for members, reason in groups:
+        for member in members.order_by("pk"):
+            if member.pk not in seen:
+                seen.add(member.pk)
+                proposed.append((member, reason))
+    return proposed
+
+
+def _check_budget(campaign, new_total, actor, override_note):
+    """The campaign's list may not plan beyond budget plus the chair's recorded overrides."""
+    limit = campaign.spending_limit()
+    if new_total <= limit:
+        return
+    if not is_chair(actor):
+        raise ValidationError(
+            _("合计%(total)s元将超出活动预算%(limit)s元，需工会主席批准。") % {"total": new_total, "limit": limit}
+        )
+    if not override_note.strip():
+        raise ValidationError(_("超出预算时请填写理由。"))
+    CampaignOverride.objects.create(campaign=campaign, extra=new_total - limit, by=actor, note=override_note)
+
+
+@transaction.atomic
+def add_recipient(*, campaign, member, actor, amount=None, reason="", override_note=""):
+    """Put a member on the campaign's list at the standard amount unless another is given."""
+    campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
+    if campaign.closed:
+        raise ValidationError(_("活动已结束，不能调整名单。"))
+    if campaign.recipients.filter(member=member).exists():
+        raise ValidationError(_("%(name)s已在名单中。") % {"name": member.name})
+    amount = campaign.default_amount if amount is None else to_money(amount)
+    _check_budget(campaign, campaign.planned_total() + amount, actor, override_note)
+    recipient = CampaignRecipient(campaign=campaign, member=member, amount=amount, reason=reason)
+    recipient.full_clean()
+    recipient.save()
+    return recipient
+
+
+@transaction.atomic
+def change_recipient_amount(*, recipient, actor, amount, override_note=""):
+    campaign = Campaign.objects.select_for_update().get(pk=recipient.campaign_id)
+    if recipient.payment_id:
+        raise ValidationError(_("已发放，不能修改金额。"))
+    amount = to_money(amount)
+    _check_budget(campaign, campaign.planned_total() - recipient.amount + amount, actor, override_note)
+    recipient.amount = amount
+    recipient.full_clean()
+    recipient.save()
+    return recipient
+
+
+@transaction.atomic
+def remove_recipient(*, recipient, actor):
+    if recipient.payment_id:
+        raise ValidationError(_("已发放，不能移出名单。"))
+    recipient.delete()
+
+
+@transaction.atomic
+def deliver_to_recipient(*, recipient, actor, approver, goods="", paid_on=None, override_note=""):
+    """Hand the campaign's help to one person on the list: one payment, one 人次."""
+    recipient = CampaignRecipient.objects.select_for_update().select_related("campaign").get(pk=recipient.pk)
+    if recipient.payment_id:
+        raise ValidationError(_("%(name)s已发放。") % {"name": recipient.member.name})
+    campaign = recipient.campaign
+    kind = campaign.payment_kind()
+    recipient.payment = record_payment(
+        member=recipient.member,
+        actor=actor,
+        approver=approver,
+        amount=recipient.amount,
+        goods=goods,
+        kind=kind,
+        fund_source=campaign.fund_source,
+        paid_on=paid_on,
+        campaign=campaign,
+        override_note=override_note,
+    )
+    recipient.save()
+    return recipient.payment
+
+
+def campaign_progress(campaign):
+    """Delivered 人次 against the list; 元 actually paid against the budget (and the chair's overrides)."""
+    recipients = list(campaign.recipients.all())
+    delivered = [r for r in recipients if r.payment_id]
+    paid = campaign.spent()
+    return {
+        "listed": len(recipients),
+        "delivered": len(delivered),
+        "planned": sum((r.amount for r in recipients), ZERO),
+        "paid": paid,
+        "limit": campaign.spending_limit(),
+        "over_budget": paid > campaign.budget,
+        "percent": round(100 * len(delivered) / len(recipients)) if recipients else 0,
+    }
+
+
+def campaign_behind_schedule(campaign, today=None):
+    """Behind schedule: open, and the share delivered trails the share of time elapsed (or past due)."""
+    today = today or timezone.localdate()
+    if campaign.closed or today < campaign.starts_on:
+        return False
+    # the (prefetched) list alone: the money figures of campaign_progress cost two queries per campaign
+    recipients = list(campaign.recipients.all())
+    listed, delivered = len(recipients), sum(1 for r in recipients if r.payment_id)
+    if listed == 0 or delivered == listed:
+        return False
+    if today > campaign.due_on:
+        return True
+    span = max((campaign.due_on - campaign.starts_on).days, 1)
+    elapsed = (today - campaign.starts_on).days / span
+    return delivered / listed < elapsed
+
+
+# ---- visits and donations ---------------------------------------------------------------------
+
+
+@transaction.atomic
+def record_visit(
+    *, member, actor, occasion, visited_on, visitors, gifts="", money=ZERO, fund_source=None, notes="", override_note=""
+):
+    """A visit or condolence (走访/慰问); condolence money becomes a payment (慰问金)."""
+    if not visitors:
+        raise ValidationError(_("请至少选择一位慰问人。"))
+    money = to_money(money)
+    payment = None
+    if money > ZERO:
+        if not fund_source:
+            raise ValidationError(_("发放慰问金时请选择经费来源。"))
+        payment = record_payment(
+            member=member,
+            actor=actor,
+            approver=actor,
+            amount=money,
+            kind=Payment.Kind.CONDOLENCE,
+            fund_source=fund_source,
+            paid_on=visited_on,
+            override_note=override_note,
+            note=str(occasion),
+        )
+    visit = Visit(
+        member=member,
+        occasion=occasion,
+        visited_on=visited_on,
+        gifts=gifts,
+        notes=notes,
+        recorded_by=actor,
+        payment=payment,
+    )
+    visit.full_clean()
+    visit.save()
+    visit.visitors.set(visitors)
+    return visit
+
+
+@transaction.atomic
+def open_drive(*, actor, **fields):
+    drive = DonationDrive(**fields)
+    drive.full_clean()
+    drive.save()
+    return drive
+
+
+@transaction.atomic
+def pledge(*, drive, member, amount):
+    """A member pledges to a donation drive (爱心捐款) while it is open."""
+    if drive.handed_over_on:
+        raise ValidationError(_("捐款已转交，不再接受认捐。"))
+    if timezone.localdate() > drive.closes_on:
+        raise ValidationError(_("捐款已截止。"))
+    amount = to_money(amount)
+    if amount <= ZERO:
+        raise ValidationError(_("捐款金额必须大于零。"))
+    entry = Pledge(drive=drive, member=member, amount=amount)
+    entry.full_clean()
+    entry.save()
+    return entry
+
+
+@transaction.atomic
+def hand_over_drive(*, drive, actor, handed_over_to="", handed_over_on=None):
+    """Hand the pledged total over (移交) to the beneficiary, the upper union or a charity; the drive
+    then closes. No ``Payment`` is written: this is colleagues' money, not the union's help."""
+    drive = DonationDrive.objects.select_for_update(of=("self",)).select_related("beneficiary").get(pk=drive.pk)
+    if drive.handed_over_on:
+        raise ValidationError(_("捐款已转交。"))
+    total = drive.pledged_total()
+    if total == ZERO:
+        raise ValidationError(_("还没有认捐，不能转交。"))
+    recipient = handed_over_to.strip() or (drive.beneficiary.name if drive.beneficiary else "")
+    if not recipient:
+        raise ValidationError(_("请填写捐款的接收方。"))
+    drive.handed_over_to = recipient
+    drive.handed_over_on = handed_over_on or timezone.localdate()
+    drive.handed_over_amount = total
+    drive.full_clean()
+    drive.save()
+    return drive

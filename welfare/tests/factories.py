@@ -1,0 +1,49 @@
+import datetime
+from decimal import Decimal
+
+from django.utils import timezone
+
+from members.models import Member
+from welfare import services
+from welfare.models import Campaign, FundSource, HardshipFile
+
+
+def make_member(name="张三", **fields):
+    fields.setdefault("gender", Member.Gender.FEMALE)
+    return Member.objects.create(name=name, **fields)
+
+
+def make_file(member=None, actor=None, **fields):
+    fields.setdefault("causes", [HardshipFile.Cause.ILLNESS])
+    fields.setdefault("level", HardshipFile.Level.HARD)
+    fields.setdefault("household_size", 3)
+    fields.setdefault("monthly_income_per_capita", Decimal("850.00"))
+    return services.open_file(member=member or make_member(), actor=actor, **fields)
+
+
+def make_campaign(**fields):
+    today = timezone.localdate()
+    fields.setdefault("name", "春节送温暖")
+    fields.setdefault("kind", Campaign.Kind.SPRING_FESTIVAL)
+    fields.setdefault("year", today.year)
+    fields.setdefault("budget", Decimal("1000.00"))
+    fields.setdefault("default_amount", Decimal("300.00"))
+    fields.setdefault("fund_source", FundSource.UNION_FUNDS)
+    fields.setdefault("starts_on", today - datetime.timedelta(days=10))
+    fields.setdefault("due_on", today + datetime.timedelta(days=10))
+    return services.create_campaign(actor=None, **fields)
+
+
+def welfare_object(kind, users, owner="member"):
+    """A fresh object for the URL × role table; ``owner`` names the role user it belongs to."""
+    today = timezone.localdate()
+    member = users[owner].member
+    if kind == "file":
+        return make_file(member=member)
+    if kind == "application":
+        return services.apply_for_help(member=member, actor=users[owner], reason="住院", amount_requested="500")
+    if kind == "campaign":
+        return make_campaign()
+    if kind == "drive":
+        return services.open_drive(actor=None, title="爱心捐款", appeal="倡议", opened_on=today, closes_on=today)
+    raise ValueError(kind)

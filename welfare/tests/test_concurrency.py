@@ -1,0 +1,115 @@
+"""The yearly cap and campaign budgets hold when two officers act at the same moment. Needs PostgreSQL."""
+
+import threading
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import close_old_connections, connection
+
+from disclosure import services as disclosure_services
+from disclosure.models import DisclosureItem
+from unionportal.models import UnionKind
+from welfare import publication, services
+from welfare.models import Application, FundSource, Payment
+
+from .factories import make_campaign, make_member
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL"),
+]
+
+
+def _race(actions):
+    start = threading.Barrier(len(actions))
+    refused = []
+
+    def run(action):
+        try:
+            start.wait()
+            action()
+        except ValidationError as error:
+            refused.append(error)
+        finally:
+            close_old_connections()
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=(action,)) for action in actions]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return refused
+
+
+def test_two_approvals_at_once_cannot_both_slip_under_the_cap(users):
+    services.set_yearly_cap(actor=users["chair"], cap="5000")
+    member = users["member"].member
+    applications = []
+    for _ in range(2):
+        application = services.apply_for_help(
+            member=member, actor=users["member"], reason="住院", amount_requested="3000"
+        )
+        applications.append(services.review_application(application=application, actor=users["welfare"]))
+    refused = _race(
+        [
+            lambda a=a: services.approve_application(application=a, actor=users["chair"], amount="3000")
+            for a in applications
+        ]
+    )
+    assert len(refused) == 1 and "上限" in refused[0].messages[0]
+    assert Application.objects.filter(status=Application.Status.APPROVED).count() == 1
+
+
+def test_two_payments_at_once_cannot_both_slip_under_the_cap(users):
+    services.set_yearly_cap(actor=users["chair"], cap="5000")
+    member = make_member()
+    refused = _race(
+        [
+            lambda: services.record_payment(
+                member=member,
+                actor=users["welfare"],
+                approver=users["chair"],
+                amount="3000",
+                fund_source=FundSource.UNION_FUNDS,
+            )
+        ]
+        * 2
+    )
+    assert len(refused) == 1
+    assert services.paid_this_year(member, Payment.objects.get().paid_on.year) == Decimal("3000.00")
+
+
+def test_two_payments_at_once_cannot_both_slip_under_a_campaign_budget(users):
+    campaign = make_campaign(budget="1000", default_amount="600")
+    members = [make_member("甲"), make_member("乙")]
+    refused = _race(
+        [
+            lambda m=m: services.record_payment(
+                member=m,
+                actor=users["welfare"],
+                approver=users["chair"],
+                amount="600",
+                fund_source=FundSource.UNION_FUNDS,
+                campaign=campaign,
+            )
+            for m in members
+        ]
+    )
+    assert len(refused) == 1 and "超出预算" in refused[0].messages[0]
+    assert campaign.spent() == Decimal("600.00")
+
+
+def test_two_publications_of_one_list_at_once_make_one_draft(users):
+    category = disclosure_services.load_categories(kind=UnionKind.SCHOOL)[0]
+    campaign = make_campaign()
+    services.add_recipient(campaign=campaign, member=make_member(), actor=users["welfare"])
+    refused = _race(
+        [
+            lambda: publication.publish_recipient_list(campaign=campaign, actor=users["welfare"], category=category),
+            lambda: publication.publish_recipient_list(campaign=campaign, actor=users["chair"], category=category),
+        ]
+    )
+    assert len(refused) == 1 and "不再重复生成" in refused[0].messages[0]
+    assert DisclosureItem.objects.count() == 1

@@ -1,0 +1,93 @@
+"""The welfare dashboard (/welfare/) stays a fixed size and a fixed number of queries whatever the data."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from welfare import services
+from welfare.models import Visit, VisitOccasion
+
+from .factories import make_campaign, make_member
+
+pytestmark = pytest.mark.django_db
+
+
+def _add(users, n, start):
+    """n more of everything the dashboard lists: pending applications, birthdays this month,
+    hospital visits and campaigns behind schedule."""
+    today = timezone.localdate()
+    hospital = VisitOccasion.objects.get(name="住院")
+    for i in range(start, start + n):
+        member = make_member(f"成员{i:03d}", birth_date=today.replace(year=1980, day=1 + i % 28))
+        services.apply_for_help(member=member, actor=users["welfare"], reason="住院", amount_requested="500")
+        Visit.objects.create(member=member, occasion=hospital, visited_on=today, recorded_by=users["welfare"])
+        campaign = make_campaign(name=f"活动{i:03d}", starts_on=today - datetime.timedelta(days=9),
+                                 due_on=today + datetime.timedelta(days=1))  # fmt: skip
+        services.add_recipient(campaign=campaign, member=member, actor=users["welfare"])
+
+
+def _dashboard(client):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/welfare/")
+    assert response.status_code == 200
+    return response, len(queries)
+
+
+def test_dashboard_queries_do_not_grow_with_applications_birthdays_visits_or_campaigns(client_as, users):
+    client = client_as("welfare")
+    _add(users, 1, 0)
+    _, few = _dashboard(client)
+    _add(users, 14, 1)
+    response, many = _dashboard(client)
+    assert many == few
+    assert len(response.context["behind"]) == 15
+
+
+def test_dashboard_shows_the_first_ten_of_each_list_and_links_to_all(client_as, users):
+    _add(users, 12, 0)
+    response, _ = _dashboard(client_as("welfare"))
+    page = response.content.decode()
+    assert len(response.context["waiting"]) == 10
+    assert len(response.context["birthdays"]) == 10
+    assert len(response.context["in_hospital"]) == 10
+    assert page.count("全部 12 条") == 3
+    assert 'href="/welfare/applications/?status=pending"' in page
+    assert 'href="/welfare/birthdays/"' in page
+    assert 'href="/welfare/visits/?occasion=' in page
+
+
+def test_dashboard_birthdays_come_in_order_of_the_day(client_as, users):
+    today = timezone.localdate()
+    for day in (20, 3, 11):
+        make_member(f"寿星{day}", birth_date=today.replace(year=1970, day=day))
+    response, _ = _dashboard(client_as("welfare"))
+    assert [m.birth_date.day for m in response.context["birthdays"]] == [3, 11, 20]
+
+
+def test_all_birthdays_page_lists_every_birthday_of_the_month_page_by_page(client_as, users):
+    _add(users, 12, 0)
+    response = client_as("welfare").get("/welfare/birthdays/")
+    assert response.status_code == 200
+    assert response.context["page"].paginator.count == 12
+
+
+def test_pending_applications_are_those_waiting_for_the_union(client_as, users):
+    _add(users, 2, 0)
+    member = make_member("退回")
+    returned = services.apply_for_help(member=member, actor=users["welfare"], reason="住院", amount_requested="1")
+    services.return_application(application=returned, actor=users["welfare"], note="补材料")
+    response = client_as("welfare").get("/welfare/applications/?status=pending")
+    assert {a.member.name for a in response.context["page"]} == {"成员000", "成员001"}
+
+
+def test_hospital_link_shows_the_visits_the_dashboard_counts(client_as, users):
+    _add(users, 11, 0)
+    old = Visit.objects.first()
+    old.visited_on = timezone.localdate() - datetime.timedelta(days=40)
+    old.save()
+    client = client_as("welfare")
+    url = _dashboard(client)[0].context["hospital_url"]
+    assert client.get(url).context["page"].paginator.count == 10

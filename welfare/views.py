@@ -1,0 +1,595 @@
+import datetime
+from io import BytesIO
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.dateparse import parse_date
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from disclosure.formatting import render_body
+from unionportal.access import check_object_permission, permission_required
+from unionportal.documents.services import queue_document
+from unionportal.pagination import paginate
+
+from . import publication, selectors, services
+from .documents import PaymentRegister, VisitRegister
+from .forms import (
+    ApplicationForm,
+    ApproveForm,
+    CampaignForm,
+    DriveForm,
+    HardshipFileForm,
+    NoteForm,
+    PayForm,
+    PaymentForm,
+    PledgeForm,
+    RecipientForm,
+    RecipientListForm,
+    RegisterForm,
+    ReviewForm,
+    SettingsForm,
+    VisitForm,
+)
+from .models import (
+    Application,
+    Campaign,
+    CampaignRecipient,
+    DonationDrive,
+    FundSource,
+    HardshipFile,
+    Payment,
+    VisitOccasion,
+    WelfareSettings,
+)
+
+
+def _refused(request, form, error):
+    for message in error.messages:
+        form.add_error(None, message)
+
+
+def _date_param(request, name):
+    try:
+        return parse_date(request.GET.get(name, ""))
+    except ValueError:  # well formed but no such day, e.g. 2026-02-30
+        return None
+
+
+def _form_page(request, form, title, back):
+    return render(request, "welfare/form.html", {"form": form, "title": title, "back": back})
+
+
+DASHBOARD_ROWS = 10  # each list on the dashboard shows this many, with a link to all of them
+
+
+def _first_rows(rows):
+    """The first rows of a list for the dashboard, and how many there are in all."""
+    return list(rows[:DASHBOARD_ROWS]), rows.count()
+
+
+@permission_required("welfare.view_index")
+def index(request):
+    user = request.user
+    context = {"can_files": user.has_perm("welfare.view_files")}
+    if context["can_files"]:
+        campaigns = list(selectors.open_campaigns())
+        waiting, waiting_count = _first_rows(selectors.applications(status="pending"))
+        birthdays, birthday_count = _first_rows(selectors.birthdays_this_month())
+        in_hospital, in_hospital_count = _first_rows(selectors.in_hospital())
+        context.update(
+            waiting=waiting,
+            waiting_count=waiting_count,
+            waiting_url=f"{reverse('welfare:applications')}?status=pending",
+            birthdays=birthdays,
+            birthday_count=birthday_count,
+            in_hospital=in_hospital,
+            in_hospital_count=in_hospital_count,
+            hospital_url=_hospital_visits_url(in_hospital),
+            due_files=selectors.files_due_for_review()[:DASHBOARD_ROWS],
+            behind=[c for c in campaigns if services.campaign_behind_schedule(c)],
+        )
+    context["totals"] = selectors.totals(timezone.localdate().year)["overall"]
+    return render(request, "welfare/index.html", context)
+
+
+def _hospital_visits_url(in_hospital):
+    """The visit list narrowed to what the dashboard's 住院 card counts."""
+    if not in_hospital:
+        return ""
+    since = timezone.localdate() - datetime.timedelta(days=selectors.HOSPITAL_DAYS)
+    query = urlencode({"occasion": in_hospital[0].occasion_id, "since": since.isoformat()})
+    return f"{reverse('welfare:visits')}?{query}"
+
+
+@permission_required("welfare.view_files")
+def birthday_list(request):
+    return render(request, "welfare/birthday_list.html", {"page": paginate(request, selectors.birthdays_this_month())})
+
+
+# ---- hardship files ---------------------------------------------------------------------------
+
+
+@permission_required("welfare.view_files")
+def file_list(request):
+    files = selectors.file_list(
+        status=request.GET.get("status", ""), level=request.GET.get("level", ""), q=request.GET.get("q", "").strip()
+    )
+    return render(
+        request,
+        "welfare/file_list.html",
+        {
+            "page": paginate(request, files),
+            "statuses": HardshipFile.Status.choices,
+            "levels": HardshipFile.Level.choices,
+        },
+    )
+
+
+@permission_required("welfare.change_file")
+def file_create(request):
+    form = HardshipFileForm(
+        request.POST or None,
+        initial={"next_review_on": timezone.localdate().replace(year=timezone.localdate().year + 1)},
+    )
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            file = services.open_file(actor=request.user, **data)
+        except ValidationError as error:
+            _refused(request, form, error)
+        else:
+            messages.success(request, _("档案已建立。"))
+            return redirect(file)
+    return _form_page(request, form, _("建立困难职工档案"), "welfare:files")
+
+
+@permission_required("welfare.view_files")
+def file_detail(request, pk):
+    file = get_object_or_404(HardshipFile.objects.select_related("member", "member__department"), pk=pk)
+    services.log_file_access(file=file, user=request.user)
+    context = {
+        "file": file,
+        "reviews": file.reviews.select_related("reviewer"),
+        "access_log": file.access_log.select_related("user")[:20],
+        "payments": file.member.welfare_payments.select_related("campaign")[:20],
+        "review_form": ReviewForm(
+            initial={
+                "level": file.level,
+                "household_size": file.household_size,
+                "monthly_income_per_capita": file.monthly_income_per_capita,
+                "status": file.status,
+            }
+        ),
+    }
+    return render(request, "welfare/file_detail.html", context)
+
+
+@permission_required("welfare.change_file")
+def file_edit(request, pk):
+    file = get_object_or_404(HardshipFile.objects.select_related("member"), pk=pk)
+    form = HardshipFileForm(request.POST or None, instance=file)
+    if request.method == "GET":
+        services.log_file_access(file=file, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        services.update_file(file=file, actor=request.user)
+        messages.success(request, _("档案已保存。"))
+        return redirect(file)
+    return _form_page(request, form, _("修改%(file)s") % {"file": file}, "welfare:files")
+
+
+@permission_required("welfare.change_file")
+@require_POST
+def file_review(request, pk):
+    file = get_object_or_404(HardshipFile, pk=pk)
+    form = ReviewForm(request.POST)
+    if form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            services.review_file(file=file, actor=request.user, changes=data.pop("changes"), **data)
+            messages.success(request, _("复核已记录。"))
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+    else:
+        messages.error(request, _("请填写复核情况。"))
+    return redirect(file)
+
+
+@permission_required("welfare.export")
+def file_export(request):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = _("困难职工档案")
+    sheet.append(
+        [
+            _("姓名"),
+            _("身份证号"),
+            _("困难程度"),
+            _("致困原因"),
+            _("家庭人口"),
+            _("人均月收入"),
+            _("状态"),
+            _("下次复核"),
+        ]
+    )
+    files = selectors.file_list()
+    for file in files:
+        sheet.append(
+            [
+                file.member.name,
+                file.member.masked_id_number,
+                file.get_level_display(),
+                "、".join(file.cause_labels()),
+                file.household_size,
+                file.monthly_income_per_capita,
+                file.get_status_display(),
+                file.next_review_on,
+            ]
+        )
+        services.log_file_access(file=file, user=request.user, action="export")
+    buffer = BytesIO()
+    book.save(buffer)
+    response = HttpResponse(
+        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = 'attachment; filename="hardship-files.xlsx"'
+    return response
+
+
+# ---- applications -----------------------------------------------------------------------------
+
+
+@permission_required("welfare.view_applications")
+def application_list(request):
+    rows = selectors.applications(status=request.GET.get("status", ""))
+    return render(
+        request,
+        "welfare/application_list.html",
+        {"page": paginate(request, rows), "statuses": Application.Status.choices, "title": _("帮扶申请")},
+    )
+
+
+@permission_required("welfare.view_own_applications")
+def my_applications(request):
+    rows = selectors.applications().filter(member=request.user.member)
+    return render(
+        request,
+        "welfare/application_list.html",
+        {"page": paginate(request, rows), "title": _("我的帮扶申请"), "mine": True},
+    )
+
+
+@permission_required("welfare.apply")
+def application_create(request):
+    on_behalf = request.user.has_perm("welfare.view_applications") and request.GET.get("for") != "me"
+    form = ApplicationForm(request.POST or None, on_behalf=on_behalf)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            application = services.apply_for_help(
+                member=data.get("member") or request.user.member,
+                actor=request.user,
+                reason=data["reason"],
+                amount_requested=data["amount_requested"],
+            )
+        except ValidationError as error:
+            _refused(request, form, error)
+        else:
+            messages.success(request, _("申请已提交。"))
+            return redirect(application)
+    return _form_page(request, form, _("申请帮扶"), "welfare:my_applications")
+
+
+@permission_required("welfare.view_own_applications")
+def application_detail(request, pk):
+    application = get_object_or_404(Application.objects.select_related("member", "applied_by"), pk=pk)
+    check_object_permission(request.user, "welfare.view_application", application)
+    staff = request.user.has_perm("welfare.view_applications")
+    context = {
+        "application": application,
+        "steps": application.steps.select_related("actor"),
+        "staff": staff,
+        "note_form": NoteForm(),
+        "approve_form": ApproveForm(initial={"amount": application.amount_requested}),
+        "pay_form": PayForm(initial={"fund_source": FundSource.UNION_FUNDS}),
+    }
+    return render(request, "welfare/application_detail.html", context)
+
+
+ACTIONS = {
+    "review": ("welfare.review_application", services.review_application, NoteForm),
+    "return": ("welfare.review_application", services.return_application, NoteForm),
+    "reject": ("welfare.review_application", services.reject_application, NoteForm),
+    "approve": ("welfare.approve_application", services.approve_application, ApproveForm),
+    "pay": ("welfare.pay_application", services.pay_application, PayForm),
+}
+
+
+@permission_required("welfare.view_applications")
+@require_POST
+def application_action(request, pk, action):
+    if action not in ACTIONS:
+        raise Http404
+    permission, service, form_class = ACTIONS[action]
+    application = get_object_or_404(Application, pk=pk)
+    check_object_permission(request.user, permission, application)
+    form = form_class(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("请检查填写的内容。"))
+        return redirect(application)
+    data = {k: v for k, v in form.cleaned_data.items() if v not in (None, "") or k == "note"}
+    try:
+        service(application=application, actor=request.user, **data)
+        messages.success(request, _("已处理。"))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect(application)
+
+
+# ---- payments ---------------------------------------------------------------------------------
+
+
+@permission_required("welfare.view_payments")
+def payment_list(request):
+    year = request.GET.get("year") or timezone.localdate().year
+    rows = selectors.payments(
+        year=year, fund_source=request.GET.get("fund_source", ""), campaign=request.GET.get("campaign")
+    )
+    return render(
+        request,
+        "welfare/payment_list.html",
+        {
+            "page": paginate(request, rows),
+            "year": year,
+            "sources": FundSource.choices,
+            "totals": selectors.totals(year)["overall"],
+        },
+    )
+
+
+@permission_required("welfare.record_payment")
+def payment_create(request):
+    form = PaymentForm(request.POST or None)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.record_payment(
+                actor=request.user,
+                approver=request.user,
+                member=data["member"],
+                kind=data["kind"],
+                amount=data["amount"] or 0,
+                goods=data["goods"],
+                fund_source=data["fund_source"],
+                campaign=data["campaign"],
+                paid_on=data["paid_on"],
+                override_note=data["override_note"],
+            )
+        except ValidationError as error:
+            _refused(request, form, error)
+        else:
+            messages.success(request, _("发放已登记。"))
+            return redirect("welfare:payments")
+    return _form_page(request, form, _("登记发放"), "welfare:payments")
+
+
+@permission_required("welfare.record_payment")
+@require_POST
+def payment_sign_off(request, pk):
+    payment = get_object_or_404(Payment, pk=pk)
+    try:
+        services.sign_off_payment(payment=payment, actor=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("welfare:payments")
+
+
+@permission_required("welfare.print_registers")
+def print_register(request):
+    """Choose a register and a period or campaign; the PDF is made in the background."""
+    form = RegisterForm(request.POST or None, initial={"register": request.GET.get("register", RegisterForm.VISITS)})
+    if form.is_valid():
+        document = VisitRegister if form.cleaned_data["register"] == RegisterForm.VISITS else PaymentRegister
+        job = queue_document(owner=request.user, kind=document.kind, params=form.params())
+        return redirect("documents:job", job_id=job.pk)
+    return _form_page(request, form, _("打印登记表"), "welfare:index")
+
+
+@permission_required("welfare.view_totals")
+def totals(request):
+    year = int(request.GET.get("year") or timezone.localdate().year)
+    return render(request, "welfare/totals.html", {"year": year, "totals": selectors.totals(year)})
+
+
+# ---- campaigns --------------------------------------------------------------------------------
+
+
+@permission_required("welfare.view_campaigns")
+def campaign_list(request):
+    rows = [(c, services.campaign_progress(c), services.campaign_behind_schedule(c)) for c in selectors.campaigns()]
+    return render(request, "welfare/campaign_list.html", {"rows": rows})
+
+
+@permission_required("welfare.manage_campaigns")
+def campaign_create(request):
+    form = CampaignForm(request.POST or None, initial={"year": timezone.localdate().year})
+    if form.is_valid():
+        campaign = services.create_campaign(actor=request.user, **form.cleaned_data)
+        return redirect(campaign)
+    return _form_page(request, form, _("新建慰问活动"), "welfare:campaigns")
+
+
+@permission_required("welfare.view_campaigns")
+def campaign_detail(request, pk):
+    campaign = get_object_or_404(Campaign.objects.select_related("publication"), pk=pk)
+    context = {
+        "campaign": campaign,
+        "recipients": campaign.recipients.select_related("member", "payment"),
+        "progress": services.campaign_progress(campaign),
+        "overrides": campaign.overrides.select_related("by"),
+        "proposed": services.proposed_recipients(campaign),
+        "form": RecipientForm(),
+    }
+    return render(request, "welfare/campaign_detail.html", context)
+
+
+@permission_required("welfare.manage_campaigns")
+@require_POST
+def campaign_add(request, pk):
+    campaign = get_object_or_404(Campaign, pk=pk)
+    form = RecipientForm(request.POST)
+    if form.is_valid():
+        try:
+            services.add_recipient(campaign=campaign, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+    else:
+        messages.error(request, _("请选择对象。"))
+    return redirect(campaign)
+
+
+@permission_required("welfare.publish_recipients")
+def campaign_publish(request, pk):
+    """Draft the recipient list's 公示 (names masked); the disclosure flow takes it from there."""
+    campaign = get_object_or_404(Campaign, pk=pk)
+    initial = {"category": publication.default_category(), "title": publication.default_title(campaign)}
+    form = RecipientListForm(request.POST or None, initial=initial)
+    if form.is_valid():
+        try:
+            item = publication.publish_recipient_list(campaign=campaign, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect(campaign)
+        messages.success(request, _("名单公示草稿已生成（姓名已隐去），由工会在“起草与预审”中提交预审后公示。"))
+        return redirect(item if request.user.has_perm("disclosure.view_item", item) else campaign)
+    context = {"campaign": campaign, "form": form, "preview": render_body(publication.recipient_list_body(campaign))}
+    return render(request, "welfare/campaign_publish.html", context)
+
+
+@permission_required("welfare.manage_campaigns")
+@require_POST
+def recipient_action(request, pk, action):
+    if action not in ("deliver", "remove", "amount"):
+        raise Http404
+    recipient = get_object_or_404(CampaignRecipient.objects.select_related("campaign"), pk=pk)
+    try:
+        if action == "deliver":
+            services.deliver_to_recipient(
+                recipient=recipient,
+                actor=request.user,
+                approver=request.user,
+                override_note=request.POST.get("override_note", ""),
+            )
+        elif action == "remove":
+            services.remove_recipient(recipient=recipient, actor=request.user)
+        else:
+            services.change_recipient_amount(
+                recipient=recipient,
+                actor=request.user,
+                amount=request.POST.get("amount", "0"),
+                override_note=request.POST.get("override_note", ""),
+            )
+    except (ValidationError, ArithmeticError) as error:
+        messages.error(request, " ".join(getattr(error, "messages", [_("金额格式不正确。")])))
+    return redirect(recipient.campaign)
+
+
+# ---- visits and donations ---------------------------------------------------------------------
+
+
+@permission_required("welfare.view_visits")
+def visit_list(request):
+    """All visits, or those of one occasion since a date (the dashboard's 住院 list links here)."""
+    occasion = request.GET.get("occasion", "")
+    since = _date_param(request, "since")
+    visits = selectors.visits(occasion=occasion if occasion.isdigit() else None, since=since)
+    return render(request, "welfare/visit_list.html", {"page": paginate(request, visits.prefetch_related("visitors"))})
+
+
+@permission_required("welfare.record_visit")
+def visit_create(request):
+    form = VisitForm(request.POST or None, initial={"visited_on": timezone.localdate()})
+    if form.is_valid():
+        data = form.cleaned_data
+        data["money"] = data["money"] or 0
+        try:
+            services.record_visit(actor=request.user, **data)
+        except ValidationError as error:
+            _refused(request, form, error)
+        else:
+            messages.success(request, _("走访慰问已登记。"))
+            return redirect("welfare:visits")
+    return _form_page(request, form, _("登记走访慰问"), "welfare:visits")
+
+
+@permission_required("welfare.view_drives")
+def drive_list(request):
+    return render(request, "welfare/drive_list.html", {"drives": DonationDrive.objects.select_related("beneficiary")})
+
+
+@permission_required("welfare.manage_drives")
+def drive_create(request):
+    form = DriveForm(request.POST or None)
+    if form.is_valid():
+        drive = services.open_drive(actor=request.user, **form.cleaned_data)
+        return redirect(drive)
+    return _form_page(request, form, _("发起爱心捐款"), "welfare:drives")
+
+
+@permission_required("welfare.view_drives")
+def drive_detail(request, pk):
+    drive = get_object_or_404(DonationDrive.objects.select_related("beneficiary"), pk=pk)
+    form = PledgeForm(request.POST or None)
+    if request.method == "POST" and request.user.has_perm("welfare.pledge") and form.is_valid():
+        try:
+            services.pledge(drive=drive, member=request.user.member, amount=form.cleaned_data["amount"])
+            messages.success(request, _("感谢您的爱心捐款。"))
+            return redirect(drive)
+        except ValidationError as error:
+            _refused(request, form, error)
+    staff = request.user.has_perm("welfare.manage_drives")
+    context = {
+        "drive": drive,
+        "form": form,
+        "staff": staff,
+        "total": drive.pledged_total(),
+        "count": drive.pledges.count(),
+        "pledges": drive.pledges.select_related("member") if staff else [],
+    }
+    return render(request, "welfare/drive_detail.html", context)
+
+
+@permission_required("welfare.manage_drives")
+@require_POST
+def drive_hand_over(request, pk):
+    drive = get_object_or_404(DonationDrive, pk=pk)
+    try:
+        services.hand_over_drive(drive=drive, actor=request.user, handed_over_to=request.POST.get("handed_over_to", ""))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect(drive)
+
+
+@permission_required("welfare.change_settings")
+def settings_page(request):
+    current = WelfareSettings.current()
+    form = SettingsForm(request.POST or None, initial={"yearly_cap_per_person": current.yearly_cap_per_person})
+    if form.is_valid():
+        try:
+            services.set_yearly_cap(actor=request.user, cap=form.cleaned_data["yearly_cap_per_person"])
+            if form.cleaned_data["new_occasion"]:
+                services.add_occasion(actor=request.user, name=form.cleaned_data["new_occasion"])
+        except ValidationError as error:
+            _refused(request, form, error)
+        else:
+            messages.success(request, _("设置已保存。"))
+            return redirect("welfare:settings")
+    occasions = VisitOccasion.objects.all()
+    return render(request, "welfare/settings.html", {"form": form, "occasions": occasions})
