@@ -153,7 +153,7 @@ def notify(member, *, text, url=""):
     Notice.objects.create(member=member, text=text, url=url)
     email = member.user.email if member.user_id else ""
     if email:
-        transaction.on_commit(lambda: send_mail(text, text, None, [email], fail_silently=True))
+        transaction.on_commit(lambda: send_mail(text, text, None, [email]))
 
 
 def cancel(*, registration, actor, note=""):

@@ -457,8 +457,8 @@ def appraisal_list(request):
 @permission_required("congress.view_appraisals")
 def appraisal_detail(request, pk):
     appraisal = get_object_or_404(Appraisal.objects.select_related("term"), pk=pk)
-    delegate = services.active_delegate(_member(request), appraisal.term_id)
-    voted = delegate is not None and appraisal.receipts.filter(delegate=delegate).exists()
+    member = _member(request)
+    voted = member is not None and appraisal.receipts.filter(member=member).exists()
     voted_count, voters = services.appraisal_turnout(appraisal)
     return render(
         request,
@@ -469,7 +469,9 @@ def appraisal_detail(request, pk):
             "grades": appraisal.grades(),
             "turnout": {"voted": voted_count, "voters": voters},
             "tally": services.appraisal_tally(appraisal),
-            "can_vote": delegate is not None and not voted and appraisal.status == Appraisal.Status.OPEN,
+            "can_vote": appraisal.status == Appraisal.Status.OPEN
+            and not voted
+            and selectors.in_electorate(appraisal, member),
             "voted": voted,
             "appraisee_form": forms.AppraiseeForm(),
         },
@@ -488,7 +490,7 @@ def appraisal_voters(request, pk):
 
 
 @require_POST
-@permission_required("congress.vote")
+@permission_required("congress.vote_appraisal")
 def appraisal_vote(request, pk):
     appraisal = get_object_or_404(Appraisal, pk=pk)
     grades = {}
@@ -583,36 +585,44 @@ def suggestion_detail(request, pk):
     )
 
 
-def _form_page(request, form, title, back):
+def _create_page(request, form_class, *, save, done, title, back, then=redirect):
+    """A new term, session or appraisal: ``save(instance, actor)`` checks and stores it, ``then(saved)``
+    answers after the ``done`` message; a refusal comes back on the form with what was typed."""
+    form = form_class(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = save(form.save(commit=False), request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, done)
+            return then(saved)
     return render(request, "congress/form.html", {"form": form, "title": title, "back": back})
 
 
 @permission_required("congress.manage_session")
 def term_create(request):
-    form = forms.TermForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            term = services.save_term(term=form.save(commit=False), actor=request.user)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("届次已保存，请登记代表。"))
-            return redirect("congress:delegates", pk=term.pk)
-    return _form_page(request, form, _("新建届次"), "congress:index")
+    return _create_page(
+        request,
+        forms.TermForm,
+        save=lambda term, actor: services.save_term(term=term, actor=actor),
+        done=_("届次已保存，请登记代表。"),
+        title=_("新建届次"),
+        back="congress:index",
+        then=lambda term: redirect("congress:delegates", pk=term.pk),
+    )
 
 
 @permission_required("congress.manage_session")
 def session_create(request):
-    form = forms.SessionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            session = services.save_session(session=form.save(commit=False), actor=request.user)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("会议已保存。"))
-            return redirect(session)
-    return _form_page(request, form, _("新建会议"), "congress:index")
+    return _create_page(
+        request,
+        forms.SessionForm,
+        save=lambda session, actor: services.save_session(session=session, actor=actor),
+        done=_("会议已保存。"),
+        title=_("新建会议"),
+        back="congress:index",
+    )
 
 
 @require_POST
@@ -658,16 +668,14 @@ def delegate_add(request, pk):
 
 @permission_required("congress.manage_appraisal")
 def appraisal_create(request):
-    form = forms.AppraisalForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            appraisal = services.save_appraisal(appraisal=form.save(commit=False), actor=request.user)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("评议已创建，请添加被评议人。"))
-            return redirect(appraisal)
-    return _form_page(request, form, _("新建民主评议"), "congress:appraisals")
+    return _create_page(
+        request,
+        forms.AppraisalForm,
+        save=lambda appraisal, actor: services.save_appraisal(appraisal=appraisal, actor=actor),
+        done=_("评议已创建，请添加被评议人。"),
+        title=_("新建民主评议"),
+        back="congress:appraisals",
+    )
 
 
 @require_POST

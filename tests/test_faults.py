@@ -138,7 +138,7 @@ def test_cancelling_failing_while_promoting_the_waitlist_changes_nobody(monkeypa
     placed = activities.sign_up(event=event, member=make_staff())
     waiting = activities.sign_up(event=event, member=make_staff())
     before = every_table()
-    monkeypatch.setattr(activities, "_notify", database_error)  # after the promotion is saved
+    monkeypatch.setattr(activities, "notify", database_error)  # after the promotion is saved
     with pytest.raises(OperationalError):
         activities.cancel(registration=placed, actor=None)
     assert every_table() == before

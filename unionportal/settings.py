@@ -198,8 +198,9 @@ if REDIS_URL:
 
 # Notices go inside the portal first; email is a copy, through the SMTP
 # server named here (a local relay by default), or the console while developing.
+# A copy that cannot be sent must not undo the notice: the mailer fails silently.
 MAILERS = {
-    "default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}
+    "default": {"BACKEND": "django.core.mail.backends.console.EmailBackend", "OPTIONS": {"fail_silently": True}}
     if DEBUG
     else {
         "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
@@ -209,6 +210,7 @@ MAILERS = {
             "username": os.environ.get("DJANGO_EMAIL_USER", ""),
             "password": os.environ.get("DJANGO_EMAIL_PASSWORD", ""),
             "use_ssl": env_bool("DJANGO_EMAIL_USE_SSL"),
+            "fail_silently": True,
         },
     }
 }
