@@ -49,6 +49,9 @@ OBJECTIONS = [
     ("公示时间太短，建议延长。", ""),
     ("部分数据与上学期公布的不一致。", "已核对，上学期数据含代课人员，口径不同。"),
 ]
+# 连续两个周期内不公开: this category's last publication is older than a year, so the staff dashboard
+# shows it in red.
+LAPSED = "招待费开支"
 # states spread over the ~60 items, in this proportion
 STATES = ["archived"] * 5 + ["closed"] * 5 + ["published"] * 3 + ["rectifying", "pending", "returned", "draft"]
 
@@ -71,9 +74,9 @@ def load(stdout):
             category.tracked_from = today - datetime.timedelta(days=400)
             services.save_category(category=category)
     count = 0
-    for round_ in range(4):
+    for round_ in range(5):
         for name, (department_name, titles) in PLAN.items():
-            if name not in by_name or count >= 60:
+            if name not in by_name or count >= 60 or (name == LAPSED and round_ < 3):
                 continue
             title_template = titles[round_ % len(titles)]
             if round_ >= len(titles) and "{y}" not in title_template:
