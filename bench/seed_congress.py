@@ -220,7 +220,7 @@ def _appraisals(sessions, delegates, rng):
     grades = [value for value, _label in Appraisal.GRADES[Appraisal.Scale.SATISFACTION]]
     for appraisal in appraisals[:-1]:
         voters = delegates[appraisal.term_id]
-        receipts += [AppraisalReceipt(appraisal=appraisal, delegate=d) for d in voters]
+        receipts += [AppraisalReceipt(appraisal=appraisal, member_id=d.member_id) for d in voters]
         for appraisee in (a for a in appraisees if a.appraisal_id == appraisal.pk):
             marks = rng.choices(grades, [70, 25, 5], k=len(voters))
             tallies += [AppraisalTally(appraisee=appraisee, grade=g, count=marks.count(g)) for g in grades]

@@ -164,7 +164,7 @@ class ReplaceForm(forms.Form):
 class AppraisalForm(forms.ModelForm):
     class Meta:
         model = Appraisal
-        fields = ["term", "session", "title", "scale", "flag_share"]
+        fields = ["term", "session", "title", "scale", "electorate", "flag_share"]
 
 
 class AppraiseeForm(forms.Form):

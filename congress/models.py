@@ -361,7 +361,12 @@ class BallotTally(models.Model):
 
 
 class Appraisal(models.Model):
-    """Democratic appraisal (民主评议) of leaders by the delegates, one secret ballot per voter."""
+    """Democratic appraisal (民主评议) of leaders by its electorate (参评人员, the delegates by default),
+    one secret ballot per voter."""
+
+    class Electorate(models.TextChoices):
+        DELEGATES = "delegates", _("本届在任代表")
+        MEMBERS = "members", _("全体在职会员")
 
     class Scale(models.TextChoices):
         SATISFACTION = "satisfaction", _("满意/基本满意/不满意")
@@ -389,6 +394,9 @@ class Appraisal(models.Model):
     )
     title = models.CharField(_("名称"), max_length=200)
     scale = models.CharField(_("评议等次"), max_length=12, choices=Scale.choices, default=Scale.SATISFACTION)
+    electorate = models.CharField(
+        _("参评人员"), max_length=10, choices=Electorate.choices, default=Electorate.DELEGATES
+    )
     status = models.CharField(_("状态"), max_length=8, choices=Status.choices, default=Status.DRAFT)
     closed_at = models.DateTimeField(_("公示时间"), null=True, blank=True, editable=False)
     # Compared with the negative grade's share as the result table prints it (one decimal), so the
@@ -441,19 +449,19 @@ class Appraisee(models.Model):
 
 
 class AppraisalReceipt(models.Model):
-    """WHO has cast an appraisal ballot (one per delegate); nothing about the marks."""
+    """WHO has cast an appraisal ballot (one per voter); nothing about the marks."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     appraisal = models.ForeignKey(Appraisal, verbose_name=_("评议"), on_delete=models.CASCADE, related_name="receipts")
-    delegate = models.ForeignKey(Delegate, verbose_name=_("代表"), on_delete=models.PROTECT, related_name="+")
+    member = models.ForeignKey(Member, verbose_name=_("参评人"), on_delete=models.PROTECT, related_name="+")
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["appraisal", "delegate"], name="congress_one_appraisal_ballot")]
+        constraints = [models.UniqueConstraint(fields=["appraisal", "member"], name="congress_one_appraisal_ballot")]
         verbose_name = _("评议投票记录")
         verbose_name_plural = _("评议投票记录")
 
     def __str__(self):
-        return f"{self.appraisal} · {self.delegate}"
+        return f"{self.appraisal} · {self.member}"
 
 
 class AppraisalTally(models.Model):

@@ -1,6 +1,6 @@
 import rules
 
-from unionportal.roles import is_chair, is_delegate, is_logged_in, is_staff
+from unionportal.roles import is_chair, is_delegate, is_logged_in, is_member, is_staff
 
 runs_congress = is_chair | is_staff
 
@@ -57,6 +57,8 @@ def wrote_suggestion(user, suggestion):
 
 rules.add_perm("congress.view_appraisals", is_logged_in)
 rules.add_perm("congress.manage_appraisal", runs_congress)
+# A member may be in the electorate (参评人员: all members in service); services.cast_appraisal_ballot says who is.
+rules.add_perm("congress.vote_appraisal", is_delegate | is_member)
 rules.add_perm("congress.view_appraisal_voters", runs_congress)  # who has voted (receipts), to remind the rest
 rules.add_perm("congress.view_suggestions", is_logged_in)
 rules.add_perm("congress.add_suggestion", has_member_record)

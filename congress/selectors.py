@@ -1,6 +1,8 @@
 from django.db.models import Q
 from django.utils import timezone
 
+from members.models import Member
+
 from .models import Appraisal, Delegate, Motion, Proposal, ProposalCoSigner, Session
 
 S = Proposal.Status
@@ -55,14 +57,23 @@ def invitations(member):
     ).select_related("proposal")
 
 
+def appraisal_electorate(appraisal):
+    """Who may vote in an appraisal (参评人员): the term's active delegates (本届在任代表), or every
+    union member in service (全体在职会员), as the appraisal says."""
+    if appraisal.electorate == Appraisal.Electorate.MEMBERS:
+        return Member.objects.filter(is_union_member=True, status=Member.Status.ACTIVE)
+    return Member.objects.filter(delegacies__term_id=appraisal.term_id, delegacies__active=True)
+
+
+def in_electorate(appraisal, member):
+    return member is not None and appraisal_electorate(appraisal).filter(pk=member.pk).exists()
+
+
 def appraisals_to_vote(member):
-    """Open appraisals of the terms where this member is an active delegate and has not voted yet."""
-    delegacies = Delegate.objects.filter(member=member, active=True)
-    return (
-        Appraisal.objects.filter(status=Appraisal.Status.OPEN, term__in=delegacies.values("term"))
-        .exclude(receipts__delegate__in=delegacies)
-        .distinct()
-    )
+    """Open appraisals whose electorate holds this member and who has not voted yet (one query per
+    open appraisal: there are rarely more than one or two at a time)."""
+    waiting = Appraisal.objects.filter(status=Appraisal.Status.OPEN).exclude(receipts__member=member)
+    return [appraisal for appraisal in waiting if in_electorate(appraisal, member)]
 
 
 def motions_to_vote(member):

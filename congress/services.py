@@ -25,6 +25,7 @@ from .models import (
     ProposalCoSigner,
     ProposalStep,
 )
+from .selectors import appraisal_electorate, in_electorate
 
 S = Proposal.Status
 ACTION_NAMES = {
@@ -576,16 +577,15 @@ def cast_appraisal_ballot(*, appraisal, member, grades):
             appraisal = Appraisal.objects.select_for_update().get(pk=appraisal.pk)
             if appraisal.status != Appraisal.Status.OPEN:
                 raise ValidationError(_("此评议当前不接受投票。"))
-            delegate = active_delegate(member, appraisal.term_id)
-            if delegate is None:
-                raise ValidationError(_("只有本届在任代表可以参加评议。"))
-            if AppraisalReceipt.objects.filter(appraisal=appraisal, delegate=delegate).exists():
+            if not in_electorate(appraisal, member):
+                raise ValidationError(_("您不在本次评议的参评人员之中。"))
+            if AppraisalReceipt.objects.filter(appraisal=appraisal, member=member).exists():
                 raise ValidationError(_("您已参加过本次评议。"))
             appraisees = list(appraisal.appraisees.all())
             allowed = {value for value, _label in appraisal.grades()}
             if {a.pk for a in appraisees} != set(grades) or not set(grades.values()) <= allowed:
                 raise ValidationError(_("请对每一位被评议人选择等次。"))
-            AppraisalReceipt.objects.create(appraisal=appraisal, delegate=delegate)
+            AppraisalReceipt.objects.create(appraisal=appraisal, member=member)
             given = Q(*(Q(appraisee_id=pk, grade=grade) for pk, grade in grades.items()), _connector=Q.OR)
             _count_vote(AppraisalTally.objects.filter(appraisee__in=appraisees), given, len(appraisees) * len(allowed))
     except IntegrityError as error:
@@ -593,25 +593,30 @@ def cast_appraisal_ballot(*, appraisal, member, grades):
 
 
 def appraisal_turnout(appraisal):
-    return appraisal.receipts.count(), appraisal.term.delegates.filter(active=True).count()
+    """(voted, electorate): receipts, against who may vote now."""
+    return appraisal.receipts.count(), appraisal_electorate(appraisal).count()
 
 
 def appraisal_voters(appraisal):
-    """(not yet voted, voted): the term's active delegates split by their receipt, plus anyone who
-    voted and has since left. WHO voted only, from the receipts; what they gave is never read here."""
+    """(not yet voted, voted): the electorate's members split by their receipt, plus anyone who
+    voted and has since left it, marked ``in_electorate`` False. WHO voted only, from the receipts;
+    what they gave is never read here."""
+    from members.models import Member
+
     from .models import AppraisalReceipt
 
-    has_receipt = Exists(AppraisalReceipt.objects.filter(appraisal=appraisal, delegate=OuterRef("pk")))
-    delegates = (
-        Delegate.objects.filter(term_id=appraisal.term_id)
-        .annotate(has_voted=has_receipt)
-        .filter(Q(active=True) | Q(has_voted=True))
-        .select_related("member__department")
-        .order_by("group", "member__name", "pk")
+    members = (
+        Member.objects.annotate(
+            has_voted=Exists(AppraisalReceipt.objects.filter(appraisal=appraisal, member=OuterRef("pk"))),
+            in_electorate=Exists(appraisal_electorate(appraisal).filter(pk=OuterRef("pk"))),
+        )
+        .filter(Q(in_electorate=True) | Q(has_voted=True))
+        .select_related("department")
+        .order_by("department__name", "name", "pk")
     )
     not_voted, voted = [], []
-    for delegate in delegates:
-        (voted if delegate.has_voted else not_voted).append(delegate)
+    for member in members:
+        (voted if member.has_voted else not_voted).append(member)
     return not_voted, voted
 
 
@@ -750,7 +755,14 @@ def add_appraisee(*, appraisal, member, post="", report="", actor=None):
 
 
 def save_appraisal(*, appraisal, actor=None):
-    return _save(appraisal)
+    """Who votes (参评人员) is settled before the appraisal opens: it may change only in a draft."""
+    from .models import Appraisal
+
+    with transaction.atomic():
+        stored = Appraisal.objects.select_for_update().filter(pk=appraisal.pk).values("status", "electorate").first()
+        if stored and stored["status"] != Appraisal.Status.DRAFT and stored["electorate"] != appraisal.electorate:
+            raise ValidationError(_("评议开始后不能再更改参评人员。"))
+        return _save(appraisal)
 
 
 DOCUMENT_KINDS = {

@@ -238,6 +238,7 @@ ACCESS = [
     Access("/congress/sessions/new/", {"chair", "staff"}),
     Access(congress_page("appraisal"), LOGGED_IN),
     Access(congress_page("appraisal", "voters/"), {"chair", "staff"}),
+    Access(congress_page("appraisal", "vote/"), set(), expect={role: 405 for role in EVERY_ROLE}),
     Access("/congress/suggestions/", LOGGED_IN),
     Access("/congress/suggestions/new/", LOGGED_IN),
     Access(congress_page("suggestion", "named"), {"chair", "staff", "delegate", "member"}),

@@ -58,7 +58,7 @@ def test_one_appraisal_ballot_per_voter_and_all_leaders_required(appraisal):
         services.cast_appraisal_ballot(
             appraisal=appraisal, member=voter, grades=_grades(appraisal, "satisfied", "mostly")
         )
-    with pytest.raises(ValidationError, match="在任代表"):
+    with pytest.raises(ValidationError, match="参评人员之中"):
         services.cast_appraisal_ballot(
             appraisal=appraisal, member=make_member(), grades=_grades(appraisal, "satisfied", "mostly")
         )

@@ -82,7 +82,13 @@ def test_flag_share_is_a_percentage_from_0_to_100(share, valid):
 def test_create_form_refuses_a_share_above_100_in_chinese_and_keeps_the_input(client_as):
     term = make_term()
     client = client_as("staff")
-    typed = {"term": term.pk, "title": "年度评议", "scale": "satisfaction", "flag_share": "150"}
+    typed = {
+        "term": term.pk,
+        "title": "年度评议",
+        "scale": "satisfaction",
+        "electorate": "delegates",
+        "flag_share": "150",
+    }
     page = client.post("/congress/appraisals/new/", typed).text
     assert "小于或等于 100" in page or "小于或等于100" in page
     assert 'value="年度评议"' in page and 'value="150"' in page
@@ -122,7 +128,7 @@ def test_staff_see_who_has_and_has_not_voted_but_no_grade(client_as, open_apprai
     page = client.get(f"/congress/appraisals/{open_appraisal.pk}/voters/").text
     not_voted, voted = page.split('data-testid="not-voted"')[1].split('data-testid="voted"')
     assert "丙代表" in not_voted and "甲代表" not in not_voted and "tel:13800000000" in not_voted
-    assert "甲代表" in voted and "乙代表" in voted and "已离任" in voted and "丙代表" not in voted
+    assert "甲代表" in voted and "乙代表" in voted and "已不在参评人员之中" in voted and "丙代表" not in voted
     assert "离任未投" not in page  # left before voting: not a voter any more
     assert "已参评 2 人，未参评 1 人" in page
     for grade in ("不满意", "基本满意", "%"):

@@ -154,7 +154,7 @@ def test_no_table_keeps_a_choice_per_voter():
     assert {f.name for f in BallotTally._meta.concrete_fields} == {"id", "motion", "choice", "count"}
     assert {f.name for f in AppraisalTally._meta.concrete_fields} == {"id", "appraisee", "grade", "count"}
     assert {f.name for f in BallotReceipt._meta.concrete_fields} == {"id", "motion", "delegate"}
-    assert {f.name for f in AppraisalReceipt._meta.concrete_fields} == {"id", "appraisal", "delegate"}
+    assert {f.name for f in AppraisalReceipt._meta.concrete_fields} == {"id", "appraisal", "member"}
 
 
 def _queries(action):

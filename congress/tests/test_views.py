@@ -330,9 +330,11 @@ def test_staff_set_up_a_term_session_agenda_delegates_and_appraisal(client, user
     client.post(f"/congress/sessions/{session.pk}/agenda/add/", {"title": "审议工作报告"})
     assert session.agenda.get().title == "审议工作报告"
     client.post(
-        "/congress/appraisals/new/", {"term": term.pk, "title": "评议", "scale": "competence", "flag_share": "20"}
+        "/congress/appraisals/new/",
+        {"term": term.pk, "title": "评议", "scale": "competence", "electorate": "members", "flag_share": "20"},
     )
     appraisal = Appraisal.objects.get()
+    assert appraisal.electorate == Appraisal.Electorate.MEMBERS
     client.post(
         f"/congress/appraisals/{appraisal.pk}/appraisees/add/", {"member": users["chair"].member.pk, "post": "校长"}
     )
