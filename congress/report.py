@@ -56,14 +56,17 @@ def annual_report(year):
         .values_list("status")
         .annotate(count=Count("id"))
     )
-    results = [
-        {
-            "appraisal": appraisal,
-            "grades": appraisal.grades(),
-            "rows": [{**row, "approval": approval_rate(row)} for row in services.appraisal_tally(appraisal)],
-        }
-        for appraisal in appraisals
-    ]
+    results = []
+    for appraisal in appraisals:
+        rows = [{**row, "approval": approval_rate(row)} for row in services.appraisal_tally(appraisal)]
+        results.append(
+            {
+                "appraisal": appraisal,
+                "grades": appraisal.grades(),
+                "rows": rows,
+                "flagged": any(r["flagged"] for r in rows),
+            }
+        )
     return Chapter(
         heading=_("民主管理"),
         template="congress/report/annual.html",

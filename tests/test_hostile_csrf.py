@@ -8,7 +8,7 @@ import pytest
 from django.test import Client
 from django.urls import URLResolver, get_resolver, resolve
 
-SAMPLE_VALUE = {"int": "1", "uuid": str(uuid.uuid4()), "slug": "approve", "str": "approve", "path": "x"}
+SAMPLE_VALUE = {"int": "1", "uuid": str(uuid.UUID(int=1)), "slug": "approve", "str": "approve", "path": "x"}
 # Django admin's regex routes whose groups "1" does not satisfy; other groups become "1".
 REGEX_SAMPLES = {r"^(?P<app_label>auth|axes)/$": "auth/", r"(?P<url>.*)$": "no-such-admin-page/"}
 EXEMPT = set()  # no view of the portal is csrf_exempt; list one here only with a reason

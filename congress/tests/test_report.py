@@ -158,6 +158,8 @@ def test_appraisals_closed_that_year_show_their_tally_and_never_a_voter(term):
     html = chapter.render(year=YEAR, union=UnionProfile.load())
     assert "参加评议代表3人，结果已于6月18日公示" in html
     assert "李校长" in html and "33.3%" in html
+    assert f"{deputy['appraisee'].member.name}※" in html and "标※者：不满意/不称职票超过有效票的33.3%" in html
+    assert f"{principal['appraisee'].member.name}※" not in html
     for delegate in term.seated:
         assert delegate.member.name not in html  # who voted, let alone how, is not in the report
     assert [(entry.date, entry.text) for entry in chapter.chronicle] == [
