@@ -600,6 +600,21 @@ def _create_page(request, form_class, *, save, done, title, back, then=redirect)
     return render(request, "congress/form.html", {"form": form, "title": title, "back": back})
 
 
+def _apply(request, form, action, *, invalid, done=None):
+    """A small form posted from a page that the view then redirects back to: ``action(cleaned_data)``
+    when the form is valid; a refusal, or ``invalid`` for a bad form, becomes an error message."""
+    if not form.is_valid():
+        messages.error(request, invalid)
+        return
+    try:
+        action(form.cleaned_data)
+    except ValidationError as error:
+        _refused(request, error)
+    else:
+        if done:
+            messages.success(request, done)
+
+
 @permission_required("congress.manage_session")
 def term_create(request):
     return _create_page(
@@ -629,14 +644,12 @@ def session_create(request):
 @permission_required("congress.manage_session")
 def agenda_add(request, pk):
     session = get_object_or_404(Session, pk=pk)
-    form = forms.AgendaItemForm(request.POST)
-    if form.is_valid():
-        try:
-            services.add_agenda_item(session=session, title=form.cleaned_data["title"], actor=request.user)
-        except ValidationError as error:
-            _refused(request, error)
-    else:
-        messages.error(request, _("请填写议程。"))
+    _apply(
+        request,
+        forms.AgendaItemForm(request.POST),
+        lambda data: services.add_agenda_item(session=session, title=data["title"], actor=request.user),
+        invalid=_("请填写议程。"),
+    )
     return redirect(session)
 
 
@@ -646,23 +659,16 @@ def delegate_add(request, pk):
     term = get_object_or_404(CongressTerm, pk=pk)
     if request.POST.get("do") == "replace":
         form = forms.ReplaceForm(request.POST, term=term)
-        action = services.replace_delegate
+
+        def action(data):
+            services.replace_delegate(delegate=data["delegate"], member=data["member"], actor=request.user)
     else:
         form = forms.DelegateForm(request.POST)
-        action = services.add_delegate
-    if form.is_valid():
-        data = dict(form.cleaned_data)
-        try:
-            if action is services.add_delegate:
-                services.add_delegate(term=term, actor=request.user, **data)
-            else:
-                services.replace_delegate(delegate=data["delegate"], member=data["member"], actor=request.user)
-        except ValidationError as error:
-            _refused(request, error)
-        else:
-            messages.success(request, _("代表名单已更新。"))
-    else:
-        messages.error(request, _("请检查填写的内容。"))
+
+        def action(data):
+            services.add_delegate(term=term, actor=request.user, **data)
+
+    _apply(request, form, action, invalid=_("请检查填写的内容。"), done=_("代表名单已更新。"))
     return redirect("congress:delegates", pk=term.pk)
 
 
@@ -682,14 +688,12 @@ def appraisal_create(request):
 @permission_required("congress.manage_appraisal")
 def appraisee_add(request, pk):
     appraisal = get_object_or_404(Appraisal, pk=pk)
-    form = forms.AppraiseeForm(request.POST)
-    if form.is_valid():
-        try:
-            services.add_appraisee(appraisal=appraisal, actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            _refused(request, error)
-    else:
-        messages.error(request, _("请选择被评议人。"))
+    _apply(
+        request,
+        forms.AppraiseeForm(request.POST),
+        lambda data: services.add_appraisee(appraisal=appraisal, actor=request.user, **data),
+        invalid=_("请选择被评议人。"),
+    )
     return redirect(appraisal)
 
 
@@ -697,16 +701,13 @@ def appraisee_add(request, pk):
 @permission_required("congress.manage_session")
 def document_add(request, pk):
     session = get_object_or_404(Session, pk=pk)
-    form = forms.SessionDocumentForm(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            services.add_session_document(session=session, actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            _refused(request, error)
-        else:
-            messages.success(request, _("文件已上传。"))
-    else:
-        messages.error(request, _("请选择要上传的文件。"))
+    _apply(
+        request,
+        forms.SessionDocumentForm(request.POST, request.FILES),
+        lambda data: services.add_session_document(session=session, actor=request.user, **data),
+        invalid=_("请选择要上传的文件。"),
+        done=_("文件已上传。"),
+    )
     return redirect(session)
 
 

@@ -3,14 +3,13 @@ in service; settled before it opens; receipts name the voting member, and old on
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from congress import services
 from congress.models import Appraisal, AppraisalReceipt, Appraisee
 from members.models import Member
 
 from .factories import make_delegate, make_member, make_term
+from .migrating import migrate_to
 
 pytestmark = pytest.mark.django_db
 
@@ -103,16 +102,9 @@ def test_the_voters_page_lists_the_members_and_keeps_those_who_voted_and_left(cl
 BEFORE = ("congress", "0009_appraisal_flag_share")
 
 
-def _migrate(*targets):
-    executor = MigrationExecutor(connection)
-    targets = targets or executor.loader.graph.leaf_nodes()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
-
 @pytest.mark.django_db(transaction=True)
 def test_the_migration_keeps_each_receipts_voter():
-    old = _migrate(BEFORE)
+    old = migrate_to(BEFORE)
     try:
         model = lambda name: old.get_model("congress", name)  # noqa: E731
         term = model("CongressTerm").objects.create(number=902, start_year=2024, end_year=2028)
@@ -120,11 +112,11 @@ def test_the_migration_keeps_each_receipts_voter():
         delegate = model("Delegate").objects.create(term=term, member=member)
         appraisal = model("Appraisal").objects.create(term=term, title="评议", status="open")
         receipt = model("AppraisalReceipt").objects.create(appraisal=appraisal, delegate=delegate)
-        new = _migrate()
+        new = migrate_to()
         migrated = new.get_model("congress", "AppraisalReceipt").objects.get(pk=receipt.pk)
         assert migrated.member_id == member.pk
         assert new.get_model("congress", "Appraisal").objects.get(pk=appraisal.pk).electorate == "delegates"
-        old = _migrate(BEFORE)  # and back: the receipt names the delegacy again
+        old = migrate_to(BEFORE)  # and back: the receipt names the delegacy again
         assert old.get_model("congress", "AppraisalReceipt").objects.get(pk=receipt.pk).delegate_id == delegate.pk
     finally:
-        _migrate()
+        migrate_to()

@@ -7,7 +7,6 @@ import contextlib
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.test.utils import CaptureQueriesContext
 
 from congress import services
@@ -23,6 +22,7 @@ from congress.models import (
 )
 
 from .factories import make_delegate, make_member, make_session, make_term, mark_present
+from .migrating import migrate_to
 
 pytestmark = pytest.mark.django_db
 
@@ -189,16 +189,9 @@ def test_an_appraisal_ballot_costs_as_many_queries_for_the_first_voter_as_for_th
 BEFORE, AFTER = ("congress", "0005_term_composition_thresholds"), ("congress", "0006_vote_tallies")
 
 
-def _migrate(*targets):
-    executor = MigrationExecutor(connection)
-    targets = targets or executor.loader.graph.leaf_nodes()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
-
 @pytest.mark.django_db(transaction=True)
 def test_the_migration_turns_stored_ballots_and_marks_into_tallies():
-    old = _migrate(BEFORE)
+    old = migrate_to(BEFORE)
     try:
         model = lambda name: old.get_model("congress", name)  # noqa: E731
         term = model("CongressTerm").objects.create(number=901, start_year=2024, end_year=2028)
@@ -214,7 +207,7 @@ def test_the_migration_turns_stored_ballots_and_marks_into_tallies():
         leader = model("Appraisee").objects.create(appraisal=appraisal, member=member)
         for grade in ["excellent", "excellent", "incompetent"]:
             model("AppraisalMark").objects.create(appraisee=leader, grade=grade)
-        new = _migrate(AFTER)
+        new = migrate_to(AFTER)
         tallies = new.get_model("congress", "BallotTally").objects
         assert dict(tallies.filter(motion_id=closed.pk).values_list("choice", "count")) == {
             "for": 2,
@@ -229,8 +222,8 @@ def test_the_migration_turns_stored_ballots_and_marks_into_tallies():
             "mostly": 0,
             "incompetent": 1,
         }
-        old = _migrate(BEFORE)  # and back: one row per counted ballot again
+        old = migrate_to(BEFORE)  # and back: one row per counted ballot again
         assert old.get_model("congress", "Ballot").objects.filter(motion_id=closed.pk).count() == 3
         assert old.get_model("congress", "AppraisalMark").objects.count() == 3
     finally:
-        _migrate()  # every app back at its latest migration
+        migrate_to()  # every app back at its latest migration
