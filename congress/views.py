@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 
 from members.models import Member
 from unionportal.access import check_object_permission, permission_required
+from unionportal.form_pages import form_page
 from unionportal.pagination import paginate
 
 from . import forms, selectors, services
@@ -585,19 +586,7 @@ def suggestion_detail(request, pk):
     )
 
 
-def _create_page(request, form_class, *, save, done, title, back, then=redirect):
-    """A new term, session or appraisal: ``save(instance, actor)`` checks and stores it, ``then(saved)``
-    answers after the ``done`` message; a refusal comes back on the form with what was typed."""
-    form = form_class(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            saved = save(form.save(commit=False), request.user)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, done)
-            return then(saved)
-    return render(request, "congress/form.html", {"form": form, "title": title, "back": back})
+FORM_TEMPLATE = "congress/form.html"
 
 
 def _apply(request, form, action, *, invalid, done=None):
@@ -617,26 +606,28 @@ def _apply(request, form, action, *, invalid, done=None):
 
 @permission_required("congress.manage_session")
 def term_create(request):
-    return _create_page(
+    return form_page(
         request,
-        forms.TermForm,
-        save=lambda term, actor: services.save_term(term=term, actor=actor),
+        forms.TermForm(request.POST or None),
+        save=lambda form: services.save_term(term=form.save(commit=False), actor=request.user),
         done=_("届次已保存，请登记代表。"),
         title=_("新建届次"),
         back="congress:index",
+        template=FORM_TEMPLATE,
         then=lambda term: redirect("congress:delegates", pk=term.pk),
     )
 
 
 @permission_required("congress.manage_session")
 def session_create(request):
-    return _create_page(
+    return form_page(
         request,
-        forms.SessionForm,
-        save=lambda session, actor: services.save_session(session=session, actor=actor),
+        forms.SessionForm(request.POST or None),
+        save=lambda form: services.save_session(session=form.save(commit=False), actor=request.user),
         done=_("会议已保存。"),
         title=_("新建会议"),
         back="congress:index",
+        template=FORM_TEMPLATE,
     )
 
 
@@ -674,13 +665,14 @@ def delegate_add(request, pk):
 
 @permission_required("congress.manage_appraisal")
 def appraisal_create(request):
-    return _create_page(
+    return form_page(
         request,
-        forms.AppraisalForm,
-        save=lambda appraisal, actor: services.save_appraisal(appraisal=appraisal, actor=actor),
+        forms.AppraisalForm(request.POST or None),
+        save=lambda form: services.save_appraisal(appraisal=form.save(commit=False), actor=request.user),
         done=_("评议已创建，请添加被评议人。"),
         title=_("新建民主评议"),
         back="congress:appraisals",
+        template=FORM_TEMPLATE,
     )
 
 

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from disclosure.formatting import render_body
 from unionportal.access import check_object_permission, permission_required
 from unionportal.documents.services import queue_document
+from unionportal.form_pages import form_page
 from unionportal.pagination import paginate
 
 from . import publication, selectors, services
@@ -61,8 +62,8 @@ def _date_param(request, name):
         return None
 
 
-def _form_page(request, form, title, back):
-    return render(request, "welfare/form.html", {"form": form, "title": title, "back": back})
+def _form_page(request, form, **page):
+    return form_page(request, form, template="welfare/form.html", **page)
 
 
 DASHBOARD_ROWS = 10  # each list on the dashboard shows this many, with a link to all of them
@@ -137,16 +138,14 @@ def file_create(request):
         request.POST or None,
         initial={"next_review_on": timezone.localdate().replace(year=timezone.localdate().year + 1)},
     )
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            file = services.open_file(actor=request.user, **data)
-        except ValidationError as error:
-            _refused(request, form, error)
-        else:
-            messages.success(request, _("档案已建立。"))
-            return redirect(file)
-    return _form_page(request, form, _("建立困难职工档案"), "welfare:files")
+    return _form_page(
+        request,
+        form,
+        save=lambda form: services.open_file(actor=request.user, **form.cleaned_data),
+        done=_("档案已建立。"),
+        title=_("建立困难职工档案"),
+        back="welfare:files",
+    )
 
 
 @permission_required("welfare.view_files")
@@ -173,14 +172,16 @@ def file_detail(request, pk):
 @permission_required("welfare.change_file")
 def file_edit(request, pk):
     file = get_object_or_404(HardshipFile.objects.select_related("member"), pk=pk)
-    form = HardshipFileForm(request.POST or None, instance=file)
     if request.method == "GET":
         services.log_file_access(file=file, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        services.update_file(file=file, actor=request.user)
-        messages.success(request, _("档案已保存。"))
-        return redirect(file)
-    return _form_page(request, form, _("修改%(file)s") % {"file": file}, "welfare:files")
+    return _form_page(
+        request,
+        HardshipFileForm(request.POST or None, instance=file),
+        save=lambda form: services.update_file(file=file, actor=request.user),
+        done=_("档案已保存。"),
+        title=_("修改%(file)s") % {"file": file},
+        back="welfare:files",
+    )
 
 
 @permission_required("welfare.change_file")
@@ -269,22 +270,24 @@ def my_applications(request):
 @permission_required("welfare.apply")
 def application_create(request):
     on_behalf = request.user.has_perm("welfare.view_applications") and request.GET.get("for") != "me"
-    form = ApplicationForm(request.POST or None, on_behalf=on_behalf)
-    if form.is_valid():
+
+    def apply(form):
         data = form.cleaned_data
-        try:
-            application = services.apply_for_help(
-                member=data.get("member") or request.user.member,
-                actor=request.user,
-                reason=data["reason"],
-                amount_requested=data["amount_requested"],
-            )
-        except ValidationError as error:
-            _refused(request, form, error)
-        else:
-            messages.success(request, _("申请已提交。"))
-            return redirect(application)
-    return _form_page(request, form, _("申请帮扶"), "welfare:my_applications")
+        return services.apply_for_help(
+            member=data.get("member") or request.user.member,
+            actor=request.user,
+            reason=data["reason"],
+            amount_requested=data["amount_requested"],
+        )
+
+    return _form_page(
+        request,
+        ApplicationForm(request.POST or None, on_behalf=on_behalf),
+        save=apply,
+        done=_("申请已提交。"),
+        title=_("申请帮扶"),
+        back="welfare:my_applications",
+    )
 
 
 @permission_required("welfare.view_own_applications")
@@ -356,28 +359,30 @@ def payment_list(request):
 
 @permission_required("welfare.record_payment")
 def payment_create(request):
-    form = PaymentForm(request.POST or None)
-    if form.is_valid():
+    def record(form):
         data = form.cleaned_data
-        try:
-            services.record_payment(
-                actor=request.user,
-                approver=request.user,
-                member=data["member"],
-                kind=data["kind"],
-                amount=data["amount"] or 0,
-                goods=data["goods"],
-                fund_source=data["fund_source"],
-                campaign=data["campaign"],
-                paid_on=data["paid_on"],
-                override_note=data["override_note"],
-            )
-        except ValidationError as error:
-            _refused(request, form, error)
-        else:
-            messages.success(request, _("发放已登记。"))
-            return redirect("welfare:payments")
-    return _form_page(request, form, _("登记发放"), "welfare:payments")
+        return services.record_payment(
+            actor=request.user,
+            approver=request.user,
+            member=data["member"],
+            kind=data["kind"],
+            amount=data["amount"] or 0,
+            goods=data["goods"],
+            fund_source=data["fund_source"],
+            campaign=data["campaign"],
+            paid_on=data["paid_on"],
+            override_note=data["override_note"],
+        )
+
+    return _form_page(
+        request,
+        PaymentForm(request.POST or None),
+        save=record,
+        done=_("发放已登记。"),
+        title=_("登记发放"),
+        back="welfare:payments",
+        then=lambda payment: redirect("welfare:payments"),
+    )
 
 
 @permission_required("welfare.record_payment")
@@ -394,12 +399,20 @@ def payment_sign_off(request, pk):
 @permission_required("welfare.print_registers")
 def print_register(request):
     """Choose a register and a period or campaign; the PDF is made in the background."""
-    form = RegisterForm(request.POST or None, initial={"register": request.GET.get("register", RegisterForm.VISITS)})
-    if form.is_valid():
+
+    def queue(form):
         document = VisitRegister if form.cleaned_data["register"] == RegisterForm.VISITS else PaymentRegister
-        job = queue_document(owner=request.user, kind=document.kind, params=form.params())
-        return redirect("documents:job", job_id=job.pk)
-    return _form_page(request, form, _("打印登记表"), "welfare:index")
+        return queue_document(owner=request.user, kind=document.kind, params=form.params())
+
+    return _form_page(
+        request,
+        RegisterForm(request.POST or None, initial={"register": request.GET.get("register", RegisterForm.VISITS)}),
+        save=queue,
+        done=_("登记表已排队生成。"),
+        title=_("打印登记表"),
+        back="welfare:index",
+        then=lambda job: redirect("documents:job", job_id=job.pk),
+    )
 
 
 @permission_required("welfare.view_totals")
@@ -419,11 +432,14 @@ def campaign_list(request):
 
 @permission_required("welfare.manage_campaigns")
 def campaign_create(request):
-    form = CampaignForm(request.POST or None, initial={"year": timezone.localdate().year})
-    if form.is_valid():
-        campaign = services.create_campaign(actor=request.user, **form.cleaned_data)
-        return redirect(campaign)
-    return _form_page(request, form, _("新建慰问活动"), "welfare:campaigns")
+    return _form_page(
+        request,
+        CampaignForm(request.POST or None, initial={"year": timezone.localdate().year}),
+        save=lambda form: services.create_campaign(actor=request.user, **form.cleaned_data),
+        done=_("慰问活动已建立，请确定慰问名单。"),
+        title=_("新建慰问活动"),
+        back="welfare:campaigns",
+    )
 
 
 @permission_required("welfare.view_campaigns")
@@ -515,18 +531,20 @@ def visit_list(request):
 
 @permission_required("welfare.record_visit")
 def visit_create(request):
-    form = VisitForm(request.POST or None, initial={"visited_on": timezone.localdate()})
-    if form.is_valid():
-        data = form.cleaned_data
-        data["money"] = data["money"] or 0
-        try:
-            services.record_visit(actor=request.user, **data)
-        except ValidationError as error:
-            _refused(request, form, error)
-        else:
-            messages.success(request, _("走访慰问已登记。"))
-            return redirect("welfare:visits")
-    return _form_page(request, form, _("登记走访慰问"), "welfare:visits")
+    def record(form):
+        return services.record_visit(
+            actor=request.user, **{**form.cleaned_data, "money": form.cleaned_data["money"] or 0}
+        )
+
+    return _form_page(
+        request,
+        VisitForm(request.POST or None, initial={"visited_on": timezone.localdate()}),
+        save=record,
+        done=_("走访慰问已登记。"),
+        title=_("登记走访慰问"),
+        back="welfare:visits",
+        then=lambda visit: redirect("welfare:visits"),
+    )
 
 
 @permission_required("welfare.view_drives")
@@ -536,11 +554,14 @@ def drive_list(request):
 
 @permission_required("welfare.manage_drives")
 def drive_create(request):
-    form = DriveForm(request.POST or None)
-    if form.is_valid():
-        drive = services.open_drive(actor=request.user, **form.cleaned_data)
-        return redirect(drive)
-    return _form_page(request, form, _("发起爱心捐款"), "welfare:drives")
+    return _form_page(
+        request,
+        DriveForm(request.POST or None),
+        save=lambda form: services.open_drive(actor=request.user, **form.cleaned_data),
+        done=_("爱心捐款已发起。"),
+        title=_("发起爱心捐款"),
+        back="welfare:drives",
+    )
 
 
 @permission_required("welfare.view_drives")
