@@ -1,4 +1,4 @@
-"""Start a Celery worker for the tests, optionally with PDF rendering slowed
+"""Start a Celery worker for the tests, optionally with document rendering slowed
 down so that a test can kill it in the middle of a job."""
 
 import os
@@ -16,7 +16,7 @@ if "--slow" in sys.argv:
     def slow_render(*args):
         time.sleep(60)
 
-    services.render_pdf = slow_render
+    services.render = slow_render
 
 from unionportal.celery import app  # noqa: E402
 

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from unionportal.models import UnionProfile
 
 from .models import AnnualReport
+from .rendering import DOCX
 
 CHAPTER_PROVIDERS = [
     "members.report.annual_report",
@@ -87,4 +88,11 @@ class AnnualReportDocument:
         return compile_report(int(params["year"]), report_progress)
 
 
-DOCUMENTS = [AnnualReportDocument]
+class AnnualReportWordDocument(AnnualReportDocument):
+    """The same report as a Word file, for a chair who edits it further."""
+
+    kind = "annual_report_docx"
+    output = DOCX
+
+
+DOCUMENTS = [AnnualReportDocument, AnnualReportWordDocument]

@@ -1,9 +1,12 @@
 import uuid
+from pathlib import PurePath
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+from .rendering import OUTPUTS
 
 
 class Job(models.Model):
@@ -55,8 +58,13 @@ class Job(models.Model):
         return self.status == self.Status.QUEUED and self.sent_at is None
 
     @property
+    def output(self):
+        """The format of the finished file, told by its extension."""
+        return OUTPUTS[PurePath(self.file.name).suffix.removeprefix(".")]
+
+    @property
     def filename(self):
-        return f"{self.title}.pdf"
+        return f"{self.title}.{self.output.extension}"
 
 
 class AnnualReport(models.Model):

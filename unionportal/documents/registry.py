@@ -2,10 +2,13 @@
 
 A document is a class with a ``kind`` code, a ``permission`` needed to ask for
 it, a ``template`` under templates/, ``title(params)`` and
-``context(params, report_progress)``; the job runner renders it to PDF.
+``context(params, report_progress)``; the job runner renders it to PDF, or to
+another of ``rendering.OUTPUTS`` that the class names as its ``output``.
 """
 
 from django.utils.module_loading import import_string
+
+from .rendering import PDF
 
 DOCUMENT_MODULES = [
     "unionportal.documents.notice.DOCUMENTS",
@@ -26,3 +29,7 @@ def document_for(kind):
         return documents()[kind]
     except KeyError:
         raise LookupError(f"unknown document kind {kind!r}") from None
+
+
+def output_of(document):
+    return getattr(document, "output", PDF)

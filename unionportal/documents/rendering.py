@@ -1,13 +1,54 @@
-"""HTML to PDF with WeasyPrint. Chinese text needs the Noto CJK fonts that
-Debian's fonts-noto-cjk installs (make test and the Dockerfile install it);
-WeasyPrint embeds the subset of glyphs a document uses."""
+"""A document's template renders to HTML, and the HTML to its output: PDF with WeasyPrint, or Word
+(.docx) with python-docx (word.py). Chinese text in PDFs needs the Noto CJK fonts that Debian's
+fonts-noto-cjk installs (make test and the Dockerfile install it); WeasyPrint embeds the subset of
+glyphs a document uses."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.template.loader import render_to_string
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class Output:
+    extension: str
+    content_type: str
+    convert: Callable[[str], bytes]
+    inline: bool  # the browser shows it; otherwise it is saved as a download
+    action: Promise  # the job page's button
+    icon: str
+
+
+def _pdf(html):
+    from weasyprint import HTML  # heavy import, only in the process that renders
+
+    return HTML(string=html, base_url=str(settings.BASE_DIR / "static")).write_pdf()
+
+
+def _docx(html):
+    from .word import html_to_docx
+
+    return html_to_docx(html)
+
+
+PDF = Output("pdf", "application/pdf", _pdf, True, _("打开PDF"), "bi-file-earmark-pdf")
+DOCX = Output(
+    "docx",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    _docx,
+    False,
+    _("下载Word文档"),
+    "bi-file-earmark-word",
+)
+OUTPUTS = {output.extension: output for output in (PDF, DOCX)}
+
+
+def render(output, template_name, context):
+    return output.convert(render_to_string(template_name, context))
 
 
 def render_pdf(template_name, context):
-    from weasyprint import HTML  # heavy import, only in the process that renders
-
-    html = render_to_string(template_name, context)
-    return HTML(string=html, base_url=str(settings.BASE_DIR / "static")).write_pdf()
+    return render(PDF, template_name, context)

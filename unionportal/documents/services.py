@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 from kombu.exceptions import OperationalError
 
 from .models import Job
-from .registry import document_for
-from .rendering import render_pdf
+from .registry import document_for, output_of
+from .rendering import render
 
 logger = logging.getLogger(__name__)
 
@@ -73,7 +73,7 @@ def _report_progress(job, percent):
 
 def run_job(job_id):
     """Render one job. Safe to run again: a finished job is left alone, and the
-    file is attached only once the whole PDF exists, so a killed worker leaves
+    file is attached only once the whole document exists, so a killed worker leaves
     no half file behind and the redelivered task starts over."""
     job = Job.objects.get(pk=job_id)
     if job.status in {Job.Status.DONE, Job.Status.FAILED}:
@@ -83,7 +83,8 @@ def run_job(job_id):
         document = document_for(job.kind)
         context = document.context(job.params, lambda percent: _report_progress(job, percent))
         _report_progress(job, 60)
-        pdf = render_pdf(document.template, context)
+        output = output_of(document)
+        content = render(output, document.template, context)
     except ValidationError as error:
         _move(job, Job.Status.FAILED, error=" ".join(error.messages), finished_at=timezone.now())
         return job
@@ -94,6 +95,6 @@ def run_job(job_id):
         }
         _move(job, Job.Status.FAILED, error=message, finished_at=timezone.now())
         return job
-    job.file.save(f"{job.pk}.pdf", ContentFile(pdf), save=False)
+    job.file.save(f"{job.pk}.{output.extension}", ContentFile(content), save=False)
     _move(job, Job.Status.DONE, file=job.file, progress=100, finished_at=timezone.now())
     return job

@@ -12,12 +12,14 @@ from unionportal.models import UnionProfile
 from unionportal.pagination import paginate
 
 from . import selectors, services
-from .annual_report import AnnualReportDocument, compile_report
+from .annual_report import AnnualReportDocument, AnnualReportWordDocument, compile_report
 from .forms import AnnualReportForm, NoticeForm
 from .models import AnnualReport, Job
 
 # The years a chair may report on: this one and the ten before it.
 REPORT_YEARS = 10
+# The annual report page's print buttons, by name, and the document each queues.
+ANNUAL_REPORT_PRINTS = {"pdf": AnnualReportDocument, "docx": AnnualReportWordDocument}
 
 
 @permission_required("documents.view_index")
@@ -55,9 +57,10 @@ def annual_report(request, year):
     form = AnnualReportForm(request.POST or None, instance=narrative)
     if form.is_valid():
         form.save()
-        if "pdf" in request.POST:
-            job = services.queue_document(owner=request.user, kind=AnnualReportDocument.kind, params={"year": year})
-            return redirect("documents:job", job_id=job.pk)
+        for button, document in ANNUAL_REPORT_PRINTS.items():
+            if button in request.POST:
+                job = services.queue_document(owner=request.user, kind=document.kind, params={"year": year})
+                return redirect("documents:job", job_id=job.pk)
         messages.success(request, _("已保存。"))
         return redirect("documents:annual_report", year=year)
     return render(request, "documents/annual_report_form.html", {"form": form, "year": year})
@@ -80,7 +83,12 @@ def job_file(request, job_id):
     job = selectors.job_of(request.user, job_id)
     if job.status != Job.Status.DONE:
         raise Http404
-    return FileResponse(job.file.open("rb"), content_type="application/pdf", filename=job.filename)
+    return FileResponse(
+        job.file.open("rb"),
+        content_type=job.output.content_type,
+        as_attachment=not job.output.inline,
+        filename=job.filename,
+    )
 
 
 @require_POST

@@ -69,7 +69,7 @@ def test_a_failing_render_marks_the_job_failed_with_a_chinese_reason(
     def broken(*args, **kwargs):
         raise OSError("disk full")
 
-    monkeypatch.setattr(services, "render_pdf", broken)
+    monkeypatch.setattr(services, "render", broken)
     with django_capture_on_commit_callbacks(execute=True):
         job = services.queue_document(owner=users["staff"], kind="notice", params=NOTICE)
     job.refresh_from_db()
@@ -79,11 +79,11 @@ def test_a_failing_render_marks_the_job_failed_with_a_chinese_reason(
 
 
 def test_a_failed_job_can_be_retried_and_then_succeeds(users, monkeypatch, django_capture_on_commit_callbacks):
-    real = services.render_pdf
-    monkeypatch.setattr(services, "render_pdf", lambda *a: (_ for _ in ()).throw(OSError()))
+    real = services.render
+    monkeypatch.setattr(services, "render", lambda *a: (_ for _ in ()).throw(OSError()))
     with django_capture_on_commit_callbacks(execute=True):
         job = services.queue_document(owner=users["staff"], kind="notice", params=NOTICE)
-    monkeypatch.setattr(services, "render_pdf", real)
+    monkeypatch.setattr(services, "render", real)
     job.refresh_from_db()
     with django_capture_on_commit_callbacks(execute=True):
         services.retry_job(job=job)
