@@ -1,8 +1,10 @@
 """Committees (工会委员会, 经审委员会, 女职工委员会 …): their terms (届) and seats, read and changed."""
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Prefetch
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from .models import Committee, CommitteeSeat, CommitteeTerm
 
@@ -37,6 +39,18 @@ def save_committee(committee):
     committee.full_clean()
     committee.save()
     return committee
+
+
+@transaction.atomic
+def delete_committee(committee):
+    """A committee is deleted only before its first term: terms (届) and their seats are the union's history."""
+    Committee.objects.select_for_update().get(pk=committee.pk)  # save_term takes the same lock: no term slips in
+    terms = committee.terms.count()
+    if terms:
+        raise ValidationError(
+            _("「%(name)s」已有 %(count)s 届任期记录，届次是历史，不能删除。") % {"name": committee, "count": terms}
+        )
+    committee.delete()
 
 
 @transaction.atomic

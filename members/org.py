@@ -2,10 +2,13 @@
 
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count, ProtectedError, Q
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
-from .models import Branch, Member, UnionGroup
+from .models import Branch, Member, MembershipEvent, RegisteredGroup, UnionGroup
 
 # People who belong to a group: staff in post and retirees (the retirees' group); not those who left or died.
 IN_GROUP = (Member.Status.ACTIVE, Member.Status.RETIRED)
@@ -75,6 +78,53 @@ def save_group(group):
     group.full_clean()
     group.save()
     return group
+
+
+@transaction.atomic
+def delete_branch(branch):
+    """A branch (分会) made by mistake or dissolved is deleted once no group belongs to it."""
+    groups = UnionGroup.objects.filter(branch=branch).count()
+    if groups:
+        raise ValidationError(
+            _("分会「%(name)s」下还有 %(count)s 个工会小组，不能删除；请先把这些小组归入其他分会或直属工会。")
+            % {"name": branch, "count": groups}
+        )
+    delete_unless_protected(branch)
+
+
+@transaction.atomic
+def delete_group(group):
+    """A union group (工会小组) is deleted only while it is in no record: nobody's group (retirees and those who
+    left count), no frozen year's 年度登记 and no one's group-move history (调组记录) — those must stay readable."""
+    people = Member.objects.filter(union_group=group).count()
+    if people:
+        raise ValidationError(
+            _("「%(name)s」还有 %(count)s 名人员（含退休人员），不能删除；请先把他们调到其他小组。")
+            % {"name": group, "count": people}
+        )
+    years = sorted(set(RegisteredGroup.objects.filter(group=group).values_list("registration__year", flat=True)))
+    if years:
+        raise ValidationError(
+            _("「%(name)s」已记入 %(years)s 年度登记，往年的登记要保留它，不能删除。")
+            % {"name": group, "years": pgettext("list separator", "、").join(map(str, years))}
+        )
+    if MembershipEvent.objects.filter(Q(from_group=group) | Q(to_group=group)).exists():
+        raise ValidationError(
+            _("「%(name)s」出现在人员的调组记录中，删除会让这些记录缺了小组，不能删除。") % {"name": group}
+        )
+    delete_unless_protected(group)
+
+
+def delete_unless_protected(obj):
+    """Delete obj; a record that still points at it (on_delete=PROTECT: an activity team, an honour) is a refusal."""
+    try:
+        obj.delete()
+    except ProtectedError as error:
+        kinds = sorted({str(record._meta.verbose_name) for record in error.protected_objects})
+        raise ValidationError(
+            _("「%(name)s」仍被%(kinds)s引用，不能删除。")
+            % {"name": obj, "kinds": pgettext("list separator", "、").join(kinds)}
+        ) from error
 
 
 def release_posts_left_behind(member):

@@ -2,8 +2,10 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from unionportal.access import permission_required
+from unionportal.form_pages import form_page
 
 from . import org
 from .models import Branch, UnionGroup
@@ -15,17 +17,31 @@ def org_tree(request):
     return render(request, "members/org/tree.html", {"tree": org.org_tree()})
 
 
-def edit_with_form(request, form, save, title, next_page):
-    """The create/edit page of the org and committee objects: validate, save through a service, go to next_page(obj)."""
-    if form.is_valid():
-        try:
-            save(form.instance)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("已保存：%(name)s") % {"name": form.instance})
-            return redirect(next_page(form.instance))
-    return render(request, "members/org/form.html", {"form": form, "title": title})
+def edit_page(request, form, save, *, title, back, next_page):
+    """The create/edit page of the org and committee objects: ``save(instance)`` is their service; a saved
+    object leads to ``next_page(saved)``."""
+    return form_page(
+        request,
+        form,
+        save=lambda form: save(form.instance),
+        done=lambda saved: _("已保存：%(name)s") % {"name": saved},
+        title=title,
+        back=back,
+        template="members/org/form.html",
+        then=lambda saved: redirect(next_page(saved)),
+    )
+
+
+def delete_then_redirect(request, obj, delete, *, done, refused):
+    """Delete through ``delete(obj)``: go to ``done``, or, if the service refuses, to ``refused`` with its reasons."""
+    try:
+        delete(obj)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+        return redirect(refused)
+    messages.success(request, _("已删除：%(name)s") % {"name": obj})
+    return redirect(done)
 
 
 def back_to_tree(_saved):
@@ -35,14 +51,28 @@ def back_to_tree(_saved):
 @permission_required("members.change_org")
 def branch_edit(request, pk=None):
     branch = get_object_or_404(Branch, pk=pk) if pk else Branch()
-    title = _("编辑分会") if pk else _("新建分会")
     form = BranchForm(request.POST or None, instance=branch)
-    return edit_with_form(request, form, org.save_branch, title, back_to_tree)
+    title = _("编辑分会") if pk else _("新建分会")
+    return edit_page(request, form, org.save_branch, title=title, back="members:org", next_page=back_to_tree)
 
 
 @permission_required("members.change_org")
 def group_edit(request, pk=None):
     group = get_object_or_404(UnionGroup, pk=pk) if pk else UnionGroup()
-    title = _("编辑工会小组") if pk else _("新建工会小组")
     form = UnionGroupForm(request.POST or None, instance=group)
-    return edit_with_form(request, form, org.save_group, title, back_to_tree)
+    title = _("编辑工会小组") if pk else _("新建工会小组")
+    return edit_page(request, form, org.save_group, title=title, back="members:org", next_page=back_to_tree)
+
+
+@permission_required("members.change_org")
+@require_POST
+def branch_delete(request, pk):
+    branch = get_object_or_404(Branch, pk=pk)
+    return delete_then_redirect(request, branch, org.delete_branch, done="members:org", refused="members:org")
+
+
+@permission_required("members.change_org")
+@require_POST
+def group_delete(request, pk):
+    group = get_object_or_404(UnionGroup, pk=pk)
+    return delete_then_redirect(request, group, org.delete_group, done="members:org", refused="members:org")

@@ -7,14 +7,15 @@ from django.shortcuts import redirect, render
 
 def form_page(request, form, *, save, done, title, back, template, then=redirect):
     """``save(form)`` runs the service on a valid POST; what it returns goes to ``then`` (by default a
-    redirect to it) after the ``done`` message. A ValidationError lands on the form as a non-field
-    error, so nothing typed is lost. ``back`` is the URL name of the cancel link."""
+    redirect to it) after the ``done`` message, or ``done(saved)`` when the message names what was saved.
+    A ValidationError lands on the form as a non-field error, so nothing typed is lost. ``back`` is the
+    URL name of the cancel link."""
     if request.method == "POST" and form.is_valid():
         try:
             saved = save(form)
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, done)
+            messages.success(request, done(saved) if callable(done) else done)
             return then(saved)
     return render(request, template, {"form": form, "title": title, "back": back})

@@ -144,3 +144,28 @@ def test_committee_list_runs_a_fixed_number_of_queries(size, client_as, django_a
     with django_assert_max_num_queries(10):
         response = client.get("/members/committees/")
     assert response.content.decode().count('data-testid="committee"') == size
+
+
+def test_a_committee_without_terms_is_deleted(committee):
+    committees.delete_committee(committee)
+    assert not Committee.objects.exists()
+
+
+def test_a_committee_with_a_term_is_not_deleted_terms_are_history(term):
+    with pytest.raises(ValidationError, match="「工会委员会」已有 1 届任期记录，届次是历史，不能删除。"):
+        committees.delete_committee(term.committee)
+    assert CommitteeTerm.objects.filter(pk=term.pk).exists()
+
+
+def test_staff_deletes_a_committee_by_post_only_and_a_refusal_stays_on_its_page(client_as, committee, term):
+    client = client_as("staff")
+    url = f"/members/committees/{committee.pk}/delete/"
+    assert client.get(url).status_code == 405
+    response = client.post(url, follow=True)
+    assert response.redirect_chain == [(f"/members/committees/{committee.pk}/", 302)]
+    assert "届次是历史，不能删除" in response.content.decode()
+    empty = Committee.objects.create(name="女职工委员会")
+    response = client.post(f"/members/committees/{empty.pk}/delete/", follow=True)
+    assert response.redirect_chain == [("/members/committees/", 302)]
+    assert "已删除：女职工委员会" in response.content.decode()
+    assert list(Committee.objects.all()) == [committee]

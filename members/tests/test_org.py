@@ -2,10 +2,13 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
+from activities.models import Honour
 from members import org, services
 from members.models import Branch, Member, UnionGroup
 from members.org_forms import UnionGroupForm
+from members.registration import freeze_year
 
 
 def person(name, group=None, member=True, status=Member.Status.ACTIVE):
@@ -137,3 +140,80 @@ def test_org_tree_runs_a_fixed_number_of_queries(groups, client_as, django_asser
         response = client.get("/members/org/")
     assert response.status_code == 200
     assert response.content.decode().count('data-testid="group-row"') == groups
+
+
+def test_an_empty_group_is_deleted(chinese):
+    org.delete_group(chinese)
+    assert not UnionGroup.objects.exists()
+
+
+@pytest.mark.parametrize("status", [Member.Status.ACTIVE, Member.Status.RETIRED, Member.Status.TRANSFERRED])
+def test_a_group_with_people_in_it_is_not_deleted_even_if_they_retired_or_left(chinese, status):
+    person("王芳", chinese, status=status)
+    with pytest.raises(
+        ValidationError, match="「语文组」还有 1 名人员（含退休人员），不能删除；请先把他们调到其他小组。"
+    ):
+        org.delete_group(chinese)
+    assert UnionGroup.objects.filter(pk=chinese.pk).exists()
+
+
+def test_a_group_in_a_frozen_years_registration_is_not_deleted(chinese):
+    year = timezone.localdate().year
+    freeze_year(year=year)
+    with pytest.raises(ValidationError, match=f"已记入 {year} 年度登记，往年的登记要保留它"):
+        org.delete_group(chinese)
+
+
+def test_a_group_in_someones_group_move_history_is_not_deleted(chinese, maths):
+    mover = person("周敏", chinese)
+    services.move_group(member=mover, to_group=maths, on=datetime.date(2025, 9, 1))
+    with pytest.raises(ValidationError, match="出现在人员的调组记录中"):
+        org.delete_group(chinese)
+
+
+def test_a_protected_reference_is_a_refusal_naming_it(chinese):
+    Honour.objects.create(title="先进集体", union_group=chinese, year=2025, awarding_body="教育局")
+    with pytest.raises(ValidationError, match="「语文组」仍被表彰引用，不能删除。"):
+        org.delete_group(chinese)
+
+
+def test_a_branch_with_groups_is_not_deleted_until_they_leave_it(chinese):
+    branch = Branch.objects.create(name="初中部分会")
+    chinese.branch = branch
+    chinese.save()
+    with pytest.raises(ValidationError, match="分会「初中部分会」下还有 1 个工会小组，不能删除"):
+        org.delete_branch(branch)
+    chinese.branch = None
+    chinese.save()
+    org.delete_branch(branch)
+    assert not Branch.objects.exists()
+
+
+def test_staff_deletes_an_empty_group_by_post_only(client_as, chinese):
+    client = client_as("staff")
+    url = f"/members/org/groups/{chinese.pk}/delete/"
+    assert "删除" in client.get("/members/org/").content.decode()
+    assert client.get(url).status_code == 405
+    response = client.post(url, follow=True)
+    assert response.redirect_chain == [("/members/org/", 302)]
+    assert "已删除：语文组" in response.content.decode()
+    assert not UnionGroup.objects.exists()
+
+
+def test_a_refused_delete_says_why_on_the_tree(client_as, chinese):
+    person("王芳", chinese)
+    response = client_as("staff").post(f"/members/org/groups/{chinese.pk}/delete/", follow=True)
+    assert "请先把他们调到其他小组" in response.content.decode()
+    assert UnionGroup.objects.filter(pk=chinese.pk).exists()
+
+
+def test_staff_deletes_an_empty_branch(client_as):
+    branch = Branch.objects.create(name="初中部分会")
+    response = client_as("staff").post(f"/members/org/branches/{branch.pk}/delete/", follow=True)
+    assert "已删除：初中部分会" in response.content.decode()
+    assert not Branch.objects.exists()
+
+
+def test_a_role_without_change_org_cannot_delete_a_group(client_as, chinese):
+    assert client_as("member").post(f"/members/org/groups/{chinese.pk}/delete/").status_code == 403
+    assert UnionGroup.objects.filter(pk=chinese.pk).exists()
