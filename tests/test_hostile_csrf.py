@@ -47,10 +47,15 @@ def test_no_view_is_csrf_exempt():
     assert {url for url, view in every_url() if getattr(view, "csrf_exempt", False)} == EXEMPT
 
 
+@pytest.fixture
+def chair(make_user):
+    return make_user("chair", ["chair"])
+
+
 @pytest.mark.parametrize("url", URLS)
-def test_post_without_a_csrf_token_is_refused(url, users):
+def test_post_without_a_csrf_token_is_refused(url, chair):
     client = Client(enforce_csrf_checks=True)
-    client.force_login(users["chair"])
+    client.force_login(chair)
     response = client.post(url, {"title": "伪造", "name": "伪造"})
     assert response.status_code == 403
     assert "页面已失效" in response.content.decode()
