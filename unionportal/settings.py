@@ -171,7 +171,7 @@ MESSAGE_TAGS = {40: "danger"}  # Bootstrap calls the error colour "danger".
 # Celery: with no REDIS_URL the tasks run in the calling process, so the
 # portal works on a laptop with nothing else installed.
 REDIS_URL = os.environ.get("REDIS_URL", "")
-CELERY_BROKER_URL = REDIS_URL or "memory://"
+CELERY_BROKER_URL = REDIS_URL or "memory://localhost/"
 CELERY_RESULT_BACKEND = REDIS_URL or None
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
 CELERY_TASK_EAGER_PROPAGATES = True
