@@ -81,4 +81,4 @@ class HonourForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["union_group"].queryset = UnionGroup.objects.all()
+        self.fields["union_group"].queryset = UnionGroup.objects.current()

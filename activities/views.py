@@ -126,7 +126,7 @@ def cancel(request, pk):
 def team_sign_up(request, pk):
     event = get_object_or_404(Event, pk=pk, is_team_event=True)
     organiser = request.user.has_perm("activities.manage_event")
-    groups = UnionGroup.objects.all() if organiser else UnionGroup.objects.filter(leader=request.user.member)
+    groups = UnionGroup.objects.current() if organiser else UnionGroup.objects.filter(leader=request.user.member)
     form = TeamForm(request.POST or None, groups=groups)
     if request.method == "POST" and form.is_valid():
         try:

@@ -35,7 +35,7 @@ def ledger(request):
     context = {
         "month": month,
         "group": group,
-        "groups": UnionGroup.objects.all(),
+        "groups": UnionGroup.objects.current(),
         "page_obj": paginate(request, records),
         "totals": dues.yearly_totals(month.year),
         "monthly": dues.monthly_totals(month.year),

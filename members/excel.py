@@ -183,6 +183,8 @@ def check_against_database(rows):
         group_name, department_name = fields["group_name"], fields["department_name"]
         if group_name and group_name not in groups:
             row.errors.append(_("工会小组“%(name)s”不存在") % {"name": group_name})
+        elif group_name and groups[group_name].dissolved_on:
+            row.errors.append(_("工会小组“%(name)s”已撤销") % {"name": group_name})
         if department_name and department_name not in departments:
             row.errors.append(_("部门“%(name)s”不存在") % {"name": department_name})
         fields["union_group"] = groups.get(group_name)

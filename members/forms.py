@@ -1,5 +1,6 @@
 from django import forms
 from django.core.validators import RegexValidator
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -14,7 +15,7 @@ class MembershipEventForm(forms.Form):
     other_union = forms.CharField(
         label=_("转入来源/转出去向工会"), required=False, max_length=100, help_text=_("转入、转出时必填（会籍转移）")
     )
-    to_group = forms.ModelChoiceField(label=_("新小组"), queryset=UnionGroup.objects.all(), required=False)
+    to_group = forms.ModelChoiceField(label=_("新小组"), queryset=UnionGroup.objects.current(), required=False)
     card_number = forms.CharField(label=_("会员证号"), required=False, max_length=30)
     note = forms.CharField(label=_("备注"), required=False, max_length=200)
 
@@ -39,7 +40,7 @@ class RosterFilterForm(forms.Form):
 
     search = forms.CharField(label=_("搜索"), required=False)
     union_group = forms.ModelChoiceField(
-        label=_("工会小组"), queryset=UnionGroup.objects.all(), required=False, empty_label=_("全部小组")
+        label=_("工会小组"), queryset=UnionGroup.objects.current(), required=False, empty_label=_("全部小组")
     )
     status = forms.ChoiceField(
         label=_("人员状态"), choices=[("", _("全部状态")), *Member.Status.choices], required=False
@@ -129,6 +130,10 @@ class MemberForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["phone"].validators.append(PHONE_VALIDATOR)
+        # a former member keeps the group they left, even if it has been dissolved since
+        self.fields["union_group"].queryset = UnionGroup.objects.filter(
+            Q(dissolved_on__isnull=True) | Q(pk=self.instance.union_group_id)
+        )
 
     def clean_id_number(self):
         return (self.cleaned_data.get("id_number") or "").strip().upper() or None
@@ -162,7 +167,7 @@ class DuesSettingsForm(forms.ModelForm):
 
 
 class GroupPaidForm(forms.Form):
-    union_group = forms.ModelChoiceField(label=_("工会小组"), queryset=UnionGroup.objects.all())
+    union_group = forms.ModelChoiceField(label=_("工会小组"), queryset=UnionGroup.objects.current())
     month = MonthField(label=_("月份"))
     on = forms.DateField(label=_("缴纳日期"), widget=DATE_WIDGET, initial=timezone.localdate)
 

@@ -62,8 +62,15 @@ class Branch(models.Model):
             raise ValidationError({"leader": _("分会主席须是工会会员，%(name)s 不是会员。") % {"name": leader.name}})
 
 
+class UnionGroupQuerySet(models.QuerySet):
+    def current(self):
+        """Groups not dissolved: the ones people can be put in."""
+        return self.filter(dissolved_on__isnull=True)
+
+
 class UnionGroup(models.Model):
-    """A union group (工会小组), usually one per teaching-research group or work team."""
+    """A union group (工会小组), usually one per teaching-research group or work team. A group in a frozen year
+    or in someone's history is dissolved (撤销), not deleted: it leaves the choice lists and stays readable."""
 
     name = models.CharField(_("小组名称"), max_length=50, unique=True)
     branch = models.ForeignKey(Branch, verbose_name=_("所属分会"), null=True, blank=True, on_delete=models.PROTECT)
@@ -71,8 +78,10 @@ class UnionGroup(models.Model):
         "Member", verbose_name=_("组长"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     sort_order = models.PositiveIntegerField(_("排序"), default=0)
+    dissolved_on = models.DateField(_("撤销日期"), null=True, blank=True)
 
     history = HistoricalRecords()
+    objects = UnionGroupQuerySet.as_manager()
 
     class Meta:
         ordering = ["sort_order", "name"]

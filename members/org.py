@@ -33,6 +33,7 @@ class OrgTree:
     branches: list
     loose: BranchNode  # groups directly under the union, without a branch
     ungrouped: dict  # {"headcount", "member_count"} of people in no group
+    dissolved: list  # groups dissolved (撤销), newest first
 
     @property
     def headcount(self):
@@ -45,14 +46,18 @@ class OrgTree:
 
 def groups_with_counts():
     in_group = Q(members__status__in=IN_GROUP)
-    return UnionGroup.objects.select_related("branch", "leader").annotate(
-        headcount=Count("members", filter=in_group),
-        member_count=Count("members", filter=in_group & Q(members__is_union_member=True)),
+    return (
+        UnionGroup.objects.current()
+        .select_related("branch", "leader")
+        .annotate(
+            headcount=Count("members", filter=in_group),
+            member_count=Count("members", filter=in_group & Q(members__is_union_member=True)),
+        )
     )
 
 
 def org_tree():
-    """Three queries whatever the size: branches, groups with their counts, people in no group."""
+    """Four queries whatever the size: branches, groups with their counts, people in no group, dissolved groups."""
     nodes = {branch.pk: BranchNode(branch) for branch in Branch.objects.select_related("leader")}
     loose = BranchNode(None)
     for group in groups_with_counts():
@@ -61,7 +66,8 @@ def org_tree():
     ungrouped = Member.objects.filter(union_group__isnull=True).aggregate(
         headcount=Count("pk", filter=in_group), member_count=Count("pk", filter=in_group & Q(is_union_member=True))
     )
-    return OrgTree(branches=list(nodes.values()), loose=loose, ungrouped=ungrouped)
+    dissolved = list(UnionGroup.objects.filter(dissolved_on__isnull=False).order_by("-dissolved_on", "name"))
+    return OrgTree(branches=list(nodes.values()), loose=loose, ungrouped=ungrouped, dissolved=dissolved)
 
 
 @transaction.atomic
@@ -105,14 +111,48 @@ def delete_group(group):
     years = sorted(set(RegisteredGroup.objects.filter(group=group).values_list("registration__year", flat=True)))
     if years:
         raise ValidationError(
-            _("「%(name)s」已记入 %(years)s 年度登记，往年的登记要保留它，不能删除。")
+            _("「%(name)s」已记入 %(years)s 年度登记，往年的登记要保留它，不能删除；不再使用的小组请撤销。")
             % {"name": group, "years": pgettext("list separator", "、").join(map(str, years))}
         )
     if MembershipEvent.objects.filter(Q(from_group=group) | Q(to_group=group)).exists():
         raise ValidationError(
-            _("「%(name)s」出现在人员的调组记录中，删除会让这些记录缺了小组，不能删除。") % {"name": group}
+            _("「%(name)s」出现在人员的调组记录中，删除会让这些记录缺了小组，不能删除；不再使用的小组请撤销。")
+            % {"name": group}
         )
     delete_unless_protected(group)
+
+
+@transaction.atomic
+def dissolve_group(group, *, on):
+    """撤销: a group no longer used leaves the choice lists and the tree; its history stays. Nobody may still be
+    in it (staff in post or retired); those who left or died keep it as their last group."""
+    group = UnionGroup.objects.select_for_update().get(pk=group.pk)
+    if group.dissolved_on:
+        raise ValidationError(_("「%(name)s」已于 %(date)s 撤销。") % {"name": group, "date": group.dissolved_on})
+    people = Member.objects.filter(union_group=group, status__in=IN_GROUP).count()
+    if people:
+        raise ValidationError(
+            _("「%(name)s」还有 %(count)s 名在职或退休人员，不能撤销；请先把他们调到其他小组。")
+            % {"name": group, "count": people}
+        )
+    group.dissolved_on = on
+    group.leader = None
+    group.save()
+    return group
+
+
+@transaction.atomic
+def restore_group(group):
+    """A dissolved group is used again (恢复)."""
+    group.dissolved_on = None
+    group.save()
+    return group
+
+
+def check_current(group):
+    """People are put only in a group that is not dissolved (asked of the database: the object may be stale)."""
+    if group is not None and UnionGroup.objects.filter(pk=group.pk, dissolved_on__isnull=False).exists():
+        raise ValidationError(_("工会小组「%(name)s」已撤销，请选择其他小组。") % {"name": group})
 
 
 def delete_unless_protected(obj):

@@ -44,6 +44,20 @@ class UnionGroupForm(forms.ModelForm):
         self.fields["leader"].help_text = _("从本小组的会员中选择；新建小组请先调入成员后再设组长。")
 
 
+class DissolveGroupForm(forms.Form):
+    on = forms.DateField(
+        label=_("撤销日期"),
+        widget=DATE_WIDGET,
+        error_messages={"required": _("请填写撤销日期。"), "invalid": _("撤销日期格式不对。")},
+    )
+
+    def clean_on(self):
+        on = self.cleaned_data["on"]
+        if on > timezone.localdate():
+            raise forms.ValidationError(_("撤销日期不能晚于今天。"))
+        return on
+
+
 class CommitteeForm(forms.ModelForm):
     class Meta:
         model = Committee

@@ -9,7 +9,7 @@ from unionportal.form_pages import form_page
 
 from . import org
 from .models import Branch, UnionGroup
-from .org_forms import BranchForm, UnionGroupForm
+from .org_forms import BranchForm, DissolveGroupForm, UnionGroupForm
 
 
 @permission_required("members.view_org")
@@ -32,16 +32,23 @@ def edit_page(request, form, save, *, title, back, next_page):
     )
 
 
-def delete_then_redirect(request, obj, delete, *, done, refused):
-    """Delete through ``delete(obj)``: go to ``done``, or, if the service refuses, to ``refused`` with its reasons."""
+def act_then_redirect(request, act, *, said, to, refused=None):
+    """Run the service call ``act()``: say ``said`` and go to ``to``, or, if the service refuses, give its
+    reasons and go to ``refused`` (by default ``to`` as well)."""
     try:
-        delete(obj)
+        act()
     except ValidationError as error:
         for message in error.messages:
             messages.error(request, message)
-        return redirect(refused)
-    messages.success(request, _("已删除：%(name)s") % {"name": obj})
-    return redirect(done)
+        return redirect(refused or to)
+    messages.success(request, said)
+    return redirect(to)
+
+
+def delete_then_redirect(request, obj, delete, *, done, refused):
+    """Delete through ``delete(obj)``: go to ``done``, or, if the service refuses, to ``refused`` with its reasons."""
+    said = _("已删除：%(name)s") % {"name": obj}
+    return act_then_redirect(request, lambda: delete(obj), said=said, to=done, refused=refused)
 
 
 def back_to_tree(_saved):
@@ -76,3 +83,27 @@ def branch_delete(request, pk):
 def group_delete(request, pk):
     group = get_object_or_404(UnionGroup, pk=pk)
     return delete_then_redirect(request, group, org.delete_group, done="members:org", refused="members:org")
+
+
+@permission_required("members.change_org")
+@require_POST
+def group_dissolve(request, pk):
+    group = get_object_or_404(UnionGroup, pk=pk)
+    form = DissolveGroupForm(request.POST)
+    if not form.is_valid():
+        for message in form.errors["on"]:
+            messages.error(request, message)
+        return redirect("members:org")
+    said = _("已撤销：%(name)s。它不再出现在选择列表中，历史记录保留。") % {"name": group}
+    return act_then_redirect(
+        request, lambda: org.dissolve_group(group, on=form.cleaned_data["on"]), said=said, to="members:org"
+    )
+
+
+@permission_required("members.change_org")
+@require_POST
+def group_restore(request, pk):
+    group = get_object_or_404(UnionGroup, pk=pk)
+    return act_then_redirect(
+        request, lambda: org.restore_group(group), said=_("已恢复：%(name)s") % {"name": group}, to="members:org"
+    )

@@ -67,7 +67,7 @@ def freeze_year(*, year, actor=None, today=None):
             leader_name=group.leader.name if group.leader else "",
             sort_order=order,
         )
-        for order, group in enumerate(UnionGroup.objects.select_related("branch", "leader"))
+        for order, group in enumerate(UnionGroup.objects.current().select_related("branch", "leader"))
     ]
     if by_group.get(None):
         groups.append(RegisteredGroup(registration=registration, name=_("未分组"), sort_order=len(groups)))

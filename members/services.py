@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
 from .models import Member, MembershipEvent
-from .org import release_posts_left_behind
+from .org import check_current, release_posts_left_behind
 from .validators import birth_date_from_id
 
 Kind = MembershipEvent.Kind
@@ -102,7 +102,10 @@ def transfer_in(*, member, on, from_union, actor=None, union_group=None, joined_
     member.is_union_member = True
     member.joined_on = joined_on or member.joined_on or on
     if union_group is not None:
+        check_current(union_group)
         member.union_group = union_group
+    elif member.union_group_id and member.union_group.dissolved_on:
+        member.union_group = None  # their last group was dissolved while they were away
     return _record(
         member, Kind.TRANSFER_IN, on, actor, note, from_union.strip(), from_status=from_status, from_group=from_group
     )
@@ -149,6 +152,7 @@ def move_group(*, member, to_group, on, actor=None, note=""):
     _check_allowed(member, Kind.GROUP_MOVE, on)
     if to_group is None or member.union_group_id == to_group.pk:
         raise ValidationError(_("%(name)s 已在该小组。") % {"name": member.name})
+    check_current(to_group)
     from_group = member.union_group
     member.union_group = to_group
     return _record(member, Kind.GROUP_MOVE, on, actor, note, from_group=from_group)
@@ -183,6 +187,7 @@ def create_member(*, actor=None, **fields):
     if unknown:
         raise TypeError(f"create_member() got unexpected fields {sorted(unknown)}")
     member = Member(**fields)
+    check_current(member.union_group)
     _fill_from_id(member)
     member.full_clean()
     member.save()
@@ -197,6 +202,8 @@ def update_member(*, member, actor=None, **fields):
         raise TypeError(f"update_member() got unexpected fields {sorted(unknown)}")
     if "union_group" in fields and member.union_group_id and fields["union_group"] != member.union_group:
         raise ValidationError(_("更换工会小组请办理调组。"))
+    if fields.get("union_group") is not None and not member.union_group_id:
+        check_current(fields["union_group"])
     for name, value in fields.items():
         setattr(member, name, value)
     _fill_from_id(member)

@@ -212,6 +212,8 @@ ACCESS = [
     Access("/members/org/groups/new/", {"chair", "staff"}),
     Access(org_page("group", "edit/"), {"chair", "staff"}),
     Access(org_page("group", "delete/"), set(), expect={"chair": 405, "staff": 405}),
+    Access(org_page("group", "dissolve/"), set(), expect={"chair": 405, "staff": 405}),
+    Access(org_page("group", "restore/"), set(), expect={"chair": 405, "staff": 405}),
     Access("/members/committees/", LOGGED_IN),
     Access("/members/committees/new/", {"chair", "staff"}),
     Access(org_page("committee"), LOGGED_IN),

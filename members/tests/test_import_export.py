@@ -1,3 +1,4 @@
+import datetime
 from io import BytesIO
 
 import pytest
@@ -71,6 +72,14 @@ def test_one_bad_row_imports_nothing(group):
 def test_each_bad_row_names_its_reason(group, bad, reason):
     with pytest.raises(ValidationError, match=reason):
         services.import_roster(file=workbook(bad))
+
+
+def test_a_dissolved_group_is_refused(group):
+    group.dissolved_on = datetime.date(2025, 7, 1)
+    group.save()
+    with pytest.raises(ValidationError, match="工会小组“语文组”已撤销"):
+        services.import_roster(file=workbook(row()))
+    assert not Member.objects.exists()
 
 
 def test_duplicate_id_inside_the_file_and_against_the_roster(group):

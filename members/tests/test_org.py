@@ -136,7 +136,7 @@ def test_org_tree_runs_a_fixed_number_of_queries(groups, client_as, django_asser
         group.leader = person(f"组长{i}", group)
         group.save()
         person(f"组员{i}", group)
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(11):
         response = client.get("/members/org/")
     assert response.status_code == 200
     assert response.content.decode().count('data-testid="group-row"') == groups
@@ -217,3 +217,97 @@ def test_staff_deletes_an_empty_branch(client_as):
 def test_a_role_without_change_org_cannot_delete_a_group(client_as, chinese):
     assert client_as("member").post(f"/members/org/groups/{chinese.pk}/delete/").status_code == 403
     assert UnionGroup.objects.filter(pk=chinese.pk).exists()
+
+
+TODAY = timezone.localdate()
+
+
+def test_a_dissolved_group_leaves_the_choice_lists_and_keeps_its_history(chinese, maths):
+    mover = person("周敏", chinese, status=Member.Status.ACTIVE)
+    services.move_group(member=mover, to_group=maths, on=datetime.date(2025, 9, 1))
+    chinese.leader = None
+    org.dissolve_group(chinese, on=TODAY)
+    chinese.refresh_from_db()
+    assert chinese.dissolved_on == TODAY
+    assert list(UnionGroup.objects.current()) == [maths]
+    assert mover.events.get().from_group == chinese
+
+
+@pytest.mark.parametrize("status", [Member.Status.ACTIVE, Member.Status.RETIRED])
+def test_a_group_with_people_in_post_or_retired_is_not_dissolved(chinese, status):
+    person("王芳", chinese, status=status)
+    with pytest.raises(ValidationError, match="「语文组」还有 1 名在职或退休人员，不能撤销"):
+        org.dissolve_group(chinese, on=TODAY)
+    chinese.refresh_from_db()
+    assert chinese.dissolved_on is None
+
+
+def test_those_who_left_keep_a_dissolved_group_as_their_last(chinese, maths):
+    gone = person("钱进", chinese, status=Member.Status.TRANSFERRED, member=False)
+    org.dissolve_group(chinese, on=TODAY)
+    gone.refresh_from_db()
+    assert gone.union_group == chinese
+    services.transfer_in(member=gone, on=TODAY, from_union="区教育工会")
+    gone.refresh_from_db()
+    assert gone.union_group is None  # back in post, in no group until placed
+
+
+def test_nobody_is_put_in_a_dissolved_group(chinese, maths):
+    org.dissolve_group(chinese, on=TODAY)
+    with pytest.raises(ValidationError, match="工会小组「语文组」已撤销"):
+        services.move_group(member=person("孙丽", maths), to_group=chinese, on=TODAY)
+    with pytest.raises(ValidationError, match="已撤销"):
+        services.create_member(name="新人", gender="F", union_group=chinese)
+    with pytest.raises(ValidationError, match="已撤销"):
+        services.update_member(member=person("无组", None), union_group=chinese)
+
+
+def test_a_dissolved_group_is_restored(chinese):
+    org.dissolve_group(chinese, on=TODAY)
+    with pytest.raises(ValidationError, match="已于"):
+        org.dissolve_group(chinese, on=TODAY)
+    org.restore_group(chinese)
+    assert list(UnionGroup.objects.current()) == [chinese]
+
+
+def test_staff_dissolve_a_group_on_the_tree_then_restore_it(client_as, chinese, maths):
+    client = client_as("staff")
+    assert "确认撤销" in client.get("/members/org/").content.decode()
+    url = f"/members/org/groups/{chinese.pk}/dissolve/"
+    assert client.get(url).status_code == 405
+    response = client.post(url, {"on": TODAY.isoformat()}, follow=True)
+    page = response.content.decode()
+    assert response.redirect_chain == [("/members/org/", 302)]
+    assert "已撤销：语文组" in page and 'data-testid="dissolved-groups"' in page
+    assert page.count('data-testid="group-row"') == 1
+    assert f'<option value="{chinese.pk}"' not in client.get("/members/new/").content.decode()
+    response = client.post(f"/members/org/groups/{chinese.pk}/restore/", follow=True)
+    assert "已恢复：语文组" in response.content.decode()
+    assert UnionGroup.objects.current().count() == 2
+
+
+@pytest.mark.parametrize(
+    ("on", "error"), [("", "请填写撤销日期"), ("2025-13-40", "撤销日期格式不对"), ("2999-01-01", "不能晚于今天")]
+)
+def test_a_bad_dissolve_date_is_refused_in_chinese(client_as, chinese, on, error):
+    response = client_as("staff").post(f"/members/org/groups/{chinese.pk}/dissolve/", {"on": on}, follow=True)
+    assert error in response.content.decode()
+    chinese.refresh_from_db()
+    assert chinese.dissolved_on is None
+
+
+def test_a_refused_dissolve_says_why_on_the_tree(client_as, chinese):
+    person("王芳", chinese)
+    response = client_as("staff").post(
+        f"/members/org/groups/{chinese.pk}/dissolve/", {"on": TODAY.isoformat()}, follow=True
+    )
+    assert "请先把他们调到其他小组" in response.content.decode()
+
+
+def test_a_former_members_form_keeps_their_dissolved_group(chinese):
+    from members.forms import MemberForm
+
+    gone = person("钱进", chinese, status=Member.Status.TRANSFERRED, member=False)
+    org.dissolve_group(chinese, on=TODAY)
+    assert chinese in MemberForm(instance=gone).fields["union_group"].queryset
+    assert chinese not in MemberForm().fields["union_group"].queryset

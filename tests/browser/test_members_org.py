@@ -47,3 +47,21 @@ def test_staff_creates_a_group_moves_a_member_in_sets_the_leader_and_freezes_the
         phone_page.goto(f"{live_server.url}/members/{path}")
         assert phone_page.evaluate("document.documentElement.scrollWidth") <= 390
         screenshot(phone_page, f"members-{name}-phone")
+
+
+def test_staff_dissolve_an_unused_group_on_a_phone_and_restore_it(phone_page, log_in, live_server, users, screenshot):
+    UnionGroup.objects.create(name="旧书法组")
+    log_in(phone_page, "staff")
+    phone_page.goto(f"{live_server.url}/members/org/")
+    row = phone_page.get_by_test_id("group-row").filter(has_text="旧书法组")
+    row.get_by_text("撤销", exact=True).click()
+    row.get_by_role("button", name="确认撤销").click()
+    phone_page.get_by_text("已撤销：旧书法组").wait_for()
+    dissolved = phone_page.get_by_test_id("dissolved-groups")
+    assert "旧书法组" in dissolved.inner_text()
+    assert phone_page.get_by_test_id("group-row").filter(has_text="旧书法组").count() == 0
+    assert phone_page.evaluate("document.documentElement.scrollWidth") <= 390
+    screenshot(phone_page, "members-org-dissolved-phone")
+    dissolved.get_by_role("button", name="恢复").click()
+    phone_page.get_by_text("已恢复：旧书法组").wait_for()
+    assert UnionGroup.objects.get(name="旧书法组").dissolved_on is None
