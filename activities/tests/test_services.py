@@ -245,15 +245,3 @@ def test_joint_event_needs_a_department(users):
             place="报告厅",
             organiser=Event.Organiser.JOINT,
         )
-
-
-def test_demo_year_of_events_has_sign_ups_results_and_honours(db):
-    from io import StringIO
-
-    from django.core.management import call_command
-
-    call_command("load_demo", stdout=StringIO())
-    assert 20 <= Event.objects.count() <= 30
-    assert Registration.objects.filter(status=Status.WAITLISTED).exists()
-    assert Honour.objects.filter(result__isnull=False).exists()
-    assert Notice.objects.filter(member__user__username="member").exists()

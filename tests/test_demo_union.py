@@ -1,0 +1,177 @@
+"""The demo union that ``make run`` loads, loaded once for this module (twice, as a second ``make run`` does:
+the reload must change nothing) and rolled back after it. Loading it is the slowest step of the suite, so the
+checks of every app's demo data share it instead of loading it each."""
+
+import datetime
+from decimal import Decimal
+from io import StringIO
+from types import SimpleNamespace
+
+import pytest
+from django.contrib.auth.models import User
+from django.core.management import call_command
+from django.db import transaction
+from django.utils import timezone
+
+from activities.models import Event, Honour, Notice, Registration
+from congress.models import Appraisal, CongressTerm, Delegate, Proposal, Suggestion
+from disclosure.demo import LAPSED
+from disclosure.models import Category, DisclosureItem, Objection
+from disclosure.selectors import overdue_categories
+from members.models import Branch, Committee, CommitteeSeat, CommitteeTerm, Member, UnionGroup
+from members.models import Registration as YearlyRegistration
+from unionportal.demo import LOGINS, PASSWORD
+from unionportal.documents.annual_report import compile_report
+from welfare import services as welfare
+from welfare.models import Application, Campaign, DonationDrive, HardshipFile, Visit
+
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo_union")]
+
+COUNTED = [Member, User, UnionGroup, CongressTerm, Proposal, Appraisal, Category, DisclosureItem, HardshipFile, Visit]
+COUNTED += [Event, Registration, Honour]
+
+
+def snapshot():
+    counts = {model.__name__: model.objects.count() for model in COUNTED}
+    closed = Appraisal.objects.filter(status=Appraisal.Status.CLOSED).values_list("closed_at", flat=True)
+    return {**counts, "appraisal closed at": list(closed)}
+
+
+@pytest.fixture(scope="module", autouse=True)
+def demo(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_demo", stdout=StringIO())
+        first = snapshot()
+        output = StringIO()
+        call_command("load_demo", stdout=output)
+        yield SimpleNamespace(first=first, output=output.getvalue())
+        transaction.set_rollback(True)
+
+
+def test_loading_the_demo_again_gives_the_same_union_and_prints_the_logins(demo):
+    assert snapshot() == demo.first
+    assert 110 <= demo.first["Member"] <= 130
+    for username in LOGINS:
+        assert username in demo.output
+    assert PASSWORD in demo.output
+
+
+def test_every_demo_login_works_with_the_demo_password(client):
+    for username in LOGINS:
+        response = client.post("/accounts/login/", {"username": username, "password": PASSWORD})
+        assert response.status_code == 302, username
+        assert hasattr(User.objects.get(username=username), "member")
+        client.logout()
+
+
+def test_the_org_tree_is_valid_with_committees_past_terms_and_last_years_registration():
+    for thing in [*UnionGroup.objects.all(), *Branch.objects.all(), *CommitteeTerm.objects.all()]:
+        thing.full_clean()
+    for seat in CommitteeSeat.objects.all():
+        seat.full_clean()
+    assert UnionGroup.objects.filter(branch__name="教学分会").count() == 6
+    assert not UnionGroup.objects.filter(leader=None).exists()
+    assert Branch.objects.get().leader is not None
+    for name in ["工会委员会", "经费审查委员会", "女职工委员会"]:
+        assert sorted(Committee.objects.get(name=name).terms.values_list("number", flat=True)) == [5, 6]
+    last_year = YearlyRegistration.objects.get()
+    assert last_year.year == datetime.date.today().year - 1
+    assert last_year.groups.count() == 8 and last_year.seats.exists()
+
+
+def test_a_year_of_events_has_sign_ups_a_waitlist_results_honours_and_notices():
+    assert 20 <= Event.objects.count() <= 30
+    assert Registration.objects.filter(status=Registration.Status.WAITLISTED).exists()
+    assert Honour.objects.filter(result__isnull=False).exists()
+    assert Notice.objects.filter(member__user__username="member").exists()
+
+
+def test_this_years_annual_report_has_every_chapter_filled():
+    report = compile_report(timezone.localdate().year)
+    headings = [heading for heading, _html in report["chapters"]]
+    for heading in ["基本情况", "民主管理", "校务公开", "维权帮扶", "文体活动", "女职工工作", "离退休工作", "经费收支"]:
+        assert heading in headings
+    chapters = dict(report["chapters"])
+    assert "民主评议" in chapters["民主管理"]  # this year's closed appraisal
+    assert "走访慰问离退休教职工0人次" not in chapters["离退休工作"]
+    assert len(report["chronicle"]) >= 5
+    assert [entry.date for entry in report["chronicle"]] == sorted(entry.date for entry in report["chronicle"])
+    assert report["opening"] and report["problems"] and report["plans"]
+
+
+def test_a_congress_term_has_delegates_and_proposals_in_every_state():
+    term = CongressTerm.objects.get(number=4)
+    assert 33 <= Delegate.objects.filter(term=term, active=True).count() <= 36
+    assert {"chair", "staff", "delegate", "delegate2"} <= set(
+        Delegate.objects.filter(term=term).values_list("member__user__username", flat=True)
+    )
+    assert set(Proposal.objects.values_list("status", flat=True)) == set(Proposal.Status.values)
+    assert 28 <= Proposal.objects.count() <= 32
+
+
+def test_an_appraisal_is_open_this_years_is_closed_and_suggestions_are_in():
+    assert Appraisal.objects.get(status=Appraisal.Status.OPEN).receipts.count() == 20
+    closed = Appraisal.objects.get(status=Appraisal.Status.CLOSED)  # this year's result for the annual report
+    assert closed.receipts.count() == 28 and closed.appraisees.count() == 4
+    assert timezone.localtime(closed.closed_at).year == timezone.localdate().year  # published weeks ago
+    assert closed.closed_at <= timezone.now()
+    assert Suggestion.objects.filter(author=None).count() == 2
+
+
+def test_the_board_has_the_categories_items_in_every_state_and_one_lapsed_category():
+    assert Category.objects.filter(kind="school").count() == 17
+    assert 55 <= DisclosureItem.objects.count() <= 65
+    assert set(DisclosureItem.objects.values_list("status", flat=True)) == set(DisclosureItem.Status.values)
+    assert Objection.objects.filter(answered_at__isnull=False).exists()
+    assert [o.category.name for o in overdue_categories() if o.serious] == [LAPSED]
+
+
+def test_welfare_has_files_a_half_done_campaign_visits_and_a_drive():
+    assert HardshipFile.objects.count() == 15
+    assert HardshipFile.objects.filter(member__status="retired").exists()
+    progress = welfare.campaign_progress(Campaign.objects.get())
+    assert progress["listed"] > 0 and abs(progress["delivered"] * 2 - progress["listed"]) <= 1
+    assert Visit.objects.count() == 9  # six for members, three 重阳 visits to retirees
+    assert DonationDrive.objects.get().pledged_total() > 0
+    assert Application.objects.filter(member__user__username="member").exists()
+
+
+WELFARE_PAGES = [
+    "/welfare/",
+    "/welfare/files/",
+    "/welfare/files/?status=helping&level=severe&q=w",
+    "/welfare/applications/",
+    "/welfare/applications/mine/",
+    "/welfare/applications/new/",
+    "/welfare/payments/",
+    "/welfare/totals/",
+    "/welfare/campaigns/",
+    "/welfare/visits/",
+    "/welfare/visits/new/",
+    "/welfare/payments/new/",
+    "/welfare/drives/",
+]
+
+
+def test_every_welfare_page_renders_with_the_demo_data(client):
+    client.force_login(User.objects.get(username="chair"))
+    file = HardshipFile.objects.first()
+    pages = [
+        *WELFARE_PAGES,
+        file.get_absolute_url(),
+        file.get_absolute_url() + "edit/",
+        Campaign.objects.first().get_absolute_url(),
+        DonationDrive.objects.first().get_absolute_url(),
+        *[application.get_absolute_url() for application in Application.objects.all()],
+    ]
+    for page in pages:
+        assert client.get(page).status_code == 200, page
+    assert "人次" in client.get("/welfare/totals/").content.decode()
+
+
+def test_a_member_pledges_to_the_demo_drive(client):
+    client.force_login(User.objects.get(username="member"))
+    drive = DonationDrive.objects.get()
+    before = drive.pledged_total()
+    client.post(drive.get_absolute_url(), {"amount": "88.80"})
+    assert drive.pledged_total() == before + Decimal("88.80")
