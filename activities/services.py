@@ -82,7 +82,9 @@ def _enter(*, event, actor, member=None, team=None, note=""):
         position=last + 1,
         added_by=actor if actor and (member is None or member.user_id != actor.pk) else None,
     )
-    registration.full_clean()
+    # The callers refused a second active sign-up and hold the event lock that makes the position unique; the
+    # database still enforces both constraints, so validating them here would only add three queries per sign-up.
+    registration.full_clean(validate_constraints=False)
     registration.save()
     _record_step(registration, actor=actor, from_status="", note=note)
     return registration
