@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from members.models import UnionGroup
 from unionportal.access import permission_required
 from unionportal.documents.services import queue_document
+from unionportal.form_pages import report_refusal
 from unionportal.pagination import paginate
 
 from . import export, selectors, services
@@ -26,11 +27,6 @@ from .models import Event, Level, Registration
 
 def _member(request):
     return getattr(request.user, "member", None)
-
-
-def _refused(request, error):
-    for message in error.messages:
-        messages.error(request, message)
 
 
 @permission_required("activities.view_index")
@@ -96,7 +92,7 @@ def sign_up(request, pk):
     try:
         registration = services.sign_up(event=event, member=request.user.member, actor=request.user)
     except ValidationError as error:
-        _refused(request, error)
+        report_refusal(request, error)
     else:
         if registration.status == Registration.Status.REGISTERED:
             messages.success(request, _("报名成功。"))
@@ -116,7 +112,7 @@ def cancel(request, pk):
     try:
         services.cancel(registration=registration, actor=request.user)
     except ValidationError as error:
-        _refused(request, error)
+        report_refusal(request, error)
     else:
         messages.success(request, _("已取消报名。"))
     return redirect(event)
@@ -146,7 +142,7 @@ def self_check_in(request, pk, code):
         try:
             services.self_check_in(event=event, member=request.user.member, code=code)
         except ValidationError as error:
-            _refused(request, error)
+            report_refusal(request, error)
         else:
             messages.success(request, _("签到成功。"))
         return redirect(event)
@@ -179,7 +175,7 @@ def cancel_on_behalf(request, pk, registration_pk):
     try:
         promoted = services.cancel(registration=registration, actor=request.user, note=_("工作人员代为取消"))[1]
     except ValidationError as error:
-        _refused(request, error)
+        report_refusal(request, error)
     else:
         messages.success(request, _("已取消该报名。"))
         if promoted:

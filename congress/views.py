@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 
 from members.models import Member
 from unionportal.access import check_object_permission, permission_required
-from unionportal.form_pages import form_page
+from unionportal.form_pages import form_page, report_refusal
 from unionportal.pagination import paginate
 
 from . import forms, selectors, services
@@ -28,11 +28,6 @@ from .models import (
 
 def _member(request):
     return getattr(request.user, "member", None)
-
-
-def _refused(request, error):
-    for message in error.messages:
-        messages.error(request, message)
 
 
 def _delegate_members(session, exclude=None):
@@ -293,7 +288,7 @@ def proposal_act(request, pk, action):
     try:
         _run(request, proposal, action, form)
     except ValidationError as error:
-        _refused(request, error)
+        report_refusal(request, error)
     else:
         messages.success(request, DONE[action])
     return redirect(proposal)
@@ -348,7 +343,7 @@ def attendance(request, pk):
                 if kind:
                     services.record_attendance(session=session, member=member, kind=kind, actor=request.user)
         except ValidationError as error:
-            _refused(request, error)
+            report_refusal(request, error)
         else:
             messages.success(request, _("出席情况已保存。"))
         return redirect("congress:attendance", pk=session.pk)
@@ -420,7 +415,7 @@ def motion_vote(request, pk):
     try:
         services.cast_ballot(motion=motion, member=_member(request), choice=form.cleaned_data["choice"])
     except ValidationError as error:
-        _refused(request, error)
+        report_refusal(request, error)
     else:
         messages.success(request, _("您的选票已投出。"))
     return redirect("congress:motion", pk=pk)
@@ -443,7 +438,7 @@ def motion_manage(request, pk, action):
         else:
             raise Http404
     except ValidationError as error:
-        _refused(request, error)
+        report_refusal(request, error)
     else:
         messages.success(request, _("已保存。"))
     return redirect("congress:motion", pk=pk)
@@ -502,7 +497,7 @@ def appraisal_vote(request, pk):
     try:
         services.cast_appraisal_ballot(appraisal=appraisal, member=_member(request), grades=grades)
     except ValidationError as error:
-        _refused(request, error)
+        report_refusal(request, error)
     else:
         messages.success(request, _("您的评议票已投出。"))
     return redirect(appraisal)
@@ -520,7 +515,7 @@ def appraisal_manage(request, pk, action):
         else:
             raise Http404
     except ValidationError as error:
-        _refused(request, error)
+        report_refusal(request, error)
     else:
         messages.success(request, _("已保存。"))
     return redirect(appraisal)
@@ -577,7 +572,7 @@ def suggestion_detail(request, pk):
             else:
                 raise PermissionDenied
         except ValidationError as error:
-            _refused(request, error)
+            report_refusal(request, error)
         return redirect(suggestion)
     return render(
         request,
@@ -598,7 +593,7 @@ def _apply(request, form, action, *, invalid, done=None):
     try:
         action(form.cleaned_data)
     except ValidationError as error:
-        _refused(request, error)
+        report_refusal(request, error)
     else:
         if done:
             messages.success(request, done)

@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from unionportal.access import permission_required
-from unionportal.form_pages import form_page
+from unionportal.form_pages import form_page, report_refusal
 
 from . import org
 from .models import Branch, UnionGroup
@@ -38,8 +38,7 @@ def act_then_redirect(request, act, *, said, to, refused=None):
     try:
         act()
     except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
+        report_refusal(request, error)
         return redirect(refused or to)
     messages.success(request, said)
     return redirect(to)

@@ -1,4 +1,5 @@
-"""The page of one form that a service saves: shown blank, or again with the refusal and what was typed."""
+"""The page of one form that a service saves: shown blank, or again with the refusal and what was typed; and
+the refusal of a service called from a button, told on the page the view redirects to."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -19,3 +20,9 @@ def form_page(request, form, *, save, done, title, back, template, then=redirect
             messages.success(request, done(saved) if callable(done) else done)
             return then(saved)
     return render(request, template, {"form": form, "title": title, "back": back})
+
+
+def report_refusal(request, error):
+    """A service's ValidationError, for a view that redirects: each of its reasons becomes an error message."""
+    for message in error.messages:
+        messages.error(request, message)
