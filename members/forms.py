@@ -40,7 +40,11 @@ class RosterFilterForm(forms.Form):
 
     search = forms.CharField(label=_("搜索"), required=False)
     union_group = forms.ModelChoiceField(
-        label=_("工会小组"), queryset=UnionGroup.objects.current(), required=False, empty_label=_("全部小组")
+        label=_("工会小组"),
+        queryset=UnionGroup.objects.current(),
+        required=False,
+        empty_label=_("全部小组"),
+        error_messages={"invalid_choice": _("该小组不存在或已撤销。")},
     )
     status = forms.ChoiceField(
         label=_("人员状态"), choices=[("", _("全部状态")), *Member.Status.choices], required=False

@@ -97,3 +97,12 @@ def test_printed_roster_shows_no_id_numbers(client_as, users):
     Member.objects.create(name="丁磊", gender="M", id_number="11010519491231002X")
     content = client_as("chair").get("/members/print/").content.decode()
     assert "11010519491231002X" not in content and "002X" not in content
+
+
+def test_a_filter_on_a_dissolved_group_says_so_and_shows_everyone(client_as, users):
+    group = UnionGroup.objects.create(name="旧书法组", dissolved_on=datetime.date(2025, 7, 1))
+    add_people(2)
+    page = client_as("staff").get(f"/members/?union_group={group.pk}").content.decode()
+    assert 'data-testid="filter-errors"' in page and "工会小组：该小组不存在或已撤销。" in page
+    assert "测试000" in page and "测试001" in page
+    assert 'data-testid="filter-errors"' not in client_as("staff").get("/members/?gender=F").content.decode()
