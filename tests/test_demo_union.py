@@ -27,8 +27,21 @@ from welfare.models import Application, Campaign, DonationDrive, HardshipFile, V
 
 pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo_union")]
 
-COUNTED = [Member, User, UnionGroup, CongressTerm, Proposal, Appraisal, Category, DisclosureItem, HardshipFile, Visit]
-COUNTED += [Event, Registration, Honour]
+COUNTED = [
+    Member,
+    User,
+    UnionGroup,
+    CongressTerm,
+    Proposal,
+    Appraisal,
+    Category,
+    DisclosureItem,
+    HardshipFile,
+    Visit,
+    Event,
+    Registration,
+    Honour,
+]
 
 
 def snapshot():
