@@ -133,6 +133,13 @@ LOGOUT_REDIRECT_URL = "login"
 SESSION_COOKIE_AGE = 60 * 60 * 12
 CSRF_FAILURE_VIEW = "unionportal.views.csrf_failure"
 
+# Argon2id at OWASP's minimum cost (see unionportal/hashers.py); older hashes still verify and are
+# rehashed at the next login.
+PASSWORD_HASHERS = [
+    "unionportal.hashers.UnionArgon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+
 # Failed-login throttling (django-axes): five wrong passwords for one
 # username from one address lock that pair for fifteen minutes.
 AXES_FAILURE_LIMIT = 5
