@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from disclosure import selectors as disclosure_selectors
 from disclosure.models import DisclosureItem
-from members.models import Member
+from members.models import Department, Member
 
 from .models import Campaign, DonationDrive, FundSource, HardshipFile, Payment, VisitOccasion
 
@@ -157,6 +157,12 @@ class RecipientListForm(forms.Form):
     title = forms.CharField(label=_("标题"), max_length=200)
     audience = forms.ChoiceField(
         label=_("公开对象"), choices=DisclosureItem.Audience.choices, initial=DisclosureItem.Audience.INTERNAL
+    )
+    department = forms.ModelChoiceField(
+        label=_("责任部门"),
+        queryset=Department.objects.all(),
+        required=False,
+        help_text=_("不选则为所选类别的责任部门。"),
     )
 
     def __init__(self, *args, **kwargs):
