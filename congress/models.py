@@ -13,6 +13,7 @@ import uuid
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
@@ -21,6 +22,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from members.models import Department, Member
+from unionportal.models import UnionProfile
+from unionportal.templatetags.portal import chinese_ordinal
 
 PERCENT = {"null": True, "blank": True, "validators": [MaxValueValidator(100)], "help_text": _("留空按默认")}
 
@@ -56,6 +59,15 @@ class CongressTerm(models.Model):
             "end": self.end_year,
         }
 
+    def clean(self):
+        if self.start_year and self.end_year and self.end_year < self.start_year:
+            raise ValidationError(
+                {
+                    "end_year": _("结束年份（%(end)s）不能早于起始年份（%(start)s）。")
+                    % {"end": self.end_year, "start": self.start_year}
+                }
+            )
+
 
 class Session(models.Model):
     """One sitting (次) of a term, e.g. 四届二次; proposals are collected in its window."""
@@ -77,10 +89,43 @@ class Session(models.Model):
         verbose_name_plural = _("会议")
 
     def __str__(self):
-        return self.title or _("%(term)s届%(number)s次会议") % {"term": self.term.number, "number": self.number}
+        return self.title or _("第%(term)s届第%(number)s次会议") % {
+            "term": chinese_ordinal(self.term.number),
+            "number": chinese_ordinal(self.number),
+        }
+
+    def save(self, *args, **kwargs):
+        if not self.title.strip():
+            self.title = self.default_title()
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("congress:session", args=[self.pk])
+
+    def default_title(self):
+        """第四届第三次教职工代表大会 (职工代表大会 for an enterprise union): the name a session without one gets."""
+        return _("第%(term)s届第%(number)s次%(congress)s") % {
+            "term": chinese_ordinal(self.term.number),
+            "number": chinese_ordinal(self.number),
+            "congress": UnionProfile.load().vocabulary["congress_full"],
+        }
+
+    def clean(self):
+        errors = {}
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            errors["ends_on"] = _("闭幕日期不能早于开幕日期。")
+        opens, closes = self.proposals_open_at, self.proposals_close_at
+        if opens and closes and closes <= opens:
+            errors["proposals_close_at"] = _("提案征集截止时间须晚于开始时间。")
+        elif closes and self.starts_on and timezone.localtime(closes).date() > self.starts_on:
+            errors["proposals_close_at"] = _("提案征集须在开幕（%(day)s）前截止，截止时间不能晚于开幕当天。") % {
+                "day": self.starts_on
+            }
+        if errors:
+            raise ValidationError(errors)
+
+    def has_met(self, today=None):
+        return self.ends_on < (today or timezone.localdate())
 
 
 class AgendaItem(models.Model):
@@ -422,6 +467,10 @@ class Appraisal(models.Model):
 
     def get_absolute_url(self):
         return reverse("congress:appraisal", args=[self.pk])
+
+    def clean(self):
+        if self.session_id and self.term_id and self.session.term_id != self.term_id:
+            raise ValidationError({"session": _("所选会议不属于%(term)s。") % {"term": self.term}})
 
     def grades(self):
         return self.GRADES[self.scale]

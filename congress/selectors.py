@@ -12,8 +12,10 @@ def sessions():
     return Session.objects.select_related("term").order_by("-starts_on")
 
 
-def current_session():
-    return sessions().first()
+def current_session(today=None):
+    """The session that meets next (or is meeting now); once the last one has met, the latest."""
+    today = today or timezone.localdate()
+    return sessions().filter(ends_on__gte=today).order_by("starts_on").first() or sessions().first()
 
 
 def proposal_list(*, user, session=None, status="", mine=False):

@@ -76,6 +76,8 @@ def active_delegate(member, term):
 
 
 def _window_refusal(session, now):
+    if session.has_met(timezone.localtime(now).date()):
+        return _("%(session)s已于%(day)s闭幕，不能再向它提交提案。") % {"session": session, "day": session.ends_on}
     if session.proposals_open_at and now < session.proposals_open_at:
         return _("提案征集尚未开始。")
     if session.proposals_close_at and now > session.proposals_close_at:

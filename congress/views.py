@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -38,7 +39,7 @@ def _delegate_members(session, exclude=None):
 @permission_required("congress.view_index")
 def index(request):
     sessions = list(selectors.sessions()[:20])
-    current = sessions[0] if sessions else None
+    current = selectors.current_session()
     return render(
         request,
         "congress/index.html",
@@ -123,8 +124,13 @@ def proposal_list(request):
 
 
 def _open_sessions(member):
+    """Sessions of the member's terms that have not met yet, the next to meet first."""
     terms = Delegate.objects.filter(member=member, active=True).values("term")
-    return Session.objects.filter(term__in=terms).select_related("term").order_by("-starts_on")
+    return (
+        Session.objects.filter(term__in=terms, ends_on__gte=timezone.localdate())
+        .select_related("term")
+        .order_by("starts_on")
+    )
 
 
 @permission_required("congress.add_proposal")
