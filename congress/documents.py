@@ -175,6 +175,10 @@ class ReplyLetter:
         }
 
 
+# the rates of services.session_kpis, in the register's column order
+RATES = ["registered_rate", "replied_rate", "feedback_rate", "closed_rate", "satisfied_rate", "resolved_rate"]
+
+
 class ProposalRegister:
     """提案登记表 of a session: every received proposal, its handling, and the session KPIs."""
 
@@ -196,12 +200,14 @@ class ProposalRegister:
             .order_by("number", "submitted_at", "pk")
         )
         union = UnionProfile.load()
+        kpis = services.session_kpis(session)
         return {
             **_header(union, ProposalRegister.title(params)),
             "orientation": "landscape",
             "session": session,
             "proposals": proposals,
-            "kpis": services.session_kpis(session),
+            "kpis": kpis,
+            "rates": [kpis[key] for key in RATES],
             "by_status": [
                 (label, count)
                 for value, label in Proposal.Status.choices

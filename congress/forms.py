@@ -77,6 +77,17 @@ class RateForm(forms.Form):
     note = forms.CharField(label=_("意见"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
+class ImplementationForm(forms.Form):
+    implementation = forms.ChoiceField(label=_("落实情况"), choices=Proposal.Implementation.choices)
+    note = forms.CharField(
+        label=_("落实情况说明"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("部分落实或未落实时必填：原因和后续安排。"),
+    )
+
+
 class CloseForm(forms.Form):
     note = forms.CharField(label=_("办结说明"), required=False)
 

@@ -192,6 +192,13 @@ class Proposal(models.Model):
         MOSTLY = "mostly", _("基本满意")
         UNSATISFIED = "unsatisfied", _("不满意")
 
+    class Implementation(models.TextChoices):
+        """落实情况, recorded after the reply: what the reply promised, carried out."""
+
+        DONE = "done", _("已落实")
+        PARTLY = "partly", _("部分落实")
+        NOT_DONE = "not_done", _("未落实")
+
     S = Status
     # action → (states it may start from, state it leads to); ``rate`` may also lead back to ASSIGNED.
     TRANSITIONS = {
@@ -209,6 +216,8 @@ class Proposal(models.Model):
     RECEIVED = {S.SUBMITTED, S.REGISTERED, S.REJECTED, S.MERGED, S.ASSIGNED, S.REPLIED, S.RATED, S.CLOSED}
     ACCEPTED = {S.REGISTERED, S.ASSIGNED, S.REPLIED, S.RATED, S.CLOSED}
     HANDLING = {S.ASSIGNED}
+    DECIDED = ACCEPTED | {S.REJECTED, S.MERGED}  # the proposal committee has ruled on it
+    ANSWERED = {S.REPLIED, S.RATED, S.CLOSED}
 
     session = models.ForeignKey(Session, verbose_name=_("会议"), on_delete=models.PROTECT, related_name="proposals")
     proposer = models.ForeignKey(Member, verbose_name=_("提案人"), on_delete=models.PROTECT, related_name="proposals")
@@ -238,6 +247,8 @@ class Proposal(models.Model):
     replied_at = models.DateTimeField(_("答复时间"), null=True, blank=True)
     rating = models.CharField(_("满意度"), max_length=12, choices=Rating.choices, blank=True)
     returned = models.BooleanField(_("已退回重办"), default=False)
+    implementation = models.CharField(_("落实情况"), max_length=10, choices=Implementation.choices, blank=True)
+    implementation_note = models.TextField(_("落实情况说明"), blank=True)
     submitted_at = models.DateTimeField(_("提交时间"), null=True, blank=True)
     created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
 

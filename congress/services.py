@@ -287,25 +287,67 @@ def close(*, proposal, actor, note=""):
         return _move(proposal, "close", actor=actor, note=note)
 
 
+KPI_RULES = gettext_lazy(
+    "立案率＝（立案＋并案）÷已审查的提案；答复率＝已答复÷立案；反馈率＝提案人已评价÷已答复；"
+    "办结率＝办结÷立案；满意率＝（满意＋基本满意）÷已评价；解决率＝已落实÷已登记落实情况的提案。尚未审查的提案不计入立案率。"
+)
+
+
 def session_kpis(session):
-    """Received, 立案率, 办结率, 满意率 for a session (rates are percentages, or None when no base)."""
-    proposals = list(session.proposals.filter(status__in=Proposal.RECEIVED).values_list("status", "rating"))
-    received = len(proposals)
+    """A session's proposal figures (rates are percentages to one decimal, or None when there is no base):
+
+    立案率 = (立案 + 并案) ÷ 已审查 (proposals still awaiting the committee's decision are not counted);
+    答复率 = 已答复 ÷ 立案; 反馈率 = 提案人已评价 ÷ 已答复; 办结率 = 办结 ÷ 立案;
+    满意率 = (满意 + 基本满意) ÷ 已评价; 解决率 = 已落实 ÷ 已登记落实情况; ``KPI_RULES`` says the same on the page.
+    """
+    proposals = list(
+        session.proposals.filter(status__in=Proposal.RECEIVED).values_list("status", "rating", "implementation")
+    )
+    decided = [p for p in proposals if p[0] in Proposal.DECIDED]
     accepted = [p for p in proposals if p[0] in Proposal.ACCEPTED]
-    closed = [p for p in accepted if p[0] == S.CLOSED]
+    merged = [p for p in proposals if p[0] == S.MERGED]
+    answered = [p for p in accepted if p[0] in Proposal.ANSWERED]
     rated = [p for p in accepted if p[1]]
     satisfied = [p for p in rated if p[1] in (Proposal.Rating.SATISFIED, Proposal.Rating.MOSTLY)]
+    implemented = {value: [p for p in answered if p[2] == value] for value in Proposal.Implementation.values}
 
     def rate_of(part, whole):
         return round(100 * len(part) / len(whole), 1) if whole else None
 
     return {
-        "received": received,
+        "received": len(proposals),
+        "decided": len(decided),
         "registered": len(accepted),
-        "registered_rate": rate_of(accepted, proposals),
-        "closed_rate": rate_of(closed, accepted),
+        "merged": len(merged),
+        "registered_rate": rate_of(accepted + merged, decided),
+        "replied_rate": rate_of(answered, accepted),
+        "feedback_rate": rate_of(rated, answered),
+        "closed_rate": rate_of([p for p in accepted if p[0] == S.CLOSED], accepted),
         "satisfied_rate": rate_of(satisfied, rated),
+        "resolved_rate": rate_of(implemented[Proposal.Implementation.DONE], [p for p in answered if p[2]]),
+        "implemented": {value: len(rows) for value, rows in implemented.items()},
+        "rules": KPI_RULES,
     }
+
+
+@transaction.atomic
+def record_implementation(*, proposal, actor, implementation, note=""):
+    """落实情况: after the reply, the union or the lead department records whether what was promised was done
+    (已落实 / 部分落实 / 未落实). It feeds the 解决率 and the 落实情况 report to the next session; it can be
+    corrected later, each change kept in the proposal's history."""
+    proposal = _lock(proposal)
+    if proposal.status not in Proposal.ANSWERED:
+        raise ValidationError(
+            _("提案答复后才能登记落实情况（现在：%(status)s）。") % {"status": proposal.get_status_display()}
+        )
+    if implementation not in Proposal.Implementation.values:
+        raise ValidationError(_("请选择落实情况：已落实、部分落实或未落实。"))
+    if implementation != Proposal.Implementation.DONE and not note.strip():
+        raise ValidationError(_("部分落实或未落实时，请在“落实情况说明”中写明原因和后续安排。"))
+    proposal.implementation = implementation
+    proposal.implementation_note = note.strip()
+    proposal.save(update_fields=["implementation", "implementation_note"])
+    return proposal
 
 
 # ---- votes ----------------------------------------------------------------

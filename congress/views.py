@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -84,11 +85,17 @@ def session_detail(request, pk):
 def follow_up(request, pk):
     """落实情况: how a session's proposals were handled, as reported to the next session (public, 公示)."""
     session = get_object_or_404(Session.objects.select_related("term"), pk=pk)
-    proposals = (
+    proposals = list(
         session.proposals.filter(status__in=Proposal.RECEIVED)
         .select_related("proposer", "lead_department", "merged_into")
         .order_by("number", "submitted_at", "pk")
     )
+    for proposal in proposals:
+        if proposal.status in Proposal.ANSWERED and request.user.has_perm("congress.record_implementation", proposal):
+            proposal.implementation_form = forms.ImplementationForm(
+                initial={"implementation": proposal.implementation, "note": proposal.implementation_note},
+                prefix=f"p{proposal.pk}",
+            )
     return render(
         request,
         "congress/follow_up.html",
@@ -96,9 +103,40 @@ def follow_up(request, pk):
             "session": session,
             "proposals": proposals,
             "kpis": services.session_kpis(session),
+            "today": timezone.localdate(),
             "next_session": selectors.next_session(session),
         },
     )
+
+
+@require_POST
+@permission_required("congress.view_proposals")
+def record_implementation(request, pk):
+    proposal = get_object_or_404(Proposal.objects.select_related("lead_department", "session"), pk=pk)
+    check_object_permission(request.user, "congress.record_implementation", proposal)
+    form = forms.ImplementationForm(request.POST, prefix=f"p{proposal.pk}")
+    if not form.is_valid():
+        messages.error(request, _("请选择落实情况。"))
+    else:
+        try:
+            services.record_implementation(
+                proposal=proposal,
+                actor=request.user,
+                implementation=form.cleaned_data["implementation"],
+                note=form.cleaned_data["note"],
+            )
+        except ValidationError as error:
+            report_refusal(request, error)
+        else:
+            messages.success(
+                request,
+                _("已登记提案“%(title)s”的落实情况：%(state)s。")
+                % {
+                    "title": proposal.title,
+                    "state": Proposal.Implementation(form.cleaned_data["implementation"]).label,
+                },
+            )
+    return redirect(reverse("congress:follow_up", args=[proposal.session_id]) + f"#proposal-{proposal.pk}")
 
 
 @permission_required("congress.view_proposals")

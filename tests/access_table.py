@@ -113,9 +113,9 @@ def congress_page(kind, state="public"):
         session.term.min_cosigners = 0
         session.term.save()
         proposal = services.draft_proposal(session=session, proposer=users["delegate"].member, title="t", content="c")
-        if state == "public":
+        if state != "draft":
             services.submit(proposal=proposal, actor=None)
-        return f"/congress/proposals/{proposal.pk}/"
+        return f"/congress/proposals/{proposal.pk}/" + state.replace("public", "")
 
     path.__qualname__ = f"/congress/<{kind}:{state}>/"
     return path
@@ -253,6 +253,7 @@ ACCESS = [
     Access("/congress/proposals/new/", {"delegate"}, expect={"delegate": 302}),
     Access(congress_page("proposal"), LOGGED_IN),
     Access(congress_page("proposal", "draft"), {"delegate", "chair", "staff"}),
+    Access(congress_page("proposal", "implementation/"), set(), expect={role: 405 for role in EVERY_ROLE}),
     # disclosure
     Access("/disclosure/", EVERYONE),
     Access("/disclosure/?q=x&year=2026&category=1", EVERYONE),
