@@ -115,7 +115,7 @@ def congress_page(kind, state="public"):
         proposal = services.draft_proposal(session=session, proposer=users["delegate"].member, title="t", content="c")
         if state != "draft":
             services.submit(proposal=proposal, actor=None)
-        return f"/congress/proposals/{proposal.pk}/" + state.replace("public", "")
+        return f"/congress/proposals/{proposal.pk}/" + ("" if state in ("public", "draft") else state)
 
     path.__qualname__ = f"/congress/<{kind}:{state}>/"
     return path
