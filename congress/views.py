@@ -379,6 +379,15 @@ def motion_create(request, pk):
     return render(request, "congress/motion_form.html", {"form": form, "session": session})
 
 
+def _ballot_refusal(check, ballot, member):
+    """Why the member may not vote on the ballot now, shown in place of it; None when they may."""
+    try:
+        check(ballot, member)
+    except ValidationError as error:
+        return error.messages[0]
+    return None
+
+
 def _delegate_for(request, motion):
     return services.active_delegate(_member(request), motion.agenda_item.session.term_id)
 
@@ -388,6 +397,8 @@ def motion_detail(request, pk):
     motion = get_object_or_404(Motion.objects.select_related("agenda_item__session__term"), pk=pk)
     delegate = _delegate_for(request, motion)
     voted = delegate is not None and BallotReceipt.objects.filter(motion=motion, delegate=delegate).exists()
+    asked = delegate is not None and not voted and motion.method == Motion.Method.SECRET
+    refusal = _ballot_refusal(services.check_ballot, motion, delegate.member) if asked else None
     return render(
         request,
         "congress/motion_detail.html",
@@ -396,7 +407,8 @@ def motion_detail(request, pk):
             "session": motion.agenda_item.session,
             "result": services.motion_result(motion),
             "turnout": motion.receipts.count(),
-            "can_vote": delegate is not None and not voted and motion.status == Motion.Status.OPEN,
+            "can_vote": asked and refusal is None,
+            "refusal": refusal if motion.status == Motion.Status.OPEN else None,
             "voted": voted,
             "ballot_form": forms.BallotForm(),
             "count_form": forms.OpenCountForm(),
@@ -452,9 +464,11 @@ def appraisal_list(request):
 
 @permission_required("congress.view_appraisals")
 def appraisal_detail(request, pk):
-    appraisal = get_object_or_404(Appraisal.objects.select_related("term"), pk=pk)
+    appraisal = get_object_or_404(Appraisal.objects.select_related("term", "session"), pk=pk)
     member = _member(request)
     voted = member is not None and appraisal.receipts.filter(member=member).exists()
+    asked = appraisal.status == Appraisal.Status.OPEN and not voted and selectors.in_electorate(appraisal, member)
+    refusal = _ballot_refusal(services.check_appraisal_ballot, appraisal, member) if asked else None
     voted_count, voters = services.appraisal_turnout(appraisal)
     return render(
         request,
@@ -465,9 +479,8 @@ def appraisal_detail(request, pk):
             "grades": appraisal.grades(),
             "turnout": {"voted": voted_count, "voters": voters},
             "tally": services.appraisal_tally(appraisal),
-            "can_vote": appraisal.status == Appraisal.Status.OPEN
-            and not voted
-            and selectors.in_electorate(appraisal, member),
+            "can_vote": asked and refusal is None,
+            "refusal": refusal,
             "voted": voted,
             "appraisee_form": forms.AppraiseeForm(),
         },
