@@ -2,6 +2,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from members.models import Member
+from unionportal.human_order import numbered_key
 
 from .models import Appraisal, Attendance, Delegate, Motion, Proposal, ProposalCoSigner, Session
 
@@ -108,3 +109,8 @@ def next_session(session):
 def previous_session(session):
     """The session before this one, whose proposals' follow-through (落实情况) this one hears."""
     return Session.objects.filter(starts_on__lt=session.starts_on).select_related("term").order_by("-starts_on").first()
+
+
+def group_key(group):
+    """代表组 in their number's order (第一、第二…第十一), a delegate without a group last."""
+    return (group == "", numbered_key(group))

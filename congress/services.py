@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from unionportal.strokes import stroke_key
 from unionportal.uploads import check_content, check_size
 
 from .models import (
@@ -639,6 +640,16 @@ def appraisal_turnout(appraisal):
     return appraisal.receipts.count(), appraisal_electorate(appraisal).count()
 
 
+def _by_department_in_stroke_order(member):
+    department = member.department
+    return (
+        department is None,
+        department.sort_order if department else 0,
+        str(department or ""),
+        stroke_key(member.name),
+    )
+
+
 def appraisal_voters(appraisal):
     """(not yet voted, voted): the electorate's members split by their receipt, plus anyone who
     voted and has since left it, marked ``in_electorate`` False. WHO voted only, from the receipts;
@@ -654,10 +665,9 @@ def appraisal_voters(appraisal):
         )
         .filter(Q(in_electorate=True) | Q(has_voted=True))
         .select_related("department")
-        .order_by("department__name", "name", "pk")
     )
     not_voted, voted = [], []
-    for member in members:
+    for member in sorted(members, key=_by_department_in_stroke_order):
         (voted if member.has_voted else not_voted).append(member)
     return not_voted, voted
 

@@ -10,6 +10,7 @@ from members.models import Member
 from unionportal.access import check_object_permission, permission_required
 from unionportal.form_pages import form_page, report_refusal
 from unionportal.pagination import paginate
+from unionportal.strokes import in_stroke_order
 
 from . import forms, selectors, services
 from .models import (
@@ -31,7 +32,7 @@ def _member(request):
 
 
 def _delegate_members(session, exclude=None):
-    members = Member.objects.filter(delegacies__term=session.term, delegacies__active=True).order_by("name")
+    members = Member.objects.filter(delegacies__term=session.term, delegacies__active=True).order_by("name_pinyin")
     return members.exclude(pk=exclude.pk) if exclude else members
 
 
@@ -216,6 +217,7 @@ def proposal_detail(request, pk):
             "actions": _actions(request, proposal),
             "min_cosigners": proposal.session.term.min_cosigners,
             "signed": sum(1 for c in proposal.cosigners.all() if c.status == "signed"),
+            "cosigners": in_stroke_order(proposal.cosigners.all(), name=lambda cosigner: cosigner.member.name),
         },
     )
 
@@ -297,8 +299,12 @@ def proposal_act(request, pk, action):
 @permission_required("congress.view_session")
 def delegates(request, pk):
     term = get_object_or_404(CongressTerm, pk=pk)
-    roster = term.delegates.select_related("member__department", "replaced_by__member").order_by(
-        "-active", "group", "member__name"
+    roster = sorted(
+        in_stroke_order(
+            term.delegates.select_related("member__department", "replaced_by__member"),
+            name=lambda delegate: delegate.member.name,
+        ),
+        key=lambda delegate: (not delegate.active, *selectors.group_key(delegate.group)),
     )
     return render(
         request,
@@ -329,7 +335,7 @@ def quorum(request, pk):
 @permission_required("congress.manage_session")
 def attendance(request, pk):
     session = get_object_or_404(Session.objects.select_related("term"), pk=pk)
-    roster = list(_delegate_members(session))
+    roster = in_stroke_order(_delegate_members(session))
     recorded = dict(session.attendance.values_list("member_id", "kind"))
     if request.method == "POST":
         try:
@@ -356,11 +362,11 @@ def attendance(request, pk):
             "rows": [(member, recorded.get(member.pk, "")) for member in roster],
             "kinds": Attendance.Kind.choices,
             "quorum": _quorum(session),
-            "observers": observers.order_by("name"),
+            "observers": in_stroke_order(observers),
             "candidates": Member.objects.exclude(pk__in=[m.pk for m in roster])
             .exclude(pk__in=observers.values("pk"))
             .filter(status=Member.Status.ACTIVE)
-            .order_by("name"),
+            .order_by("name_pinyin"),
         },
     )
 
