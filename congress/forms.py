@@ -169,7 +169,9 @@ class ReplaceForm(forms.Form):
 
     def __init__(self, *args, term, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["delegate"].queryset = term.delegates.filter(active=True).select_related("member")
+        self.fields["delegate"].queryset = (
+            term.delegates.filter(active=True).select_related("member").order_by("member__name_pinyin")
+        )
 
 
 class AppraisalForm(forms.ModelForm):

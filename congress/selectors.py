@@ -2,8 +2,9 @@ from django.db.models import Q
 from django.utils import timezone
 
 from members.models import Member
+from unionportal.human_order import numbered_key
 
-from .models import Appraisal, Delegate, Motion, Proposal, ProposalCoSigner, Session
+from .models import Appraisal, Attendance, Delegate, Motion, Proposal, ProposalCoSigner, Session
 
 S = Proposal.Status
 
@@ -72,19 +73,31 @@ def in_electorate(appraisal, member):
 
 
 def appraisals_to_vote(member):
-    """Open appraisals whose electorate holds this member and who has not voted yet (one query per
+    """Open appraisals whose electorate holds this member (present, when delegates appraise at a session)
+    and who has not voted yet (one query per
     open appraisal: there are rarely more than one or two at a time)."""
-    waiting = Appraisal.objects.filter(status=Appraisal.Status.OPEN).exclude(receipts__member=member)
+    waiting = (
+        Appraisal.objects.filter(status=Appraisal.Status.OPEN)
+        .filter(
+            Q(session=None)
+            | Q(electorate=Appraisal.Electorate.MEMBERS)
+            | Q(session__attendance__member=member, session__attendance__kind=Attendance.Kind.PRESENT)
+        )
+        .exclude(receipts__member=member)
+    )
     return [appraisal for appraisal in waiting if in_electorate(appraisal, member)]
 
 
 def motions_to_vote(member):
+    """Open secret ballots of the sessions where this delegate is marked present, not yet voted on."""
     delegacies = Delegate.objects.filter(member=member, active=True)
     return (
         Motion.objects.filter(
             status=Motion.Status.OPEN,
             method=Motion.Method.SECRET,
             agenda_item__session__term__in=delegacies.values("term"),
+            agenda_item__session__attendance__member=member,
+            agenda_item__session__attendance__kind=Attendance.Kind.PRESENT,
         )
         .exclude(receipts__delegate__in=delegacies)
         .distinct()
@@ -98,3 +111,8 @@ def next_session(session):
 def previous_session(session):
     """The session before this one, whose proposals' follow-through (落实情况) this one hears."""
     return Session.objects.filter(starts_on__lt=session.starts_on).select_related("term").order_by("-starts_on").first()
+
+
+def group_key(group):
+    """代表组 in their number's order (第一、第二…第十一), a delegate without a group last."""
+    return (group == "", numbered_key(group))

@@ -13,10 +13,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from unionportal.strokes import stroke_key
 from unionportal.uploads import check_content, check_size
 
 from .models import (
     AgendaItem,
+    Attendance,
     BallotReceipt,
     BallotTally,
     Delegate,
@@ -356,8 +358,6 @@ def record_implementation(*, proposal, actor, implementation, note=""):
 def quorum(*, session):
     """(present, delegates, reached): at least 2/3 of the term's seated delegates (应到) present (出席).
     Exactly two thirds is enough (三分之二以上 includes the bound); observers (列席) do not count."""
-    from .models import Attendance
-
     delegates = session.term.delegates.filter(active=True)
     total = delegates.count()
     present = Attendance.objects.filter(
@@ -431,23 +431,43 @@ def _count_vote(tallies, taken, rows):
         raise RuntimeError(f"{rows} tally rows expected, {counted} found")
 
 
+def _check_present(session, member):
+    """A secret ballot is cast in the hall: only a delegate marked 出席 at the session votes, not one
+    on leave (请假), an observer (列席) or one nobody signed in."""
+    kind = Attendance.objects.filter(session=session, member=member).values_list("kind", flat=True).first()
+    if kind is None:
+        raise ValidationError(_("您未登记出席本次会议，不能投票；请到会务处签到。"))
+    if kind != Attendance.Kind.PRESENT:
+        raise ValidationError(
+            _("您本次会议登记为%(kind)s，只有出席的代表可以投票。") % {"kind": Attendance.Kind(kind).label}
+        )
+
+
+def check_ballot(motion, member):
+    """The delegate who may cast a secret ballot on ``motion`` now; otherwise the reason, raised."""
+    if motion.method != Motion.Method.SECRET or motion.status != Motion.Status.OPEN:
+        raise ValidationError(_("此事项当前不接受投票。"))
+    delegate = active_delegate(member, motion.agenda_item.session.term_id)
+    if delegate is None:
+        raise ValidationError(_("只有本届在任代表可以投票。"))
+    if motion.opened_at and delegate.seated_at > motion.opened_at:
+        raise ValidationError(_("您在表决开始后才就任代表，不参加本次表决。"))
+    if BallotReceipt.objects.filter(motion=motion, delegate=delegate).exists():
+        raise ValidationError(_("您已投过票。"))
+    _check_present(motion.agenda_item.session, member)
+    return delegate
+
+
 def cast_ballot(*, motion, member, choice):
-    """A delegate casts a secret ballot: a receipt (who) and +1 on the motion's tally (what), in one
-    transaction, with nothing stored that links them. The unique receipt makes it one ballot per delegate."""
+    """A delegate present at the session casts a secret ballot: a receipt (who) and +1 on the motion's
+    tally (what), in one transaction, with nothing stored that links them. The unique receipt makes it
+    one ballot per delegate."""
     if choice not in BallotTally.Choice.values:
         raise ValidationError(_("请选择赞成、反对或弃权。"))
     try:
         with transaction.atomic():
             motion = _locked_motion(motion)
-            if motion.method != Motion.Method.SECRET or motion.status != Motion.Status.OPEN:
-                raise ValidationError(_("此事项当前不接受投票。"))
-            delegate = active_delegate(member, motion.agenda_item.session.term_id)
-            if delegate is None:
-                raise ValidationError(_("只有本届在任代表可以投票。"))
-            if motion.opened_at and delegate.seated_at > motion.opened_at:
-                raise ValidationError(_("您在表决开始后才就任代表，不参加本次表决。"))
-            if BallotReceipt.objects.filter(motion=motion, delegate=delegate).exists():
-                raise ValidationError(_("您已投过票。"))
+            delegate = check_ballot(motion, member)
             BallotReceipt.objects.create(motion=motion, delegate=delegate)
             _count_vote(motion.tallies.all(), Q(choice=choice), len(BallotTally.Choice))
     except IntegrityError as error:
@@ -483,8 +503,6 @@ def motion_result(motion):
 
 def record_attendance(*, session, member, kind, actor=None):
     """Staff record a person's attendance (出席/请假/列席) at a session."""
-    from .models import Attendance
-
     if kind not in Attendance.Kind.values:
         raise ValidationError(_("请选择出席情况。"))
     if kind != Attendance.Kind.OBSERVER and active_delegate(member, session.term_id) is None:
@@ -611,20 +629,45 @@ def close_appraisal(*, appraisal, actor=None):
         return appraisal
 
 
+def _predecessors(delegate):
+    """The delegates whose seat ``delegate`` took by 补选, the nearest first."""
+    chain = []
+    while (delegate := Delegate.objects.filter(replaced_by=delegate).first()) is not None:
+        chain.append(delegate)
+    return chain
+
+
+def check_appraisal_ballot(appraisal, member):
+    """Refuse, with the reason, a member who may not cast an appraisal ballot now: one seat, one ballot,
+    so a delegate seated by 补选 does not vote again where the one replaced has voted; and when the
+    delegates appraise at a session, only those present there vote."""
+    from .models import Appraisal, AppraisalReceipt
+
+    if appraisal.status != Appraisal.Status.OPEN:
+        raise ValidationError(_("此评议当前不接受投票。"))
+    if not in_electorate(appraisal, member):
+        raise ValidationError(_("您不在本次评议的参评人员之中。"))
+    if AppraisalReceipt.objects.filter(appraisal=appraisal, member=member).exists():
+        raise ValidationError(_("您已参加过本次评议。"))
+    if appraisal.electorate != Appraisal.Electorate.DELEGATES:
+        return
+    predecessors = _predecessors(active_delegate(member, appraisal.term_id))
+    if AppraisalReceipt.objects.filter(appraisal=appraisal, member__in=[d.member_id for d in predecessors]).exists():
+        raise ValidationError(_("您接替的代表已在本次评议中投票，同一代表席位只投一票。"))
+    if appraisal.session_id:
+        _check_present(appraisal.session, member)
+
+
 def cast_appraisal_ballot(*, appraisal, member, grades):
-    """One voter's grades for every leader: a receipt (who) and +1 on each leader's tally for the
-    grade given (what), together, with nothing stored that links them."""
+    """One voter's grades for every leader, from a voter ``check_appraisal_ballot`` lets in: a receipt
+    (who) and +1 on each leader's tally for the grade given (what), together, with nothing stored that
+    links them."""
     from .models import Appraisal, AppraisalReceipt, AppraisalTally
 
     try:
         with transaction.atomic():
-            appraisal = Appraisal.objects.select_for_update().get(pk=appraisal.pk)
-            if appraisal.status != Appraisal.Status.OPEN:
-                raise ValidationError(_("此评议当前不接受投票。"))
-            if not in_electorate(appraisal, member):
-                raise ValidationError(_("您不在本次评议的参评人员之中。"))
-            if AppraisalReceipt.objects.filter(appraisal=appraisal, member=member).exists():
-                raise ValidationError(_("您已参加过本次评议。"))
+            appraisal = Appraisal.objects.select_for_update(of=("self",)).select_related("session").get(pk=appraisal.pk)
+            check_appraisal_ballot(appraisal, member)
             appraisees = list(appraisal.appraisees.all())
             allowed = {value for value, _label in appraisal.grades()}
             if {a.pk for a in appraisees} != set(grades) or not set(grades.values()) <= allowed:
@@ -639,6 +682,16 @@ def cast_appraisal_ballot(*, appraisal, member, grades):
 def appraisal_turnout(appraisal):
     """(voted, electorate): receipts, against who may vote now."""
     return appraisal.receipts.count(), appraisal_electorate(appraisal).count()
+
+
+def _by_department_in_stroke_order(member):
+    department = member.department
+    return (
+        department is None,
+        department.sort_order if department else 0,
+        str(department or ""),
+        stroke_key(member.name),
+    )
 
 
 def appraisal_voters(appraisal):
@@ -656,10 +709,9 @@ def appraisal_voters(appraisal):
         )
         .filter(Q(in_electorate=True) | Q(has_voted=True))
         .select_related("department")
-        .order_by("department__name", "name", "pk")
     )
     not_voted, voted = [], []
-    for member in members:
+    for member in sorted(members, key=_by_department_in_stroke_order):
         (voted if member.has_voted else not_voted).append(member)
     return not_voted, voted
 

@@ -12,6 +12,7 @@ from members.models import Member
 from unionportal.access import check_object_permission, permission_required
 from unionportal.form_pages import form_page, report_refusal
 from unionportal.pagination import paginate
+from unionportal.strokes import in_stroke_order
 
 from . import forms, selectors, services
 from .models import (
@@ -33,7 +34,7 @@ def _member(request):
 
 
 def _delegate_members(session, exclude=None):
-    members = Member.objects.filter(delegacies__term=session.term, delegacies__active=True).order_by("name")
+    members = Member.objects.filter(delegacies__term=session.term, delegacies__active=True).order_by("name_pinyin")
     return members.exclude(pk=exclude.pk) if exclude else members
 
 
@@ -260,6 +261,7 @@ def proposal_detail(request, pk):
             "actions": _actions(request, proposal),
             "min_cosigners": proposal.session.term.min_cosigners,
             "signed": sum(1 for c in proposal.cosigners.all() if c.status == "signed"),
+            "cosigners": in_stroke_order(proposal.cosigners.all(), name=lambda cosigner: cosigner.member.name),
         },
     )
 
@@ -341,8 +343,12 @@ def proposal_act(request, pk, action):
 @permission_required("congress.view_session")
 def delegates(request, pk):
     term = get_object_or_404(CongressTerm, pk=pk)
-    roster = term.delegates.select_related("member__department", "replaced_by__member").order_by(
-        "-active", "group", "member__name"
+    roster = sorted(
+        in_stroke_order(
+            term.delegates.select_related("member__department", "replaced_by__member"),
+            name=lambda delegate: delegate.member.name,
+        ),
+        key=lambda delegate: (not delegate.active, *selectors.group_key(delegate.group)),
     )
     return render(
         request,
@@ -373,7 +379,7 @@ def quorum(request, pk):
 @permission_required("congress.manage_session")
 def attendance(request, pk):
     session = get_object_or_404(Session.objects.select_related("term"), pk=pk)
-    roster = list(_delegate_members(session))
+    roster = in_stroke_order(_delegate_members(session))
     recorded = dict(session.attendance.values_list("member_id", "kind"))
     if request.method == "POST":
         try:
@@ -400,11 +406,11 @@ def attendance(request, pk):
             "rows": [(member, recorded.get(member.pk, "")) for member in roster],
             "kinds": Attendance.Kind.choices,
             "quorum": _quorum(session),
-            "observers": observers.order_by("name"),
+            "observers": in_stroke_order(observers),
             "candidates": Member.objects.exclude(pk__in=[m.pk for m in roster])
             .exclude(pk__in=observers.values("pk"))
             .filter(status=Member.Status.ACTIVE)
-            .order_by("name"),
+            .order_by("name_pinyin"),
         },
     )
 
@@ -423,6 +429,15 @@ def motion_create(request, pk):
     return render(request, "congress/motion_form.html", {"form": form, "session": session})
 
 
+def _ballot_refusal(check, ballot, member):
+    """Why the member may not vote on the ballot now, shown in place of it; None when they may."""
+    try:
+        check(ballot, member)
+    except ValidationError as error:
+        return error.messages[0]
+    return None
+
+
 def _delegate_for(request, motion):
     return services.active_delegate(_member(request), motion.agenda_item.session.term_id)
 
@@ -432,6 +447,8 @@ def motion_detail(request, pk):
     motion = get_object_or_404(Motion.objects.select_related("agenda_item__session__term"), pk=pk)
     delegate = _delegate_for(request, motion)
     voted = delegate is not None and BallotReceipt.objects.filter(motion=motion, delegate=delegate).exists()
+    asked = delegate is not None and not voted and motion.method == Motion.Method.SECRET
+    refusal = _ballot_refusal(services.check_ballot, motion, delegate.member) if asked else None
     return render(
         request,
         "congress/motion_detail.html",
@@ -440,7 +457,8 @@ def motion_detail(request, pk):
             "session": motion.agenda_item.session,
             "result": services.motion_result(motion),
             "turnout": motion.receipts.count(),
-            "can_vote": delegate is not None and not voted and motion.status == Motion.Status.OPEN,
+            "can_vote": asked and refusal is None,
+            "refusal": refusal if motion.status == Motion.Status.OPEN else None,
             "voted": voted,
             "ballot_form": forms.BallotForm(),
             "count_form": forms.OpenCountForm(),
@@ -496,9 +514,11 @@ def appraisal_list(request):
 
 @permission_required("congress.view_appraisals")
 def appraisal_detail(request, pk):
-    appraisal = get_object_or_404(Appraisal.objects.select_related("term"), pk=pk)
+    appraisal = get_object_or_404(Appraisal.objects.select_related("term", "session"), pk=pk)
     member = _member(request)
     voted = member is not None and appraisal.receipts.filter(member=member).exists()
+    asked = appraisal.status == Appraisal.Status.OPEN and not voted and selectors.in_electorate(appraisal, member)
+    refusal = _ballot_refusal(services.check_appraisal_ballot, appraisal, member) if asked else None
     voted_count, voters = services.appraisal_turnout(appraisal)
     return render(
         request,
@@ -509,9 +529,8 @@ def appraisal_detail(request, pk):
             "grades": appraisal.grades(),
             "turnout": {"voted": voted_count, "voters": voters},
             "tally": services.appraisal_tally(appraisal),
-            "can_vote": appraisal.status == Appraisal.Status.OPEN
-            and not voted
-            and selectors.in_electorate(appraisal, member),
+            "can_vote": asked and refusal is None,
+            "refusal": refusal,
             "voted": voted,
             "appraisee_form": forms.AppraiseeForm(),
         },
