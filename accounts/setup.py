@@ -16,7 +16,8 @@ from django.utils.translation import gettext as _
 
 from disclosure.services import load_categories
 from members import services as member_services
-from members.models import Branch, DuesSettings, Member, UnionGroup
+from members.excel import read_rows
+from members.models import Branch, Department, DuesSettings, Member, UnionGroup
 from unionportal.models import UnionProfile
 from unionportal.roles import Role
 
@@ -142,3 +143,19 @@ def build_org_tree(*, text):
         if made:
             created.append(group)
     return created
+
+
+@transaction.atomic
+def org_from_roster(*, file):
+    """The union groups and departments named in a roster file (the import's own template), made ahead of the
+    import, which takes only groups and departments that exist. Returns (groups, departments) created."""
+    rows = read_rows(file)
+    group_names = dict.fromkeys(row.fields["group_name"] for row in rows if row.fields["group_name"])
+    department_names = dict.fromkeys(row.fields["department_name"] for row in rows if row.fields["department_name"])
+    too_long = [name for name in [*group_names, *department_names] if len(name) > MAX_NAME]
+    if too_long:
+        raise ValidationError(
+            _("名称不能超过%(max)s个字：%(names)s。") % {"max": MAX_NAME, "names": "、".join(too_long)}
+        )
+    departments = [name for name in department_names if Department.objects.get_or_create(name=name)[1]]
+    return build_org_tree(text="\n".join(group_names)), departments

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.views import LoginView, redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -118,14 +119,23 @@ def chair(request):
 
 @_administrator_only
 def org(request):
-    form = OrgForm(request.POST or None)
+    form = OrgForm(request.POST or None, request.FILES or None)
     if form.is_valid():
         try:
-            created = setup.build_org_tree(text=form.cleaned_data["lines"])
+            with transaction.atomic():  # the typed lines and the file: both or neither
+                created = setup.build_org_tree(text=form.cleaned_data["lines"])
+                departments = []
+                if form.cleaned_data["roster"]:
+                    groups, departments = setup.org_from_roster(file=form.cleaned_data["roster"])
+                    created += groups
         except ValidationError as error:
             _add_errors(form, error)
         else:
-            messages.success(request, _("已建立 %(count)s 个工会小组。") % {"count": len(created)})
+            messages.success(
+                request,
+                _("已建立 %(groups)s 个工会小组、%(departments)s 个部门。")
+                % {"groups": len(created), "departments": len(departments)},
+            )
             return redirect("accounts:setup_done")
     return _page(request, 3, form)
 
