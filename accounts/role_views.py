@@ -48,8 +48,8 @@ def roles(request):
     return render(request, "accounts/roles.html", context)
 
 
-@require_POST
 @permission_required("accounts.manage_roles")
+@require_POST
 def withdraw(request, member_pk, role):
     member = get_object_or_404(Member, pk=member_pk)
     if role not in assignments.ASSIGNABLE_ROLES:

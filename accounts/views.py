@@ -52,8 +52,8 @@ def _back(request):
     return redirect(reverse("accounts:list") + ("?" + request.GET.urlencode() if request.GET else ""))
 
 
-@require_POST
 @permission_required("accounts.manage_logins")
+@require_POST
 def open_accounts(request):
     form = OpenLoginsForm(request.POST)
     if not form.is_valid():
@@ -85,8 +85,8 @@ def _pending_or_refuse(request):
     return users
 
 
-@require_POST
 @permission_required("accounts.manage_logins")
+@require_POST
 def print_slips(request):
     users = _pending_or_refuse(request)
     if not users.exists():
@@ -98,8 +98,8 @@ def print_slips(request):
     return redirect("documents:job", job_id=job.pk)
 
 
-@require_POST
 @permission_required("accounts.manage_logins")
+@require_POST
 def export_codes(request):
     from openpyxl import Workbook
 
@@ -137,8 +137,8 @@ def account_detail(request, pk):
 
 
 @never_cache
-@require_POST
 @permission_required("accounts.manage_logins")
+@require_POST
 def issue_reset(request, pk):
     """A one-time link to set a password, shown once on this page for the clerk to hand over (no email
     needed); a login not yet activated gets a new activation code the same way."""
@@ -156,8 +156,8 @@ def issue_reset(request, pk):
 
 
 def _close_or_reopen(service, done):
-    @require_POST
     @permission_required("accounts.manage_logins")
+    @require_POST
     def view(request, pk):
         member = get_object_or_404(Member.objects.select_related("user"), pk=pk)
         try:
