@@ -11,6 +11,7 @@ from django.db import transaction
 from accounts import setup
 from members.models import Member
 from unionportal.models import UnionKind
+from unionportal.roles import Role
 
 
 class Command(BaseCommand):
@@ -41,12 +42,13 @@ class Command(BaseCommand):
             raise CommandError("；".join(error.messages)) from None
 
     def _set_up(self, options):
-        actor = None
-        if options["admin"]:
+        if options["admin"] and setup.needs_first_administrator():
             password = options["admin_password"] or getpass.getpass("管理员密码：")
-            actor = setup.create_first_administrator(username=options["admin"], password=password)
-            self.stdout.write(f"已创建管理员 {actor.username}")
-        actor = actor or User.objects.filter(is_superuser=True).order_by("pk").first()
+            admin = setup.create_first_administrator(username=options["admin"], password=password)
+            self.stdout.write(f"已创建管理员 {admin.username}")
+        elif options["admin"]:
+            self.stdout.write("系统中已有账号，未再创建管理员")
+        actor = User.objects.filter(is_superuser=True).order_by("pk").first()
         setup.save_union(
             name=options["name"],
             kind=options["kind"],
@@ -56,7 +58,9 @@ class Command(BaseCommand):
             hand_up_share=options["hand_up_share"],
         )
         self.stdout.write(f"工会信息已保存：{options['name']}（{UnionKind(options['kind']).label}），公开类别已载入")
-        if options["chair"]:
+        if options["chair"] and User.objects.filter(groups__name=Role.CHAIR).exists():
+            self.stdout.write("已有主席，未再任命（更换主席请在“角色分工”页办理）")
+        elif options["chair"]:
             chair = setup.appoint_first_chair(name=options["chair"], gender=options["chair_gender"], actor=actor)
             self.stdout.write(
                 f"主席 {chair.member.name}：登录名 {chair.login}，激活码 {chair.code}（只显示这一次，30 天内有效）"
