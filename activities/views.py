@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from members.models import UnionGroup
-from unionportal.access import permission_required
+from unionportal.access import member_record_required, permission_required
 from unionportal.documents.services import queue_document
 from unionportal.form_pages import report_refusal
 from unionportal.pagination import paginate
@@ -86,6 +86,7 @@ def detail(request, pk):
 
 
 @require_POST
+@member_record_required
 @permission_required("activities.sign_up")
 def sign_up(request, pk):
     event = get_object_or_404(Event, pk=pk)
@@ -102,6 +103,7 @@ def sign_up(request, pk):
 
 
 @require_POST
+@member_record_required
 @permission_required("activities.sign_up")
 def cancel(request, pk):
     event = get_object_or_404(Event, pk=pk)
@@ -135,6 +137,7 @@ def team_sign_up(request, pk):
     return render(request, "activities/team_form.html", {"event": event, "form": form})
 
 
+@member_record_required
 @permission_required("activities.check_in_self")
 def self_check_in(request, pk, code):
     event = get_object_or_404(Event, pk=pk)
@@ -310,6 +313,7 @@ def honour_create(request):
     return render(request, "activities/honour_form.html", {"form": form})
 
 
+@member_record_required
 @permission_required("activities.sign_up")
 def notices(request):
     member = request.user.member

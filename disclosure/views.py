@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from unionportal.access import check_object_permission, permission_required
+from unionportal.access import check_object_permission, member_record_required, permission_required
 from unionportal.documents.services import queue_document
 from unionportal.models import UnionProfile
 from unionportal.pagination import paginate
@@ -191,6 +191,7 @@ def transition(request, pk, action):
 
 
 @require_POST
+@member_record_required
 @permission_required("disclosure.view_index")
 def object_to(request, pk):
     item = _visible_item(request, pk)

@@ -5,12 +5,13 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from unionportal.access import permission_required
+from unionportal.access import member_record_required, permission_required
 
 from . import dues, selectors, services
 from .forms import ContactForm
 
 
+@member_record_required
 @permission_required("members.view_own_record")
 def my_record(request):
     member = selectors.own_member(request.user)

@@ -1,5 +1,6 @@
 """The verbs of the roster: every change of membership or status is a dated MembershipEvent."""
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -26,6 +27,13 @@ def _check_allowed(member, kind, on):
             _("%(name)s 当前状态为“%(status)s”，不能办理%(kind)s。")
             % {"name": member.name, "status": member.get_status_display(), "kind": Kind(kind).label}
         )
+
+
+def _close_login(member):
+    """Leaving, retiring or dying closes the person's portal login (停用); the login and its history stay, and
+    staff can reopen it when the person is back in service."""
+    if member.user_id:
+        get_user_model().objects.filter(pk=member.user_id).update(is_active=False)
 
 
 def _has_been_member(member):
@@ -121,6 +129,7 @@ def transfer_out(*, member, on, to_union, actor=None, note=""):
     from_status = member.status
     member.status = Member.Status.TRANSFERRED
     member.is_union_member = False
+    _close_login(member)
     return _record(member, Kind.TRANSFER_OUT, on, actor, note, to_union.strip(), from_status=from_status)
 
 
@@ -131,6 +140,7 @@ def retire(*, member, on, actor=None, note=""):
     _check_allowed(member, Kind.RETIRE, on)
     from_status = member.status
     member.status = Member.Status.RETIRED
+    _close_login(member)
     return _record(member, Kind.RETIRE, on, actor, note, from_status=from_status)
 
 
@@ -142,6 +152,7 @@ def record_death(*, member, on, actor=None, note=""):
     from_status = member.status
     member.status = Member.Status.DECEASED
     member.is_union_member = False
+    _close_login(member)
     return _record(member, Kind.DECEASE, on, actor, note, from_status=from_status)
 
 

@@ -44,6 +44,16 @@ def own_member_page(role, suffix=""):
     return path
 
 
+def account_page(role, suffix="", prefix="/accounts/members/"):
+    """A page of the role user's login on the accounts pages (or, with ``prefix``, the roles page)."""
+
+    def path(users):
+        return f"{prefix}{users[role].member.pk}/{suffix}"
+
+    path.__qualname__ = f"{prefix}<{role}>/{suffix}"
+    return path
+
+
 def org_page(kind, suffix=""):
     """A members org page of a fresh branch, group, committee, term, seat or frozen year."""
 
@@ -341,4 +351,26 @@ ACCESS = [
     Access(activity_page("participants/0/tick/"), set(), expect={role: 405 for role in EVERY_ROLE}),
     Access(activity_page("participants/0/cancel/"), set(), expect={role: 405 for role in EVERY_ROLE}),
     Access(activity_page("door/"), {"chair", "staff"}),
+    # accounts: logins, one-time codes, roles and the first run
+    Access("/accounts/activate/", EVERYONE),
+    Access("/accounts/activate/?login=member&code=AAAA-AAAA", EVERYONE),
+    Access("/accounts/reset/", EVERYONE),
+    Access("/accounts/link/", {"chair", "staff"}),
+    Access("/accounts/members/", {"chair", "staff"}),
+    Access("/accounts/members/?login=none&status=active", {"chair", "staff"}),
+    Access("/accounts/members/open/", set(), expect={"chair": 405, "staff": 405}),
+    Access("/accounts/members/slips/", set(), expect={"chair": 405, "staff": 405}),
+    Access("/accounts/members/codes.xlsx", set(), expect={"chair": 405, "staff": 405}),
+    Access(account_page("member"), {"chair", "staff"}),
+    Access(account_page("member", "code/"), set(), expect={"chair": 405, "staff": 405}),
+    Access(account_page("member", "close/"), set(), expect={"chair": 405, "staff": 405}),
+    Access(account_page("member", "reopen/"), set(), expect={"chair": 405, "staff": 405}),
+    Access("/accounts/roles/", {"chair"}),
+    Access(account_page("staff", "staff/withdraw/", prefix="/accounts/roles/"), set(), expect={"chair": 405}),
+    # the setup pages: a database with logins has its administrator; the first step moves on to the next
+    Access("/setup/", EVERYONE, expect={role: 302 for role in EVERY_ROLE}),
+    Access("/setup/union/", set()),
+    Access("/setup/chair/", set()),
+    Access("/setup/org/", set()),
+    Access("/setup/done/", set()),
 ]

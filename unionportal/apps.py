@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 class UnionAdminConfig(admin_apps.AdminConfig):
     default = False
-    default_site = "unionportal.admin.SuperuserAdminSite"
+    default_site = "unionportal.admin_site.SuperuserAdminSite"
 
 
 class UnionPortalConfig(AppConfig):

@@ -17,6 +17,7 @@ MENU_MODULES = [
     "welfare.menu.MENU",
     "activities.menu.MENU",
     "unionportal.documents.menu.MENU",
+    "accounts.menu.MENU",
     "unionportal.menu.MENU",
 ]
 

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "disclosure",
     "welfare",
     "activities",
+    "accounts",
 ]
 
 MIDDLEWARE = [
@@ -241,3 +242,7 @@ LOGGING = {
 }
 
 PORTAL_NAME = _("基层工会门户")
+
+# accounts: members reset a forgotten password by email only where an SMTP server is named; elsewhere the
+# chair or staff hand them a one-time link.
+EMAIL_SELF_SERVICE = bool(os.environ.get("DJANGO_EMAIL_HOST"))

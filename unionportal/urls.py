@@ -2,13 +2,15 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from accounts.setup_views import login_or_first_run
+
 from . import views
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("profile/", views.union_profile, name="union_profile"),
-    path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("accounts/login/", login_or_first_run, name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/password/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path("accounts/password/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
@@ -19,5 +21,6 @@ urlpatterns = [
     path("welfare/", include("welfare.urls")),
     path("activities/", include("activities.urls")),
     path("documents/", include("unionportal.documents.urls")),
+    path("", include("accounts.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from disclosure.formatting import render_body
-from unionportal.access import check_object_permission, permission_required
+from unionportal.access import check_object_permission, member_record_required, no_member_record, permission_required
 from unionportal.documents.services import queue_document
 from unionportal.form_pages import form_page
 from unionportal.pagination import paginate
@@ -257,6 +257,7 @@ def application_list(request):
     )
 
 
+@member_record_required
 @permission_required("welfare.view_own_applications")
 def my_applications(request):
     rows = selectors.applications().filter(member=request.user.member)
@@ -270,6 +271,8 @@ def my_applications(request):
 @permission_required("welfare.apply")
 def application_create(request):
     on_behalf = request.user.has_perm("welfare.view_applications") and request.GET.get("for") != "me"
+    if not on_behalf and not hasattr(request.user, "member"):
+        return no_member_record(request)
 
     def apply(form):
         data = form.cleaned_data
@@ -569,6 +572,8 @@ def drive_detail(request, pk):
     drive = get_object_or_404(DonationDrive.objects.select_related("beneficiary"), pk=pk)
     form = PledgeForm(request.POST or None)
     if request.method == "POST" and request.user.has_perm("welfare.pledge") and form.is_valid():
+        if not hasattr(request.user, "member"):
+            return no_member_record(request)
         try:
             services.pledge(drive=drive, member=request.user.member, amount=form.cleaned_data["amount"])
             messages.success(request, _("感谢您的爱心捐款。"))

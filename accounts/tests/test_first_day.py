@@ -1,0 +1,92 @@
+"""The first day of a real union, from an empty database: the setup in the browser, the roster, logins opened
+for a union group, the slips printed, and a member logging in with the code on their slip."""
+
+import re
+
+from django.contrib.auth.models import User
+from pypdf import PdfReader
+
+from disclosure.models import Category
+from members import services as member_services
+from members.models import DuesSettings, Member, UnionGroup
+from unionportal.documents.models import Job
+from unionportal.models import UnionProfile
+
+STRONG = "Qingshan-2026!"
+
+
+def slip_text(job):
+    return "".join(page.extract_text() for page in PdfReader(job.file.path).pages)
+
+
+def test_empty_database_to_a_member_logged_in_with_the_printed_code(client, db, django_capture_on_commit_callbacks):
+    assert not User.objects.exists()
+    # the first visit leads to the setup
+    response = client.get("/", follow=True)
+    assert response.redirect_chain[-1][0] == "/setup/"
+    assert "创建系统管理员" in response.content.decode()
+
+    response = client.post("/setup/", {"username": "admin", "password": STRONG, "password_again": STRONG})
+    assert response.url == "/setup/union/"
+    response = client.post(
+        "/setup/union/",
+        {
+            "name": "青山市第二中学工会委员会",
+            "kind": "school",
+            "upper_union": "青山市教育工会",
+            "dues_rate": "0.0050",
+            "hand_up_share": "0.4000",
+        },
+    )
+    assert response.url == "/setup/chair/"
+    assert UnionProfile.objects.get().upper_union == "青山市教育工会"
+    assert Category.objects.filter(kind="school").count() == 17
+    assert str(DuesSettings.current().hand_up_share) == "0.4000"
+
+    response = client.post("/setup/chair/", {"name": "周建国", "gender": "M", "use_own_login": "on"})
+    assert response.url == "/setup/org/"
+    admin = User.objects.get(username="admin")
+    assert admin.member.name == "周建国"
+    assert admin.groups.filter(name="chair").exists()
+
+    response = client.post("/setup/org/", {"lines": "语文组\n初中部分会/数学组"})
+    assert response.url == "/setup/done/"
+    maths = UnionGroup.objects.get(name="数学组")
+    assert maths.branch.name == "初中部分会"
+
+    # the roster (here by the service the import uses), then logins for the maths group
+    for name in ("王芳", "李强", "王芳"):
+        member_services.create_member(name=name, gender="F", union_group=maths)
+    response = client.post(f"/accounts/members/open/?union_group={maths.pk}", {"scope": "all", "source": "pinyin"})
+    assert response.status_code == 302
+    logins = sorted(User.objects.filter(member__union_group=maths).values_list("username", flat=True))
+    assert logins == ["liqiang", "wangfang", "wangfang2"]  # the second 王芳 got a number
+    page = client.get(response.url).content.decode()
+    assert "拼音登录名 wangfang 已有人使用，改为 wangfang2" in page
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/accounts/members/slips/?union_group={maths.pk}&login=pending", {"scope": "all"})
+    job = Job.objects.get()
+    assert response.url == f"/documents/{job.pk}/"
+    assert job.status == Job.Status.DONE, job.error
+    text = slip_text(job)
+    assert "数学组" in text and text.count("激活码") >= 3
+    code = re.search(r"liqiang\s*激活码：\s*([A-Z0-9]{4}-[A-Z0-9]{4})", text.replace(" ", " ")).group(1)
+
+    # the member activates with the code from the slip, then logs in with the password chosen
+    client.logout()
+    response = client.post(
+        "/accounts/activate/", {"login": "liqiang", "code": code, "password": STRONG, "password_again": STRONG}
+    )
+    assert response.url == "/"
+    client.logout()
+    response = client.post("/accounts/login/", {"username": "liqiang", "password": STRONG})
+    assert response.status_code == 302
+    assert client.get("/members/me/").context["member"].name == "李强"
+    # the slip's code cannot be used twice
+    client.logout()
+    response = client.post(
+        "/accounts/activate/", {"login": "liqiang", "code": code, "password": STRONG, "password_again": STRONG}
+    )
+    assert "这个验证码已经用过了" in response.content.decode()
+    assert Member.objects.get(name="李强").user.check_password(STRONG)

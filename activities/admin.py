@@ -1,0 +1,8 @@
+from unionportal.admin import register_models
+
+from . import models
+
+register_models(
+    models.Event, models.Team, models.Registration, models.RegistrationStep, models.Notice, models.Result,
+    models.Honour,
+)  # fmt: skip
