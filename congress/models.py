@@ -40,7 +40,7 @@ class CongressTerm(models.Model):
     end_year = models.PositiveSmallIntegerField(_("结束年份"))
     mode = models.CharField(_("形式"), max_length=12, choices=Mode.choices, default=Mode.DELEGATES)
     min_cosigners = models.PositiveSmallIntegerField(_("提案最少附议人数"), default=2)
-    # Composition thresholds in percent; blank keeps the school/enterprise default (services.COMPOSITION_RULES).
+    # Composition thresholds in percent; blank keeps the school/enterprise default (selectors.COMPOSITION_RULES).
     front_line_min = models.PositiveSmallIntegerField(_("一线代表不少于（%）"), **PERCENT)
     leaders_max = models.PositiveSmallIntegerField(_("领导干部代表不超过（%）"), **PERCENT)
     per_headcount_min = models.PositiveSmallIntegerField(_("代表不少于在职职工（%）"), **PERCENT)

@@ -525,46 +525,6 @@ def add_motion(*, agenda_item, title, method, actor=None):
 
 # Composition rules (percent); school values from the school congress regulation, enterprise its own.
 # A term may set its own (same field names on CongressTerm); blank keeps these defaults.
-COMPOSITION_RULES = {
-    "school": {"front_line_min": 60, "leaders_max": 20, "per_headcount_min": 5},
-    "enterprise": {"front_line_min": 50, "leaders_max": 20, "per_headcount_min": 5},
-}
-
-
-def composition_warnings(term, kind=None):
-    """Warnings (not refusals) about the delegates' make-up: front-line share, leaders' share,
-    and delegates against headcount (at least N% of active staff)."""
-    from members.models import Member
-    from unionportal.models import UnionProfile
-
-    rule = dict(COMPOSITION_RULES.get(kind or UnionProfile.load().kind, COMPOSITION_RULES["school"]))
-    rule.update({name: getattr(term, name) for name in rule if getattr(term, name) is not None})
-    delegates = term.delegates.filter(active=True)
-    total = delegates.count()
-    if not total:
-        return [_("本届尚无代表。")]
-    warnings = []
-    front = delegates.filter(is_front_line=True).count()
-    leaders = delegates.filter(is_leader=True).count()
-    if 100 * front < rule["front_line_min"] * total:
-        warnings.append(
-            _("一线职工代表占%(share)s%%，低于%(min)s%%。")
-            % {"share": round(100 * front / total), "min": rule["front_line_min"]}
-        )
-    if 100 * leaders > rule["leaders_max"] * total:
-        warnings.append(
-            _("领导干部代表占%(share)s%%，超过%(max)s%%。")
-            % {"share": round(100 * leaders / total), "max": rule["leaders_max"]}
-        )
-    headcount = Member.objects.filter(status=Member.Status.ACTIVE).count()
-    if term.mode == term.Mode.DELEGATES and 100 * total < rule["per_headcount_min"] * headcount:
-        warnings.append(
-            _("代表%(total)s人，不足在职职工%(headcount)s人的%(min)s%%。")
-            % {"total": total, "headcount": headcount, "min": rule["per_headcount_min"]}
-        )
-    return warnings
-
-
 def replace_delegate(*, delegate, member, actor=None):
     """补选: a new delegate takes the place of one who left; the old record stays, inactive."""
     with transaction.atomic():

@@ -356,7 +356,7 @@ def delegates(request, pk):
         {
             "term": term,
             "roster": roster,
-            "warnings": services.composition_warnings(term),
+            "composition": selectors.delegate_composition(term),
             "add_form": forms.DelegateForm(),
             "replace_form": forms.ReplaceForm(term=term),
         },
