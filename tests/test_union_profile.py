@@ -13,6 +13,20 @@ def test_chair_switches_the_union_to_enterprise_and_the_words_follow(client_as):
     assert "教代会" not in content
 
 
+def test_switching_the_kind_loads_its_disclosure_categories_and_back(client_as):
+    from disclosure.models import Category
+    from disclosure.selectors import categories
+
+    client = client_as("chair")
+    client.post("/profile/", {"name": "红旗机械厂工会委员会", "kind": UnionKind.ENTERPRISE})
+    assert categories().count() == 7
+    enterprise = client.get("/disclosure/").content.decode()
+    assert "福利费用" in enterprise and "招待费开支" not in enterprise
+    client.post("/profile/", {"name": "红旗机械厂工会委员会", "kind": UnionKind.SCHOOL})
+    assert categories().count() == 17
+    assert Category.objects.filter(kind=UnionKind.ENTERPRISE).count() == 7  # kept for a switch back
+
+
 def test_profile_without_a_name_is_refused_and_keeps_what_was_typed(client_as):
     response = client_as("chair").post("/profile/", {"name": "", "kind": UnionKind.SCHOOL, "upper_union": "区教育工会"})
     content = response.content.decode()

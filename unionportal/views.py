@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import connection
+from django.db import connection, transaction
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -14,6 +14,7 @@ from .forms import UnionProfileForm
 from .models import UnionProfile
 from .notices import Notice, mark_read, unread
 from .pagination import paginate
+from .signals import union_kind_changed
 
 HOME_NOTICES = 5
 
@@ -57,7 +58,10 @@ def notices_read(request):
 def union_profile(request):
     form = UnionProfileForm(request.POST or None, instance=UnionProfile.load())
     if form.is_valid():
-        form.save()
+        with transaction.atomic():
+            profile = form.save()
+            if "kind" in form.changed_data:
+                union_kind_changed.send(sender=UnionProfile, kind=profile.kind)
         messages.success(request, _("工会信息已保存。"))
         return redirect("union_profile")
     return render(request, "union_profile.html", {"form": form})
