@@ -75,7 +75,10 @@ def open_accounts(request):
                 _("%(name)s 的拼音登录名 %(base)s 已有人使用，改为 %(login)s。")
                 % {"name": row.member.name, "base": row.renamed_from, "login": row.username},
             )
-    return redirect(reverse("accounts:list") + "?" + urlencode({"login": "pending"}))
+    filters = request.GET.copy()
+    filters.pop("page", None)
+    filters["login"] = "pending"  # the same list, now showing whose slips to print
+    return redirect(reverse("accounts:list") + "?" + filters.urlencode())
 
 
 def _pending_or_refuse(request):
