@@ -204,12 +204,14 @@ def close_login(*, member, actor):
 
 @transaction.atomic
 def reopen_login(*, member, actor):
-    """重新启用: a person back in service (重新入会, 转入) uses their old login again."""
+    """重新启用: a person back in service (重新入会, 转入) uses their old login again; so may a retired member who
+    keeps the membership (退休会员), whom retiring closed like everyone else."""
     if member.user is None:
         raise ValidationError(_("%(name)s 没有登录账号，请开通账号。") % {"name": member.name})
-    if member.status != Member.Status.ACTIVE:
+    retired_member = member.status == Member.Status.RETIRED and member.is_union_member
+    if member.status != Member.Status.ACTIVE and not retired_member:
         raise ValidationError(
-            _("%(name)s 当前状态为“%(status)s”，不在职，不能启用账号。")
+            _("%(name)s 当前状态为“%(status)s”，不能启用账号。")
             % {"name": member.name, "status": member.get_status_display()}
         )
     member.user.is_active = True

@@ -101,7 +101,12 @@ class OrgForm(forms.Form):
         label=_("工会小组"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 8, "placeholder": "语文组\n数学组\n初中部分会/英语组"}),
+        help_text=_("每行一个小组；有分会的写成“分会/小组”。"),
+    )
+    roster = forms.FileField(
+        label=_("或从名册文件建组"),
+        required=False,
         help_text=_(
-            "每行一个小组；有分会的写成“分会/小组”。也可以跳过，之后用名册导入（Excel 中的“工会小组”列会自动建组）。"
+            "上传按名册导入模板填好的 Excel，按其中的“工会小组”“部门”两列建组和部门；人员随后在“名册导入”中导入。"
         ),
     )

@@ -13,6 +13,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
+from openpyxl import Workbook
 
 from members import selectors as roster_selectors
 from members.excel import _workbook_bytes
@@ -75,7 +76,10 @@ def open_accounts(request):
                 _("%(name)s 的拼音登录名 %(base)s 已有人使用，改为 %(login)s。")
                 % {"name": row.member.name, "base": row.renamed_from, "login": row.username},
             )
-    return redirect(reverse("accounts:list") + "?" + urlencode({"login": "pending"}))
+    filters = request.GET.copy()
+    filters.pop("page", None)
+    filters["login"] = "pending"  # the same list, now showing whose slips to print
+    return redirect(reverse("accounts:list") + "?" + filters.urlencode())
 
 
 def _pending_or_refuse(request):
@@ -101,8 +105,6 @@ def print_slips(request):
 @permission_required("accounts.manage_logins")
 @require_POST
 def export_codes(request):
-    from openpyxl import Workbook
-
     users = list(_pending_or_refuse(request).select_related("member__union_group", "member__department"))
     if not users:
         return _back(request)
@@ -212,16 +214,12 @@ def activate(request):
     return render(request, "accounts/activate.html", {"form": form})
 
 
-def email_configured():
-    return bool(getattr(settings, "EMAIL_SELF_SERVICE", False))
-
-
 @never_cache
 def email_reset(request):
     """忘记密码: where the union has an SMTP server, a reset link goes to the login's email address. The answer
     is the same whether or not the address belongs to an account, so nobody learns which accounts exist."""
     form = EmailResetForm(request.POST or None)
-    if email_configured() and form.is_valid():
+    if settings.EMAIL_SELF_SERVICE and form.is_valid():
         for user in User.objects.filter(email__iexact=form.cleaned_data["email"], is_active=True):
             code = logins.issue_codes(users=[user], purpose=AccessCode.Purpose.RESET, actor=None)[user.pk]
             link = request.build_absolute_uri(
@@ -236,4 +234,4 @@ def email_reset(request):
             )
         messages.success(request, _("如果该邮箱属于一个有效账号，重设密码的链接已发往该邮箱，3 天内有效。"))
         return redirect("login")
-    return render(request, "accounts/email_reset.html", {"form": form, "email_configured": email_configured()})
+    return render(request, "accounts/email_reset.html", {"form": form, "email_configured": settings.EMAIL_SELF_SERVICE})

@@ -32,8 +32,7 @@ def test_lockout_of_one_account_leaves_others_alone(client, users):
     assert response.status_code == 302
 
 
-@pytest.mark.django_db
-def test_expired_session_asks_to_log_in_again(client):
+def test_expired_session_asks_to_log_in_again(client, users):
     response = client.get("/accounts/login/?next=/members/")
     assert "登录已过期" in response.content.decode()
 

@@ -264,6 +264,25 @@ def document_rows(world, n):
     Job.objects.bulk_create([Job(owner=chair, kind="notice", title=f"通知{i}") for i in range(n)])
 
 
+def accounts_rows(world, n):
+    """People holding a role, with its history (the roles page), each with a login (the accounts list)."""
+    from django.contrib.auth.models import Group, User
+
+    from accounts.models import RoleAssignment
+
+    people = _members_of(world, n)
+    staff = Group.objects.get(name="staff")
+    for person in people:
+        if person.user_id is None:
+            person.user = User.objects.create_user(f"account{person.pk}")
+            person.save(update_fields=["user"])
+        person.user.groups.add(staff)
+    RoleAssignment.objects.bulk_create(
+        RoleAssignment(member=person, role="staff", started_on=datetime.date(THIS_YEAR, 1, 1), start_reason="换届")
+        for person in people
+    )
+
+
 def every_app_rows(world, n):
     for rows in (member_rows, activity_rows, congress_rows, disclosure_rows, welfare_rows, document_rows):
         rows(world, n)
@@ -390,6 +409,10 @@ PAGES = [
     Page("results", lambda w: f"/activities/{w['team_event'].pk}/results/", "chair", activity_rows),
     # documents
     Page("document jobs", "/documents/", "chair", document_rows),
+    # accounts
+    Page("accounts", "/accounts/members/", "chair", accounts_rows),
+    Page("accounts · without login", "/accounts/members/?login=none&status=active", "chair", accounts_rows),
+    Page("roles", "/accounts/roles/", "chair", accounts_rows),
 ]
 
 

@@ -114,7 +114,7 @@ def test_leaving_closes_the_login_and_rejoining_service_can_reopen_it(db):
     assert not member.user.is_active
     with pytest.raises(ValidationError, match="已停用"):
         logins.set_password_with_code(username=member.user.username, code=code, password=STRONG)
-    with pytest.raises(ValidationError, match="不在职"):
+    with pytest.raises(ValidationError, match="调出.*不能启用账号"):
         logins.reopen_login(member=member, actor=None)
     member_services.transfer_in(member=member, on=timezone.localdate(), from_union="外单位工会")
     member.refresh_from_db()

@@ -80,3 +80,14 @@ def test_groups_and_departments_come_from_the_roster_file(db):
     assert sorted(g.name for g in groups) == ["数学组", "语文组"]
     assert set(departments) == {"教务处", "总务处"}
     assert Department.objects.count() == 2
+
+
+def test_the_org_step_takes_groups_from_an_uploaded_roster(db, client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(User.objects.create_superuser("root", password="x"))
+    file = workbook(["张三", "男", "", "", "", "教务处", "语文组"] + [""] * 9)
+    upload = SimpleUploadedFile("roster.xlsx", file.getvalue())
+    response = client.post("/setup/org/", {"lines": "数学组", "roster": upload}, follow=True)
+    assert "已建立 2 个工会小组、1 个部门" in response.content.decode()
+    assert set(UnionGroup.objects.values_list("name", flat=True)) == {"数学组", "语文组"}

@@ -1,11 +1,13 @@
 import datetime
 
+from accounts.logins import reopen_login
 from members import dues, services
 
 
 def test_member_sees_own_record_dues_and_history(client_as, users):
     me = users["member"].member
     services.retire(member=me, on=datetime.date(2025, 3, 1), note="")
+    reopen_login(member=me, actor=None)  # retiring closed the login; staff reopened it for the retired member
     record = dues.set_wage_base(member=me, month=datetime.date(2025, 1, 1), wage_base="4321")
     dues.set_wage_base(member=me, month=datetime.date(2025, 2, 1), wage_base="4321")
     dues.mark_paid(record=record, on=datetime.date(2025, 1, 20))
