@@ -340,4 +340,6 @@ ACCESS = [
     Access(activity_page("participants/0/tick/"), set(), expect={role: 405 for role in EVERY_ROLE}),
     Access(activity_page("participants/0/cancel/"), set(), expect={role: 405 for role in EVERY_ROLE}),
     Access(activity_page("door/"), {"chair", "staff"}),
+    # person pickers' search (issue 15)
+    Access("/members/pick/?q=zh&scope=active", {"chair", "staff", "welfare"}),
 ]
