@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from members.models import Department, Member
+from members.pickers import PersonField
 
 from .models import Appraisal, BallotTally, CongressTerm, Motion, Proposal, Session
 
@@ -157,7 +158,7 @@ class AgendaItemForm(forms.Form):
 
 
 class DelegateForm(forms.Form):
-    member = forms.ModelChoiceField(label=_("代表"), queryset=Member.objects.filter(status=Member.Status.ACTIVE))
+    member = PersonField(label=_("代表"), scope="active")
     group = forms.CharField(label=_("代表组"), max_length=50, required=False)
     is_front_line = forms.BooleanField(label=_("一线教职工"), required=False, initial=True)
     is_leader = forms.BooleanField(label=_("领导干部"), required=False)
@@ -165,7 +166,7 @@ class DelegateForm(forms.Form):
 
 class ReplaceForm(forms.Form):
     delegate = forms.ModelChoiceField(label=_("离任代表"), queryset=None)
-    member = forms.ModelChoiceField(label=_("补选代表"), queryset=Member.objects.filter(status=Member.Status.ACTIVE))
+    member = PersonField(label=_("补选代表"), scope="active")
 
     def __init__(self, *args, term, **kwargs):
         super().__init__(*args, **kwargs)
@@ -181,7 +182,7 @@ class AppraisalForm(forms.ModelForm):
 
 
 class AppraiseeForm(forms.Form):
-    member = forms.ModelChoiceField(label=_("被评议人"), queryset=Member.objects.filter(status=Member.Status.ACTIVE))
+    member = PersonField(label=_("被评议人"), scope="active")
     post = forms.CharField(label=_("职务"), max_length=50, required=False)
     report = forms.CharField(label=_("述职报告"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from members.models import Member
+from members.pickers import PersonPicker
 from unionportal.access import check_object_permission, permission_required
 from unionportal.form_pages import form_page, report_refusal
 from unionportal.pagination import paginate
@@ -407,10 +408,7 @@ def attendance(request, pk):
             "kinds": Attendance.Kind.choices,
             "quorum": _quorum(session),
             "observers": in_stroke_order(observers),
-            "candidates": Member.objects.exclude(pk__in=[m.pk for m in roster])
-            .exclude(pk__in=observers.values("pk"))
-            .filter(status=Member.Status.ACTIVE)
-            .order_by("name_pinyin"),
+            "observer_picker": PersonPicker("active").render("observer", None, {"id": "id_observer"}),
         },
     )
 

@@ -376,4 +376,6 @@ ACCESS = [
     Access("/setup/chair/", set()),
     Access("/setup/org/", set()),
     Access("/setup/done/", set()),
+    # person pickers' search (issue 15)
+    Access("/members/pick/?q=zh&scope=active", {"chair", "staff", "welfare"}),
 ]
