@@ -326,6 +326,7 @@ ACCESS = [
     Access("/welfare/campaigns/new/", {"chair", "welfare"}),
     Access(welfare_page("campaign"), {"chair", "welfare"}),
     Access(welfare_page("campaign", "publish/"), {"chair", "welfare"}),
+    Access(welfare_page("campaign", "add-by-rule/"), set(), expect={"chair": 405, "welfare": 405}),
     Access("/welfare/visits/", {"chair", "welfare"}),
     Access("/welfare/visits/new/", {"chair", "welfare"}),
     Access("/welfare/drives/", LOGGED_IN),

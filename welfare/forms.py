@@ -1,12 +1,14 @@
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from disclosure import selectors as disclosure_selectors
 from disclosure.models import DisclosureItem
-from members.models import Department
+from members.models import Department, UnionGroup
 from members.pickers import PeopleField, PersonField, PersonPicker, scoped
 
 from .models import Campaign, DonationDrive, FundSource, HardshipFile, Payment, VisitOccasion
+from .recipient_rules import Rule
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -90,6 +92,33 @@ class RecipientForm(forms.Form):
     member = PersonField(label=_("对象"))
     amount = forms.DecimalField(label=_("金额（元，留空按标准）"), min_value=0, decimal_places=2, required=False)
     override_note = forms.CharField(label=_("超出预算的理由（仅主席）"), required=False)
+
+
+class RecipientRuleForm(forms.Form):
+    """按规则加入: everyone a rule selects, at one amount each."""
+
+    rule = forms.ChoiceField(label=_("规则"), choices=Rule.choices)
+    union_group = forms.ModelChoiceField(label=_("工会小组"), queryset=UnionGroup.objects.none(), required=False)
+    month = forms.TypedChoiceField(
+        label=_("生日月份"), coerce=int, required=False, choices=[(m, _("%(m)s月") % {"m": m}) for m in range(1, 13)]
+    )
+    amount = forms.DecimalField(
+        label=_("每人金额（元，留空按标准）"), min_value=0, max_digits=10, decimal_places=2, required=False
+    )
+    override_note = forms.CharField(label=_("超出预算的理由（仅主席）"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["union_group"].queryset = UnionGroup.objects.current()
+        self.fields["month"].initial = timezone.localdate().month
+
+    def clean(self):
+        data = super().clean()
+        if data.get("rule") == Rule.UNION_GROUP and not data.get("union_group"):
+            self.add_error("union_group", _("按工会小组加入时，请选择工会小组。"))
+        if data.get("rule") == Rule.BIRTHDAYS and not data.get("month"):
+            self.add_error("month", _("按生日加入时，请选择月份。"))
+        return data
 
 
 class VisitForm(forms.Form):

@@ -430,15 +430,17 @@ def proposed_recipients(campaign):
     return proposed
 
 
-def _check_budget(campaign, new_total, actor, override_note):
-    """The campaign's list may not plan beyond budget plus the chair's recorded overrides."""
+def check_list_budget(campaign, new_total, actor, override_note, adding=None):
+    """The campaign's list may not plan beyond budget plus the chair's recorded overrides. ``adding``
+    (people, amount each) names what the list was about to take on. Call with the campaign locked."""
     limit = campaign.spending_limit()
     if new_total <= limit:
         return
     if not is_chair(actor):
-        raise ValidationError(
-            _("合计%(total)s元将超出活动预算%(limit)s元，需工会主席批准。") % {"total": new_total, "limit": limit}
-        )
+        message = _("合计%(total)s元将超出活动预算%(limit)s元，需工会主席批准。") % {"total": new_total, "limit": limit}
+        if adding:
+            message = _("将新增%(count)s人、每人%(amount)s元，") % {"count": adding[0], "amount": adding[1]} + message
+        raise ValidationError(message)
     if not override_note.strip():
         raise ValidationError(_("超出预算时请填写理由。"))
     CampaignOverride.objects.create(campaign=campaign, extra=new_total - limit, by=actor, note=override_note)
@@ -453,7 +455,7 @@ def add_recipient(*, campaign, member, actor, amount=None, reason="", override_n
     if campaign.recipients.filter(member=member).exists():
         raise ValidationError(_("%(name)s已在名单中。") % {"name": member.name})
     amount = campaign.default_amount if amount is None else to_money(amount)
-    _check_budget(campaign, campaign.planned_total() + amount, actor, override_note)
+    check_list_budget(campaign, campaign.planned_total() + amount, actor, override_note)
     recipient = CampaignRecipient(campaign=campaign, member=member, amount=amount, reason=reason)
     recipient.full_clean()
     recipient.save()
@@ -466,7 +468,7 @@ def change_recipient_amount(*, recipient, actor, amount, override_note=""):
     if recipient.payment_id:
         raise ValidationError(_("已发放，不能修改金额。"))
     amount = to_money(amount)
-    _check_budget(campaign, campaign.planned_total() - recipient.amount + amount, actor, override_note)
+    check_list_budget(campaign, campaign.planned_total() - recipient.amount + amount, actor, override_note)
     recipient.amount = amount
     recipient.full_clean()
     recipient.save()

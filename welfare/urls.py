@@ -31,6 +31,7 @@ urlpatterns = [
     path("campaigns/new/", views.campaign_create, name="campaign_create"),
     path("campaigns/<int:pk>/", views.campaign_detail, name="campaign_detail"),
     path("campaigns/<int:pk>/add/", views.campaign_add, name="campaign_add"),
+    path("campaigns/<int:pk>/add-by-rule/", views.campaign_add_by_rule, name="campaign_add_by_rule"),
     path("campaigns/<int:pk>/publish/", views.campaign_publish, name="campaign_publish"),
     path("recipients/<int:pk>/<str:action>/", views.recipient_action, name="recipient_action"),
     path("visits/", views.visit_list, name="visits"),

@@ -18,7 +18,7 @@ from unionportal.documents.services import queue_document
 from unionportal.form_pages import form_page
 from unionportal.pagination import paginate
 
-from . import publication, selectors, services
+from . import publication, recipient_rules, selectors, services
 from .documents import PaymentRegister, VisitRegister
 from .forms import (
     ApplicationForm,
@@ -32,6 +32,7 @@ from .forms import (
     PledgeForm,
     RecipientForm,
     RecipientListForm,
+    RecipientRuleForm,
     RegisterForm,
     ReviewForm,
     SettingsForm,
@@ -455,6 +456,7 @@ def campaign_detail(request, pk):
         "overrides": campaign.overrides.select_related("by"),
         "proposed": services.proposed_recipients(campaign),
         "form": RecipientForm(),
+        "rule_form": RecipientRuleForm(),
     }
     return render(request, "welfare/campaign_detail.html", context)
 
@@ -471,6 +473,26 @@ def campaign_add(request, pk):
             messages.error(request, " ".join(error.messages))
     else:
         messages.error(request, _("请选择对象。"))
+    return redirect(campaign)
+
+
+@permission_required("welfare.manage_campaigns")
+@require_POST
+def campaign_add_by_rule(request, pk):
+    campaign = get_object_or_404(Campaign, pk=pk)
+    form = RecipientRuleForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(message for errors in form.errors.values() for message in errors))
+        return redirect(campaign)
+    try:
+        added = recipient_rules.add_by_rule(campaign=campaign, actor=request.user, **form.cleaned_data)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        text = _("已按规则加入%(count)s人，合计%(total)s元。") % {"count": added.count, "total": added.total}
+        if added.skipped:
+            text += _("另有%(skipped)s人已在名单中，未重复加入。") % {"skipped": added.skipped}
+        messages.success(request, text)
     return redirect(campaign)
 
 
