@@ -328,6 +328,8 @@ ACCESS = [
     Access(welfare_page("campaign", "publish/"), {"chair", "welfare"}),
     Access(welfare_page("campaign", "add-by-rule/"), set(), expect={"chair": 405, "welfare": 405}),
     Access("/welfare/visits/", {"chair", "welfare"}),
+    Access("/welfare/care/", {"chair", "welfare"}),
+    Access("/welfare/visits/new/?task=abc", {"chair", "welfare"}),
     Access("/welfare/visits/new/", {"chair", "welfare"}),
     Access("/welfare/drives/", LOGGED_IN),
     Access("/welfare/drives/new/", {"chair", "welfare"}),

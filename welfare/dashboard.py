@@ -1,9 +1,10 @@
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from unionportal.dashboard import Card
 
-from . import selectors, services
+from . import care, selectors, services
 from .models import Application
 
 
@@ -22,6 +23,12 @@ def cards(request):
         due = selectors.files_due_for_review().count()
         if due:
             cards.append(Card(_("困难档案待复核"), value=str(due), url=reverse("welfare:files"), level="warning"))
+        tasks = care.open_tasks()
+        if count := tasks.count():
+            overdue = tasks.filter(due_on__lt=timezone.localdate()).count()
+            text = _("其中%(overdue)s项已逾期") % {"overdue": overdue} if overdue else ""
+            level = "danger" if overdue else "warning"
+            cards.append(Card(_("待走访的关怀任务"), str(count), text, reverse("welfare:care_tasks"), level=level))
         behind = [c for c in selectors.open_campaigns() if services.campaign_behind_schedule(c)]
         if behind:
             first = behind[0]

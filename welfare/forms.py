@@ -121,6 +121,23 @@ class RecipientRuleForm(forms.Form):
         return data
 
 
+class LifeEventForm(forms.Form):
+    """住院, 直系亲属去世, 婚育 …: an event that calls for a visit, opening a care task."""
+
+    member = PersonField(label=_("人员"))
+    occasion = forms.ModelChoiceField(
+        label=_("事由"), queryset=VisitOccasion.objects.filter(visit_within_days__isnull=False)
+    )
+    happened_on = forms.DateField(label=_("发生日期"), widget=DATE_WIDGET)
+    note = forms.CharField(label=_("情况"), max_length=200, required=False)
+
+    def clean_happened_on(self):
+        day = self.cleaned_data["happened_on"]
+        if day > timezone.localdate():
+            raise forms.ValidationError(_("发生日期不能晚于今天。"))
+        return day
+
+
 class VisitForm(forms.Form):
     member = PersonField(label=_("慰问对象"))
     occasion = forms.ModelChoiceField(label=_("事由"), queryset=VisitOccasion.objects.all())

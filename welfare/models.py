@@ -398,10 +398,15 @@ class CampaignRecipient(models.Model):
 
 
 class VisitOccasion(models.Model):
-    """Occasions for a visit (住院, 直系亲属去世, 婚丧, 生日, 退休, 节日, 其他…), configurable."""
+    """Occasions for a visit (住院, 直系亲属去世, 婚丧, 生日, 退休, 节日, 其他…), configurable. An occasion
+    with a visit deadline is a life event: recording one opens a care task (关怀任务) due that many days on."""
 
     name = models.CharField(_("名称"), max_length=20, unique=True)
     sort_order = models.PositiveSmallIntegerField(_("排序"), default=0)
+    usual_amount = money(_("慰问标准（元）"), help_text=_("工会对此事由通常的慰问金额。"))
+    visit_within_days = models.PositiveSmallIntegerField(
+        _("走访期限（天）"), null=True, blank=True, help_text=_("留空则此事由不生成关怀任务。")
+    )
 
     class Meta:
         ordering = ["sort_order", "pk"]
@@ -440,6 +445,38 @@ class Visit(models.Model):
 
     def __str__(self):
         return f"{self.visited_on} {self.member} {self.occasion}"
+
+
+class CareTask(models.Model):
+    """关怀任务: a life event (住院, 直系亲属去世, 婚育, 退休, 去世) that calls for a visit by a due date, so that
+    no one is forgotten. It closes when the visit for that person and occasion is recorded."""
+
+    member = models.ForeignKey(Member, verbose_name=_("慰问对象"), on_delete=models.PROTECT, related_name="care_tasks")
+    occasion = models.ForeignKey(VisitOccasion, verbose_name=_("事由"), on_delete=models.PROTECT)
+    happened_on = models.DateField(_("发生日期"))
+    due_on = models.DateField(_("走访期限"))
+    amount = money(_("慰问标准（元）"))
+    note = models.CharField(_("情况"), max_length=200, blank=True)
+    created_by = models.ForeignKey(
+        USER, verbose_name=_("登记人"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("登记时间"), auto_now_add=True)
+    visit = models.OneToOneField(
+        Visit, verbose_name=_("走访记录"), null=True, blank=True, on_delete=models.SET_NULL, related_name="task"
+    )
+
+    class Meta:
+        ordering = ["due_on", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["member", "occasion"], condition=models.Q(visit=None), name="welfare_one_open_care_task"
+            )
+        ]
+        verbose_name = _("关怀任务")
+        verbose_name_plural = _("关怀任务")
+
+    def __str__(self):
+        return f"{self.member} {self.occasion}"
 
 
 class DonationDrive(models.Model):

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy
 
 from unionportal.roles import is_chair
 
+from . import care
 from .models import (
     ZERO,
     Application,
@@ -577,6 +578,7 @@ def record_visit(
     visit.full_clean()
     visit.save()
     visit.visitors.set(visitors)
+    care.close_tasks_visited(visit)
     return visit
 
 

@@ -18,7 +18,7 @@ from unionportal.documents.services import queue_document
 from unionportal.form_pages import form_page
 from unionportal.pagination import paginate
 
-from . import publication, recipient_rules, selectors, services
+from . import care, publication, recipient_rules, selectors, services
 from .documents import PaymentRegister, VisitRegister
 from .forms import (
     ApplicationForm,
@@ -26,6 +26,7 @@ from .forms import (
     CampaignForm,
     DriveForm,
     HardshipFileForm,
+    LifeEventForm,
     NoteForm,
     PayForm,
     PaymentForm,
@@ -42,6 +43,7 @@ from .models import (
     Application,
     Campaign,
     CampaignRecipient,
+    CareTask,
     DonationDrive,
     FundSource,
     HardshipFile,
@@ -554,6 +556,28 @@ def visit_list(request):
     return render(request, "welfare/visit_list.html", {"page": paginate(request, visits.prefetch_related("visitors"))})
 
 
+@permission_required("welfare.view_visits")
+def care_tasks(request):
+    """关怀任务: life events waiting for their visit, the overdue first, and the form to record one."""
+    form = LifeEventForm(request.POST or None, initial={"happened_on": timezone.localdate()})
+    if request.method == "POST":
+        check_object_permission(request.user, "welfare.record_visit", None)
+        if form.is_valid():
+            try:
+                task = care.record_life_event(actor=request.user, **form.cleaned_data)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(
+                    request,
+                    _("已登记%(name)s的%(occasion)s，请于%(due)s前走访。")
+                    % {"name": task.member.name, "occasion": task.occasion, "due": task.due_on},
+                )
+                return redirect("welfare:care_tasks")
+    tasks = care.open_tasks()
+    return render(request, "welfare/care_tasks.html", {"tasks": tasks, "form": form, "today": timezone.localdate()})
+
+
 @permission_required("welfare.record_visit")
 def visit_create(request):
     def record(form):
@@ -561,11 +585,16 @@ def visit_create(request):
             actor=request.user, **{**form.cleaned_data, "money": form.cleaned_data["money"] or 0}
         )
 
+    initial = {"visited_on": timezone.localdate()}
+    task_pk = request.GET.get("task", "")
+    task = CareTask.objects.filter(pk=task_pk, visit=None).first() if task_pk.isdigit() else None
+    if task:
+        initial |= {"member": task.member_id, "occasion": task.occasion_id, "money": task.amount}
     return _form_page(
         request,
-        VisitForm(request.POST or None, initial={"visited_on": timezone.localdate()}),
+        VisitForm(request.POST or None, initial=initial),
         save=record,
-        done=_("走访慰问已登记。"),
+        done=_("走访慰问已登记；对应的关怀任务随之完成。") if task else _("走访慰问已登记。"),
         title=_("登记走访慰问"),
         back="welfare:visits",
         then=lambda visit: redirect("welfare:visits"),
