@@ -167,6 +167,17 @@ class SettingsForm(forms.Form):
     new_occasion = forms.CharField(label=_("新增慰问事由"), required=False, max_length=20)
 
 
+OccasionTermsFormSet = forms.modelformset_factory(
+    VisitOccasion,
+    fields=["usual_amount", "visit_within_days"],
+    extra=0,
+    widgets={
+        "usual_amount": forms.NumberInput(attrs={"step": "0.01", "min": "0"}),
+        "visit_within_days": forms.NumberInput(attrs={"min": "0"}),
+    },
+)
+
+
 class RegisterForm(forms.Form):
     """Which printed register, for which period or campaign."""
 

@@ -4,6 +4,7 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -28,6 +29,7 @@ from .forms import (
     HardshipFileForm,
     LifeEventForm,
     NoteForm,
+    OccasionTermsFormSet,
     PayForm,
     PaymentForm,
     PledgeForm,
@@ -658,15 +660,17 @@ def drive_hand_over(request, pk):
 def settings_page(request):
     current = WelfareSettings.current()
     form = SettingsForm(request.POST or None, initial={"yearly_cap_per_person": current.yearly_cap_per_person})
-    if form.is_valid():
+    occasions = OccasionTermsFormSet(request.POST or None, queryset=VisitOccasion.objects.all(), prefix="occasions")
+    if form.is_valid() and occasions.is_valid():
         try:
-            services.set_yearly_cap(actor=request.user, cap=form.cleaned_data["yearly_cap_per_person"])
-            if form.cleaned_data["new_occasion"]:
-                services.add_occasion(actor=request.user, name=form.cleaned_data["new_occasion"])
+            with transaction.atomic():
+                services.set_yearly_cap(actor=request.user, cap=form.cleaned_data["yearly_cap_per_person"])
+                occasions.save()
+                if form.cleaned_data["new_occasion"]:
+                    services.add_occasion(actor=request.user, name=form.cleaned_data["new_occasion"])
         except ValidationError as error:
             _refused(request, form, error)
         else:
-            messages.success(request, _("设置已保存。"))
+            messages.success(request, _("帮扶设置已保存：年度上限、各慰问事由的标准和走访期限。"))
             return redirect("welfare:settings")
-    occasions = VisitOccasion.objects.all()
     return render(request, "welfare/settings.html", {"form": form, "occasions": occasions})

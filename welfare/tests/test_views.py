@@ -148,12 +148,43 @@ def test_home_page_cards_for_the_officer_and_the_applicant(client_as, users):
     assert "我的帮扶申请" in page and "待办帮扶申请" not in page
 
 
+def _settings(**data):
+    from welfare.models import VisitOccasion
+
+    occasions = list(VisitOccasion.objects.all())
+    form = {"occasions-TOTAL_FORMS": len(occasions), "occasions-INITIAL_FORMS": len(occasions)}
+    for i, occasion in enumerate(occasions):
+        form |= {
+            f"occasions-{i}-id": occasion.pk,
+            f"occasions-{i}-usual_amount": occasion.usual_amount,
+            f"occasions-{i}-visit_within_days": occasion.visit_within_days or "",
+        }
+    return form | {"yearly_cap_per_person": "5000", **data}
+
+
 def test_chair_sets_the_cap_and_adds_an_occasion(client_as, users):
     from welfare.models import VisitOccasion, WelfareSettings
 
-    client_as("chair").post("/welfare/settings/", {"yearly_cap_per_person": "3000", "new_occasion": "重阳节"})
+    client_as("chair").post("/welfare/settings/", _settings(yearly_cap_per_person="3000", new_occasion="重阳节"))
     assert WelfareSettings.current().yearly_cap_per_person == Decimal("3000.00")
     assert VisitOccasion.objects.filter(name="重阳节").exists()
+
+
+def test_chair_sets_each_occasions_usual_amount_and_visit_deadline(client_as, users):
+    from welfare.models import VisitOccasion
+
+    data = _settings()
+    [index] = [i for i, occasion in enumerate(VisitOccasion.objects.all()) if occasion.name == "住院"]
+    hospital = f"occasions-{index}"
+    data |= {f"{hospital}-usual_amount": "300.00", f"{hospital}-visit_within_days": "3"}
+    response = client_as("chair").post("/welfare/settings/", data, follow=True)
+    assert "帮扶设置已保存" in response.content.decode()
+    occasion = VisitOccasion.objects.get(name="住院")
+    assert (occasion.usual_amount, occasion.visit_within_days) == (Decimal("300.00"), 3)
+    data[f"{hospital}-usual_amount"] = "-5"
+    response = client_as("chair").post("/welfare/settings/", data)
+    assert "慰问标准（元）不能小于0" in response.content.decode()
+    assert VisitOccasion.objects.get(name="住院").usual_amount == Decimal("300.00")
 
 
 def test_opening_the_edit_page_is_a_logged_read(client_as, users):
