@@ -56,6 +56,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "unionportal.privacy.ConfidentialResponseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -134,6 +135,10 @@ LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 SESSION_COOKIE_AGE = 60 * 60 * 12
 CSRF_FAILURE_VIEW = "unionportal.views.csrf_failure"
+
+# Pages under these paths hold private data (hardship, money, ID numbers, documents): never cached.
+# Every download is treated the same wherever it lives (unionportal.privacy).
+CONFIDENTIAL_PATHS = ("/welfare/", "/funds/", "/members/", "/documents/")
 
 # Failed-login throttling (django-axes): five wrong passwords for one
 # username from one address lock that pair for fifteen minutes.
