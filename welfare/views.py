@@ -1,5 +1,4 @@
 import datetime
-from io import BytesIO
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -17,6 +16,7 @@ from unionportal.access import check_object_permission, permission_required
 from unionportal.documents.services import queue_document
 from unionportal.form_pages import form_page
 from unionportal.pagination import paginate
+from unionportal.spreadsheets import append_row, workbook_bytes
 
 from . import publication, selectors, services
 from .documents import PaymentRegister, VisitRegister
@@ -208,7 +208,8 @@ def file_export(request):
     book = Workbook()
     sheet = book.active
     sheet.title = _("困难职工档案")
-    sheet.append(
+    append_row(
+        sheet,
         [
             _("姓名"),
             _("身份证号"),
@@ -218,11 +219,12 @@ def file_export(request):
             _("人均月收入"),
             _("状态"),
             _("下次复核"),
-        ]
+        ],
     )
     files = selectors.file_list()
     for file in files:
-        sheet.append(
+        append_row(
+            sheet,
             [
                 file.member.name,
                 file.member.masked_id_number,
@@ -232,13 +234,11 @@ def file_export(request):
                 file.monthly_income_per_capita,
                 file.get_status_display(),
                 file.next_review_on,
-            ]
+            ],
         )
         services.log_file_access(file=file, user=request.user, action="export")
-    buffer = BytesIO()
-    book.save(buffer)
     response = HttpResponse(
-        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        workbook_bytes(book), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )
     response["Content-Disposition"] = 'attachment; filename="hardship-files.xlsx"'
     return response
