@@ -121,14 +121,24 @@ def file_list(request):
     files = selectors.file_list(
         status=request.GET.get("status", ""), level=request.GET.get("level", ""), q=request.GET.get("q", "").strip()
     )
+    page = paginate(request, files)
+    services.log_list_access(files=page.object_list, user=request.user)
     return render(
         request,
         "welfare/file_list.html",
-        {
-            "page": paginate(request, files),
-            "statuses": HardshipFile.Status.choices,
-            "levels": HardshipFile.Level.choices,
-        },
+        {"page": page, "statuses": HardshipFile.Status.choices, "levels": HardshipFile.Level.choices},
+    )
+
+
+@permission_required("welfare.view_file_access_log")
+def file_access_log(request):
+    person = request.GET.get("person", "").strip()
+    since, until = _date_param(request, "since"), _date_param(request, "until")
+    rows = selectors.file_access_log(person=person, since=since, until=until)
+    return render(
+        request,
+        "welfare/file_access_log.html",
+        {"page": paginate(request, rows), "person": person, "since": since, "until": until},
     )
 
 
@@ -155,7 +165,7 @@ def file_detail(request, pk):
     context = {
         "file": file,
         "reviews": file.reviews.select_related("reviewer"),
-        "access_log": file.access_log.select_related("user")[:20],
+        "access_log": file.access_log.select_related("user__member")[:20],
         "payments": file.member.welfare_payments.select_related("campaign")[:20],
         "review_form": ReviewForm(
             initial={
