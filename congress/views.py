@@ -308,7 +308,7 @@ def delegates(request, pk):
             "roster": roster,
             "warnings": services.composition_warnings(term),
             "add_form": forms.DelegateForm(),
-            "replace_form": forms.ReplaceForm(term=term),
+            "replace_form": forms.ReplaceForm(term=term, auto_id="id_replace_%s"),
         },
     )
 
