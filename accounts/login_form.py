@@ -1,10 +1,11 @@
-from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from unionportal.login import LoginForm
 
-class PortalAuthenticationForm(AuthenticationForm):
+
+class PortalAuthenticationForm(LoginForm):
     """The login form, which tells a person whose login was closed (调出, 退休, 去世) why they cannot log in,
     once they have typed the right password, instead of "wrong password"."""
 

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth import login
-from django.contrib.auth.views import LoginView, redirect_to_login
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.shortcuts import redirect, render
@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from members.models import DuesSettings
+from unionportal.login import LoginView
 from unionportal.models import UnionProfile
 
 from . import setup
@@ -28,7 +29,7 @@ def login_or_first_run(request, *args, **kwargs):
     """The login page; on an empty database, where nobody could log in, the first visit goes to the setup."""
     if setup.needs_first_administrator():
         return redirect("accounts:setup")
-    view = LoginView.as_view(redirect_authenticated_user=True, authentication_form=PortalAuthenticationForm)
+    view = LoginView.as_view(authentication_form=PortalAuthenticationForm)
     return view(request, *args, **kwargs)
 
 

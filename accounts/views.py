@@ -16,13 +16,13 @@ from django.views.decorators.http import require_POST
 from openpyxl import Workbook
 
 from members import selectors as roster_selectors
-from members.excel import _workbook_bytes
 from members.models import Member
 from members.views import xlsx_response
 from unionportal.access import permission_required
 from unionportal.documents.services import queue_document
 from unionportal.form_pages import report_refusal
 from unionportal.pagination import paginate
+from unionportal.spreadsheets import append_row, workbook_bytes
 
 from . import logins, selectors
 from .documents import ActivationSlips
@@ -112,11 +112,12 @@ def export_codes(request):
     book = Workbook()
     sheet = book.active
     sheet.title = _("激活码")
-    sheet.append([_("工会小组"), _("姓名"), _("部门"), _("登录名"), _("激活码"), _("有效期至")])
+    append_row(sheet, [_("工会小组"), _("姓名"), _("部门"), _("登录名"), _("激活码"), _("有效期至")])
     expires = timezone.localdate() + logins.CODE_LIFETIME[AccessCode.Purpose.ACTIVATION]
     for user in users:
         member = user.member
-        sheet.append(
+        append_row(
+            sheet,
             [
                 str(member.union_group or ""),
                 member.name,
@@ -124,9 +125,9 @@ def export_codes(request):
                 user.username,
                 codes[user.pk],
                 expires,
-            ]
+            ],
         )
-    response = xlsx_response(_workbook_bytes(book), f"activation-codes-{timezone.localdate():%Y%m%d}.xlsx")
+    response = xlsx_response(workbook_bytes(book), f"activation-codes-{timezone.localdate():%Y%m%d}.xlsx")
     response["Cache-Control"] = "private, no-store"
     return response
 

@@ -359,7 +359,7 @@ def delegates(request, pk):
             "roster": roster,
             "composition": selectors.delegate_composition(term),
             "add_form": forms.DelegateForm(),
-            "replace_form": forms.ReplaceForm(term=term),
+            "replace_form": forms.ReplaceForm(term=term, auto_id="id_replace_%s"),
         },
     )
 

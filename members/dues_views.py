@@ -40,8 +40,8 @@ def ledger(request):
         "totals": dues.yearly_totals(month.year),
         "monthly": dues.monthly_totals(month.year),
         "settings": DuesSettings.current(),
-        "paid_form": GroupPaidForm(initial={"month": month}),
-        "wage_form": WageBaseForm(initial={"month": month}),
+        "paid_form": GroupPaidForm(initial={"month": month}, auto_id="id_paid_%s"),
+        "wage_form": WageBaseForm(initial={"month": month}, auto_id="id_wage_%s"),
     }
     return render(request, "members/dues/ledger.html", context)
 

@@ -2,13 +2,13 @@
 
 import datetime
 from dataclasses import dataclass, field
-from io import BytesIO
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
 
+from unionportal.spreadsheets import append_row, workbook_bytes
 from unionportal.uploads import check_size
 
 from .models import Department, Member, UnionGroup
@@ -48,27 +48,22 @@ class ImportRow:
     errors: list = field(default_factory=list)
 
 
-def _workbook_bytes(book):
-    buffer = BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
-
-
 def template_workbook():
     book = Workbook()
     sheet = book.active
     sheet.title = _("名册")
-    sheet.append([header for header, _name in COLUMNS])
+    append_row(sheet, [header for header, _name in COLUMNS])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    sheet.append(
+    append_row(
+        sheet,
         ["张三", "男", "1985-03-12", "11010519491231002X", "13800000000", "教务处", "语文组", "在编", "在职"]
-        + ["一级教师", "", "2008-09-01", "是", "2009-03-01", "", _("示例行，导入前请删除")]
+        + ["一级教师", "", "2008-09-01", "是", "2009-03-01", "", _("示例行，导入前请删除")],
     )
     for column in "ABCDEFGHIJKLMNOP":
         sheet.column_dimensions[column].width = 14
     sheet.column_dimensions["D"].width = 22
-    return _workbook_bytes(book)
+    return workbook_bytes(book)
 
 
 def _text(value):
@@ -216,11 +211,12 @@ def export_workbook(members, show_id_number):
     yes, no = _("是"), _("否")
     book = Workbook(write_only=True)
     sheet = book.create_sheet(_("名册"))
-    sheet.append([_("序号"), *(title.rstrip("*") for title, _name in COLUMNS)])
+    append_row(sheet, [_("序号"), *(title.rstrip("*") for title, _name in COLUMNS)])
     rows = members.values_list(*EXPORT_VALUES).iterator(chunk_size=EXPORT_CHUNK)
     for number, row in enumerate(rows, start=1):
         member = dict(zip(EXPORT_VALUES, row, strict=True))
-        sheet.append(
+        append_row(
+            sheet,
             [
                 number,
                 member["name"],
@@ -239,6 +235,6 @@ def export_workbook(members, show_id_number):
                 member["joined_on"],
                 member["card_number"],
                 member["notes"],
-            ]
+            ],
         )
-    return _workbook_bytes(book)
+    return workbook_bytes(book)

@@ -103,6 +103,13 @@ class RosterFilterForm(forms.Form):
 PHONE_VALIDATOR = RegexValidator(r"^1\d{10}$|^0\d{2,3}-?\d{7,8}$", _("请填写11位手机号或带区号的固定电话。"))
 
 
+class BlindTextInput(forms.TextInput):
+    """A text input that never writes its value into the page (as a password field does)."""
+
+    def format_value(self, value):
+        return None
+
+
 class MemberForm(forms.ModelForm):
     """Staff create and edit a roster entry. Status and membership change only through life events."""
 
@@ -131,16 +138,30 @@ class MemberForm(forms.ModelForm):
         }
         help_texts = {"id_number": _("18位，系统会核对校验位；出生日期留空时按身份证号填入。")}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, show_id_number=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["phone"].validators.append(PHONE_VALIDATOR)
         # a former member keeps the group they left, even if it has been dissolved since
         self.fields["union_group"].queryset = UnionGroup.objects.filter(
             Q(dissolved_on__isnull=True) | Q(pk=self.instance.union_group_id)
         )
+        self.keeps_hidden_id_number = not show_id_number
+        if self.keeps_hidden_id_number:
+            # Only the chair receives a full ID number: the field never carries one back to anyone else,
+            # shows the stored number masked, and an empty field keeps it.
+            field = self.fields["id_number"]
+            field.widget = BlindTextInput()
+            if self.instance.id_number:
+                field.widget.attrs["placeholder"] = self.instance.masked_id_number
+                field.help_text = _("已录入%(masked)s；留空则保留原号码，填写则替换。") % {
+                    "masked": self.instance.masked_id_number
+                }
 
     def clean_id_number(self):
-        return (self.cleaned_data.get("id_number") or "").strip().upper() or None
+        number = (self.cleaned_data.get("id_number") or "").strip().upper() or None
+        if number is None and self.keeps_hidden_id_number:
+            return self.instance.id_number
+        return number
 
 
 class ContactForm(forms.Form):

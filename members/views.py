@@ -25,7 +25,7 @@ def roster(request):
 
 @permission_required("members.add_member")
 def member_create(request):
-    form = MemberForm(request.POST or None)
+    form = MemberForm(request.POST or None, show_id_number=request.user.has_perm("members.view_id_number"))
     if form.is_valid():
         try:
             member = services.create_member(actor=request.user, **form.cleaned_data)
@@ -40,7 +40,11 @@ def member_create(request):
 @permission_required("members.change_member")
 def member_edit(request, pk):
     member = get_object_or_404(Member, pk=pk)
-    form = MemberForm(request.POST or None, instance=Member.objects.get(pk=pk))
+    form = MemberForm(
+        request.POST or None,
+        instance=Member.objects.get(pk=pk),
+        show_id_number=request.user.has_perm("members.view_id_number"),
+    )
     if member.union_group_id:
         form.fields["union_group"].disabled = True
         form.fields["union_group"].help_text = _("更换小组请在人员页办理“调组”。")

@@ -303,6 +303,8 @@ ACCESS = [
     Access("/welfare/files/", {"chair", "welfare"}),
     Access("/welfare/files/new/", {"chair", "welfare"}),
     Access("/welfare/files/export/", {"chair"}),
+    Access("/welfare/files/access-log/", {"chair"}),
+    Access("/welfare/files/access-log/?person=王&since=2026-01-01&until=2026-12-31", {"chair"}),
     Access(welfare_page("file"), {"chair", "welfare"}),
     Access(welfare_page("file", "edit/"), {"chair", "welfare"}),
     Access(welfare_page("file", "review/"), set(), expect={"chair": 405, "welfare": 405}),

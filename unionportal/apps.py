@@ -20,3 +20,4 @@ class UnionPortalConfig(AppConfig):
         from . import form_messages
 
         form_messages.install()
+        from . import login  # noqa: F401  (stamps the time of each login for the idle-session check)

@@ -57,17 +57,20 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "unionportal.privacy.ConfidentialResponseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "unionportal.query_params.QueryParamsMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
+    "unionportal.login.IdleSessionMiddleware",
 ]
 
 ROOT_URLCONF = "unionportal.urls"
@@ -141,6 +144,10 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
 
+# Pages under these paths hold private data (hardship, money, ID numbers, documents): never cached.
+# Every download is treated the same wherever it lives (unionportal.privacy).
+CONFIDENTIAL_PATHS = ("/welfare/", "/funds/", "/members/", "/documents/")
+
 # Failed-login throttling (django-axes): five wrong passwords for one
 # username from one address lock that pair for fifteen minutes.
 AXES_FAILURE_LIMIT = 5
@@ -149,6 +156,14 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+# The address a failure counts against is the person's, read from X-Forwarded-For behind this many
+# proxies of our own (0: no proxy, the connecting address). See README, Deploy.
+TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "unionportal.login.client_ip"
+# One address guessing across many accounts (password spraying) is held for the same cool-off.
+LOGIN_FAILURES_PER_ADDRESS = int(os.environ.get("DJANGO_LOGIN_FAILURES_PER_ADDRESS", "20"))
+# A session left idle this long ends (a shared computer in the staff room).
+SESSION_IDLE_TIMEOUT = int(os.environ.get("DJANGO_SESSION_IDLE_SECONDS", str(2 * 60 * 60)))
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]

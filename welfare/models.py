@@ -150,6 +150,7 @@ class FileAccessLog(models.Model):
         VIEW = "view", _("查看")
         EDIT = "edit", _("修改")
         EXPORT = "export", _("导出")
+        LIST = "list", _("列表查看")
 
     file = models.ForeignKey(HardshipFile, verbose_name=_("档案"), on_delete=models.CASCADE, related_name="access_log")
     user = models.ForeignKey(USER, verbose_name=_("用户"), on_delete=models.PROTECT, related_name="+")
@@ -163,6 +164,12 @@ class FileAccessLog(models.Model):
 
     def __str__(self):
         return f"{self.user} {self.get_action_display()} {self.file_id} {self.at:%Y-%m-%d %H:%M}"
+
+    @property
+    def reader_name(self):
+        """The reader as people know them (their roster name), not their login name."""
+        member = getattr(self.user, "member", None)
+        return member.name if member else self.user.get_full_name() or self.user.username
 
 
 class Application(models.Model):

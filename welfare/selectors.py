@@ -14,6 +14,7 @@ from .models import (
     Campaign,
     CampaignOverride,
     DonationDrive,
+    FileAccessLog,
     FundSource,
     HardshipFile,
     Payment,
@@ -30,6 +31,22 @@ def file_list(*, status="", level="", q=""):
     if q:
         files = files.filter(Q(member__name__contains=q) | Q(member__name_initials__icontains=q))
     return files
+
+
+def file_access_log(*, person: str = "", since=None, until=None):
+    """Every read of every hardship file, newest first; ``person`` matches the reader or the file's member."""
+    rows = FileAccessLog.objects.select_related("user__member", "file__member")
+    if person:
+        rows = rows.filter(
+            Q(user__member__name__contains=person)
+            | Q(file__member__name__contains=person)
+            | Q(file__member__name_initials__icontains=person)
+        )
+    if since:
+        rows = rows.filter(at__date__gte=since)
+    if until:
+        rows = rows.filter(at__date__lte=until)
+    return rows
 
 
 def files_due_for_review(today=None):

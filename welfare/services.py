@@ -64,6 +64,13 @@ def log_file_access(*, file, user, action=FileAccessLog.Action.VIEW):
     return FileAccessLog.objects.create(file=file, user=user, action=action)
 
 
+def log_list_access(*, files, user) -> None:
+    """A list showing files' hardship level and income is a read of each file shown: one entry per file."""
+    FileAccessLog.objects.bulk_create(
+        FileAccessLog(file=file, user=user, action=FileAccessLog.Action.LIST) for file in files
+    )
+
+
 @transaction.atomic
 def open_file(
     *, member, actor, causes, level, household_size, monthly_income_per_capita, next_review_on=None, **fields

@@ -8,6 +8,7 @@ urlpatterns = [
     path("files/", views.file_list, name="files"),
     path("files/new/", views.file_create, name="file_create"),
     path("files/export/", views.file_export, name="file_export"),
+    path("files/access-log/", views.file_access_log, name="file_access_log"),
     path("files/<int:pk>/", views.file_detail, name="file_detail"),
     path("files/<int:pk>/edit/", views.file_edit, name="file_edit"),
     path("files/<int:pk>/review/", views.file_review, name="file_review"),

@@ -1,5 +1,4 @@
 import datetime
-from io import BytesIO
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -18,6 +17,7 @@ from unionportal.access import check_object_permission, member_record_required, 
 from unionportal.documents.services import queue_document
 from unionportal.form_pages import form_page
 from unionportal.pagination import paginate
+from unionportal.spreadsheets import append_row, workbook_bytes
 
 from . import care, publication, recipient_rules, selectors, services
 from .documents import PaymentRegister, VisitRegister
@@ -126,14 +126,24 @@ def file_list(request):
     files = selectors.file_list(
         status=request.GET.get("status", ""), level=request.GET.get("level", ""), q=request.GET.get("q", "").strip()
     )
+    page = paginate(request, files)
+    services.log_list_access(files=page.object_list, user=request.user)
     return render(
         request,
         "welfare/file_list.html",
-        {
-            "page": paginate(request, files),
-            "statuses": HardshipFile.Status.choices,
-            "levels": HardshipFile.Level.choices,
-        },
+        {"page": page, "statuses": HardshipFile.Status.choices, "levels": HardshipFile.Level.choices},
+    )
+
+
+@permission_required("welfare.view_file_access_log")
+def file_access_log(request):
+    person = request.GET.get("person", "").strip()
+    since, until = _date_param(request, "since"), _date_param(request, "until")
+    rows = selectors.file_access_log(person=person, since=since, until=until)
+    return render(
+        request,
+        "welfare/file_access_log.html",
+        {"page": paginate(request, rows), "person": person, "since": since, "until": until},
     )
 
 
@@ -160,7 +170,7 @@ def file_detail(request, pk):
     context = {
         "file": file,
         "reviews": file.reviews.select_related("reviewer"),
-        "access_log": file.access_log.select_related("user")[:20],
+        "access_log": file.access_log.select_related("user__member")[:20],
         "payments": file.member.welfare_payments.select_related("campaign")[:20],
         "review_form": ReviewForm(
             initial={
@@ -213,7 +223,8 @@ def file_export(request):
     book = Workbook()
     sheet = book.active
     sheet.title = _("困难职工档案")
-    sheet.append(
+    append_row(
+        sheet,
         [
             _("姓名"),
             _("身份证号"),
@@ -223,11 +234,12 @@ def file_export(request):
             _("人均月收入"),
             _("状态"),
             _("下次复核"),
-        ]
+        ],
     )
     files = selectors.file_list()
     for file in files:
-        sheet.append(
+        append_row(
+            sheet,
             [
                 file.member.name,
                 file.member.masked_id_number,
@@ -237,13 +249,11 @@ def file_export(request):
                 file.monthly_income_per_capita,
                 file.get_status_display(),
                 file.next_review_on,
-            ]
+            ],
         )
         services.log_file_access(file=file, user=request.user, action="export")
-    buffer = BytesIO()
-    book.save(buffer)
     response = HttpResponse(
-        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        workbook_bytes(book), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )
     response["Content-Disposition"] = 'attachment; filename="hardship-files.xlsx"'
     return response

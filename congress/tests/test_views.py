@@ -378,7 +378,7 @@ def test_quorum_line_is_polled_and_counts_observers_apart(client, users, world):
     session = world["session"]
     client.force_login(users["staff"])
     page = client.get(f"/congress/sessions/{session.pk}/").text
-    assert f'hx-get="/congress/sessions/{session.pk}/quorum/"' in page and 'hx-trigger="every 10s"' in page
+    assert f'data-hx-get="/congress/sessions/{session.pk}/quorum/"' in page and 'data-hx-trigger="every 10s"' in page
     headmaster = make_member("王校长", status="active")
     client.post(f"/congress/sessions/{session.pk}/attendance/", {"observer": headmaster.pk})
     assert Attendance.objects.get(member=headmaster).kind == Attendance.Kind.OBSERVER

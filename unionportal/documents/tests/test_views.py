@@ -48,7 +48,7 @@ def test_htmx_poll_gets_only_the_status_card(client_as, users):
     content = response.content.decode()
     assert 'id="job-status"' in content
     assert "<html" not in content
-    assert 'hx-trigger="every 2s"' in content
+    assert 'data-hx-trigger="every 2s"' in content
 
 
 def test_job_list_shows_only_my_jobs(client_as, users):

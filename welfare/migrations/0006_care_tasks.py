@@ -26,7 +26,7 @@ def mark_life_events(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("members", "0006_member_pinyin_by_syllable"),
-        ("welfare", "0004_campaign_publication"),
+        ("welfare", "0005_file_access_list_action"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
