@@ -1,7 +1,7 @@
 """Every form error in plain Chinese that names the field: "请填写姓名", "标题不能超过200字（现在10000字）",
 "届次“4”已存在". Django's own messages name no field ("这个字段是必填项", "确保该变量包含不超过 200 字符").
 
-One home for all forms: ``install()`` (from the app's ready) makes every form, as it is built, replace the
+One home for all forms: ``install()`` (from the app's ready) makes every form, as it validates, replace the
 messages still at Django's defaults with these; a message a form sets itself is kept. The model's unique
 check gets the same treatment, with the value that is taken.
 """
@@ -117,11 +117,13 @@ def unique_error_message(self, model_class, unique_check):
 
 
 def install():
-    init = forms.BaseForm.__init__
+    full_clean = forms.BaseForm.full_clean
 
-    def __init__(form, *args, **kwargs):
-        init(form, *args, **kwargs)
+    # at validation, not construction: a form that sets a label in its own __init__ after the base class
+    # (AuthenticationForm names its username field so) is named by that label
+    def named_full_clean(form):
         name_the_fields(form)
+        full_clean(form)
 
-    forms.BaseForm.__init__ = __init__
+    forms.BaseForm.full_clean = named_full_clean
     models.Model.unique_error_message = unique_error_message
