@@ -1,7 +1,10 @@
 """The roster as Excel: the import template, reading and checking an upload, and the export."""
 
 import datetime
+import re
+import time
 from dataclasses import dataclass, field
+from zipfile import BadZipFile, ZipFile
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
@@ -17,6 +20,14 @@ from .validators import birth_date_from_id, mask_id_number, validate_id_number
 # A whole union's roster is far smaller; beyond these the file is refused before it is read.
 MAX_IMPORT_BYTES = 10 * 1024 * 1024
 MAX_IMPORT_ROWS = 50_000
+# A small file can still unpack to millions of cells (200 rows × 16,384 columns is 171 KB),
+# and openpyxl builds every one of them, about 25 µs each: the cells are counted in the raw
+# XML before openpyxl opens the file, and reading stops at a time budget. The largest roster
+# allowed (MAX_IMPORT_ROWS × the template's 16 columns) stays below each limit.
+MAX_IMPORT_CELLS = 1_000_000
+MAX_IMPORT_UNPACKED_BYTES = 300 * 1024 * 1024
+IMPORT_SECONDS = 60
+CELL_TAG = re.compile(rb"<(?:\w+:)?c[\s/>]")
 
 # (header, model field); the header with * must be filled.
 COLUMNS = [
@@ -88,6 +99,8 @@ def _date(value):
 def read_rows(file):
     """Every non-empty data row of the first sheet, with the errors found in it."""
     check_size(file, MAX_IMPORT_BYTES)
+    started = time.monotonic()
+    _check_cells(file)
     try:
         sheet = load_workbook(file, read_only=True, data_only=True).worksheets[0]
     except Exception as error:  # openpyxl raises many kinds on a file that is not .xlsx
@@ -102,11 +115,48 @@ def read_rows(file):
     for number, line in enumerate(lines, start=2):
         if number > MAX_IMPORT_ROWS + 1:
             raise ValidationError(_("文件超过 %(rows)s 行，未导入；请分批导入。") % {"rows": MAX_IMPORT_ROWS})
+        if time.monotonic() - started > IMPORT_SECONDS:
+            raise ValidationError(
+                _("读取文件超过 %(seconds)s 秒，未导入；请删去多余的行和列，或分批导入。") % {"seconds": IMPORT_SECONDS}
+            )
         if not any(_text(cell) for cell in line):
             continue
         raw = {name: (line[i] if i < len(line) else None) for name, i in positions.items()}
         rows.append(_check_row(number, raw))
     return rows
+
+
+def _check_cells(file):
+    """Refuse a file that unpacks to more than MAX_IMPORT_UNPACKED_BYTES or whose sheets hold
+    more than MAX_IMPORT_CELLS cells, counting the cell tags of the sheets' XML."""
+    too_big = ValidationError(
+        _("文件超过 %(cells)s 个单元格，未导入；请删去多余的行和列，或分批导入。") % {"cells": f"{MAX_IMPORT_CELLS:,}"}
+    )
+    try:
+        archive = ZipFile(file)
+    except BadZipFile as error:
+        raise ValidationError(_("无法读取该文件，请上传按模板填写的 .xlsx 文件。")) from error
+    with archive:
+        parts = archive.infolist()
+        if sum(part.file_size for part in parts) > MAX_IMPORT_UNPACKED_BYTES:  # zipfile reads no more than this
+            raise too_big
+        cells = 0
+        for part in parts:
+            if "worksheets/" not in part.filename or not part.filename.endswith(".xml"):
+                continue
+            with archive.open(part) as xml:
+                pending = b""
+                while chunk := xml.read(1 << 20):
+                    pending += chunk
+                    cut = pending.rfind(b"<")  # a tag cut in two is counted with the next chunk
+                    cells += len(CELL_TAG.findall(pending, 0, cut))
+                    pending = pending[cut:]
+                    if cells > MAX_IMPORT_CELLS:
+                        raise too_big
+                cells += len(CELL_TAG.findall(pending))
+        if cells > MAX_IMPORT_CELLS:
+            raise too_big
+    file.seek(0)
 
 
 def _check_row(number, raw):

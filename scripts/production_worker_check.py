@@ -62,9 +62,7 @@ def main():
     redis.Redis.from_url(os.environ["REDIS_URL"]).flushdb()
     celery = [str(BIN / "celery"), "--quiet", "-A", "unionportal"]
     processes = [
-        subprocess.Popen(
-            [*celery, "worker", "--loglevel=WARNING", "--concurrency=1", "--max-tasks-per-child=50"], cwd=ROOT
-        ),
+        subprocess.Popen([*celery, "worker", "--loglevel=WARNING", "--concurrency=1"], cwd=ROOT),
         subprocess.Popen([*celery, "beat", "--loglevel=WARNING", f"--schedule={WORK / 'beat-schedule'}"], cwd=ROOT),
     ]
     try:

@@ -3,6 +3,8 @@
 fonts-noto-cjk installs (make test and the Dockerfile install it); WeasyPrint embeds the subset of
 glyphs a document uses."""
 
+import gc
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -22,10 +24,36 @@ class Output:
     icon: str
 
 
-def _pdf(html):
-    from weasyprint import HTML  # heavy import, only in the process that renders
+class _PdfRenderer:
+    """One font configuration for every PDF of the process, and a full collection after each.
 
-    return HTML(string=html, base_url=str(settings.BASE_DIR / "static")).write_pdf()
+    A FontConfiguration made per document loads the CJK fonts again (tens of MB of native
+    memory each time), and a finished document leaves reference cycles (boxes, styles, Pango
+    layouts holding native memory) that only a full collection frees; without both, a worker
+    grew about 16 MB per PDF. Objects alive after the first PDF (Django, WeasyPrint, the
+    fonts) are frozen out of the collector, so the collection after each PDF takes
+    milliseconds. Pango is not thread-safe: one PDF at a time per process."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.fonts = None
+
+    def __call__(self, html):
+        from weasyprint import HTML  # heavy import, only in the process that renders
+        from weasyprint.text.fonts import FontConfiguration
+
+        with self.lock:
+            first = self.fonts is None
+            if first:
+                self.fonts = FontConfiguration()
+            pdf = HTML(string=html, base_url=str(settings.BASE_DIR / "static")).write_pdf(font_config=self.fonts)
+            gc.collect()
+            if first:
+                gc.freeze()
+        return pdf
+
+
+_pdf = _PdfRenderer()
 
 
 def _docx(html):
