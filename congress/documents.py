@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from members.models import Member
+from unionportal.documents.official import Official
 from unionportal.models import UnionProfile
 from unionportal.strokes import in_stroke_order
 from unionportal.templatetags.portal import chapter_number
@@ -49,7 +50,8 @@ class ConveningNotice:
 
     kind = "congress_convening_notice"
     permission = "congress.print_documents"
-    template = "documents/pdf/notice.html"
+    template = "documents/pdf/official.html"
+    official = True
 
     @staticmethod
     def title(params):
@@ -95,17 +97,21 @@ class ConveningNotice:
                 paragraphs.append(_("%(number)s、%(heading)s") % numbered)
             if len(body) > 1:
                 paragraphs.extend(body)
+        date = datetime.date.fromisoformat(params["date"])
         return {
             "union": union,
-            "running_header": params["issuing_body"],
-            "notice": {
-                "issuing_body": params["issuing_body"],
-                "number": params["number"],
-                "title": ConveningNotice.title(params),
-                "addressees": params["addressees"],
-                "date": datetime.date.fromisoformat(params["date"]),
-            },
-            "paragraphs": paragraphs,
+            "official": Official(
+                masthead=_("%(body)s文件") % {"body": params["issuing_body"]},
+                number=params["number"],
+                title=ConveningNotice.title(params),
+                addressees=params["addressees"],
+                paragraphs=paragraphs,
+                signer=params["issuing_body"],
+                date=date,
+                cc=params.get("cc", ""),
+                printer=params["issuing_body"],
+                printed_on=date,
+            ),
         }
 
 

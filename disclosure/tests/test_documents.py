@@ -6,6 +6,7 @@ from pypdf import PdfReader
 
 from disclosure.documents import DisclosureSheet
 from unionportal.documents.models import Job
+from unionportal.documents.tests.pdf_layout import has_chinese_font
 from unionportal.documents.tests.test_notice import font_names
 from unionportal.models import UnionProfile
 
@@ -45,7 +46,7 @@ def test_published_item_prints_as_an_a4_sheet_with_period_and_objection_channel(
     ]:
         assert expected in text
     assert round(float(reader.pages[0].mediabox.width)) == 595  # A4 portrait
-    assert any("CJK" in name for name in font_names(job))
+    assert has_chinese_font(font_names(job))
 
 
 def test_formatted_body_prints_as_headings_lists_and_a_table(client_as, django_capture_on_commit_callbacks):

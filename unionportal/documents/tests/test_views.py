@@ -1,3 +1,5 @@
+from django.utils import timezone
+
 from unionportal.documents.models import Job
 
 
@@ -29,8 +31,42 @@ def test_notice_without_title_keeps_the_body_and_says_why(client_as):
         {"issuing_body": "工会", "title": "", "addressees": "全体", "body": "我写了很多字", "date": "2026-12-01"},
     )
     content = response.content.decode()
-    assert "这个字段是必填项" in content
+    assert "请填写标题。" in content
     assert "我写了很多字" in content
+    assert not Job.objects.exists()
+
+
+def test_notice_form_offers_today_as_the_date_the_browser_can_show(client_as):
+    """A date input takes ISO dates only: the 成文日期 must come filled in, so the first submit goes through."""
+    page = client_as("staff").get("/documents/notice/new/").content.decode()
+    today = timezone.localdate().isoformat()
+    assert f'type="date" name="date" value="{today}"' in page
+    for field in ("cc", "attachments", "printer", "printed_on"):
+        assert f'name="{field}"' in page
+
+
+def test_notice_keeps_cc_attachments_and_the_printing_date(client_as, django_capture_on_commit_callbacks):
+    data = {
+        "issuing_body": "工会",
+        "title": "通知标题",
+        "addressees": "全体会员",
+        "body": "正文",
+        "date": "2026-12-01",
+        "cc": "市教育工会",
+        "attachments": "1.报名表",
+        "printed_on": "2026-12-02",
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        client_as("staff").post("/documents/notice/new/", data)
+    job = Job.objects.get()
+    assert job.params["cc"] == "市教育工会" and job.params["printed_on"] == "2026-12-02"
+    assert job.status == Job.Status.DONE, job.error
+
+
+def test_notice_printed_before_it_was_written_is_refused(client_as):
+    data = {"issuing_body": "工会", "title": "通知", "addressees": "全体", "body": "正文", "date": "2026-12-01"}
+    response = client_as("staff").post("/documents/notice/new/", {**data, "printed_on": "2026-11-30"})
+    assert "印发日期不能早于成文日期。" in response.content.decode()
     assert not Job.objects.exists()
 
 
