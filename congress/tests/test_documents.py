@@ -1,8 +1,10 @@
 """The congress's printed documents: rendered through the job queue and read back with pypdf."""
 
 import datetime
+from pathlib import Path
 
 import pytest
+from django.utils import timezone
 from pypdf import PdfReader
 
 from congress import services
@@ -10,7 +12,7 @@ from congress.documents import DelegateRoster
 from congress.models import Appraisal, AppraisalReceipt, Appraisee, Proposal
 from members.models import Department
 from unionportal.documents.models import Job
-from unionportal.documents.tests.pdf_layout import has_chinese_font
+from unionportal.documents.tests.pdf_layout import assert_official_layout, has_chinese_font
 from unionportal.documents.tests.test_notice import font_names
 
 from .factories import make_delegate, make_member, make_session, make_term
@@ -121,6 +123,9 @@ def test_convening_notice_is_an_official_notice_with_the_agenda(client_as, world
         "2026年11月25日",
     ]:
         assert expected in text
+    assert_official_layout(
+        Path(job.file.path), signer="青山市实验中学工会委员会", date="2026年11月25日", name="convening-notice"
+    )
     assert has_chinese_font(font_names(job))
 
 
@@ -177,6 +182,13 @@ def test_reply_letter_names_proposer_cosigners_reply_and_handler(
         "基本满意",
     ]:
         assert expected in text
+    replied = timezone.localdate(proposal.replied_at)
+    assert_official_layout(
+        Path(job.file.path),
+        signer="总务处",
+        date=f"{replied.year}年{replied.month}月{replied.day}日",
+        name="reply-letter",
+    )
 
 
 def test_reply_letter_only_for_congress_staff_and_the_handling_head(

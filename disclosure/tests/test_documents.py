@@ -1,12 +1,14 @@
 """The 公示 sheet PDF of a published item."""
 
+from pathlib import Path
+
 import pytest
 from django.template.loader import render_to_string
 from pypdf import PdfReader
 
 from disclosure.documents import DisclosureSheet
 from unionportal.documents.models import Job
-from unionportal.documents.tests.pdf_layout import has_chinese_font
+from unionportal.documents.tests.pdf_layout import assert_official_layout, has_chinese_font
 from unionportal.documents.tests.test_notice import font_names
 from unionportal.models import UnionProfile
 
@@ -42,9 +44,15 @@ def test_published_item_prints_as_an_a4_sheet_with_period_and_objection_channel(
         "收入",
         f"{start.year}年{start.month}月{start.day}日至{end.year}年{end.month}月{end.day}日",
         "0571-88886666",
-        "盖章处",
     ]:
         assert expected in text
+    assert "盖章" not in text  # the seal is pressed on the blank space, nothing printed there
+    assert_official_layout(
+        Path(job.file.path),
+        signer="青山市实验中学工会委员会",
+        date=f"{start.year}年{start.month}月{start.day}日",
+        name="disclosure-sheet",
+    )
     assert round(float(reader.pages[0].mediabox.width)) == 595  # A4 portrait
     assert has_chinese_font(font_names(job))
 

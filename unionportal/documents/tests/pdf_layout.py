@@ -90,3 +90,38 @@ CHINESE_FONTS = ("Fandol", "CJK", "FangSong", "SimSun", "SimHei", "KaiTi", "Xiao
 def has_chinese_font(font_names) -> bool:
     """One of the fonts is a Chinese face of the stacks in fonts.py (free or an office's)."""
     return any(face in name for name in font_names for face in CHINESE_FONTS)
+
+
+LINE_MM = 225 / 22
+CHAR_MM = 156 / 28
+LEFT, RIGHT, TOP, BOTTOM = 28, 210 - 26, 37, 297 - 35  # the 版心 of GB/T 9704
+
+
+def assert_official_layout(path: Path, *, signer: str, date: str, name: str) -> list[Page]:
+    """What every official document shares: A4 with all text in the 版心 and nothing above it, body
+    lines 16 pt on the 10.227 mm grid, a 22 pt title, "— n —" page numbers in 14 pt alternating
+    right and left, the 署名 centred over the 成文日期 four characters in from the right, on a page
+    with body text above it, and no seal placeholder. Saves the pages as PNG."""
+    save_screenshots(path, name)
+    pages = read_pages(path)
+    for page in pages:
+        assert abs(page.width - 210) < 0.5 and abs(page.height - 297) < 0.5
+        text = [line for line in page.lines if not line.text.startswith("—")]
+        assert all(LEFT - 0.3 <= line.left and line.right <= RIGHT + 0.3 for line in text), page
+        assert min(line.top for line in text) >= TOP - 0.3 and max(line.bottom for line in text) <= BOTTOM + 0.3
+        (number,) = [line for line in page.lines if line.text == f"—{page.number}—"]
+        assert abs(number.height_pt - 14) < 0.3 and number.top > BOTTOM
+        side = abs(number.right - (RIGHT - 14 * PT)) if page.number % 2 else abs(number.left - (LEFT + 14 * PT))
+        assert side < 0.6
+        assert not any("盖章" in line.text for line in page.lines)
+    assert any(abs(line.height_pt - 22) < 0.3 for line in pages[0].lines), "a 2号 title"
+    body = [line for page in pages for line in page.lines if abs(line.height_pt - 16) < 0.3]
+    assert body and all(abs(line.left - LEFT) < 0.3 or line.left > LEFT for line in body)
+    (page,) = [page for page in pages if any(line.text == date for line in page.lines)]
+    date_line = next(line for line in page.lines if line.text == date)
+    signer_line = next(line for line in page.lines if line.text == signer)
+    assert abs(date_line.right - (RIGHT - 4 * CHAR_MM)) < 0.6
+    assert abs(signer_line.centre - date_line.centre) < 0.5 and abs(date_line.top - signer_line.top - LINE_MM) < 0.05
+    above = [line for line in page.lines if abs(line.height_pt - 16) < 0.3 and line.bottom < signer_line.top]
+    assert len(above) >= 2, "the signature never stands alone on a page"
+    return pages
