@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from .registry import document_for, output_of, word_copy_of
 from .rendering import OUTPUTS
 
 
@@ -59,8 +60,18 @@ class Job(models.Model):
 
     @property
     def output(self):
-        """The format of the finished file, told by its extension."""
-        return OUTPUTS[PurePath(self.file.name).suffix.removeprefix(".")]
+        """The format of the finished file, told by its extension, or, before it exists, by its kind."""
+        if self.file:
+            return OUTPUTS[PurePath(self.file.name).suffix.removeprefix(".")]
+        try:
+            return output_of(document_for(self.kind))
+        except LookupError:
+            return OUTPUTS["pdf"]
+
+    @property
+    def word_copy_kind(self):
+        """The kind of this document's Word copy, when it is an official document printed as PDF."""
+        return word_copy_of(self.kind)
 
     @property
     def filename(self):

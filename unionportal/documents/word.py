@@ -38,7 +38,11 @@ UNINDENTED = {"empty", "note"}
 
 
 def html_to_docx(html):
+    from .word_official import is_official, official_docx
+
     root = lxml.html.document_fromstring(html)
+    if is_official(root):
+        return official_docx(root)
     document = Document()
     _set_up(document, title=root.findtext(".//title") or "")
     _Writer(document).blocks(root.body)

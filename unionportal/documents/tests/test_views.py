@@ -93,3 +93,39 @@ def test_job_list_shows_only_my_jobs(client_as, users):
     content = client_as("staff").get("/documents/").content.decode()
     assert "我的" in content
     assert "别人的" not in content
+
+
+def test_a_finished_notice_offers_its_word_copy_named_apart_in_my_documents(
+    client_as, django_capture_on_commit_callbacks
+):
+    client = client_as("staff")
+    data = {"issuing_body": "工会", "title": "通知标题", "addressees": "全体会员", "body": "正文", "date": "2026-12-01"}
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/documents/notice/new/", data)
+    pdf_job = Job.objects.get()
+    assert 'data-testid="word-copy"' in client.get(response.url).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/documents/{pdf_job.pk}/word/")
+    word_job = Job.objects.exclude(pk=pdf_job.pk).get()
+    assert response.url == f"/documents/{word_job.pk}/"
+    assert word_job.kind == "notice_docx" and word_job.params == pdf_job.params
+    assert word_job.status == Job.Status.DONE, word_job.error
+    download = client.get(f"/documents/{word_job.pk}/file/")
+    assert download["Content-Disposition"].endswith('.docx"') or ".docx" in download["Content-Disposition"]
+    listing = client.get("/documents/").content.decode()
+    assert listing.count("通知标题") == 2
+    assert "</i> PDF</span>" in listing and "</i> Word</span>" in listing
+
+
+def test_the_notice_form_prints_straight_to_word(client_as, django_capture_on_commit_callbacks):
+    data = {"issuing_body": "工会", "title": "通知", "addressees": "全体", "body": "正文", "date": "2026-12-01"}
+    with django_capture_on_commit_callbacks(execute=True):
+        client_as("staff").post("/documents/notice/new/", {**data, "docx": ""})
+    assert Job.objects.get().kind == "notice_docx"
+
+
+def test_no_word_copy_of_a_register(client_as, users):
+    job = Job.objects.create(
+        owner=users["staff"], kind="welfare_visit_register", title="登记表", status=Job.Status.DONE
+    )
+    assert client_as("staff").post(f"/documents/{job.pk}/word/").status_code == 404
