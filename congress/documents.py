@@ -125,7 +125,10 @@ class DelegateRoster:
     @staticmethod
     def title(params):
         term = _get(CongressTerm.objects, params["term"])
-        return _("第%(number)s届代表名册") % {"number": term.number}
+        return _("第%(number)s届%(congress)s代表名册") % {
+            "number": chapter_number(term.number),
+            "congress": UnionProfile.load().vocabulary["congress_full"],
+        }
 
     @staticmethod
     def context(params, report_progress):

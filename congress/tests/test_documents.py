@@ -12,8 +12,14 @@ from congress.documents import DelegateRoster
 from congress.models import Appraisal, AppraisalReceipt, Appraisee, Proposal
 from members.models import Department
 from unionportal.documents.models import Job
-from unionportal.documents.tests.pdf_layout import assert_official_layout, has_chinese_font
+from unionportal.documents.tests.pdf_layout import (
+    assert_official_layout,
+    has_chinese_font,
+    read_pages,
+    save_screenshots,
+)
 from unionportal.documents.tests.test_notice import font_names
+from unionportal.models import UnionProfile
 
 from .factories import make_delegate, make_member, make_session, make_term
 
@@ -147,7 +153,7 @@ def test_delegate_roster_lists_serving_delegates_in_surname_stroke_order(
     )
     assert job.status == Job.Status.DONE, job.error
     text = text_of(job)
-    assert "第4届代表名册" in text and "以姓氏笔画为序" in text
+    assert "第四届教职工代表大会代表名册" in text and "以姓氏笔画为序" in text
     positions = [text.index(name) for name in ("王芳", "刘洋", "张伟", "赵强")]
     assert positions == sorted(positions)
     assert "马离任" not in text
@@ -172,7 +178,7 @@ def test_reply_letter_names_proposer_cosigners_reply_and_handler(
     assert job.status == Job.Status.DONE, job.error
     text = text_of(job)
     for expected in [
-        "提案答复函",
+        "关于第1号提案的答复函",
         "delegate、赵强、张伟代表",
         "关于改善教工食堂饭菜质量的建议",
         "下学期起增加菜品",
@@ -238,6 +244,7 @@ def test_appraisal_result_sheet_has_counts_and_rates_and_no_voter(
     client_as, users, world, django_capture_on_commit_callbacks
 ):
     appraisal = closed_appraisal(world)
+    UnionProfile.objects.update_or_create(pk=1, defaults={"name": "青山市第一实验中学工会委员会"})  # a long name
     response, job = post_and_run(
         client_as("chair"), f"/congress/appraisals/{appraisal.pk}/result/print/", django_capture_on_commit_callbacks
     )
@@ -248,6 +255,11 @@ def test_appraisal_result_sheet_has_counts_and_rates_and_no_voter(
     assert "李校长校长250.0125.0125.0475.0%" in text  # 2 满意, 1 基本满意, 1 不满意 of 4 → 75% 满意率
     voters = [r.member.name for r in AppraisalReceipt.objects.select_related("member")]
     assert voters and not any(name in text for name in voters if name not in ("chair", "staff", "delegate"))
+    save_screenshots(Path(job.file.path), "appraisal-result")
+    pages = read_pages(Path(job.file.path))
+    today = timezone.localdate()
+    assert any(f"{today.year}年{today.month}月{today.day}日" in line.text for line in pages[-1].lines)
+    assert all(line.right <= page.width - 10 for page in pages for line in page.lines)  # nothing cut off
 
 
 def test_appraisal_result_sheet_marks_leaders_above_the_flag_share(
@@ -298,3 +310,8 @@ def test_a_document_whose_object_was_deleted_fails_with_a_chinese_reason(
         term.delete()
     job.refresh_from_db()
     assert job.status == Job.Status.FAILED and "已被删除" in job.error
+
+
+def test_delegate_roster_of_an_enterprise_union_names_the_workers_congress(world):
+    UnionProfile.objects.update_or_create(pk=1, defaults={"name": "青山机械厂工会", "kind": "enterprise"})
+    assert DelegateRoster.title({"term": world["term"].pk}) == "第四届职工代表大会代表名册"

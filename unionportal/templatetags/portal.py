@@ -23,8 +23,16 @@ def yuan(value):
     """Decimal("1234.5") → 1,234.50元"""
     if value in (None, ""):
         return "—"
+    return _("%(amount)s元") % {"amount": money(value)}
+
+
+@register.filter
+def money(value):
+    """Decimal("1234.5") → 1,234.50: an amount in a column headed （元）, written as yuan() writes it."""
+    if value in (None, ""):
+        return ""
     amount = Decimal(value).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-    return _("%(amount)s元") % {"amount": intcomma(amount, use_l10n=False)}
+    return intcomma(amount, use_l10n=False)
 
 
 CHINESE_DIGITS = "零一二三四五六七八九十"
@@ -32,9 +40,11 @@ CHINESE_DIGITS = "零一二三四五六七八九十"
 
 @register.filter
 def chinese_ordinal(number):
-    """1 → 一, 12 → 十二: chapter numbers in official documents (up to 99)."""
+    """1 → 一, 12 → 十二: chapter numbers in official documents (up to 99; Arabic beyond)."""
     number = int(number)
     tens, ones = divmod(number, 10)
+    if not 0 <= number < 100:
+        return str(number)
     if number <= 10:
         return CHINESE_DIGITS[number]
     return (CHINESE_DIGITS[tens] if tens > 1 else "") + "十" + (CHINESE_DIGITS[ones] if ones else "")
