@@ -19,7 +19,7 @@ def home(request):
 
 @permission_required("unionportal.change_profile")
 def union_profile(request):
-    form = UnionProfileForm(request.POST or None, instance=UnionProfile.load())
+    form = UnionProfileForm(request.POST or None, request.FILES or None, instance=UnionProfile.load())
     if form.is_valid():
         form.save()
         messages.success(request, _("工会信息已保存。"))
