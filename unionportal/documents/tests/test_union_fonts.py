@@ -21,7 +21,10 @@ FANDOL = Path("/usr/local/share/fonts/fandol/FandolKai-Regular.otf")
 pytestmark = pytest.mark.skipif(not FANDOL.exists(), reason="the Fandol fonts are not installed")
 
 
-def font_file(name="公文仿宋.otf", fs_type=0, text=FONT_SAMPLE + "".join(PARAMS.values())):
+NOTICE_TEXT = FONT_SAMPLE + "".join(PARAMS.values())
+
+
+def font_file(name="公文仿宋.otf", fs_type=0, text=NOTICE_TEXT):
     """A small font cut from FandolKai: every character of the notice, or only the text given."""
     font = TTFont(FANDOL)
     subsetter = subset.Subsetter(subset.Options())
