@@ -177,3 +177,12 @@ def test_titles_break_into_balanced_lines_without_a_stray_last_character(title, 
     assert all(len(line) >= 3 for line in broken)
     assert all(sum(0.5 if char.isascii() else 1 for char in line) <= 20 for line in broken)  # 2号 in 156 mm
     assert max(map(len, broken)) - min(map(len, broken)) <= 8
+
+
+def test_the_bench_floor_renders_the_same_html_with_weasyprint_alone(db):
+    """make bench times a document beside WeasyPrint on the same HTML; both give the same pages."""
+    from unionportal.documents.rendering import document_html, weasyprint_pdf
+
+    html = document_html(Notice, PARAMS)
+    assert "青实工〔2026〕12号" in html
+    assert weasyprint_pdf(html).startswith(b"%PDF")
