@@ -48,6 +48,12 @@ class Chapter:
         return render_to_string(self.template, {**shared, **self.context})
 
 
+def report_day(year: int) -> date:
+    """The last day the report for a year counts: the year's end, or today while the year is under way,
+    so that an event still to come is never reported as held."""
+    return min(timezone.localdate(), date(year, 12, 31))
+
+
 def lines(text):
     return [line.strip() for line in text.splitlines() if line.strip()]
 
@@ -66,7 +72,10 @@ def compile_report(year, report_progress=lambda percent: None):
         "year": year,
         "running_header": _("%(union)s · %(year)s年度工会工作报告") % {"union": union.name, "year": year},
         "chapters": [(chapter.heading, chapter.render(year=year, union=union)) for chapter in chapters],
-        "chronicle": sorted((entry for c in chapters for entry in c.chronicle), key=lambda entry: entry.date),
+        "chronicle": sorted(
+            (entry for c in chapters for entry in c.chronicle if entry.date <= report_day(year)),
+            key=lambda entry: entry.date,
+        ),
         "opening": lines(narrative.opening),
         "problems": lines(narrative.problems),
         "plans": lines(narrative.plans),

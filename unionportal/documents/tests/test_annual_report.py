@@ -1,3 +1,4 @@
+import datetime
 import subprocess
 
 from django.utils import timezone
@@ -45,3 +46,42 @@ def test_years_outside_the_reporting_range_are_not_found(client_as):
     client = client_as("chair")
     assert client.get(f"/documents/annual/{YEAR + 1}/").status_code == 404
     assert client.get("/documents/annual/1999/preview/").status_code == 404
+
+
+def test_an_event_still_to_come_is_neither_counted_nor_in_the_chronicle(db, monkeypatch):
+    """The report made on 12-05 counts what happened by 12-05: December's later events are still to come."""
+    from activities.tests.factories import make_event
+    from unionportal.documents.annual_report import compile_report
+
+    made_on = timezone.make_aware(datetime.datetime(2026, 12, 5, 10))
+    monkeypatch.setattr(timezone, "now", lambda: made_on)
+    held = made_on - datetime.timedelta(days=3)
+    make_event(title="教工篮球赛", level="county", starts_at=held, ends_at=held + datetime.timedelta(hours=2))
+    coming = made_on + datetime.timedelta(days=10)
+    make_event(title="迎新年长跑", level="county", starts_at=coming, ends_at=coming + datetime.timedelta(hours=2))
+    report = compile_report(2026)
+    chapter = next(html for heading, html in report["chapters"] if heading == "文体活动")
+    assert "共组织文体活动1项" in chapter and "教工篮球赛" in chapter
+    assert "迎新年长跑" not in chapter
+    assert [entry.text for entry in report["chronicle"]] == ["举办教工篮球赛"]
+
+
+def test_a_past_year_counts_its_whole_year(db, monkeypatch):
+    from activities.tests.factories import make_event
+    from unionportal.documents.annual_report import compile_report
+
+    monkeypatch.setattr(timezone, "now", lambda: timezone.make_aware(datetime.datetime(2027, 3, 1, 10)))
+    december = timezone.make_aware(datetime.datetime(2026, 12, 28, 9))
+    make_event(title="迎新年长跑", starts_at=december, ends_at=december + datetime.timedelta(hours=2))
+    chapter = dict(compile_report(2026)["chapters"])["文体活动"]
+    assert "迎新年长跑" in chapter and "12月28日" in chapter
+
+
+def test_no_sentence_of_zeros(db, make_user):
+    """A retiree chapter with nobody visited or paid says nothing of visits or money."""
+    from members.models import Member
+    from unionportal.documents.annual_report import compile_report
+
+    make_user("退休老张", status=Member.Status.RETIRED)
+    text = "".join(html for heading, html in compile_report(YEAR)["chapters"])
+    assert "0人次" not in text and "0.00元" not in text
