@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from unionportal.charts import bar_chart
-from unionportal.documents.annual_report import Chapter, ChronicleEntry, report_day
+from unionportal.documents.annual_report import Chapter, ChronicleEntry
 
 from . import services
 from .documents import approval_rate
@@ -42,11 +42,7 @@ def closed_appraisals(year):
 
 
 def annual_report(year):
-    sessions = list(
-        Session.objects.filter(starts_on__year=year, starts_on__lte=report_day(year))
-        .select_related("term")
-        .order_by("starts_on")
-    )
+    sessions = list(Session.objects.filter(starts_on__year=year).select_related("term").order_by("starts_on"))
     appraisals = closed_appraisals(year)
     if not (sessions or appraisals):
         return None
