@@ -15,6 +15,7 @@ import io
 import re
 
 import lxml.html
+from django.utils.translation import gettext as _
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
@@ -155,7 +156,9 @@ class _Writer:
     def _block(self, element, alignment):
         classes = set(element.classes)
         alignment = next((ALIGNED[name] for name in classes & ALIGNED.keys()), alignment)
-        if "running-header" in classes:
+        if "toc" in classes:
+            self._toc()
+        elif "running-header" in classes:
             header = self.document.sections[0].header.paragraphs[0]
             header.alignment = WD_ALIGN_PARAGRAPH.CENTER
             _fill(header, _segments(element), size=Pt(9))
@@ -175,6 +178,16 @@ class _Writer:
             self._chart(element)
         else:
             self.blocks(element, alignment)
+
+    def _toc(self):
+        """Word's own table of contents, filled in when the file is opened (its page numbers are Word's)."""
+        self.document.add_heading(_("目录"), level=1)
+        field = OxmlElement("w:fldSimple")
+        field.set(qn("w:instr"), 'TOC \\o "1-1" \\h \\z \\u')
+        self.document.add_paragraph()._p.append(field)
+        update = OxmlElement("w:updateFields")
+        update.set(qn("w:val"), "true")
+        self.document.settings.element.append(update)
 
     def _list(self, element):
         style = LISTS[element.tag]

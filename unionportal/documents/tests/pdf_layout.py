@@ -81,6 +81,8 @@ SCREENSHOTS = Path(__file__).resolve().parents[3] / "var" / "screenshots"
 def save_screenshots(path: Path, name: str) -> None:
     """Every page as a PNG in var/screenshots/, to look at what an office would print."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for old in SCREENSHOTS.glob(f"document-{name}-*.png"):
+        old.unlink()
     subprocess.run(["pdftoppm", "-r", "60", "-png", str(path), str(SCREENSHOTS / f"document-{name}")], check=True)
 
 

@@ -85,3 +85,25 @@ def test_no_sentence_of_zeros(db, make_user):
     make_user("退休老张", status=Member.Status.RETIRED)
     text = "".join(html for heading, html in compile_report(YEAR)["chapters"])
     assert "0人次" not in text and "0.00元" not in text
+
+
+def test_printed_report_has_a_cover_and_a_contents_page_with_page_numbers(db, tmp_path):
+    from unionportal.documents.annual_report import AnnualReportDocument, compile_report
+    from unionportal.documents.rendering import PDF, render
+    from unionportal.documents.tests.pdf_layout import read_pages, save_screenshots
+
+    AnnualReport.objects.create(year=YEAR, opening="一年来，工会围绕中心、服务大局。", problems="经费紧张")
+    path = tmp_path / "report.pdf"
+    path.write_bytes(render(PDF, AnnualReportDocument.template, compile_report(YEAR)))
+    save_screenshots(path, "annual-report")
+    pages = read_pages(path)
+    cover, contents = pages[0], pages[1]
+    assert cover.find("工会工作报告") and cover.find(f"（{YEAR}年度）")
+    assert not any("—" in line.text for line in cover.lines)  # no page number, no running header on the cover
+    assert contents.find("目录")
+    entries = [line.text for line in contents.lines if line.text.startswith(("一、", "存在的问题"))]
+    assert entries, contents.lines
+    for entry in entries:
+        title, number = entry.rstrip("0123456789").rstrip(". ·"), entry[len(entry.rstrip("0123456789")) :]
+        heading_page = next(page for page in pages[2:] if any(line.text == title for line in page.lines))
+        assert int(number) == heading_page.number, entry
