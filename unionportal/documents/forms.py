@@ -6,10 +6,36 @@ from .models import AnnualReport
 
 
 class AnnualReportForm(forms.ModelForm):
+    """开篇, one field of the chair's words for each chapter the year has, then 问题 and 打算."""
+
     class Meta:
         model = AnnualReport
         fields = ["opening", "problems", "plans"]
         widgets = {name: forms.Textarea(attrs={"rows": 6}) for name in fields}
+
+    def __init__(self, *args, headings=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.headings = list(headings)
+        chapter_fields = {
+            f"chapter_{i}": forms.CharField(
+                label=_("%(heading)s：主席叙述") % {"heading": heading},
+                required=False,
+                max_length=10000,
+                widget=forms.Textarea(attrs={"rows": 4}),
+                initial=self.instance.chapter_texts.get(heading, ""),
+                help_text=_("写在本章数据之前，每段一行"),
+            )
+            for i, heading in enumerate(self.headings, 1)
+        }
+        order = ["opening", *chapter_fields, "problems", "plans"]
+        self.fields = {name: {**self.fields, **chapter_fields}[name] for name in order}
+
+    def save(self, commit=True):
+        texts = {**self.instance.chapter_texts}
+        for i, heading in enumerate(self.headings, 1):
+            texts[heading] = self.cleaned_data[f"chapter_{i}"].strip()
+        self.instance.chapter_texts = {heading: text for heading, text in texts.items() if text}
+        return super().save(commit)
 
 
 def _date_input():

@@ -86,6 +86,8 @@ class AnnualReport(models.Model):
     opening = models.TextField(_("开篇"), blank=True, help_text=_("总体情况与指导思想，每段一行"))
     problems = models.TextField(_("存在的问题"), blank=True, help_text=_("每条一行"))
     plans = models.TextField(_("今后打算"), blank=True, help_text=_("每条一行"))
+    # The chair's own words beside each chapter's figures, by chapter heading (基本情况, 民主管理 …).
+    chapter_texts = models.JSONField(_("各章叙述"), default=dict, blank=True)
     updated_at = models.DateTimeField(_("修改时间"), auto_now=True)
 
     history = HistoricalRecords()

@@ -12,7 +12,7 @@ from unionportal.models import UnionProfile
 from unionportal.pagination import paginate
 
 from . import selectors, services
-from .annual_report import AnnualReportDocument, AnnualReportWordDocument, compile_report
+from .annual_report import AnnualReportDocument, AnnualReportWordDocument, compile_report, year_chapters
 from .forms import AnnualReportForm, NoticeForm
 from .models import AnnualReport, Job
 from .registry import word_copy_kind
@@ -56,7 +56,8 @@ def _report_year(year):
 @permission_required("documents.print_annual_report")
 def annual_report(request, year):
     narrative = AnnualReport.objects.filter(year=_report_year(year)).first() or AnnualReport(year=year)
-    form = AnnualReportForm(request.POST or None, instance=narrative)
+    headings = [chapter.heading for chapter in year_chapters(year)]
+    form = AnnualReportForm(request.POST or None, instance=narrative, headings=headings)
     if form.is_valid():
         form.save()
         for button, document in ANNUAL_REPORT_PRINTS.items():

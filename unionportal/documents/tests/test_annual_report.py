@@ -107,3 +107,20 @@ def test_printed_report_has_a_cover_and_a_contents_page_with_page_numbers(db, tm
         title, number = entry.rstrip("0123456789").rstrip(". ·"), entry[len(entry.rstrip("0123456789")) :]
         heading_page = next(page for page in pages[2:] if any(line.text == title for line in page.lines))
         assert int(number) == heading_page.number, entry
+
+
+def test_the_chair_writes_each_chapters_narrative_and_it_prints_before_its_figures(client_as):
+    client = client_as("chair")
+    page = client.get(f"/documents/annual/{YEAR}/").content.decode()
+    assert "基本情况：主席叙述" in page
+    field = next(
+        name for name in ("chapter_1", "chapter_2") if f'name="{name}"' in page and "基本情况：主席叙述" in page
+    )
+    response = client.post(
+        f"/documents/annual/{YEAR}/", {"opening": "", "problems": "", "plans": "", field: "会员队伍持续壮大。"}
+    )
+    assert response.status_code == 302
+    assert AnnualReport.objects.get(year=YEAR).chapter_texts == {"基本情况": "会员队伍持续壮大。"}
+    preview = client.get(f"/documents/annual/{YEAR}/preview/").content.decode()
+    chapter = preview.split("一、基本情况")[2]  # past the contents page
+    assert chapter.index("会员队伍持续壮大。") < chapter.index("截至")
