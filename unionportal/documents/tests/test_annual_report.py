@@ -98,7 +98,7 @@ def test_printed_report_has_a_cover_and_a_contents_page_with_page_numbers(db, tm
     save_screenshots(path, "annual-report")
     pages = read_pages(path)
     cover, contents = pages[0], pages[1]
-    assert cover.find("工会工作报告") and cover.find(f"（{YEAR}年度）")
+    assert cover.find(f"{YEAR}年度工会工作报告") and cover.find("基层工会委员会")
     assert not any("—" in line.text for line in cover.lines)  # no page number, no running header on the cover
     assert contents.find("目录")
     entries = [line.text for line in contents.lines if line.text.startswith(("一、", "存在的问题"))]
