@@ -124,3 +124,29 @@ def test_the_chair_writes_each_chapters_narrative_and_it_prints_before_its_figur
     preview = client.get(f"/documents/annual/{YEAR}/preview/").content.decode()
     chapter = preview.split("一、基本情况")[2]  # past the contents page
     assert chapter.index("会员队伍持续壮大。") < chapter.index("截至")
+
+
+def test_a_past_years_report_has_that_years_headcount_the_statistics_page_shows(client_as, make_user, monkeypatch):
+    """Someone who retired in March 2026 was in post at the end of 2025: the 2025 report counts them,
+    as the statistics page does for 2025, and the page for today does not."""
+    from members.models import Member, MembershipEvent
+    from unionportal.documents.annual_report import compile_report
+
+    monkeypatch.setattr(timezone, "now", lambda: timezone.make_aware(datetime.datetime(2026, 12, 5, 10)))
+    retired = make_user("老周").member
+    retired.status = Member.Status.RETIRED
+    retired.save()
+    MembershipEvent.objects.create(
+        member=retired, kind=MembershipEvent.Kind.RETIRE, occurred_on=datetime.date(2026, 3, 1),
+        from_status=Member.Status.ACTIVE, to_status=Member.Status.RETIRED,
+    )  # fmt: skip
+    make_user("新来的", hire_date=datetime.date(2026, 9, 1))  # not yet in post at the end of 2025
+    client = client_as("chair")
+    page_2025 = client.get("/members/statistics/?year=2025").context["figures"]
+    page_today = client.get("/members/statistics/").context["figures"]
+    chapter = dict(compile_report(2025)["chapters"])["基本情况"]
+    staff_2025 = page_2025["total"].staff
+    assert staff_2025 == page_today["total"].staff  # one retired since, one hired since
+    assert page_2025["retirees"] == page_today["retirees"] - 1
+    assert f"截至2025年12月31日，全单位共有在职教职工{staff_2025}人" in chapter
+    assert f"离退休教职工{page_2025['retirees']}人" in chapter
