@@ -127,3 +127,9 @@ def assert_official_layout(path: Path, *, signer: str, date: str, name: str) -> 
     above = [line for line in page.lines if abs(line.height_pt - 16) < 0.3 and line.bottom < signer_line.top]
     assert len(above) >= 2, "the signature never stands alone on a page"
     return pages
+
+
+def font_installed(family: str) -> bool:
+    """Whether fontconfig knows the family (the free Fandol fonts come from scripts/install-fandol-fonts)."""
+    found = subprocess.run(["fc-list", family, "family"], capture_output=True, text=True, check=False)
+    return bool(found.stdout.strip())
