@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from django.utils import timezone
+from docx import Document
 from pypdf import PdfReader
 
 from congress import services
@@ -195,6 +196,14 @@ def test_reply_letter_names_proposer_cosigners_reply_and_handler(
         date=f"{replied.year}年{replied.month}月{replied.day}日",
         name="reply-letter",
     )
+    _response, word = post_and_run(
+        client_as("handler"), f"/documents/{job.pk}/word/", django_capture_on_commit_callbacks
+    )
+    assert word.kind == "congress_reply_letter_docx" and word.status == Job.Status.DONE, word.error
+    document = Document(word.file.path)
+    styles = {paragraph.style.name: paragraph.text for paragraph in document.paragraphs}
+    assert styles["Signature"] == "总务处" and styles["Title"] == "关于第1号提案的答复函"
+    assert any(paragraph.text == "提案答复意见回执" for paragraph in document.paragraphs)  # the slip comes along
 
 
 def test_reply_letter_only_for_congress_staff_and_the_handling_head(
