@@ -6,9 +6,12 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 
 # WeasyPrint needs Pango; Noto CJK gives Chinese PDFs their glyphs; gettext compiles translations;
 # postgresql-client (17 on trixie) gives `manage.py backup` a pg_dump new enough for the postgres:16 service.
+# The Fandol fonts (仿宋, 楷体, 黑体, 宋体) set official documents when the union uploaded no font of its own.
+COPY scripts/install-fandol-fonts /tmp/install-fandol-fonts
 RUN apt-get update \
  && apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-cjk gettext postgresql-client \
- && rm -rf /var/lib/apt/lists/*
+ && /tmp/install-fandol-fonts \
+ && rm -rf /var/lib/apt/lists/* /tmp/install-fandol-fonts
 
 WORKDIR /app
 COPY requirements.txt .

@@ -6,13 +6,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from unionportal.charts import bar_chart
-from unionportal.documents.annual_report import Chapter, ChronicleEntry
+from unionportal.documents.annual_report import Chapter, ChronicleEntry, report_day
 
 from .models import Event, Honour, Registration, Result
 
 
 def annual_report(year):
-    events = Event.objects.filter(starts_at__year=year).order_by("starts_at")
+    events = Event.objects.filter(starts_at__year=year, starts_at__date__lte=report_day(year)).order_by("starts_at")
     if not events.exists():
         return None
     figures = events.aggregate(

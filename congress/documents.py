@@ -12,6 +12,7 @@ from django.utils import dateformat, formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
+from unionportal.documents.official import Official
 from unionportal.models import UnionProfile
 from unionportal.strokes import in_stroke_order
 from unionportal.templatetags.portal import chapter_number
@@ -48,7 +49,8 @@ class ConveningNotice:
 
     kind = "congress_convening_notice"
     permission = "congress.print_documents"
-    template = "documents/pdf/notice.html"
+    template = "documents/pdf/official.html"
+    official = True
 
     @staticmethod
     def title(params):
@@ -94,17 +96,21 @@ class ConveningNotice:
                 paragraphs.append(_("%(number)s、%(heading)s") % numbered)
             if len(body) > 1:
                 paragraphs.extend(body)
+        date = datetime.date.fromisoformat(params["date"])
         return {
             "union": union,
-            "running_header": params["issuing_body"],
-            "notice": {
-                "issuing_body": params["issuing_body"],
-                "number": params["number"],
-                "title": ConveningNotice.title(params),
-                "addressees": params["addressees"],
-                "date": datetime.date.fromisoformat(params["date"]),
-            },
-            "paragraphs": paragraphs,
+            "official": Official(
+                masthead=_("%(body)s文件") % {"body": params["issuing_body"]},
+                number=params["number"],
+                title=ConveningNotice.title(params),
+                addressees=params["addressees"],
+                paragraphs=paragraphs,
+                signer=params["issuing_body"],
+                date=date,
+                cc=params.get("cc", ""),
+                printer=params["issuing_body"],
+                printed_on=date,
+            ),
         }
 
 
@@ -118,7 +124,10 @@ class DelegateRoster:
     @staticmethod
     def title(params):
         term = _get(CongressTerm.objects, params["term"])
-        return _("第%(number)s届代表名册") % {"number": term.number}
+        return _("第%(number)s届%(congress)s代表名册") % {
+            "number": chapter_number(term.number),
+            "congress": UnionProfile.load().vocabulary["congress_full"],
+        }
 
     @staticmethod
     def context(params, report_progress):
@@ -143,6 +152,7 @@ class ReplyLetter:
     kind = "congress_reply_letter"
     permission = "congress.print_reply_letter"
     template = "congress/pdf/reply_letter.html"
+    official = True
 
     @staticmethod
     def title(params):
@@ -157,15 +167,41 @@ class ReplyLetter:
         if not proposal.reply:
             raise ValidationError(_("该提案尚未答复，不能打印答复函。"))
         cosigners = [c.member.name for c in proposal.cosigners.filter(status=ProposalCoSigner.Status.SIGNED)]
+        helping = [d.name for d in proposal.helping_departments.all()]
         union = UnionProfile.load()
+        separator = pgettext("list separator", "、")
+        department = proposal.lead_department
+        facts = [
+            _("提案人：%(proposer)s；附议人：%(cosigners)s。")
+            % {"proposer": proposal.proposer.name, "cosigners": separator.join(cosigners) or _("无")},
+            _("主办部门：%(department)s%(helping)s；承办人：%(handler)s。")
+            % {
+                "department": department or "—",
+                "helping": _("（协办：%(departments)s）") % {"departments": separator.join(helping)} if helping else "",
+                "handler": department.head.name if department and department.head else "—",
+            },
+        ]
         return {
-            **_header(union, _("提案答复函")),
+            "union": union,
             "proposal": proposal,
-            "cosigners": cosigners,
-            "addressees": [proposal.proposer.name, *cosigners],
-            "helping": [d.name for d in proposal.helping_departments.all()],
-            "reply": _lines(proposal.reply),
             "ratings": Proposal.Rating.choices,
+            "official": Official(
+                masthead=union.name,
+                number=str(proposal.session)
+                + (_("　第%(number)s号提案") % {"number": proposal.number} if proposal.number else ""),
+                title=_("关于第%(number)s号提案的答复函") % {"number": proposal.number}
+                if proposal.number
+                else _("提案答复函"),
+                addressees=_("%(names)s代表") % {"names": separator.join([proposal.proposer.name, *cosigners])},
+                paragraphs=[
+                    _("您提出的“%(title)s”提案收悉，经研究办理，现答复如下：") % {"title": proposal.title},
+                    *facts,
+                    *_lines(proposal.reply),
+                    _("感谢您对本单位工作的关心和支持。请对本答复给予评价，并将下方回执交回工会。"),
+                ],
+                signer=str(department or union.name),
+                date=timezone.localdate(proposal.replied_at),
+            ),
         }
 
 

@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from unionportal.documents.official import Official, official_date
 from unionportal.models import UnionProfile
 
 from .models import DisclosureItem
@@ -19,6 +20,7 @@ class DisclosureSheet:
     kind = "disclosure_sheet"
     permission = "disclosure.print_sheet"
     template = "disclosure/pdf/sheet.html"
+    official = True
 
     @staticmethod
     def title(params):
@@ -30,10 +32,21 @@ class DisclosureSheet:
         if not item.on_board:
             raise ValidationError(_("事项尚未发布，不能打印公示。"))
         union = UnionProfile.load()
+        title = item.title if "公示" in item.title else _("%(title)s公示") % {"title": item.title}
         return {
             "union": union,
-            "running_header": f"{union.name} · {union.vocabulary['disclosure']}",
             "item": item,
+            "period_start": official_date(item.period_start) if item.period_start else "",
+            "period_end": official_date(item.period_end) if item.period_end else "",
+            "official": Official(
+                masthead=union.name,
+                number=f"{union.vocabulary['disclosure']} · {item.category.name}",
+                title=title,
+                addressees="",
+                paragraphs=[],
+                signer=union.unit_name or union.name,
+                date=item.period_start or item.published_on,
+            ),
         }
 
 

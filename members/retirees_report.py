@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from activities.models import Event, Registration
-from unionportal.documents.annual_report import Chapter, ChronicleEntry
+from unionportal.documents.annual_report import Chapter, ChronicleEntry, report_day
 from welfare.models import ZERO, Payment, Visit
 
 from .models import Member, MembershipEvent
@@ -25,10 +25,15 @@ def annual_report(year):
     )
     figures["paid_times"], figures["paid_yuan"] = paid["times"], (paid["yuan"] or ZERO).quantize(ZERO)
     figures["taken_part"] = Registration.objects.filter(
-        event__starts_at__year=year, status=Registration.Status.REGISTERED, member__status=Member.Status.RETIRED
+        event__starts_at__year=year,
+        event__starts_at__date__lte=report_day(year),
+        status=Registration.Status.REGISTERED,
+        member__status=Member.Status.RETIRED,
     ).count()
     events = (
-        Event.objects.filter(eligibility=Event.Eligibility.RETIREES, starts_at__year=year)
+        Event.objects.filter(
+            eligibility=Event.Eligibility.RETIREES, starts_at__year=year, starts_at__date__lte=report_day(year)
+        )
         .annotate(taken=Count("registrations", filter=Q(registrations__status=Registration.Status.REGISTERED)))
         .order_by("starts_at")
     )

@@ -1,20 +1,23 @@
 """The roster in figures (统计): headcount, members, 入会率, women, under-35 and retirees.
 
 Headcount counts staff in post (在职); retirees are counted apart. Each table is
-one aggregate query, whatever the size of the roster.
+one aggregate query, whatever the size of the roster. Figures are as of a day: a person's status
+then is the one before the first dated life event after it (退休, 转出 …), and nobody hired or
+joining after it is counted, so a past year's figures stay those of that year.
 """
 
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, F, Q
+from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from .models import Member
+from .models import Member, MembershipEvent
 
-ACTIVE = Q(status=Member.Status.ACTIVE)
+ACTIVE = Q(status_then=Member.Status.ACTIVE)
 
 
 def people(count):
@@ -43,12 +46,22 @@ def born_after(today, years):
     return today.replace(year=today.year - years)
 
 
+def roster_on(day):
+    """Everyone on the roster that day, each with ``status_then``: their status on that day."""
+    changed_after = MembershipEvent.objects.filter(member=OuterRef("pk"), occurred_on__gt=day).exclude(from_status="")
+    first_change = changed_after.order_by("occurred_on", "pk").values("from_status")[:1]
+    return Member.objects.filter(Q(hire_date__isnull=True) | Q(hire_date__lte=day)).annotate(
+        status_then=Coalesce(Subquery(first_change), F("status"))
+    )
+
+
 def _counts(today):
     """The Count expressions of one row of figures."""
     young = Q(birth_date__gt=born_after(today, 35))
+    member_then = Q(is_union_member=True) & (Q(joined_on__isnull=True) | Q(joined_on__lte=today))
     return {
         "staff": Count("id", filter=ACTIVE),
-        "members": Count("id", filter=ACTIVE & Q(is_union_member=True)),
+        "members": Count("id", filter=ACTIVE & member_then),
         "women": Count("id", filter=ACTIVE & Q(gender=Member.Gender.FEMALE)),
         "under_35": Count("id", filter=ACTIVE & young),
     }
@@ -57,17 +70,18 @@ def _counts(today):
 def union_statistics(today=None):
     today = today or timezone.localdate()
     counts = _counts(today)
-    total = Member.objects.aggregate(**counts, retirees=Count("id", filter=Q(status=Member.Status.RETIRED)))
+    roster = roster_on(today)
+    total = roster.aggregate(**counts, retirees=Count("id", filter=Q(status_then=Member.Status.RETIRED)))
     retirees = total.pop("retirees")
     by_group = (
-        Member.objects.filter(ACTIVE)
+        roster.filter(ACTIVE)
         .values("union_group__name")
         .annotate(**counts)
         .order_by(F("union_group__sort_order").asc(nulls_last=True), "union_group__name")
     )
     by_employment = {
         row.pop("employment_type"): row
-        for row in Member.objects.filter(ACTIVE).values("employment_type").annotate(**counts).order_by()
+        for row in roster.filter(ACTIVE).values("employment_type").annotate(**counts).order_by()
     }
     return {
         "total": Figures(_("合计"), **total),

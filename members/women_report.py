@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from activities.models import Event, Honour, Registration
-from unionportal.documents.annual_report import Chapter, ChronicleEntry
+from unionportal.documents.annual_report import Chapter, ChronicleEntry, report_day
 from welfare.models import HardshipFile
 
 from .models import CommitteeSeat, CommitteeTerm, Member
@@ -34,7 +34,9 @@ def _seats(term):
 
 def womens_events(year):
     return Event.objects.filter(
-        Q(eligibility=Event.Eligibility.WOMEN) | Q(organiser=Event.Organiser.WOMEN), starts_at__year=year
+        Q(eligibility=Event.Eligibility.WOMEN) | Q(organiser=Event.Organiser.WOMEN),
+        starts_at__year=year,
+        starts_at__date__lte=report_day(year),
     ).order_by("starts_at")
 
 

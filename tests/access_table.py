@@ -36,6 +36,19 @@ class Access:
         return self.url(users) if callable(self.url) else self.url
 
 
+def chair_job(suffix):
+    """A page of a finished notice printed by the chair."""
+
+    def path(users):
+        from unionportal.documents.models import Job
+
+        job = Job.objects.create(owner=users["chair"], kind="notice", title="通知", status=Job.Status.DONE)
+        return f"/documents/{job.pk}/{suffix}"
+
+    path.__qualname__ = f"/documents/<chair's job>/{suffix}"
+    return path
+
+
 def own_member_page(role, suffix=""):
     def path(users):
         return f"/members/{users[role].member.pk}/{suffix}"
@@ -193,6 +206,8 @@ ACCESS = [
     Access("/documents/annual/", {"chair"}),
     Access(f"/documents/annual/{THIS_YEAR}/", {"chair"}),
     Access(f"/documents/annual/{THIS_YEAR}/preview/", {"chair"}),
+    # issue 16: the Word copy of a finished official document is asked for by POST only
+    Access(chair_job("word/"), frozenset(), {role: 405 for role in EVERY_ROLE}),
     # members
     Access("/members/", {"chair", "staff", "welfare"}),
     Access("/members/me/", LOGGED_IN),

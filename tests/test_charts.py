@@ -30,3 +30,20 @@ def test_chart_counts_follow_the_language():
         svg = bar_chart(items, value_label=people)
     assert ">1 person</text>" in svg
     assert ">12 people</text>" in svg
+
+
+def test_long_labels_and_figures_are_never_clipped():
+    """Issue 16: every label starts inside the chart and every figure ends inside it."""
+    import re
+
+    from unionportal.charts import text_width
+
+    items = [("离退休教职工与劳务派遣人员合并小组", 3), ("语文组", 1200)]
+    svg = str(bar_chart(items, value_label=lambda n: f"{n:,}人次（含重复参加）"))
+    width = float(re.search(r'viewBox="0 0 ([\d.]+)', svg).group(1))
+    for x, anchor, text in re.findall(
+        r'<text x="([\d.]+)" y="[\d.]+" (text-anchor="end" )?font-size="11">([^<]*)<', svg
+    ):
+        start = float(x) - (text_width(text) if anchor else 0)
+        end = float(x) + (0 if anchor else text_width(text))
+        assert start >= 0 and end <= width, text

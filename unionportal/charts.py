@@ -4,8 +4,15 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 ROW_HEIGHT = 22
-LABEL_WIDTH = 110
+FONT_SIZE = 11
+LABEL_WIDTH = 110  # at least; wider when a label needs it, so that no label is clipped
+VALUE_WIDTH = 60
 BAR_COLOUR = "#a61b1b"
+
+
+def text_width(text, size=FONT_SIZE):
+    """Roughly how wide the text draws: a Chinese character is square, a Latin one about 0.6 of it."""
+    return sum(size if ord(char) >= 0x2000 else size * 0.6 for char in str(text))
 
 
 def bar_chart(items, *, width=480, value_label=str):
@@ -18,7 +25,10 @@ def bar_chart(items, *, width=480, value_label=str):
     if not items:
         return ""
     largest = max(value for _, value in items) or 1
-    bar_space = width - LABEL_WIDTH - 60
+    label_width = max(LABEL_WIDTH, round(max(text_width(label) for label, _ in items)) + 8)
+    value_width = max(VALUE_WIDTH, round(max(text_width(value_label(value)) for _, value in items)) + 8)
+    width = max(width, label_width + value_width + 120)  # room for the bars beside long labels
+    bar_space = width - label_width - value_width
     rows = format_html_join(
         "",
         '<text x="{}" y="{}" text-anchor="end" font-size="11">{}</text>'
@@ -26,14 +36,14 @@ def bar_chart(items, *, width=480, value_label=str):
         '<text x="{}" y="{}" font-size="11">{}</text>',
         (
             (
-                LABEL_WIDTH - 6,
+                label_width - 6,
                 i * ROW_HEIGHT + 15,
                 label,
-                LABEL_WIDTH,
+                label_width,
                 i * ROW_HEIGHT + 4,
                 round(bar_space * value / largest, 1),
                 BAR_COLOUR,
-                LABEL_WIDTH + round(bar_space * value / largest, 1) + 4,
+                label_width + round(bar_space * value / largest, 1) + 4,
                 i * ROW_HEIGHT + 15,
                 value_label(value),
             )

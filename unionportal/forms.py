@@ -1,12 +1,27 @@
 from django import forms
+from django.core.exceptions import ValidationError
 
 from .models import UnionProfile
+from .uploads import check_font
+
+FONT_FIELDS = ["font_fang", "font_title", "font_hei", "font_kai", "font_song"]
 
 
 class UnionProfileForm(forms.ModelForm):
     class Meta:
         model = UnionProfile
-        fields = ["name", "kind", "unit_name", "upper_union", "committee_term", "address", "phone"]
+        fields = ["name", "kind", "unit_name", "upper_union", "committee_term", "address", "phone", *FONT_FIELDS]
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in FONT_FIELDS:
+            upload = cleaned.get(name)
+            if upload and hasattr(upload, "content_type"):  # a new upload, not the file kept from before
+                try:
+                    check_font(upload)
+                except ValidationError as error:
+                    self.add_error(name, error)
+        return cleaned
 
 
 class ActionForm(forms.Form):

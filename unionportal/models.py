@@ -20,6 +20,18 @@ class UnionProfile(models.Model):
     committee_term = models.CharField(_("本届委员会"), max_length=50, blank=True, help_text=_("例如：第六届"))
     address = models.CharField(_("地址"), max_length=200, blank=True)
     phone = models.CharField(_("联系电话"), max_length=30, blank=True)
+    # The union's own licensed fonts, embedded in its documents (documents/fonts.py); uploads.check_font.
+    font_fang = models.FileField(
+        _("仿宋字体文件"), upload_to="fonts/", blank=True, help_text=_("公文正文，如仿宋_GB2312")
+    )
+    font_title = models.FileField(
+        _("小标宋字体文件"), upload_to="fonts/", blank=True, help_text=_("公文标题、发文机关标志，如方正小标宋简体")
+    )
+    font_hei = models.FileField(_("黑体字体文件"), upload_to="fonts/", blank=True, help_text=_("一级标题，如黑体"))
+    font_kai = models.FileField(
+        _("楷体字体文件"), upload_to="fonts/", blank=True, help_text=_("二级标题，如楷体_GB2312")
+    )
+    font_song = models.FileField(_("宋体字体文件"), upload_to="fonts/", blank=True, help_text=_("页码、登记表，如宋体"))
 
     history = HistoricalRecords()
 

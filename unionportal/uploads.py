@@ -4,6 +4,7 @@ whether it is small enough to keep. A renamed program or a damaged file is refus
 import codecs
 import io
 import zipfile
+from struct import error as struct_error
 
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
@@ -83,3 +84,39 @@ def check_content(upload, kinds_by_suffix):
     if suffix not in kinds_by_suffix or found != kinds_by_suffix[suffix]:
         raise ValidationError(_("文件“%(name)s”的内容不是它的扩展名所说的类型，未上传。") % {"name": upload.name})
     return found
+
+
+FONT_MAGIC = (b"\x00\x01\x00\x00", b"OTTO", b"true")  # TrueType, OpenType (CFF), old Mac TrueType
+FONT_SAMPLE = "中华人民共和国工会委员会关于召开职工代表大会的通知"  # a face for 公文 must have these
+FONT_LIMIT = 40 * 1024 * 1024
+RESTRICTED_EMBEDDING = 0x0002  # OS/2 fsType: the licence forbids embedding the font in a document
+
+
+def check_font(upload):
+    """A .ttf or .otf font, read from its content, that covers simplified Chinese and whose licence bits
+    allow embedding it in a PDF. A font collection (.ttc), a renamed file or a Latin-only font is refused."""
+    from fontTools.ttLib import TTFont, TTLibError  # fontTools comes with WeasyPrint
+
+    check_size(upload, FONT_LIMIT)
+    name = getattr(upload, "name", "")
+    upload.seek(0)
+    if not name.lower().endswith((".ttf", ".otf")) or upload.read(4) not in FONT_MAGIC:
+        upload.seek(0)
+        raise ValidationError(_("文件“%(name)s”不是TrueType或OpenType字体（.ttf、.otf），未上传。") % {"name": name})
+    upload.seek(0)
+    try:
+        font = TTFont(upload, lazy=True)
+        cmap = font.getBestCmap() or {}
+        fs_type = font["OS/2"].fsType if "OS/2" in font else 0
+    except (TTLibError, KeyError, AssertionError, ValueError, struct_error) as error:
+        raise ValidationError(_("字体文件“%(name)s”已损坏，无法读取，未上传。") % {"name": name}) from error
+    finally:
+        upload.seek(0)
+    missing = [char for char in FONT_SAMPLE if ord(char) not in cmap]
+    if missing:
+        raise ValidationError(
+            _("字体“%(name)s”缺少常用汉字（如“%(chars)s”），不能用于公文，未上传。")
+            % {"name": name, "chars": "".join(missing[:5])}
+        )
+    if fs_type & 0x000F == RESTRICTED_EMBEDDING:
+        raise ValidationError(_("字体“%(name)s”的授权禁止嵌入文档，不能用于生成PDF，未上传。") % {"name": name})

@@ -56,7 +56,7 @@ def notices_read(request):
 
 @permission_required("unionportal.change_profile")
 def union_profile(request):
-    form = UnionProfileForm(request.POST or None, instance=UnionProfile.load())
+    form = UnionProfileForm(request.POST or None, request.FILES or None, instance=UnionProfile.load())
     if form.is_valid():
         with transaction.atomic():
             profile = form.save()

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from unionportal.models import UnionProfile
+from unionportal.templatetags.portal import yuan
 
 from .models import ZERO, Campaign, Payment, Visit
 
@@ -123,6 +124,8 @@ def _visit_row(visit):
 
 
 def _recipient_row(recipient, campaign):
+    """A recipient still to be visited carries no money in the column that adds up to the 合计:
+    the planned amount is told in the notes."""
     payment = recipient.payment
     return {
         "date": payment.paid_on if payment else None,
@@ -130,8 +133,8 @@ def _recipient_row(recipient, campaign):
         "occasion": recipient.reason or campaign.name,
         "visitors": "",
         "gifts": payment.goods if payment else "",
-        "money": recipient.amount,
-        "notes": "" if payment else _("未发放"),
+        "money": recipient.amount if payment else None,
+        "notes": "" if payment else _("未发放（拟发%(amount)s）") % {"amount": yuan(recipient.amount)},
     }
 
 

@@ -1,3 +1,5 @@
+import datetime
+
 from django.utils import timezone
 
 from activities import report
@@ -7,8 +9,10 @@ from .factories import make_event, make_member
 
 
 def test_chapter_counts_events_prizes_and_honours_by_kind_and_level(db):
-    sports = [make_event(title=f"球赛{i}", kind=Event.Kind.SPORTS) for i in range(2)]
-    make_event(title="合唱", kind=Event.Kind.CULTURE)
+    held = timezone.now() - datetime.timedelta(days=7)  # the report counts events already held
+    when = {"starts_at": held, "ends_at": held + datetime.timedelta(hours=2)}
+    sports = [make_event(title=f"球赛{i}", kind=Event.Kind.SPORTS, **when) for i in range(2)]
+    make_event(title="合唱", kind=Event.Kind.CULTURE, **when)
     year = timezone.localtime(sports[0].starts_at).year
     for prize, item in [("first", "男子组"), ("first", "女子组"), ("second", "男子组")]:
         Result.objects.create(event=sports[0], item=item, member=make_member(), prize=prize)

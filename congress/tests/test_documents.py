@@ -1,8 +1,11 @@
 """The congress's printed documents: rendered through the job queue and read back with pypdf."""
 
 import datetime
+from pathlib import Path
 
 import pytest
+from django.utils import timezone
+from docx import Document
 from pypdf import PdfReader
 
 from congress import services
@@ -10,7 +13,14 @@ from congress.documents import DelegateRoster
 from congress.models import Appraisal, AppraisalReceipt, Appraisee, Proposal
 from members.models import Department
 from unionportal.documents.models import Job
+from unionportal.documents.tests.pdf_layout import (
+    assert_official_layout,
+    has_chinese_font,
+    read_pages,
+    save_screenshots,
+)
 from unionportal.documents.tests.test_notice import font_names
+from unionportal.models import UnionProfile
 
 from .factories import make_delegate, make_member, make_session, make_term, mark_present
 
@@ -121,7 +131,10 @@ def test_convening_notice_is_an_official_notice_with_the_agenda(client_as, world
         "2026年11月25日",
     ]:
         assert expected in text
-    assert any("CJK" in name for name in font_names(job))
+    assert_official_layout(
+        Path(job.file.path), signer="青山市实验中学工会委员会", date="2026年11月25日", name="convening-notice"
+    )
+    assert has_chinese_font(font_names(job))
 
 
 def test_convening_notice_form_keeps_what_was_typed_when_the_venue_is_missing(client_as, world):
@@ -142,7 +155,7 @@ def test_delegate_roster_lists_serving_delegates_in_surname_stroke_order(
     )
     assert job.status == Job.Status.DONE, job.error
     text = text_of(job)
-    assert "第4届代表名册" in text and "以姓氏笔画为序" in text
+    assert "第四届教职工代表大会代表名册" in text and "以姓氏笔画为序" in text
     positions = [text.index(name) for name in ("王芳", "刘洋", "张伟", "赵强")]
     assert positions == sorted(positions)
     assert "马离任" not in text
@@ -167,7 +180,7 @@ def test_reply_letter_names_proposer_cosigners_reply_and_handler(
     assert job.status == Job.Status.DONE, job.error
     text = text_of(job)
     for expected in [
-        "提案答复函",
+        "关于第1号提案的答复函",
         "delegate、赵强、张伟代表",
         "关于改善教工食堂饭菜质量的建议",
         "下学期起增加菜品",
@@ -177,6 +190,21 @@ def test_reply_letter_names_proposer_cosigners_reply_and_handler(
         "基本满意",
     ]:
         assert expected in text
+    replied = timezone.localdate(proposal.replied_at)
+    assert_official_layout(
+        Path(job.file.path),
+        signer="总务处",
+        date=f"{replied.year}年{replied.month}月{replied.day}日",
+        name="reply-letter",
+    )
+    _response, word = post_and_run(
+        client_as("handler"), f"/documents/{job.pk}/word/", django_capture_on_commit_callbacks
+    )
+    assert word.kind == "congress_reply_letter_docx" and word.status == Job.Status.DONE, word.error
+    document = Document(word.file.path)
+    styles = {paragraph.style.name: paragraph.text for paragraph in document.paragraphs}
+    assert styles["Signature"] == "总务处" and styles["Title"] == "关于第1号提案的答复函"
+    assert any(paragraph.text == "提案答复意见回执" for paragraph in document.paragraphs)  # the slip comes along
 
 
 def test_reply_letter_only_for_congress_staff_and_the_handling_head(
@@ -226,6 +254,7 @@ def test_appraisal_result_sheet_has_counts_and_rates_and_no_voter(
     client_as, users, world, django_capture_on_commit_callbacks
 ):
     appraisal = closed_appraisal(world)
+    UnionProfile.objects.update_or_create(pk=1, defaults={"name": "青山市第一实验中学工会委员会"})  # a long name
     response, job = post_and_run(
         client_as("chair"), f"/congress/appraisals/{appraisal.pk}/result/print/", django_capture_on_commit_callbacks
     )
@@ -236,6 +265,11 @@ def test_appraisal_result_sheet_has_counts_and_rates_and_no_voter(
     assert "李校长校长250.0125.0125.0475.0%" in text  # 2 满意, 1 基本满意, 1 不满意 of 4 → 75% 满意率
     voters = [r.member.name for r in AppraisalReceipt.objects.select_related("member")]
     assert voters and not any(name in text for name in voters if name not in ("chair", "staff", "delegate"))
+    save_screenshots(Path(job.file.path), "appraisal-result")
+    pages = read_pages(Path(job.file.path))
+    today = timezone.localdate()
+    assert any(f"{today.year}年{today.month}月{today.day}日" in line.text for line in pages[-1].lines)
+    assert all(line.right <= page.width - 10 for page in pages for line in page.lines)  # nothing cut off
 
 
 def test_appraisal_result_sheet_marks_leaders_above_the_flag_share(
@@ -286,3 +320,8 @@ def test_a_document_whose_object_was_deleted_fails_with_a_chinese_reason(
         term.delete()
     job.refresh_from_db()
     assert job.status == Job.Status.FAILED and "已被删除" in job.error
+
+
+def test_delegate_roster_of_an_enterprise_union_names_the_workers_congress(world):
+    UnionProfile.objects.update_or_create(pk=1, defaults={"name": "青山机械厂工会", "kind": "enterprise"})
+    assert DelegateRoster.title({"term": world["term"].pk}) == "第四届职工代表大会代表名册"

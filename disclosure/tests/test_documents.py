@@ -1,12 +1,18 @@
 """The 公示 sheet PDF of a published item."""
 
+import io
+from pathlib import Path
+
 import pytest
 from django.template.loader import render_to_string
+from docx import Document
 from pypdf import PdfReader
 
 from disclosure.documents import DisclosureSheet
 from unionportal.documents.models import Job
+from unionportal.documents.tests.pdf_layout import assert_official_layout, has_chinese_font
 from unionportal.documents.tests.test_notice import font_names
+from unionportal.documents.word import html_to_docx
 from unionportal.models import UnionProfile
 
 from .factories import make_item
@@ -41,11 +47,17 @@ def test_published_item_prints_as_an_a4_sheet_with_period_and_objection_channel(
         "收入",
         f"{start.year}年{start.month}月{start.day}日至{end.year}年{end.month}月{end.day}日",
         "0571-88886666",
-        "盖章处",
     ]:
         assert expected in text
+    assert "盖章" not in text  # the seal is pressed on the blank space, nothing printed there
+    assert_official_layout(
+        Path(job.file.path),
+        signer="青山市实验中学工会委员会",
+        date=f"{start.year}年{start.month}月{start.day}日",
+        name="disclosure-sheet",
+    )
     assert round(float(reader.pages[0].mediabox.width)) == 595  # A4 portrait
-    assert any("CJK" in name for name in font_names(job))
+    assert has_chinese_font(font_names(job))
 
 
 def test_formatted_body_prints_as_headings_lists_and_a_table(client_as, django_capture_on_commit_callbacks):
@@ -73,6 +85,10 @@ def test_formatted_body_prints_as_headings_lists_and_a_table(client_as, django_c
     assert not any(mark in text for mark in ("|", "#", "**", "---"))
     html = render_to_string(DisclosureSheet.template, DisclosureSheet.context({"item": item.pk}, None))
     assert "<table" in html.split('class="body"')[1] and "<strong>12,000.00</strong>" in html
+    word = Document(io.BytesIO(html_to_docx(html)))  # the Word copy keeps the table and the headings
+    assert [cell.text for cell in word.tables[0].rows[1].cells] == ["会费收入", "12,000.00"]
+    assert any(p.text == "一、收支总表" and p.style.name.startswith("Heading") for p in word.paragraphs)
+    assert any(p.style.name == "Signature" for p in word.paragraphs)
 
 
 def test_only_union_staff_print_sheets(client_as, django_capture_on_commit_callbacks):

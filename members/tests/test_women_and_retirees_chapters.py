@@ -89,7 +89,7 @@ def test_retirees_chapter_counts_retirees_their_visits_payments_and_events(users
     assert (figures["paid_times"], figures["paid_yuan"]) == (1, Decimal("200.50"))
     assert figures["taken_part"] == 2
     assert [entry.text for entry in chapter.chronicle] == ["举办退休教师座谈会"]
-    assert "发放慰问金、慰问品1人次计200.50元" in chapter.render(year=YEAR, union=None)
+    assert "发放慰问金、慰问品1人次，计200.50元" in chapter.render(year=YEAR, union=None)
 
 
 def test_no_retirees_no_retirees_chapter(users):

@@ -11,6 +11,7 @@ from datetime import date
 
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.html import format_html_join
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
@@ -48,25 +49,49 @@ class Chapter:
         return render_to_string(self.template, {**shared, **self.context})
 
 
+def report_day(year: int) -> date:
+    """The last day the report for a year counts: the year's end, or today while the year is under way,
+    so that an event still to come is never reported as held."""
+    return min(timezone.localdate(), date(year, 12, 31))
+
+
 def lines(text):
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-def compile_report(year, report_progress=lambda percent: None):
+def year_chapters(year, report_progress=lambda percent: None):
+    """The chapters that have something to say for the year, in the report's order."""
     chapters = []
     for i, path in enumerate(CHAPTER_PROVIDERS):
         chapter = import_string(path)(year)
         if chapter:
             chapters.append(chapter)
         report_progress(10 + 40 * (i + 1) // len(CHAPTER_PROVIDERS))
+    return chapters
+
+
+def _chair_words(narrative, heading):
+    """The chair's own paragraphs for a chapter, printed before its figures."""
+    words = lines(narrative.chapter_texts.get(heading, ""))
+    return format_html_join("", '<p class="narrative">{}</p>', ((paragraph,) for paragraph in words))
+
+
+def compile_report(year, report_progress=lambda percent: None):
+    chapters = year_chapters(year, report_progress)
     narrative = AnnualReport.objects.filter(year=year).first() or AnnualReport(year=year)
     union = UnionProfile.load()
     return {
         "union": union,
         "year": year,
         "running_header": _("%(union)s · %(year)s年度工会工作报告") % {"union": union.name, "year": year},
-        "chapters": [(chapter.heading, chapter.render(year=year, union=union)) for chapter in chapters],
-        "chronicle": sorted((entry for c in chapters for entry in c.chronicle), key=lambda entry: entry.date),
+        "chapters": [
+            (chapter.heading, _chair_words(narrative, chapter.heading) + chapter.render(year=year, union=union))
+            for chapter in chapters
+        ],
+        "chronicle": sorted(
+            (entry for c in chapters for entry in c.chronicle if entry.date <= report_day(year)),
+            key=lambda entry: entry.date,
+        ),
         "opening": lines(narrative.opening),
         "problems": lines(narrative.problems),
         "plans": lines(narrative.plans),

@@ -6,10 +6,42 @@ from .models import AnnualReport
 
 
 class AnnualReportForm(forms.ModelForm):
+    """开篇, one field of the chair's words for each chapter the year has, then 问题 and 打算."""
+
     class Meta:
         model = AnnualReport
         fields = ["opening", "problems", "plans"]
         widgets = {name: forms.Textarea(attrs={"rows": 6}) for name in fields}
+
+    def __init__(self, *args, headings=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.headings = list(headings)
+        chapter_fields = {
+            f"chapter_{i}": forms.CharField(
+                label=_("%(heading)s：主席叙述") % {"heading": heading},
+                required=False,
+                max_length=10000,
+                widget=forms.Textarea(attrs={"rows": 4}),
+                initial=self.instance.chapter_texts.get(heading, ""),
+                help_text=_("写在本章数据之前，每段一行"),
+            )
+            for i, heading in enumerate(self.headings, 1)
+        }
+        order = ["opening", *chapter_fields, "problems", "plans"]
+        self.fields = {name: {**self.fields, **chapter_fields}[name] for name in order}
+
+    def save(self, commit=True):
+        texts = {**self.instance.chapter_texts}
+        for i, heading in enumerate(self.headings, 1):
+            texts[heading] = self.cleaned_data[f"chapter_{i}"].strip()
+        self.instance.chapter_texts = {heading: text for heading, text in texts.items() if text}
+        return super().save(commit)
+
+
+def _date_input():
+    # The browser's date input shows and sends ISO dates; without the format Django renders the
+    # initial value in the locale's format, which the input drops, leaving the field blank.
+    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class NoticeForm(forms.Form):
@@ -19,10 +51,58 @@ class NoticeForm(forms.Form):
     )
     title = forms.CharField(label=_("标题"), max_length=100)
     addressees = forms.CharField(label=_("主送"), max_length=200, help_text=_("例如：各工会小组、全体会员"))
-    body = forms.CharField(label=_("正文"), widget=forms.Textarea(attrs={"rows": 12}), max_length=20000)
-    date = forms.DateField(
-        label=_("成文日期"), initial=timezone.localdate, widget=forms.DateInput(attrs={"type": "date"})
+    body = forms.CharField(
+        label=_("正文"),
+        widget=forms.Textarea(attrs={"rows": 12}),
+        max_length=20000,
+        help_text=_("每段一行；以“一、”开头的段落排黑体标题，以“（一）”开头的排楷体标题"),
+    )
+    attachments = forms.CharField(
+        label=_("附件"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=1000,
+        required=False,
+        help_text=_("附件名称，每个一行，不加序号和标点"),
+    )
+    date = forms.DateField(label=_("成文日期"), initial=timezone.localdate, widget=_date_input())
+    cc = forms.CharField(
+        label=_("抄送"), max_length=200, required=False, help_text=_("抄送机关，以顿号或逗号分隔，例如：市教育工会")
+    )
+    printer = forms.CharField(
+        label=_("印发机关"), max_length=100, required=False, help_text=_("不填则为发文机关，例如：工会办公室")
+    )
+    printed_on = forms.DateField(
+        label=_("印发日期"), required=False, widget=_date_input(), help_text=_("不填则同成文日期")
     )
 
+    error_messages = {
+        "issuing_body": _("请填写发文机关。"),
+        "title": _("请填写标题。"),
+        "addressees": _("请填写主送机关。"),
+        "body": _("请填写正文。"),
+        "date": _("请填写成文日期。"),
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, message in self.error_messages.items():
+            self.fields[name].error_messages["required"] = message
+        for name in ("date", "printed_on"):
+            self.fields[name].error_messages["invalid"] = _("%(field)s不是有效的日期。") % {
+                "field": self.fields[name].label
+            }
+
+    def clean(self):
+        cleaned = super().clean()
+        date, printed_on = cleaned.get("date"), cleaned.get("printed_on")
+        if date and printed_on and printed_on < date:
+            self.add_error("printed_on", _("印发日期不能早于成文日期。"))
+        return cleaned
+
     def params(self):
-        return {**self.cleaned_data, "date": self.cleaned_data["date"].isoformat()}
+        data = self.cleaned_data
+        return {
+            **data,
+            "date": data["date"].isoformat(),
+            "printed_on": data["printed_on"].isoformat() if data["printed_on"] else "",
+        }

@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from .registry import document_for, output_of, word_copy_of
 from .rendering import OUTPUTS
 
 
@@ -62,8 +63,18 @@ class Job(models.Model):
 
     @property
     def output(self):
-        """The format of the finished file, told by its extension."""
-        return OUTPUTS[PurePath(self.file.name).suffix.removeprefix(".")]
+        """The format of the finished file, told by its extension, or, before it exists, by its kind."""
+        if self.file:
+            return OUTPUTS[PurePath(self.file.name).suffix.removeprefix(".")]
+        try:
+            return output_of(document_for(self.kind))
+        except LookupError:
+            return OUTPUTS["pdf"]
+
+    @property
+    def word_copy_kind(self):
+        """The kind of this document's Word copy, when it is an official document printed as PDF."""
+        return word_copy_of(self.kind)
 
     @property
     def filename(self):
@@ -78,6 +89,8 @@ class AnnualReport(models.Model):
     opening = models.TextField(_("开篇"), blank=True, help_text=_("总体情况与指导思想，每段一行"))
     problems = models.TextField(_("存在的问题"), blank=True, help_text=_("每条一行"))
     plans = models.TextField(_("今后打算"), blank=True, help_text=_("每条一行"))
+    # The chair's own words beside each chapter's figures, by chapter heading (基本情况, 民主管理 …).
+    chapter_texts = models.JSONField(_("各章叙述"), default=dict, blank=True)
     updated_at = models.DateTimeField(_("修改时间"), auto_now=True)
 
     history = HistoricalRecords()

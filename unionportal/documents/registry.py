@@ -4,11 +4,16 @@ A document is a class with a ``kind`` code, a ``permission`` needed to ask for
 it, a ``template`` under templates/, ``title(params)`` and
 ``context(params, report_progress)``; the job runner renders it to PDF, or to
 another of ``rendering.OUTPUTS`` that the class names as its ``output``.
+
+An official document (公文, ``official = True``) gets a Word copy of its own kind,
+``<kind>_docx``, made from the same template, so an office can adjust it and issue it.
 """
+
+from functools import cache
 
 from django.utils.module_loading import import_string
 
-from .rendering import PDF
+from .rendering import DOCX, PDF
 
 DOCUMENT_MODULES = [
     "unionportal.documents.notice.DOCUMENTS",
@@ -21,8 +26,29 @@ DOCUMENT_MODULES = [
 ]
 
 
+def word_copy_kind(kind):
+    return f"{kind}_docx"
+
+
+def _word_copy(document):
+    return type(f"{document.__name__}Word", (document,), {"kind": word_copy_kind(document.kind), "output": DOCX})
+
+
+@cache
 def documents():
-    return {document.kind: document for path in DOCUMENT_MODULES for document in import_string(path)}
+    listed = [document for path in DOCUMENT_MODULES for document in import_string(path)]
+    copies = [_word_copy(document) for document in listed if getattr(document, "official", False)]
+    return {document.kind: document for document in [*listed, *copies]}
+
+
+def word_copy_of(kind):
+    """The kind of an official document's Word copy, or None for any other document."""
+    document = documents().get(kind)
+    return (
+        word_copy_kind(kind)
+        if document and getattr(document, "official", False) and output_of(document) == PDF
+        else None
+    )
 
 
 def document_for(kind):

@@ -1,7 +1,7 @@
 """A document's template renders to HTML, and the HTML to its output: PDF with WeasyPrint, or Word
-(.docx) with python-docx (word.py). Chinese text in PDFs needs the Noto CJK fonts that Debian's
-fonts-noto-cjk installs (make test and the Dockerfile install it); WeasyPrint embeds the subset of
-glyphs a document uses."""
+(.docx) with python-docx (word.py, word_official.py). Chinese text in PDFs takes the font stacks of
+fonts.py: the union's own fonts, office fonts, the free Fandol fonts and Noto CJK (make test and the
+Dockerfile install the free ones); WeasyPrint embeds the subset of glyphs a document uses."""
 
 import gc
 import threading
@@ -22,6 +22,7 @@ class Output:
     inline: bool  # the browser shows it; otherwise it is saved as a download
     action: Promise  # the job page's button
     icon: str
+    label: str  # names the format beside a job's title (我的文档)
 
 
 class _PdfRenderer:
@@ -56,13 +57,24 @@ class _PdfRenderer:
 _pdf = _PdfRenderer()
 
 
+def weasyprint_pdf(html: str) -> bytes:
+    """WeasyPrint alone on finished HTML: the PDF output, and the floor that ``make bench`` sets a
+    document's whole render time (its data, template and PDF) beside."""
+    return _pdf(html)
+
+
+def document_html(document, params: dict) -> str:
+    """A document's printable HTML from its parameters, as a job renders it before the PDF."""
+    return render_to_string(document.template, document.context(params, lambda percent: None))
+
+
 def _docx(html):
     from .word import html_to_docx
 
     return html_to_docx(html)
 
 
-PDF = Output("pdf", "application/pdf", _pdf, True, _("打开PDF"), "bi-file-earmark-pdf")
+PDF = Output("pdf", "application/pdf", weasyprint_pdf, True, _("打开PDF"), "bi-file-earmark-pdf", "PDF")
 DOCX = Output(
     "docx",
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -70,6 +82,7 @@ DOCX = Output(
     False,
     _("下载Word文档"),
     "bi-file-earmark-word",
+    "Word",
 )
 OUTPUTS = {output.extension: output for output in (PDF, DOCX)}
 

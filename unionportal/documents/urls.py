@@ -12,4 +12,5 @@ urlpatterns = [
     path("<uuid:job_id>/", views.job_detail, name="job"),
     path("<uuid:job_id>/file/", views.job_file, name="file"),
     path("<uuid:job_id>/retry/", views.retry, name="retry"),
+    path("<uuid:job_id>/word/", views.word_copy, name="word_copy"),
 ]

@@ -12,9 +12,10 @@ from unionportal.models import UnionProfile
 from unionportal.pagination import paginate
 
 from . import selectors, services
-from .annual_report import AnnualReportDocument, AnnualReportWordDocument, compile_report
+from .annual_report import AnnualReportDocument, AnnualReportWordDocument, compile_report, year_chapters
 from .forms import AnnualReportForm, NoticeForm
 from .models import AnnualReport, Job
+from .registry import word_copy_kind
 
 # The years a chair may report on: this one and the ten before it.
 REPORT_YEARS = 10
@@ -31,7 +32,8 @@ def index(request):
 def new_notice(request):
     form = NoticeForm(request.POST or None, initial={"issuing_body": UnionProfile.load().name})
     if form.is_valid():
-        job = services.queue_document(owner=request.user, kind="notice", params=form.params())
+        kind = word_copy_kind("notice") if "docx" in request.POST else "notice"
+        job = services.queue_document(owner=request.user, kind=kind, params=form.params())
         return redirect("documents:job", job_id=job.pk)
     return render(request, "documents/notice_form.html", {"form": form})
 
@@ -54,7 +56,8 @@ def _report_year(year):
 @permission_required("documents.print_annual_report")
 def annual_report(request, year):
     narrative = AnnualReport.objects.filter(year=_report_year(year)).first() or AnnualReport(year=year)
-    form = AnnualReportForm(request.POST or None, instance=narrative)
+    headings = [chapter.heading for chapter in year_chapters(year)]
+    form = AnnualReportForm(request.POST or None, instance=narrative, headings=headings)
     if form.is_valid():
         form.save()
         for button, document in ANNUAL_REPORT_PRINTS.items():
@@ -89,6 +92,17 @@ def job_file(request, job_id):
         as_attachment=not job.output.inline,
         filename=job.filename,
     )
+
+
+@require_POST
+@login_required
+def word_copy(request, job_id):
+    """The Word copy of an official document the user printed, from the same parameters."""
+    job = selectors.job_of(request.user, job_id)
+    if not job.word_copy_kind:
+        raise Http404
+    copy = services.queue_document(owner=request.user, kind=job.word_copy_kind, params=job.params)
+    return redirect("documents:job", job_id=copy.pk)
 
 
 @require_POST

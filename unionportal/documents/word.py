@@ -3,8 +3,8 @@
 The HTML is the one the PDF is made from, so both say the same. It is walked with lxml (python-docx
 depends on it) into python-docx: h1 → title, h2/h3 → headings, p → paragraphs, ol/ul → lists, table →
 Word tables (the thead row repeats on each page; ``num`` cells are right-aligned, ``total`` rows bold),
-strong/b → bold. SVG charts are not drawn (Word cannot show inline SVG); each bar chart becomes a
-small table of its labels and figures instead. The running header goes into the page header and the
+strong/b → bold. SVG charts become pictures (Word cannot show inline SVG), drawn again with Pillow
+(chart_image.py). The running header goes into the page header and the
 page number into the footer.
 
 Word on Chinese Windows picks the font for Chinese characters from ``w:eastAsia``, which python-docx does
@@ -15,11 +15,14 @@ import io
 import re
 
 import lxml.html
+from django.utils.translation import gettext as _
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
+
+from .chart_image import chart_png
 
 BODY_FONT = ("Times New Roman", "宋体")
 HEADING_FONT = ("Arial", "黑体")
@@ -38,7 +41,11 @@ UNINDENTED = {"empty", "note"}
 
 
 def html_to_docx(html):
+    from .word_official import is_official, official_docx
+
     root = lxml.html.document_fromstring(html)
+    if is_official(root):
+        return official_docx(root)
     document = Document()
     _set_up(document, title=root.findtext(".//title") or "")
     _Writer(document).blocks(root.body)
@@ -151,7 +158,9 @@ class _Writer:
     def _block(self, element, alignment):
         classes = set(element.classes)
         alignment = next((ALIGNED[name] for name in classes & ALIGNED.keys()), alignment)
-        if "running-header" in classes:
+        if "toc" in classes:
+            self._toc()
+        elif "running-header" in classes:
             header = self.document.sections[0].header.paragraphs[0]
             header.alignment = WD_ALIGN_PARAGRAPH.CENTER
             _fill(header, _segments(element), size=Pt(9))
@@ -172,6 +181,16 @@ class _Writer:
         else:
             self.blocks(element, alignment)
 
+    def _toc(self):
+        """Word's own table of contents, filled in when the file is opened (its page numbers are Word's)."""
+        self.document.add_paragraph(_("目录"), style="TOC Heading")
+        field = OxmlElement("w:fldSimple")
+        field.set(qn("w:instr"), 'TOC \\o "1-1" \\h \\z \\u')
+        self.document.add_paragraph()._p.append(field)
+        update = OxmlElement("w:updateFields")
+        update.set(qn("w:val"), "true")
+        self.document.settings.element.append(update)
+
     def _list(self, element):
         style = LISTS[element.tag]
         items = [self._paragraph(_segments(item), None, style=style) for item in element.iterchildren("li")]
@@ -186,10 +205,10 @@ class _Writer:
         )
 
     def _chart(self, svg):
-        """A bar chart (unionportal/charts.py) as a table of its labels and figures: Word shows
-        no SVG, and some figures (工会小组人数) are in no text or table beside it."""
-        texts = [[(text.text_content(), False)] for text in svg.iter("text")]
-        self._grid([[(label, False), (figure, True)] for label, figure in zip(texts[::2], texts[1::2], strict=True)])
+        """A bar chart (unionportal/charts.py) as a picture: Word shows no inline SVG."""
+        png, width = chart_png(svg)
+        self.document.add_picture(io.BytesIO(png), width=Mm(min(150, width * 25.4 / 96)))
+        self.document.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
 
     def _grid(self, rows, header_rows=0):
         """A Word table of rows of (segments, right-aligned) cells; header rows repeat on each page."""

@@ -23,8 +23,16 @@ def yuan(value):
     """Decimal("1234.5") → 1,234.50元"""
     if value in (None, ""):
         return "—"
+    return _("%(amount)s元") % {"amount": money(value)}
+
+
+@register.filter
+def money(value):
+    """Decimal("1234.5") → 1,234.50: an amount in a column headed （元）, written as yuan() writes it."""
+    if value in (None, ""):
+        return ""
     amount = Decimal(value).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-    return _("%(amount)s元") % {"amount": intcomma(amount, use_l10n=False)}
+    return intcomma(amount, use_l10n=False)
 
 
 CHINESE_DIGITS = "零一二三四五六七八九十"

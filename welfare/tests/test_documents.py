@@ -9,7 +9,7 @@ from pypdf import PdfReader
 from unionportal.documents import services as documents
 from unionportal.documents.models import Job
 from welfare import services
-from welfare.documents import scope_label
+from welfare.documents import VisitRegister, scope_label
 from welfare.models import FundSource, VisitOccasion
 from welfare.tests.factories import make_campaign, make_member
 
@@ -74,8 +74,14 @@ def test_visit_register_for_a_campaign_lists_its_recipients_and_who_is_still_to_
     text = pdf_text(job)
     assert "2026年春节送温暖" in text
     assert "郑困难" in text and "冯未发" in text
-    assert "未发放" in text
+    assert "未发放（拟发300.25元）" in text
     assert "共慰问1人次，慰问金300.25元" in text
+
+
+def test_the_money_column_of_a_campaign_register_adds_up_to_its_total(users, helped):
+    """A recipient still to be visited carries no amount in the column, so the rows add up to the 合计."""
+    context = VisitRegister.context({"campaign": helped.pk}, None)
+    assert sum(row["money"] for row in context["rows"] if row["money"]) == context["money"] == Decimal("300.25")
 
 
 def test_payment_register_totals_person_times_and_yuan_exactly(users, helped, django_capture_on_commit_callbacks):
