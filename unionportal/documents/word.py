@@ -38,6 +38,7 @@ BLOCKS = {"div", "p", "table", "svg", *HEADINGS, *LISTS}
 # classes of the printable templates that set a block's alignment, and those whose p has no indent
 ALIGNED = {"cover": WD_ALIGN_PARAGRAPH.CENTER, "signature": WD_ALIGN_PARAGRAPH.RIGHT}
 UNINDENTED = {"empty", "note"}
+PAGE_AFTER = {"cover", "toc"}  # blocks that end their page, as in the PDF
 
 
 def html_to_docx(html):
@@ -180,6 +181,8 @@ class _Writer:
             self._chart(element)
         else:
             self.blocks(element, alignment)
+        if classes & PAGE_AFTER:
+            self.document.add_page_break()
 
     def _toc(self):
         """Word's own table of contents, filled in when the file is opened (its page numbers are Word's)."""
