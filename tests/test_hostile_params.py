@@ -76,6 +76,31 @@ def test_every_get_parameter_refuses_hostile_values_in_chinese(row, users, clien
             assert IGNORED_NOTE in response.content.decode(), kind
 
 
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/disclosure/?q=abc%00",
+        "/welfare/files/?q=abc%00",
+        "/welfare/files/?status=abc%00",
+        "/welfare/files/?level=abc%00",
+        "/welfare/applications/?status=abc%00",
+        "/welfare/payments/?year=abc",
+        "/welfare/payments/?year=99999999999",
+        "/welfare/payments/?campaign=abc",
+        "/welfare/totals/?year=abc",
+        "/members/dues/?group=99999999999999999999",
+        "/members/dues/?month=abc",
+        "/congress/proposals/?session=99999999999999999999",
+        f"/members/?search={'长' * 10_000}",
+    ],
+)
+def test_a_scanners_parameter_gives_the_unfiltered_list_and_a_note(path, client_as):
+    response = client_as("chair").get(path)
+    assert response.status_code == 200
+    assert IGNORED_NOTE in response.content.decode()
+
+
 def _error_texts(response):
     tree = lxml.html.fromstring(response.content)
     classes = ("invalid-feedback", "errorlist", "alert-danger", "alert-warning")
