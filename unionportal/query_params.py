@@ -13,7 +13,7 @@ from django.http import QueryDict
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-MAX_LENGTH = 200  # longer than any search a person types, far shorter than a scanner's probe
+MAX_LENGTH = 500  # room for a ?next= link back to a filtered list; far shorter than a scanner's probe
 ID_RANGE = (1, 2**31 - 1)  # an object's id: a PostgreSQL integer
 # Parameters that every page reads as whole numbers, with the range that makes sense for them.
 NUMBERS = {
