@@ -17,4 +17,7 @@ class UnionPortalConfig(AppConfig):
     def ready(self):
         # Django 6.1 asks projects to set the empty choice label here; it has no Chinese for its own.
         fields.BLANK_CHOICE_LABEL = _("请选择")
-        from . import login  # noqa: F401  (stamps the time of each login for the idle-session check)
+        from . import (
+            login,  # noqa: F401  (stamps the time of each login for the idle-session check)
+            lookups,  # noqa: F401  (out-of-range ids in an __in lookup match nothing)
+        )
