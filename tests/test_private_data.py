@@ -86,3 +86,13 @@ def test_confidential_pages_and_downloads_are_not_cached(row, users, client):
     response = client.get(path)
     assert response.status_code == 200
     assert response["Cache-Control"] == "private, no-store"
+
+
+def test_a_generated_document_is_not_cached(client_as, django_capture_on_commit_callbacks):
+    client = client_as("staff")
+    notice = {"issuing_body": "工会", "title": "通知", "addressees": "全体会员", "body": "正文", "date": "2026-12-01"}
+    with django_capture_on_commit_callbacks(execute=True):
+        job_page = client.post("/documents/notice/new/", notice).url
+    download = client.get(f"{job_page}file/")
+    assert download.status_code == 200
+    assert download["Cache-Control"] == "private, no-store"

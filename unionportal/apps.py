@@ -20,4 +20,7 @@ class UnionPortalConfig(AppConfig):
         from . import form_messages
 
         form_messages.install()
-        from . import login  # noqa: F401  (stamps the time of each login for the idle-session check)
+        from . import (
+            login,  # noqa: F401  (stamps the time of each login for the idle-session check)
+            lookups,  # noqa: F401  (out-of-range ids in an __in lookup match nothing)
+        )

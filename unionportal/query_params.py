@@ -6,12 +6,14 @@ than each view checking its own parameters, this middleware drops such a paramet
 it and says so in Chinese above the page, which then shows the list as if the filter had not been given.
 """
 
+import re
+
 from django.contrib import messages
 from django.http import QueryDict
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-MAX_LENGTH = 200  # longer than any search a person types, far shorter than a scanner's probe
+MAX_LENGTH = 500  # room for a ?next= link back to a filtered list; far shorter than a scanner's probe
 ID_RANGE = (1, 2**31 - 1)  # an object's id: a PostgreSQL integer
 # Parameters that every page reads as whole numbers, with the range that makes sense for them.
 NUMBERS = {
@@ -23,6 +25,12 @@ NUMBERS = {
     "occasion": ID_RANGE,
     "session": ID_RANGE,
     "page": ID_RANGE,
+}
+# Parameters read as dates or months, in the form the browser's date and month inputs send.
+FORMATS = {
+    "month": re.compile(r"\d{4}-\d{2}"),
+    "since": re.compile(r"\d{4}-\d{2}-\d{2}"),
+    "until": re.compile(r"\d{4}-\d{2}-\d{2}"),
 }
 LABELS = {
     "year": gettext_lazy("年度"),
@@ -38,6 +46,8 @@ LABELS = {
     "status": gettext_lazy("状态"),
     "level": gettext_lazy("级别"),
     "month": gettext_lazy("月份"),
+    "since": gettext_lazy("起始日期"),
+    "until": gettext_lazy("截止日期"),
 }
 
 
@@ -47,6 +57,8 @@ def is_acceptable(name, value):
     if name in NUMBERS and value != "":
         low, high = NUMBERS[name]
         return value.isascii() and value.isdigit() and low <= int(value) <= high
+    if name in FORMATS and value != "":
+        return FORMATS[name].fullmatch(value) is not None
     return True
 
 
