@@ -30,23 +30,25 @@ from .forms import AccountFilterForm, EmailResetForm, LinkLoginForm, OpenLoginsF
 from .models import AccessCode
 
 
+def _filtered(request):
+    """The list's filter (the roster's, and the login state) and the people it keeps."""
+    form = AccountFilterForm(request.GET)
+    login_state = form.cleaned_data.get("login", "") if form.is_valid() else ""
+    return form, selectors.with_login_state(roster_selectors.roster(**form.filters()), login_state)
+
+
 @permission_required("accounts.manage_logins")
 def account_list(request):
-    form = AccountFilterForm(request.GET)
-    members = selectors.with_login_state(
-        roster_selectors.roster(**form.filters()), form.cleaned_data.get("login", "") if form.is_valid() else ""
-    )
+    form, members = _filtered(request)
     context = {"form": form, "page_obj": paginate(request, members), "open_form": OpenLoginsForm()}
     return render(request, "accounts/account_list.html", context)
 
 
 def _chosen(request):
-    """The people a button on the list acts on: the ticked rows, or every row of the list's filter."""
+    """The people a button on the list acts on: every row of the list's filter, or the ticked rows."""
     if request.POST.get("scope") == "all":
-        form = AccountFilterForm(request.GET)
-        members = roster_selectors.roster(**form.filters())
-        return selectors.with_login_state(members, form.cleaned_data.get("login", "") if form.is_valid() else "")
-    return Member.objects.filter(pk__in=request.POST.getlist("member"))
+        return _filtered(request)[1]
+    return Member.objects.filter(pk__in=[pk for pk in request.POST.getlist("member") if pk.isdigit()])
 
 
 def _back(request):

@@ -149,3 +149,10 @@ def test_staff_mail_the_link_only_where_smtp_is_configured(users, client_as):
         response = client.post(f"/accounts/members/{member.pk}/code/", {"by": "email"}, follow=True)
     assert "链接已发往 m@example.org" in response.content.decode()
     assert len(mail.outbox) == 1 and "code=" in mail.outbox[0].body
+
+
+def test_forged_ticks_are_ignored(users, client_as):
+    response = client_as("staff").post(
+        "/accounts/members/open/", {"scope": "selected", "member": ["abc", "1 OR 1"], "source": "pinyin"}, follow=True
+    )
+    assert "没有选中任何人员" in response.content.decode()
