@@ -56,5 +56,13 @@ restore: $(VENV)/.run-deps
 	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=var/backups/<time>"; exit 2; }
 	$(PY) manage.py restore "$(BACKUP)"
 
+# Removes what the next run rebuilds. The database, uploaded files and backups go only
+# after a typed "yes" (never without a terminal).
 clean:
-	rm -rf $(VENV) var db.sqlite3
+	rm -rf $(VENV)
+	find var -mindepth 1 -maxdepth 1 ! -name media ! -name backups -exec rm -rf {} + 2>/dev/null || true
+	@data=$$(ls -d db.sqlite3 var/media var/backups 2>/dev/null | tr '\n' ' '); \
+	if [ -n "$$data" ]; then \
+	  read -r -p "也删除数据库、上传文件和备份（$$data）？输入 yes 确认 / type yes to delete them too: " answer || true; \
+	  if [ "$$answer" = yes ]; then rm -rf $$data; else echo "已保留 kept: $$data"; fi; \
+	fi

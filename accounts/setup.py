@@ -14,12 +14,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from disclosure.services import load_categories
 from members import services as member_services
 from members.excel import read_rows
 from members.models import Branch, Department, DuesSettings, Member, UnionGroup
 from unionportal.models import UnionProfile
 from unionportal.roles import Role
+from unionportal.signals import union_kind_changed
 
 from . import assignments, logins
 from .models import AccessCode
@@ -72,7 +72,7 @@ def save_union(*, name, kind, upper_union="", unit_name="", dues_rate=None, hand
         dues.hand_up_share = Decimal(hand_up_share)
     dues.full_clean()
     dues.save()
-    load_categories(kind=kind)
+    union_kind_changed.send(sender=UnionProfile, kind=kind)
     return profile
 
 

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from members.models import Member, UnionGroup
+from members.pickers import PersonField
 
 from .models import Event, Honour, Registration, Result, Team
 
@@ -38,9 +39,7 @@ class EventForm(forms.ModelForm):
 
 
 class OnBehalfForm(forms.Form):
-    member = forms.ModelChoiceField(
-        label=_("代为报名"), queryset=Member.objects.filter(status__in=[Member.Status.ACTIVE, Member.Status.RETIRED])
-    )
+    member = PersonField(label=_("代为报名"), scope="current")
 
 
 class TeamForm(forms.ModelForm):

@@ -17,7 +17,7 @@ from django.utils.module_loading import import_string
 from pypinyin import Style, lazy_pinyin
 
 from activities.models import Event, Registration
-from members.models import Branch, Department, Member, UnionGroup
+from members.models import Branch, Department, Member, UnionGroup, pinyin_key
 from unionportal.roles import Role
 
 PASSWORD = "bench2026"
@@ -56,7 +56,7 @@ class Sizes:
 
 @cache
 def _pinyin(char):
-    return lazy_pinyin(char)[0], lazy_pinyin(char, style=Style.FIRST_LETTER)[0]
+    return pinyin_key(char), lazy_pinyin(char, style=Style.FIRST_LETTER)[0]
 
 
 def _name(rng):

@@ -174,6 +174,8 @@ def _meetings(sessions, delegates, rng):
     for session in sessions:
         members = delegates[session.term_id]
         kinds = rng.choices(Attendance.Kind.values[:2], weights=[92, 8], k=len(members))
+        if session == sessions[-1]:  # the race's session: every voter signed in, as only those present vote
+            kinds = [Attendance.Kind.PRESENT] * len(members)
         pairs = zip(members, kinds, strict=True)
         attendance += [Attendance(session=session, member_id=d.member_id, kind=k) for d, k in pairs]
     Attendance.objects.bulk_create(attendance, batch_size=BATCH)

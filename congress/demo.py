@@ -240,6 +240,8 @@ def _load_appraisal_and_suggestions(term, session, logins):
     for order, (leader, (post, report)) in enumerate(zip(leaders, LEADERS, strict=False)):
         Appraisee.objects.create(appraisal=appraisal, member=leader, post=post, report=report, order=order)
     services.open_appraisal(appraisal=appraisal)
+    for delegate in term.delegates.filter(active=True):  # signed in at the session: only those present vote
+        services.record_attendance(session=session, member=delegate.member, kind=Attendance.Kind.PRESENT)
     voters = [
         d.member
         for d in term.delegates.filter(active=True).exclude(member__user__username__in=["delegate", "delegate2"])

@@ -12,12 +12,11 @@ from django.utils import dateformat, formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from members.models import Member
 from unionportal.models import UnionProfile
 from unionportal.strokes import in_stroke_order
 from unionportal.templatetags.portal import chapter_number
 
-from . import services
+from . import selectors, services
 from .models import Appraisal, CongressTerm, Delegate, Proposal, ProposalCoSigner, Session
 
 
@@ -128,18 +127,13 @@ class DelegateRoster:
             Delegate.objects.filter(term=term, active=True).select_related("member__department"),
             name=lambda delegate: delegate.member.name,
         )
-        count = len(delegates)
         union = UnionProfile.load()
         return {
             **_header(union, DelegateRoster.title(params)),
             "term": term,
             "delegates": delegates,
-            "figures": {
-                "count": count,
-                "women": sum(1 for d in delegates if d.member.gender == Member.Gender.FEMALE),
-                "front_line": sum(1 for d in delegates if d.is_front_line),
-                "leaders": sum(1 for d in delegates if d.is_leader),
-            },
+            "composition": selectors.delegate_composition(term, union.kind),
+            "vocab": union.vocabulary,
         }
 
 
@@ -175,6 +169,10 @@ class ReplyLetter:
         }
 
 
+# the rates of services.session_kpis, in the register's column order
+RATES = ["registered_rate", "replied_rate", "feedback_rate", "closed_rate", "satisfied_rate", "resolved_rate"]
+
+
 class ProposalRegister:
     """提案登记表 of a session: every received proposal, its handling, and the session KPIs."""
 
@@ -196,12 +194,14 @@ class ProposalRegister:
             .order_by("number", "submitted_at", "pk")
         )
         union = UnionProfile.load()
+        kpis = services.session_kpis(session)
         return {
             **_header(union, ProposalRegister.title(params)),
             "orientation": "landscape",
             "session": session,
             "proposals": proposals,
-            "kpis": services.session_kpis(session),
+            "kpis": kpis,
+            "rates": [kpis[key] for key in RATES],
             "by_status": [
                 (label, count)
                 for value, label in Proposal.Status.choices

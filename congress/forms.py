@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from members.models import Department, Member
+from members.pickers import PersonField
 
 from .models import Appraisal, BallotTally, CongressTerm, Motion, Proposal, Session
 
@@ -77,6 +78,17 @@ class RateForm(forms.Form):
     note = forms.CharField(label=_("意见"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
+class ImplementationForm(forms.Form):
+    implementation = forms.ChoiceField(label=_("落实情况"), choices=Proposal.Implementation.choices)
+    note = forms.CharField(
+        label=_("落实情况说明"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("部分落实或未落实时必填：原因和后续安排。"),
+    )
+
+
 class CloseForm(forms.Form):
     note = forms.CharField(label=_("办结说明"), required=False)
 
@@ -146,7 +158,7 @@ class AgendaItemForm(forms.Form):
 
 
 class DelegateForm(forms.Form):
-    member = forms.ModelChoiceField(label=_("代表"), queryset=Member.objects.filter(status=Member.Status.ACTIVE))
+    member = PersonField(label=_("代表"), scope="active")
     group = forms.CharField(label=_("代表组"), max_length=50, required=False)
     is_front_line = forms.BooleanField(label=_("一线教职工"), required=False, initial=True)
     is_leader = forms.BooleanField(label=_("领导干部"), required=False)
@@ -154,11 +166,13 @@ class DelegateForm(forms.Form):
 
 class ReplaceForm(forms.Form):
     delegate = forms.ModelChoiceField(label=_("离任代表"), queryset=None)
-    member = forms.ModelChoiceField(label=_("补选代表"), queryset=Member.objects.filter(status=Member.Status.ACTIVE))
+    member = PersonField(label=_("补选代表"), scope="active")
 
     def __init__(self, *args, term, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["delegate"].queryset = term.delegates.filter(active=True).select_related("member")
+        self.fields["delegate"].queryset = (
+            term.delegates.filter(active=True).select_related("member").order_by("member__name_pinyin")
+        )
 
 
 class AppraisalForm(forms.ModelForm):
@@ -168,7 +182,7 @@ class AppraisalForm(forms.ModelForm):
 
 
 class AppraiseeForm(forms.Form):
-    member = forms.ModelChoiceField(label=_("被评议人"), queryset=Member.objects.filter(status=Member.Status.ACTIVE))
+    member = PersonField(label=_("被评议人"), scope="active")
     post = forms.CharField(label=_("职务"), max_length=50, required=False)
     report = forms.CharField(label=_("述职报告"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
 

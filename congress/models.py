@@ -13,6 +13,7 @@ import uuid
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
@@ -21,6 +22,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from members.models import Department, Member
+from unionportal.models import UnionProfile
+from unionportal.templatetags.portal import chinese_ordinal
 
 PERCENT = {"null": True, "blank": True, "validators": [MaxValueValidator(100)], "help_text": _("留空按默认")}
 
@@ -37,7 +40,7 @@ class CongressTerm(models.Model):
     end_year = models.PositiveSmallIntegerField(_("结束年份"))
     mode = models.CharField(_("形式"), max_length=12, choices=Mode.choices, default=Mode.DELEGATES)
     min_cosigners = models.PositiveSmallIntegerField(_("提案最少附议人数"), default=2)
-    # Composition thresholds in percent; blank keeps the school/enterprise default (services.COMPOSITION_RULES).
+    # Composition thresholds in percent; blank keeps the school/enterprise default (selectors.COMPOSITION_RULES).
     front_line_min = models.PositiveSmallIntegerField(_("一线代表不少于（%）"), **PERCENT)
     leaders_max = models.PositiveSmallIntegerField(_("领导干部代表不超过（%）"), **PERCENT)
     per_headcount_min = models.PositiveSmallIntegerField(_("代表不少于在职职工（%）"), **PERCENT)
@@ -55,6 +58,15 @@ class CongressTerm(models.Model):
             "start": self.start_year,
             "end": self.end_year,
         }
+
+    def clean(self):
+        if self.start_year and self.end_year and self.end_year < self.start_year:
+            raise ValidationError(
+                {
+                    "end_year": _("结束年份（%(end)s）不能早于起始年份（%(start)s）。")
+                    % {"end": self.end_year, "start": self.start_year}
+                }
+            )
 
 
 class Session(models.Model):
@@ -77,10 +89,43 @@ class Session(models.Model):
         verbose_name_plural = _("会议")
 
     def __str__(self):
-        return self.title or _("%(term)s届%(number)s次会议") % {"term": self.term.number, "number": self.number}
+        return self.title or _("第%(term)s届第%(number)s次会议") % {
+            "term": chinese_ordinal(self.term.number),
+            "number": chinese_ordinal(self.number),
+        }
+
+    def save(self, *args, **kwargs):
+        if not self.title.strip():
+            self.title = self.default_title()
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("congress:session", args=[self.pk])
+
+    def default_title(self):
+        """第四届第三次教职工代表大会 (职工代表大会 for an enterprise union): the name a session without one gets."""
+        return _("第%(term)s届第%(number)s次%(congress)s") % {
+            "term": chinese_ordinal(self.term.number),
+            "number": chinese_ordinal(self.number),
+            "congress": UnionProfile.load().vocabulary["congress_full"],
+        }
+
+    def clean(self):
+        errors = {}
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            errors["ends_on"] = _("闭幕日期不能早于开幕日期。")
+        opens, closes = self.proposals_open_at, self.proposals_close_at
+        if opens and closes and closes <= opens:
+            errors["proposals_close_at"] = _("提案征集截止时间须晚于开始时间。")
+        elif closes and self.starts_on and timezone.localtime(closes).date() > self.starts_on:
+            errors["proposals_close_at"] = _("提案征集须在开幕（%(day)s）前截止，截止时间不能晚于开幕当天。") % {
+                "day": self.starts_on
+            }
+        if errors:
+            raise ValidationError(errors)
+
+    def has_met(self, today=None):
+        return self.ends_on < (today or timezone.localdate())
 
 
 class AgendaItem(models.Model):
@@ -147,6 +192,13 @@ class Proposal(models.Model):
         MOSTLY = "mostly", _("基本满意")
         UNSATISFIED = "unsatisfied", _("不满意")
 
+    class Implementation(models.TextChoices):
+        """落实情况, recorded after the reply: what the reply promised, carried out."""
+
+        DONE = "done", _("已落实")
+        PARTLY = "partly", _("部分落实")
+        NOT_DONE = "not_done", _("未落实")
+
     S = Status
     # action → (states it may start from, state it leads to); ``rate`` may also lead back to ASSIGNED.
     TRANSITIONS = {
@@ -164,6 +216,8 @@ class Proposal(models.Model):
     RECEIVED = {S.SUBMITTED, S.REGISTERED, S.REJECTED, S.MERGED, S.ASSIGNED, S.REPLIED, S.RATED, S.CLOSED}
     ACCEPTED = {S.REGISTERED, S.ASSIGNED, S.REPLIED, S.RATED, S.CLOSED}
     HANDLING = {S.ASSIGNED}
+    DECIDED = ACCEPTED | {S.REJECTED, S.MERGED}  # the proposal committee has ruled on it
+    ANSWERED = {S.REPLIED, S.RATED, S.CLOSED}
 
     session = models.ForeignKey(Session, verbose_name=_("会议"), on_delete=models.PROTECT, related_name="proposals")
     proposer = models.ForeignKey(Member, verbose_name=_("提案人"), on_delete=models.PROTECT, related_name="proposals")
@@ -193,6 +247,8 @@ class Proposal(models.Model):
     replied_at = models.DateTimeField(_("答复时间"), null=True, blank=True)
     rating = models.CharField(_("满意度"), max_length=12, choices=Rating.choices, blank=True)
     returned = models.BooleanField(_("已退回重办"), default=False)
+    implementation = models.CharField(_("落实情况"), max_length=10, choices=Implementation.choices, blank=True)
+    implementation_note = models.TextField(_("落实情况说明"), blank=True)
     submitted_at = models.DateTimeField(_("提交时间"), null=True, blank=True)
     created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
 
@@ -422,6 +478,10 @@ class Appraisal(models.Model):
 
     def get_absolute_url(self):
         return reverse("congress:appraisal", args=[self.pk])
+
+    def clean(self):
+        if self.session_id and self.term_id and self.session.term_id != self.term_id:
+            raise ValidationError({"session": _("所选会议不属于%(term)s。") % {"term": self.term}})
 
     def grades(self):
         return self.GRADES[self.scale]

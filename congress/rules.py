@@ -46,6 +46,7 @@ rules.add_perm("congress.cosign_proposal", is_invited_cosigner)  # only active d
 rules.add_perm("congress.rate_proposal", is_proposer)
 rules.add_perm("congress.review_proposal", runs_congress)
 rules.add_perm("congress.reply_proposal", heads_lead_department)
+rules.add_perm("congress.record_implementation", runs_congress | heads_lead_department)
 rules.add_perm("congress.manage_session", runs_congress)
 rules.add_perm("congress.vote", is_delegate)
 

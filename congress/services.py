@@ -13,10 +13,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from unionportal.strokes import stroke_key
 from unionportal.uploads import check_content, check_size
 
 from .models import (
     AgendaItem,
+    Attendance,
     BallotReceipt,
     BallotTally,
     Delegate,
@@ -76,6 +78,8 @@ def active_delegate(member, term):
 
 
 def _window_refusal(session, now):
+    if session.has_met(timezone.localtime(now).date()):
+        return _("%(session)s已于%(day)s闭幕，不能再向它提交提案。") % {"session": session, "day": session.ends_on}
     if session.proposals_open_at and now < session.proposals_open_at:
         return _("提案征集尚未开始。")
     if session.proposals_close_at and now > session.proposals_close_at:
@@ -285,25 +289,67 @@ def close(*, proposal, actor, note=""):
         return _move(proposal, "close", actor=actor, note=note)
 
 
+KPI_RULES = gettext_lazy(
+    "立案率＝（立案＋并案）÷已审查的提案；答复率＝已答复÷立案；反馈率＝提案人已评价÷已答复；"
+    "办结率＝办结÷立案；满意率＝（满意＋基本满意）÷已评价；解决率＝已落实÷已登记落实情况的提案。尚未审查的提案不计入立案率。"
+)
+
+
 def session_kpis(session):
-    """Received, 立案率, 办结率, 满意率 for a session (rates are percentages, or None when no base)."""
-    proposals = list(session.proposals.filter(status__in=Proposal.RECEIVED).values_list("status", "rating"))
-    received = len(proposals)
+    """A session's proposal figures (rates are percentages to one decimal, or None when there is no base):
+
+    立案率 = (立案 + 并案) ÷ 已审查 (proposals still awaiting the committee's decision are not counted);
+    答复率 = 已答复 ÷ 立案; 反馈率 = 提案人已评价 ÷ 已答复; 办结率 = 办结 ÷ 立案;
+    满意率 = (满意 + 基本满意) ÷ 已评价; 解决率 = 已落实 ÷ 已登记落实情况; ``KPI_RULES`` says the same on the page.
+    """
+    proposals = list(
+        session.proposals.filter(status__in=Proposal.RECEIVED).values_list("status", "rating", "implementation")
+    )
+    decided = [p for p in proposals if p[0] in Proposal.DECIDED]
     accepted = [p for p in proposals if p[0] in Proposal.ACCEPTED]
-    closed = [p for p in accepted if p[0] == S.CLOSED]
+    merged = [p for p in proposals if p[0] == S.MERGED]
+    answered = [p for p in accepted if p[0] in Proposal.ANSWERED]
     rated = [p for p in accepted if p[1]]
     satisfied = [p for p in rated if p[1] in (Proposal.Rating.SATISFIED, Proposal.Rating.MOSTLY)]
+    implemented = {value: [p for p in answered if p[2] == value] for value in Proposal.Implementation.values}
 
     def rate_of(part, whole):
         return round(100 * len(part) / len(whole), 1) if whole else None
 
     return {
-        "received": received,
+        "received": len(proposals),
+        "decided": len(decided),
         "registered": len(accepted),
-        "registered_rate": rate_of(accepted, proposals),
-        "closed_rate": rate_of(closed, accepted),
+        "merged": len(merged),
+        "registered_rate": rate_of(accepted + merged, decided),
+        "replied_rate": rate_of(answered, accepted),
+        "feedback_rate": rate_of(rated, answered),
+        "closed_rate": rate_of([p for p in accepted if p[0] == S.CLOSED], accepted),
         "satisfied_rate": rate_of(satisfied, rated),
+        "resolved_rate": rate_of(implemented[Proposal.Implementation.DONE], [p for p in answered if p[2]]),
+        "implemented": {value: len(rows) for value, rows in implemented.items()},
+        "rules": KPI_RULES,
     }
+
+
+@transaction.atomic
+def record_implementation(*, proposal, actor, implementation, note=""):
+    """落实情况: after the reply, the union or the lead department records whether what was promised was done
+    (已落实 / 部分落实 / 未落实). It feeds the 解决率 and the 落实情况 report to the next session; it can be
+    corrected later, each change kept in the proposal's history."""
+    proposal = _lock(proposal)
+    if proposal.status not in Proposal.ANSWERED:
+        raise ValidationError(
+            _("提案答复后才能登记落实情况（现在：%(status)s）。") % {"status": proposal.get_status_display()}
+        )
+    if implementation not in Proposal.Implementation.values:
+        raise ValidationError(_("请选择落实情况：已落实、部分落实或未落实。"))
+    if implementation != Proposal.Implementation.DONE and not note.strip():
+        raise ValidationError(_("部分落实或未落实时，请在“落实情况说明”中写明原因和后续安排。"))
+    proposal.implementation = implementation
+    proposal.implementation_note = note.strip()
+    proposal.save(update_fields=["implementation", "implementation_note"])
+    return proposal
 
 
 # ---- votes ----------------------------------------------------------------
@@ -312,8 +358,6 @@ def session_kpis(session):
 def quorum(*, session):
     """(present, delegates, reached): at least 2/3 of the term's seated delegates (应到) present (出席).
     Exactly two thirds is enough (三分之二以上 includes the bound); observers (列席) do not count."""
-    from .models import Attendance
-
     delegates = session.term.delegates.filter(active=True)
     total = delegates.count()
     present = Attendance.objects.filter(
@@ -387,23 +431,43 @@ def _count_vote(tallies, taken, rows):
         raise RuntimeError(f"{rows} tally rows expected, {counted} found")
 
 
+def _check_present(session, member):
+    """A secret ballot is cast in the hall: only a delegate marked 出席 at the session votes, not one
+    on leave (请假), an observer (列席) or one nobody signed in."""
+    kind = Attendance.objects.filter(session=session, member=member).values_list("kind", flat=True).first()
+    if kind is None:
+        raise ValidationError(_("您未登记出席本次会议，不能投票；请到会务处签到。"))
+    if kind != Attendance.Kind.PRESENT:
+        raise ValidationError(
+            _("您本次会议登记为%(kind)s，只有出席的代表可以投票。") % {"kind": Attendance.Kind(kind).label}
+        )
+
+
+def check_ballot(motion, member):
+    """The delegate who may cast a secret ballot on ``motion`` now; otherwise the reason, raised."""
+    if motion.method != Motion.Method.SECRET or motion.status != Motion.Status.OPEN:
+        raise ValidationError(_("此事项当前不接受投票。"))
+    delegate = active_delegate(member, motion.agenda_item.session.term_id)
+    if delegate is None:
+        raise ValidationError(_("只有本届在任代表可以投票。"))
+    if motion.opened_at and delegate.seated_at > motion.opened_at:
+        raise ValidationError(_("您在表决开始后才就任代表，不参加本次表决。"))
+    if BallotReceipt.objects.filter(motion=motion, delegate=delegate).exists():
+        raise ValidationError(_("您已投过票。"))
+    _check_present(motion.agenda_item.session, member)
+    return delegate
+
+
 def cast_ballot(*, motion, member, choice):
-    """A delegate casts a secret ballot: a receipt (who) and +1 on the motion's tally (what), in one
-    transaction, with nothing stored that links them. The unique receipt makes it one ballot per delegate."""
+    """A delegate present at the session casts a secret ballot: a receipt (who) and +1 on the motion's
+    tally (what), in one transaction, with nothing stored that links them. The unique receipt makes it
+    one ballot per delegate."""
     if choice not in BallotTally.Choice.values:
         raise ValidationError(_("请选择赞成、反对或弃权。"))
     try:
         with transaction.atomic():
             motion = _locked_motion(motion)
-            if motion.method != Motion.Method.SECRET or motion.status != Motion.Status.OPEN:
-                raise ValidationError(_("此事项当前不接受投票。"))
-            delegate = active_delegate(member, motion.agenda_item.session.term_id)
-            if delegate is None:
-                raise ValidationError(_("只有本届在任代表可以投票。"))
-            if motion.opened_at and delegate.seated_at > motion.opened_at:
-                raise ValidationError(_("您在表决开始后才就任代表，不参加本次表决。"))
-            if BallotReceipt.objects.filter(motion=motion, delegate=delegate).exists():
-                raise ValidationError(_("您已投过票。"))
+            delegate = check_ballot(motion, member)
             BallotReceipt.objects.create(motion=motion, delegate=delegate)
             _count_vote(motion.tallies.all(), Q(choice=choice), len(BallotTally.Choice))
     except IntegrityError as error:
@@ -439,8 +503,6 @@ def motion_result(motion):
 
 def record_attendance(*, session, member, kind, actor=None):
     """Staff record a person's attendance (出席/请假/列席) at a session."""
-    from .models import Attendance
-
     if kind not in Attendance.Kind.values:
         raise ValidationError(_("请选择出席情况。"))
     if kind != Attendance.Kind.OBSERVER and active_delegate(member, session.term_id) is None:
@@ -463,46 +525,6 @@ def add_motion(*, agenda_item, title, method, actor=None):
 
 # Composition rules (percent); school values from the school congress regulation, enterprise its own.
 # A term may set its own (same field names on CongressTerm); blank keeps these defaults.
-COMPOSITION_RULES = {
-    "school": {"front_line_min": 60, "leaders_max": 20, "per_headcount_min": 5},
-    "enterprise": {"front_line_min": 50, "leaders_max": 20, "per_headcount_min": 5},
-}
-
-
-def composition_warnings(term, kind=None):
-    """Warnings (not refusals) about the delegates' make-up: front-line share, leaders' share,
-    and delegates against headcount (at least N% of active staff)."""
-    from members.models import Member
-    from unionportal.models import UnionProfile
-
-    rule = dict(COMPOSITION_RULES.get(kind or UnionProfile.load().kind, COMPOSITION_RULES["school"]))
-    rule.update({name: getattr(term, name) for name in rule if getattr(term, name) is not None})
-    delegates = term.delegates.filter(active=True)
-    total = delegates.count()
-    if not total:
-        return [_("本届尚无代表。")]
-    warnings = []
-    front = delegates.filter(is_front_line=True).count()
-    leaders = delegates.filter(is_leader=True).count()
-    if 100 * front < rule["front_line_min"] * total:
-        warnings.append(
-            _("一线职工代表占%(share)s%%，低于%(min)s%%。")
-            % {"share": round(100 * front / total), "min": rule["front_line_min"]}
-        )
-    if 100 * leaders > rule["leaders_max"] * total:
-        warnings.append(
-            _("领导干部代表占%(share)s%%，超过%(max)s%%。")
-            % {"share": round(100 * leaders / total), "max": rule["leaders_max"]}
-        )
-    headcount = Member.objects.filter(status=Member.Status.ACTIVE).count()
-    if term.mode == term.Mode.DELEGATES and 100 * total < rule["per_headcount_min"] * headcount:
-        warnings.append(
-            _("代表%(total)s人，不足在职职工%(headcount)s人的%(min)s%%。")
-            % {"total": total, "headcount": headcount, "min": rule["per_headcount_min"]}
-        )
-    return warnings
-
-
 def replace_delegate(*, delegate, member, actor=None):
     """补选: a new delegate takes the place of one who left; the old record stays, inactive."""
     with transaction.atomic():
@@ -567,20 +589,45 @@ def close_appraisal(*, appraisal, actor=None):
         return appraisal
 
 
+def _predecessors(delegate):
+    """The delegates whose seat ``delegate`` took by 补选, the nearest first."""
+    chain = []
+    while (delegate := Delegate.objects.filter(replaced_by=delegate).first()) is not None:
+        chain.append(delegate)
+    return chain
+
+
+def check_appraisal_ballot(appraisal, member):
+    """Refuse, with the reason, a member who may not cast an appraisal ballot now: one seat, one ballot,
+    so a delegate seated by 补选 does not vote again where the one replaced has voted; and when the
+    delegates appraise at a session, only those present there vote."""
+    from .models import Appraisal, AppraisalReceipt
+
+    if appraisal.status != Appraisal.Status.OPEN:
+        raise ValidationError(_("此评议当前不接受投票。"))
+    if not in_electorate(appraisal, member):
+        raise ValidationError(_("您不在本次评议的参评人员之中。"))
+    if AppraisalReceipt.objects.filter(appraisal=appraisal, member=member).exists():
+        raise ValidationError(_("您已参加过本次评议。"))
+    if appraisal.electorate != Appraisal.Electorate.DELEGATES:
+        return
+    predecessors = _predecessors(active_delegate(member, appraisal.term_id))
+    if AppraisalReceipt.objects.filter(appraisal=appraisal, member__in=[d.member_id for d in predecessors]).exists():
+        raise ValidationError(_("您接替的代表已在本次评议中投票，同一代表席位只投一票。"))
+    if appraisal.session_id:
+        _check_present(appraisal.session, member)
+
+
 def cast_appraisal_ballot(*, appraisal, member, grades):
-    """One voter's grades for every leader: a receipt (who) and +1 on each leader's tally for the
-    grade given (what), together, with nothing stored that links them."""
+    """One voter's grades for every leader, from a voter ``check_appraisal_ballot`` lets in: a receipt
+    (who) and +1 on each leader's tally for the grade given (what), together, with nothing stored that
+    links them."""
     from .models import Appraisal, AppraisalReceipt, AppraisalTally
 
     try:
         with transaction.atomic():
-            appraisal = Appraisal.objects.select_for_update().get(pk=appraisal.pk)
-            if appraisal.status != Appraisal.Status.OPEN:
-                raise ValidationError(_("此评议当前不接受投票。"))
-            if not in_electorate(appraisal, member):
-                raise ValidationError(_("您不在本次评议的参评人员之中。"))
-            if AppraisalReceipt.objects.filter(appraisal=appraisal, member=member).exists():
-                raise ValidationError(_("您已参加过本次评议。"))
+            appraisal = Appraisal.objects.select_for_update(of=("self",)).select_related("session").get(pk=appraisal.pk)
+            check_appraisal_ballot(appraisal, member)
             appraisees = list(appraisal.appraisees.all())
             allowed = {value for value, _label in appraisal.grades()}
             if {a.pk for a in appraisees} != set(grades) or not set(grades.values()) <= allowed:
@@ -595,6 +642,16 @@ def cast_appraisal_ballot(*, appraisal, member, grades):
 def appraisal_turnout(appraisal):
     """(voted, electorate): receipts, against who may vote now."""
     return appraisal.receipts.count(), appraisal_electorate(appraisal).count()
+
+
+def _by_department_in_stroke_order(member):
+    department = member.department
+    return (
+        department is None,
+        department.sort_order if department else 0,
+        str(department or ""),
+        stroke_key(member.name),
+    )
 
 
 def appraisal_voters(appraisal):
@@ -612,10 +669,9 @@ def appraisal_voters(appraisal):
         )
         .filter(Q(in_electorate=True) | Q(has_voted=True))
         .select_related("department")
-        .order_by("department__name", "name", "pk")
     )
     not_voted, voted = [], []
-    for member in members:
+    for member in sorted(members, key=_by_department_in_stroke_order):
         (voted if member.has_voted else not_voted).append(member)
     return not_voted, voted
 

@@ -21,6 +21,7 @@ urlpatterns = [
     path("sessions/<int:pk>/attendance/", views.attendance, name="attendance"),
     path("sessions/<int:pk>/quorum/", views.quorum, name="quorum"),
     path("sessions/<int:pk>/follow-up/", views.follow_up, name="follow_up"),
+    path("proposals/<int:pk>/implementation/", views.record_implementation, name="record_implementation"),
     path("sessions/<int:pk>/motions/new/", views.motion_create, name="motion_create"),
     path("motions/<int:pk>/", views.motion_detail, name="motion"),
     path("motions/<int:pk>/vote/", views.motion_vote, name="motion_vote"),

@@ -2,14 +2,18 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from members.models import Member
+from members.pickers import PersonPicker
 from unionportal.access import check_object_permission, permission_required
 from unionportal.form_pages import form_page, report_refusal
 from unionportal.pagination import paginate
+from unionportal.strokes import in_stroke_order
 
 from . import forms, selectors, services
 from .models import (
@@ -31,14 +35,14 @@ def _member(request):
 
 
 def _delegate_members(session, exclude=None):
-    members = Member.objects.filter(delegacies__term=session.term, delegacies__active=True).order_by("name")
+    members = Member.objects.filter(delegacies__term=session.term, delegacies__active=True).order_by("name_pinyin")
     return members.exclude(pk=exclude.pk) if exclude else members
 
 
 @permission_required("congress.view_index")
 def index(request):
     sessions = list(selectors.sessions()[:20])
-    current = sessions[0] if sessions else None
+    current = selectors.current_session()
     return render(
         request,
         "congress/index.html",
@@ -83,11 +87,17 @@ def session_detail(request, pk):
 def follow_up(request, pk):
     """落实情况: how a session's proposals were handled, as reported to the next session (public, 公示)."""
     session = get_object_or_404(Session.objects.select_related("term"), pk=pk)
-    proposals = (
+    proposals = list(
         session.proposals.filter(status__in=Proposal.RECEIVED)
         .select_related("proposer", "lead_department", "merged_into")
         .order_by("number", "submitted_at", "pk")
     )
+    for proposal in proposals:
+        if proposal.status in Proposal.ANSWERED and request.user.has_perm("congress.record_implementation", proposal):
+            proposal.implementation_form = forms.ImplementationForm(
+                initial={"implementation": proposal.implementation, "note": proposal.implementation_note},
+                prefix=f"p{proposal.pk}",
+            )
     return render(
         request,
         "congress/follow_up.html",
@@ -95,9 +105,40 @@ def follow_up(request, pk):
             "session": session,
             "proposals": proposals,
             "kpis": services.session_kpis(session),
+            "today": timezone.localdate(),
             "next_session": selectors.next_session(session),
         },
     )
+
+
+@require_POST
+@permission_required("congress.view_proposals")
+def record_implementation(request, pk):
+    proposal = get_object_or_404(Proposal.objects.select_related("lead_department", "session"), pk=pk)
+    check_object_permission(request.user, "congress.record_implementation", proposal)
+    form = forms.ImplementationForm(request.POST, prefix=f"p{proposal.pk}")
+    if not form.is_valid():
+        messages.error(request, _("请选择落实情况。"))
+    else:
+        try:
+            services.record_implementation(
+                proposal=proposal,
+                actor=request.user,
+                implementation=form.cleaned_data["implementation"],
+                note=form.cleaned_data["note"],
+            )
+        except ValidationError as error:
+            report_refusal(request, error)
+        else:
+            messages.success(
+                request,
+                _("已登记提案“%(title)s”的落实情况：%(state)s。")
+                % {
+                    "title": proposal.title,
+                    "state": Proposal.Implementation(form.cleaned_data["implementation"]).label,
+                },
+            )
+    return redirect(reverse("congress:follow_up", args=[proposal.session_id]) + f"#proposal-{proposal.pk}")
 
 
 @permission_required("congress.view_proposals")
@@ -123,8 +164,13 @@ def proposal_list(request):
 
 
 def _open_sessions(member):
+    """Sessions of the member's terms that have not met yet, the next to meet first."""
     terms = Delegate.objects.filter(member=member, active=True).values("term")
-    return Session.objects.filter(term__in=terms).select_related("term").order_by("-starts_on")
+    return (
+        Session.objects.filter(term__in=terms, ends_on__gte=timezone.localdate())
+        .select_related("term")
+        .order_by("starts_on")
+    )
 
 
 @permission_required("congress.add_proposal")
@@ -216,6 +262,7 @@ def proposal_detail(request, pk):
             "actions": _actions(request, proposal),
             "min_cosigners": proposal.session.term.min_cosigners,
             "signed": sum(1 for c in proposal.cosigners.all() if c.status == "signed"),
+            "cosigners": in_stroke_order(proposal.cosigners.all(), name=lambda cosigner: cosigner.member.name),
         },
     )
 
@@ -297,8 +344,12 @@ def proposal_act(request, pk, action):
 @permission_required("congress.view_session")
 def delegates(request, pk):
     term = get_object_or_404(CongressTerm, pk=pk)
-    roster = term.delegates.select_related("member__department", "replaced_by__member").order_by(
-        "-active", "group", "member__name"
+    roster = sorted(
+        in_stroke_order(
+            term.delegates.select_related("member__department", "replaced_by__member"),
+            name=lambda delegate: delegate.member.name,
+        ),
+        key=lambda delegate: (not delegate.active, *selectors.group_key(delegate.group)),
     )
     return render(
         request,
@@ -306,7 +357,7 @@ def delegates(request, pk):
         {
             "term": term,
             "roster": roster,
-            "warnings": services.composition_warnings(term),
+            "composition": selectors.delegate_composition(term),
             "add_form": forms.DelegateForm(),
             "replace_form": forms.ReplaceForm(term=term),
         },
@@ -329,7 +380,7 @@ def quorum(request, pk):
 @permission_required("congress.manage_session")
 def attendance(request, pk):
     session = get_object_or_404(Session.objects.select_related("term"), pk=pk)
-    roster = list(_delegate_members(session))
+    roster = in_stroke_order(_delegate_members(session))
     recorded = dict(session.attendance.values_list("member_id", "kind"))
     if request.method == "POST":
         try:
@@ -356,11 +407,8 @@ def attendance(request, pk):
             "rows": [(member, recorded.get(member.pk, "")) for member in roster],
             "kinds": Attendance.Kind.choices,
             "quorum": _quorum(session),
-            "observers": observers.order_by("name"),
-            "candidates": Member.objects.exclude(pk__in=[m.pk for m in roster])
-            .exclude(pk__in=observers.values("pk"))
-            .filter(status=Member.Status.ACTIVE)
-            .order_by("name"),
+            "observers": in_stroke_order(observers),
+            "observer_picker": PersonPicker("active").render("observer", None, {"id": "id_observer"}),
         },
     )
 
@@ -379,6 +427,15 @@ def motion_create(request, pk):
     return render(request, "congress/motion_form.html", {"form": form, "session": session})
 
 
+def _ballot_refusal(check, ballot, member):
+    """Why the member may not vote on the ballot now, shown in place of it; None when they may."""
+    try:
+        check(ballot, member)
+    except ValidationError as error:
+        return error.messages[0]
+    return None
+
+
 def _delegate_for(request, motion):
     return services.active_delegate(_member(request), motion.agenda_item.session.term_id)
 
@@ -388,6 +445,8 @@ def motion_detail(request, pk):
     motion = get_object_or_404(Motion.objects.select_related("agenda_item__session__term"), pk=pk)
     delegate = _delegate_for(request, motion)
     voted = delegate is not None and BallotReceipt.objects.filter(motion=motion, delegate=delegate).exists()
+    asked = delegate is not None and not voted and motion.method == Motion.Method.SECRET
+    refusal = _ballot_refusal(services.check_ballot, motion, delegate.member) if asked else None
     return render(
         request,
         "congress/motion_detail.html",
@@ -396,7 +455,8 @@ def motion_detail(request, pk):
             "session": motion.agenda_item.session,
             "result": services.motion_result(motion),
             "turnout": motion.receipts.count(),
-            "can_vote": delegate is not None and not voted and motion.status == Motion.Status.OPEN,
+            "can_vote": asked and refusal is None,
+            "refusal": refusal if motion.status == Motion.Status.OPEN else None,
             "voted": voted,
             "ballot_form": forms.BallotForm(),
             "count_form": forms.OpenCountForm(),
@@ -452,9 +512,11 @@ def appraisal_list(request):
 
 @permission_required("congress.view_appraisals")
 def appraisal_detail(request, pk):
-    appraisal = get_object_or_404(Appraisal.objects.select_related("term"), pk=pk)
+    appraisal = get_object_or_404(Appraisal.objects.select_related("term", "session"), pk=pk)
     member = _member(request)
     voted = member is not None and appraisal.receipts.filter(member=member).exists()
+    asked = appraisal.status == Appraisal.Status.OPEN and not voted and selectors.in_electorate(appraisal, member)
+    refusal = _ballot_refusal(services.check_appraisal_ballot, appraisal, member) if asked else None
     voted_count, voters = services.appraisal_turnout(appraisal)
     return render(
         request,
@@ -465,9 +527,8 @@ def appraisal_detail(request, pk):
             "grades": appraisal.grades(),
             "turnout": {"voted": voted_count, "voters": voters},
             "tally": services.appraisal_tally(appraisal),
-            "can_vote": appraisal.status == Appraisal.Status.OPEN
-            and not voted
-            and selectors.in_electorate(appraisal, member),
+            "can_vote": asked and refusal is None,
+            "refusal": refusal,
             "voted": voted,
             "appraisee_form": forms.AppraiseeForm(),
         },

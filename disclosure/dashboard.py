@@ -14,7 +14,8 @@ def cards(request):
     if pending:
         result.append(Card(_("待预审的公开事项"), value=str(pending), url=reverse("disclosure:work"), level="warning"))
     for overdue in selectors.overdue_categories():
-        text = _("本期（%(start)s 至 %(end)s）尚未公开") % {"start": overdue.period_start, "end": overdue.period_end}
+        period = {"start": overdue.period_start, "end": overdue.period_end}
+        text = _("上一周期（%(start)s 至 %(end)s）结束时仍未公开") % period
         if overdue.serious:
             text += _("；已连续 %(missed)s 个周期未公开") % {"missed": overdue.missed}
         result.append(

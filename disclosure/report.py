@@ -33,7 +33,8 @@ def annual_report(year):
     )
     on_board = Q(items__status__in=DisclosureItem.ON_BOARD, items__published_on__year=year)
     by_category = selectors.categories(union.kind).annotate(published=Count("items", filter=on_board))
-    year_end = min(timezone.localdate(), datetime.date(year, 12, 31))
+    # the day after the year, so that its last period counts as complete (or today, for the running year)
+    as_of = min(timezone.localdate(), datetime.date(year + 1, 1, 1))
     return Chapter(
         heading=str(union.vocabulary["disclosure"]),
         template="disclosure/report/annual.html",
@@ -42,11 +43,6 @@ def annual_report(year):
             "objections": objections,
             # a GROUP BY query drops the model's ordering
             "by_category": [category for category in by_category.order_by("sort_order", "pk") if category.published],
-            # a period that ended before the category was tracked is not one it missed
-            "overdue": [
-                overdue
-                for overdue in selectors.overdue_categories(year_end, union.kind)
-                if overdue.period_end >= overdue.category.tracked_from
-            ],
+            "overdue": selectors.overdue_categories(as_of, union.kind),
         },
     )

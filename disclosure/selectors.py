@@ -97,9 +97,9 @@ def period_bounds(period, day):
 @dataclass(frozen=True)
 class Overdue:
     category: Category
-    period_start: datetime.date
+    period_start: datetime.date  # the last complete period, which ended with nothing published
     period_end: datetime.date
-    missed: int  # complete periods in a row before the current one with nothing published
+    missed: int  # complete periods in a row, up to that one, with nothing published
 
     @property
     def serious(self):
@@ -108,26 +108,35 @@ class Overdue:
 
 
 def overdue_categories(today=None, kind=None):
-    """定期 categories with nothing published in their current period, with the run of missed periods before it."""
+    """定期 categories whose last complete period ended with nothing published, with the run of empty periods.
+
+    A period counts only once it has ended: a month that began this week is not yet missed, whatever it holds.
+    """
     today = today or timezone.localdate()
-    # Periods tile the calendar, so the latest publication alone decides both the current period and the run
-    # of missed ones before it (every later period is empty): one row per category, whatever the board holds.
+    current_starts = {period: period_bounds(period, today)[0] for period in Category.Period.values}
+    # Periods tile the calendar, so the latest publication before the current period alone decides the run of
+    # missed ones (every later complete period is empty): one row per category, whatever the board holds.
     periodic = (
         categories(kind)
         .filter(cadence=Category.Cadence.PERIODIC)
-        .annotate(latest=Max("items__published_on", filter=Q(items__published_on__lte=today)))
+        .annotate(
+            **{
+                f"latest_{period}": Max("items__published_on", filter=Q(items__published_on__lt=start))
+                for period, start in current_starts.items()
+            }
+        )
     )
     result = []
     for category in periodic:
-        start = period_bounds(category.period, today)[0]
-        if category.latest and category.latest >= start:
-            continue
-        missed = 0
+        latest = getattr(category, f"latest_{category.period}")
+        start, last_missed, missed = current_starts[category.period], None, 0
         while True:
             prev_start, prev_end = period_bounds(category.period, start - datetime.timedelta(days=1))
-            if prev_end < category.tracked_from or (category.latest and category.latest >= prev_start):
+            if prev_end < category.tracked_from or (latest and latest >= prev_start):
                 break
             missed += 1
+            last_missed = last_missed or (prev_start, prev_end)
             start = prev_start
-        result.append(Overdue(category, *period_bounds(category.period, today), missed))
+        if missed:
+            result.append(Overdue(category, *last_missed, missed))
     return result

@@ -17,6 +17,11 @@ SORTS = {
 }
 
 
+def _pinyin_pattern(typed):
+    """Typed pinyin without tones (huhong) matching the stored key, where a tone digit closes each syllable."""
+    return "^" + "[1-5]?".join(typed)
+
+
 def _born_between(low_age, high_age, today):
     """Birth dates of people aged low_age..high_age today."""
     latest = today.replace(year=today.year - low_age)
@@ -40,7 +45,11 @@ def roster(
         members = members.filter(
             Q(name__contains=search)
             | Q(name_initials__istartswith=search)
-            | Q(name_pinyin__istartswith=search)
+            | (
+                Q(name_pinyin__iregex=_pinyin_pattern(search))
+                if search.isascii() and search.isalpha()
+                else Q(pk__in=[])
+            )
             | (Q(phone__endswith=search) if search.isdigit() else Q(pk__in=[]))
         )
     if status:

@@ -21,6 +21,7 @@ urlpatterns = [
     path("dues/arrears/", dues_views.arrears, name="dues_arrears"),
     path("dues/year/", dues_views.year_totals, name="dues_year"),
     path("dues/settings/", dues_views.settings, name="dues_settings"),
+    path("pick/", views.person_search, name="pick"),
     path("<int:pk>/edit/", views.member_edit, name="edit"),
     path("<int:pk>/", views.member_detail, name="detail"),
     path("<int:pk>/events/new/", views.record_event, name="record_event"),

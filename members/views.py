@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from unionportal.access import check_object_permission, permission_required
 from unionportal.pagination import paginate
 
-from . import excel, selectors, services
+from . import excel, pickers, selectors, services
 from .forms import MemberForm, MembershipEventForm, RosterFilterForm
 from .models import Member, MembershipEvent
 
@@ -141,3 +141,9 @@ def import_confirm(request):
         default_storage.delete(stored)
     messages.success(request, _("已导入 %(count)s 人。") % {"count": len(created)})
     return redirect("members:roster")
+
+
+@permission_required("members.view_roster")
+def person_search(request):
+    """The person pickers' search: people of one scope by name, pinyin initials or phone ending, as JSON."""
+    return JsonResponse({"results": pickers.search(request.GET.get("q", ""), request.GET.get("scope", ""))})

@@ -123,9 +123,9 @@ def congress_page(kind, state="public"):
         session.term.min_cosigners = 0
         session.term.save()
         proposal = services.draft_proposal(session=session, proposer=users["delegate"].member, title="t", content="c")
-        if state == "public":
+        if state != "draft":
             services.submit(proposal=proposal, actor=None)
-        return f"/congress/proposals/{proposal.pk}/"
+        return f"/congress/proposals/{proposal.pk}/" + ("" if state in ("public", "draft") else state)
 
     path.__qualname__ = f"/congress/<{kind}:{state}>/"
     return path
@@ -181,6 +181,9 @@ ACCESS = [
     Access("/", LOGGED_IN),
     Access("/healthz", EVERYONE),
     Access("/profile/", {"chair"}),
+    # notices (unionportal/notices.py): everyone's own inbox
+    Access("/notices/", LOGGED_IN),
+    Access("/notices/read/", frozenset(), expect={ANON: 302, **dict.fromkeys(LOGGED_IN, 405)}),
     Access("/accounts/login/", {ANON}, expect={role: 302 for role in ROLES}),
     Access("/accounts/password/", LOGGED_IN),
     Access("/accounts/password/done/", LOGGED_IN),
@@ -263,6 +266,7 @@ ACCESS = [
     Access("/congress/proposals/new/", {"delegate"}, expect={"delegate": 302}),
     Access(congress_page("proposal"), LOGGED_IN),
     Access(congress_page("proposal", "draft"), {"delegate", "chair", "staff"}),
+    Access(congress_page("proposal", "implementation/"), set(), expect={role: 405 for role in EVERY_ROLE}),
     # disclosure
     Access("/disclosure/", EVERYONE),
     Access("/disclosure/?q=x&year=2026&category=1", EVERYONE),
@@ -335,7 +339,7 @@ ACCESS = [
     Access("/activities/new/?festival=womens_day", {"chair", "staff"}),
     Access("/activities/honours/", LOGGED_IN),
     Access("/activities/honours/new/", {"chair", "staff"}),
-    Access("/activities/notices/", LOGGED_IN),
+    Access("/activities/notices/", frozenset(), expect=dict.fromkeys(EVERY_ROLE, 301)),  # moved to /notices/
     Access(activity_page(""), LOGGED_IN),
     Access(activity_page("edit/"), {"chair", "staff"}),
     Access(activity_page("participants/"), {"chair", "staff"}),
@@ -372,4 +376,6 @@ ACCESS = [
     Access("/setup/chair/", set()),
     Access("/setup/org/", set()),
     Access("/setup/done/", set()),
+    # person pickers' search (issue 15)
+    Access("/members/pick/?q=zh&scope=active", {"chair", "staff", "welfare"}),
 ]

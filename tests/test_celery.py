@@ -36,6 +36,7 @@ def start_worker():
             **os.environ,
             "DATABASE_URL": f"sqlite:///{Path(connection.settings_dict['NAME']).resolve()}",
             "CELERY_VISIBILITY_TIMEOUT": "2",
+            "DOCUMENT_HEARTBEAT_SECONDS": "0.5",  # a job silent for 2 s lost its worker
         }
         process = subprocess.Popen([sys.executable, "-m", "tests.celery_worker", *flags], cwd=ROOT, env=env)
         processes.append(process)
@@ -87,7 +88,7 @@ def test_a_worker_killed_mid_job_leaves_no_file_and_the_job_finishes_after_resta
     assert not job.file
     assert not list(Path(settings.MEDIA_ROOT).rglob(f"{job.pk}*"))  # nothing half-written on disk either
 
-    time.sleep(2.5)  # past the visibility timeout: the unacknowledged message returns to the queue
+    time.sleep(2.5)  # past the visibility timeout and four missed heartbeats
     start_worker()
     wait_for(job, Job.Status.DONE)
     assert job.attempts == 2

@@ -29,7 +29,7 @@ def test_every_page_answers_a_login_without_member_record(row, users, superuser,
         assert client.get(path).status_code < 500, (user.username, path)
 
 
-@pytest.mark.parametrize("path", ["/members/me/", "/welfare/applications/mine/", "/activities/notices/"])
+@pytest.mark.parametrize("path", ["/members/me/", "/welfare/applications/mine/"])
 def test_own_pages_say_there_is_no_member_record_and_offer_to_link(path, superuser, client):
     client.force_login(superuser)
     response = client.get(path)

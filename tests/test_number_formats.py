@@ -18,3 +18,5 @@ def test_chinese_ordinals_for_chapter_numbers():
     from unionportal.templatetags.portal import chinese_ordinal
 
     assert [chinese_ordinal(n) for n in (1, 10, 11, 20, 23)] == ["一", "十", "十一", "二十", "二十三"]
+    big = ["一百", "一百零五", "一百一十", "一千零一", "二千零二十六"]
+    assert [chinese_ordinal(n) for n in (100, 105, 110, 1001, 2026)] == big

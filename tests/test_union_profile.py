@@ -13,14 +13,28 @@ def test_chair_switches_the_union_to_enterprise_and_the_words_follow(client_as):
     assert "教代会" not in content
 
 
+def test_switching_the_kind_loads_its_disclosure_categories_and_back(client_as):
+    from disclosure.models import Category
+    from disclosure.selectors import categories
+
+    client = client_as("chair")
+    client.post("/profile/", {"name": "红旗机械厂工会委员会", "kind": UnionKind.ENTERPRISE})
+    assert categories().count() == 7
+    enterprise = client.get("/disclosure/").content.decode()
+    assert "福利费用" in enterprise and "招待费开支" not in enterprise
+    client.post("/profile/", {"name": "红旗机械厂工会委员会", "kind": UnionKind.SCHOOL})
+    assert categories().count() == 17
+    assert Category.objects.filter(kind=UnionKind.ENTERPRISE).count() == 7  # kept for a switch back
+
+
 def test_profile_without_a_name_is_refused_and_keeps_what_was_typed(client_as):
     response = client_as("chair").post("/profile/", {"name": "", "kind": UnionKind.SCHOOL, "upper_union": "区教育工会"})
     content = response.content.decode()
     assert response.status_code == 200
-    assert "这个字段是必填项" in content
+    assert "请填写工会名称。" in content
     assert 'value="区教育工会"' in content
 
 
 def test_unknown_kind_is_refused(client_as):
     response = client_as("chair").post("/profile/", {"name": "某工会", "kind": "farm"})
-    assert "farm 不在可用的选项中" in response.content.decode()
+    assert "单位类型：所选的一项不在可选范围内，请重新选择。" in response.content.decode()

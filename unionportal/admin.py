@@ -5,6 +5,7 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import UnionProfile
+from .notices import Notice
 
 
 def register_models(*models):
@@ -16,3 +17,6 @@ def register_models(*models):
 @admin.register(UnionProfile)
 class UnionProfileAdmin(SimpleHistoryAdmin):
     list_display = ["name", "kind", "upper_union"]
+
+
+register_models(Notice)

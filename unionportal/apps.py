@@ -17,3 +17,6 @@ class UnionPortalConfig(AppConfig):
     def ready(self):
         # Django 6.1 asks projects to set the empty choice label here; it has no Chinese for its own.
         fields.BLANK_CHOICE_LABEL = _("请选择")
+        from . import form_messages
+
+        form_messages.install()

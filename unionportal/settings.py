@@ -134,6 +134,13 @@ LOGOUT_REDIRECT_URL = "login"
 SESSION_COOKIE_AGE = 60 * 60 * 12
 CSRF_FAILURE_VIEW = "unionportal.views.csrf_failure"
 
+# Argon2id at OWASP's minimum cost (see unionportal/hashers.py); older hashes still verify and are
+# rehashed at the next login.
+PASSWORD_HASHERS = [
+    "unionportal.hashers.UnionArgon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+
 # Failed-login throttling (django-axes): five wrong passwords for one
 # username from one address lock that pair for fifteen minutes.
 AXES_FAILURE_LIMIT = 5
@@ -179,20 +186,41 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# A worker's child process is replaced after this many tasks, or after a task that left it
+# holding more than this many KiB, so a long run of documents cannot pile up memory.
+CELERY_WORKER_MAX_TASKS_PER_CHILD = 100
+CELERY_WORKER_MAX_MEMORY_PER_CHILD = 400_000
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # A message whose worker died unacknowledged goes back to the queue after this
 # many seconds; it must exceed the longest task (the annual report).
 CELERY_BROKER_CONNECTION_TIMEOUT = 3
 CELERY_BEAT_SCHEDULE = {
-    "send-waiting-documents": {"task": "unionportal.documents.tasks.send_waiting_jobs", "schedule": 60.0},
+    "sweep-documents": {
+        "task": "unionportal.documents.tasks.sweep_jobs",
+        "schedule": float(os.environ.get("DOCUMENT_SWEEP_SECONDS", "60")),
+    },
 }
+# Nothing reads task results; a result backend that is down must not hold up a
+# request that queues a task (it retries for 20 s, then raises RuntimeError).
+CELERY_TASK_IGNORE_RESULT = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     "socket_connect_timeout": 3,
+    # A Redis that hangs without closing the connection must not hang a publish for ever.
+    "socket_timeout": 10,
     "visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", "3600")),
     "unacked_restore_interval": 1,
     "unacked_restore_throttle": 1,
 }
+
+# Document jobs: the request waits this long for the broker to take a job, then
+# answers that the job waits. A running job writes a heartbeat this often; one
+# silent for four beats lost its worker, and the sweep runs it again.
+DOCUMENT_DISPATCH_WAIT = 1.0
+DOCUMENT_HEARTBEAT_SECONDS = float(os.environ.get("DOCUMENT_HEARTBEAT_SECONDS", "15"))
+# Without Redis, `make run` renders documents in a thread of the web process, so the
+# job page shows its progress at once (the test settings keep them synchronous).
+DOCUMENTS_IN_THREAD = DEBUG and not REDIS_URL
 
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}

@@ -13,6 +13,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
 STATIC_ROOT = None  # tests never collect static files; WhiteNoise then looks only at the finders
 WHITENOISE_USE_FINDERS = True
+DOCUMENTS_IN_THREAD = False  # tests see a document finished when the request that queued it returns
 
 # The Celery worker tests share a file database with the worker process they start.
 if os.environ.get("TEST_SQLITE_PATH"):

@@ -18,6 +18,9 @@ SCHOOL = {
     "home": _("教工之家"),
     "unit": _("学校"),
     "unit_head": _("校长"),
+    # the delegates a congress must be mostly made of (学校教职工代表大会规定: 教师代表不低于60%)
+    "front_line": _("教师"),
+    "front_line_delegates": _("教师代表"),
 }
 
 ENTERPRISE = {
@@ -29,6 +32,8 @@ ENTERPRISE = {
     "home": _("职工之家"),
     "unit": _("企业"),
     "unit_head": _("总经理"),
+    "front_line": _("一线职工"),
+    "front_line_delegates": _("一线职工代表"),
 }
 
 _BY_KIND = {"school": SCHOOL, "enterprise": ENTERPRISE}

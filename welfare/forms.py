@@ -3,7 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 from disclosure import selectors as disclosure_selectors
 from disclosure.models import DisclosureItem
-from members.models import Member
+from members.models import Department
+from members.pickers import PeopleField, PersonField, PersonPicker, scoped
 
 from .models import Campaign, DonationDrive, FundSource, HardshipFile, Payment, VisitOccasion
 
@@ -26,7 +27,8 @@ class HardshipFileForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["member"].queryset = Member.objects.exclude(status=Member.Status.TRANSFERRED)
+        self.fields["member"].queryset = scoped("not_transferred")
+        self.fields["member"].widget = PersonPicker("not_transferred")
         if self.instance.pk:
             del self.fields["member"]
 
@@ -40,7 +42,7 @@ class ReviewForm(forms.Form):
 
 
 class ApplicationForm(forms.Form):
-    member = forms.ModelChoiceField(label=_("申请人"), queryset=Member.objects.all())
+    member = PersonField(label=_("申请人"))
     reason = forms.CharField(label=_("申请事由"), widget=forms.Textarea(attrs={"rows": 4}))
     amount_requested = forms.DecimalField(label=_("申请金额（元）"), min_value=0.01, decimal_places=2)
 
@@ -67,7 +69,7 @@ class PayForm(forms.Form):
 
 
 class PaymentForm(forms.Form):
-    member = forms.ModelChoiceField(label=_("领取人"), queryset=Member.objects.all())
+    member = PersonField(label=_("领取人"))
     kind = forms.ChoiceField(label=_("类型"), choices=Payment.Kind.choices)
     amount = forms.DecimalField(label=_("金额（元）"), min_value=0, decimal_places=2, required=False, initial=0)
     goods = forms.CharField(label=_("物品"), required=False)
@@ -85,16 +87,16 @@ class CampaignForm(forms.ModelForm):
 
 
 class RecipientForm(forms.Form):
-    member = forms.ModelChoiceField(label=_("对象"), queryset=Member.objects.all())
+    member = PersonField(label=_("对象"))
     amount = forms.DecimalField(label=_("金额（元，留空按标准）"), min_value=0, decimal_places=2, required=False)
     override_note = forms.CharField(label=_("超出预算的理由（仅主席）"), required=False)
 
 
 class VisitForm(forms.Form):
-    member = forms.ModelChoiceField(label=_("慰问对象"), queryset=Member.objects.all())
+    member = PersonField(label=_("慰问对象"))
     occasion = forms.ModelChoiceField(label=_("事由"), queryset=VisitOccasion.objects.all())
     visited_on = forms.DateField(label=_("慰问日期"), widget=DATE_WIDGET)
-    visitors = forms.ModelMultipleChoiceField(label=_("慰问人"), queryset=Member.objects.all())
+    visitors = PeopleField(label=_("慰问人"), scope="active")
     gifts = forms.CharField(label=_("慰问品"), required=False)
     money = forms.DecimalField(label=_("慰问金（元）"), min_value=0, decimal_places=2, required=False, initial=0)
     fund_source = forms.ChoiceField(
@@ -157,6 +159,12 @@ class RecipientListForm(forms.Form):
     title = forms.CharField(label=_("标题"), max_length=200)
     audience = forms.ChoiceField(
         label=_("公开对象"), choices=DisclosureItem.Audience.choices, initial=DisclosureItem.Audience.INTERNAL
+    )
+    department = forms.ModelChoiceField(
+        label=_("责任部门"),
+        queryset=Department.objects.all(),
+        required=False,
+        help_text=_("不选则为所选类别的责任部门。"),
     )
 
     def __init__(self, *args, **kwargs):

@@ -42,10 +42,8 @@ def _cell(text):
 
 
 def _help_label(campaign, recipient):
-    """慰问金 / 助学金 for money, 慰问品（…） for goods; before delivery, what the campaign hands out."""
+    """慰问金 / 助学金 for money, 慰问品（…） for goods."""
     payment = recipient.payment
-    if payment is None:
-        return str(campaign.payment_kind().label)
     parts = []
     if payment.amount > ZERO and payment.kind != Payment.Kind.GOODS:
         parts.append(payment.get_kind_display())
@@ -54,15 +52,21 @@ def _help_label(campaign, recipient):
     return "、".join(parts) or payment.get_kind_display()
 
 
+def delivered_recipients(campaign):
+    """Who actually received the help: a person refused by the yearly cap, or not yet visited, is on the
+    campaign's working list but not on the 公示, which says what was done, not what was planned."""
+    return campaign.recipients.exclude(payment=None).select_related(
+        "member__department", "member__union_group", "payment"
+    )
+
+
 def recipient_rows(campaign):
-    """One row per person on the list: masked name, department or group, amount, form of help."""
-    recipients = campaign.recipients.select_related("member__department", "member__union_group", "payment")
+    """One row per person helped: masked name, department or group, amount paid, form of help."""
     rows = []
-    for recipient in recipients:
+    for recipient in delivered_recipients(campaign):
         member = recipient.member
         place = member.department or member.union_group or ""
-        amount = recipient.payment.amount if recipient.payment else recipient.amount
-        rows.append((mask_name(member.name), _cell(place), amount, _help_label(campaign, recipient)))
+        rows.append((mask_name(member.name), _cell(place), recipient.payment.amount, _help_label(campaign, recipient)))
     return rows
 
 
@@ -88,7 +92,9 @@ def default_title(campaign):
 
 
 @transaction.atomic
-def publish_recipient_list(*, campaign, actor, category, title=None, audience=DisclosureItem.Audience.INTERNAL):
+def publish_recipient_list(
+    *, campaign, actor, category, title=None, audience=DisclosureItem.Audience.INTERNAL, department=None
+):
     """Draft a 公开事项 (草稿) of the campaign's recipient list with masked names. One per campaign: a
     second request (a double click, a second officer) is refused and names the draft that exists."""
     # no select_related: a join under FOR UPDATE would not see the draft a concurrent request just made
@@ -100,12 +106,15 @@ def publish_recipient_list(*, campaign, actor, category, title=None, audience=Di
         )
     if not campaign.recipients.exists():
         raise ValidationError(_("慰问名单为空，不能公示。"))
+    if not delivered_recipients(campaign).exists():
+        raise ValidationError(_("名单上还没有人领到慰问，公示的是已发放的名单，请发放后再生成。"))
     item = disclosure_services.draft_item(
         actor=actor,
         category=category,
         title=title or default_title(campaign),
         body=recipient_list_body(campaign),
         audience=audience,
+        department=department,
     )
     campaign.publication = item
     campaign.save(update_fields=["publication"])

@@ -11,7 +11,8 @@ _numbers = itertools.count(1)
 
 
 def make_member(name=None, **fields):
-    return Member.objects.create(name=name or f"代表{next(_numbers)}", gender=Member.Gender.FEMALE, **fields)
+    fields.setdefault("gender", Member.Gender.FEMALE)
+    return Member.objects.create(name=name or f"代表{next(_numbers)}", **fields)
 
 
 def make_term(**fields):

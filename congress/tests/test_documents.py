@@ -12,7 +12,7 @@ from members.models import Department
 from unionportal.documents.models import Job
 from unionportal.documents.tests.test_notice import font_names
 
-from .factories import make_delegate, make_member, make_session, make_term
+from .factories import make_delegate, make_member, make_session, make_term, mark_present
 
 pytestmark = pytest.mark.django_db
 
@@ -72,6 +72,7 @@ def closed_appraisal(world):
     head = Appraisee.objects.create(appraisal=appraisal, member=make_member("李校长"), post="校长", order=1)
     deputy = Appraisee.objects.create(appraisal=appraisal, member=make_member("周副校长"), post="副校长", order=2)
     services.open_appraisal(appraisal=appraisal)
+    mark_present(world["session"])
     plan = ["satisfied", "satisfied", "mostly", "unsatisfied"]
     for delegate, grade in zip(term.delegates.filter(active=True), plan, strict=False):
         services.cast_appraisal_ballot(
@@ -129,7 +130,7 @@ def test_convening_notice_form_keeps_what_was_typed_when_the_venue_is_missing(cl
     )
     assert response.status_code == 200
     content = response.content.decode()
-    assert "这个字段是必填项" in content and "青实工〔2026〕15号" in content
+    assert "请填写会议地点。" in content and "青实工〔2026〕15号" in content
     assert not Job.objects.exists()
 
 

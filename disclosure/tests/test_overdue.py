@@ -29,31 +29,48 @@ def published_on(category, day):
     DisclosureItem.objects.create(category=category, title="t", body="b", status="closed", published_on=day)
 
 
-def test_category_published_this_period_is_not_overdue():
+def test_category_published_last_period_is_not_overdue():
     category = monthly()
-    published_on(category, D(2026, 5, 3))
+    published_on(category, D(2026, 4, 28))
     assert selectors.overdue_categories(D(2026, 5, 20), kind="school") == []
 
 
-def test_nothing_this_period_is_overdue_but_not_serious_after_one_miss():
+def test_a_period_still_running_is_not_missed_yet():
+    category = monthly()
+    published_on(category, D(2026, 4, 3))
+    assert selectors.overdue_categories(D(2026, 5, 2), kind="school") == []
+    assert selectors.overdue_categories(D(2026, 5, 31), kind="school") == []
+
+
+def test_a_period_that_ended_empty_is_overdue_but_not_serious_after_one_miss():
     category = monthly()
     published_on(category, D(2026, 3, 10))
     [overdue] = selectors.overdue_categories(D(2026, 5, 20), kind="school")
-    assert (overdue.period_start, overdue.period_end) == (D(2026, 5, 1), D(2026, 5, 31))
+    assert (overdue.period_start, overdue.period_end) == (D(2026, 4, 1), D(2026, 4, 30))
     assert overdue.missed == 1 and not overdue.serious
+
+
+def test_publishing_now_does_not_make_up_for_a_period_that_ended_empty():
+    category = monthly()
+    published_on(category, D(2026, 3, 10))
+    published_on(category, D(2026, 5, 3))
+    [overdue] = selectors.overdue_categories(D(2026, 5, 20), kind="school")
+    assert (overdue.period_start, overdue.missed) == (D(2026, 4, 1), 1)
 
 
 def test_two_missed_periods_in_a_row_are_serious():
     category = monthly()
     published_on(category, D(2026, 2, 10))
     [overdue] = selectors.overdue_categories(D(2026, 5, 20), kind="school")
-    assert overdue.missed == 2 and overdue.serious
+    assert overdue.missed == 2 and overdue.serious  # March and April
 
 
 def test_periods_before_tracking_began_do_not_count():
-    monthly(tracked_from=D(2026, 5, 1))
+    monthly(tracked_from=D(2026, 4, 1))
     [overdue] = selectors.overdue_categories(D(2026, 5, 20), kind="school")
-    assert overdue.missed == 0
+    assert overdue.missed == 1
+    monthly(tracked_from=D(2026, 5, 1)).delete()
+    assert [o.missed for o in selectors.overdue_categories(D(2026, 5, 20), kind="school")] == [1]
 
 
 def test_prompt_and_anytime_categories_are_never_overdue():
@@ -88,4 +105,4 @@ def test_the_whole_run_of_missed_periods_is_counted():
     category = monthly()
     published_on(category, D(2025, 12, 10))
     [overdue] = selectors.overdue_categories(D(2026, 5, 20), kind="school")
-    assert overdue.missed == 4  # January to April
+    assert overdue.missed == 4  # January to April; May is still running

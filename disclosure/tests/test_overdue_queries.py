@@ -49,15 +49,13 @@ def test_overdue_categories_load_one_row_per_category_whatever_the_items(django_
 
 
 def _missed_periods_counted_day_by_day(category, days, today):
-    """The rule spelled out over every publication: nothing in the current period, then back period by period."""
-    start, end = selectors.period_bounds(category.period, today)
-    if any(start <= day <= today for day in days):
-        return None
+    """The rule spelled out over every publication: back from the current period, one complete period at a time."""
+    start = selectors.period_bounds(category.period, today)[0]
     missed = 0
     while True:
         prev_start, prev_end = selectors.period_bounds(category.period, start - datetime.timedelta(days=1))
         if prev_end < category.tracked_from or any(prev_start <= day <= prev_end for day in days):
-            return missed
+            return missed or None
         missed += 1
         start = prev_start
 

@@ -80,13 +80,20 @@ def test_chapter_counts_items_by_category_and_objections(board):
 
 
 def test_periodic_categories_behind_at_the_years_end(board):
+    make_category(
+        "经营收支",
+        cadence=Category.Cadence.PERIODIC,
+        period=Category.Period.MONTHLY,
+        tracked_from=datetime.date(YEAR, 11, 1),
+        sort_order=50,
+    )
     [overdue] = report.annual_report(YEAR).context["overdue"]
-    # the autumn term (Aug–Jan) had nothing from 财务; spring did, so no run of missed terms before it
-    assert overdue.category == board["finance"]
-    assert (overdue.period_start, overdue.missed) == (datetime.date(YEAR, 8, 1), 0)
+    # November and December ended empty; 财务's autumn term (Aug–Jan) is still running at the year's end
+    assert overdue.category.name == "经营收支"
+    assert (overdue.period_start, overdue.missed) == (datetime.date(YEAR, 12, 1), 2)
     html = report.annual_report(YEAR).render(year=YEAR, union=UnionProfile.load())
-    assert "“财务管理和收支情况”（每学期公开）本期尚未公开" in html
-    assert "招待费开支" not in html
+    assert "“经营收支”（每月公开）2025年12月1日至2025年12月31日未公开，已连续2期未公开" in html
+    assert "财务管理和收支情况”（" not in html and "招待费开支" not in html
 
 
 def test_an_enterprise_union_reports_its_厂务公开(board):

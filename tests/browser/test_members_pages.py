@@ -31,3 +31,16 @@ def test_members_pages_fit_desktop_and_phone(name, page, phone_page, log_in, liv
         overflow = browser_page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 1, f"{name} is {overflow}px wider than the {size} screen"
         screenshot(browser_page, f"members-{name}-{size}")
+
+
+def test_printed_roster_lists_hand_checked_names_in_stroke_order(page, log_in, live_server, screenshot):
+    from tests.test_strokes import HAND_CHECKED
+
+    group = UnionGroup.objects.create(name="语文组")
+    for name in reversed(HAND_CHECKED):  # created against the order, so the page must sort them
+        Member.objects.create(name=name, gender="F", union_group=group)
+    log_in(page, "chair")
+    page.goto(f"{live_server.url}/members/print/?union_group={group.pk}")
+    names = page.get_by_test_id("print-roster").locator("td.name").all_inner_texts()
+    assert names == HAND_CHECKED
+    screenshot(page, "members-roster-print-stroke-order")

@@ -45,3 +45,30 @@ def test_member_applies_officer_reviews_chair_approves_payment_recorded_member_s
     assert page.get_by_test_id("status").inner_text() == "已发放"
     assert "1500.50" in page.get_by_test_id("approved").inner_text()
     screenshot(page, "welfare-member-sees-payment")
+
+
+def test_visit_form_picks_namesakes_by_search_and_tells_them_apart(page, log_in, live_server, users, screenshot):
+    from members.models import Department, Member
+    from welfare.models import Visit
+
+    office, teachers = Department.objects.create(name="校长室"), Department.objects.create(name="语文组")
+    ill = Member.objects.create(name="王芳", gender="F", department=teachers, phone="13800005555")
+    Member.objects.create(name="张伟", gender="M", department=office, phone="13800001111")
+    teacher = Member.objects.create(name="张伟", gender="M", department=teachers, phone="13800002222")
+    twin = Member.objects.create(name="张伟", gender="M", department=teachers, phone="13900003333")
+    log_in(page, "welfare")
+    page.goto(f"{live_server.url}/welfare/visits/new/")
+    page.get_by_label("慰问对象").fill("wf")
+    page.get_by_role("button", name="王芳（语文组）").click()
+    visitors = page.get_by_label("慰问人")
+    visitors.fill("zw")
+    page.get_by_role("button", name="张伟（校长室）").wait_for()  # all three namesakes offered, told apart
+    page.get_by_role("button", name="张伟（语文组） 尾号2222").click()
+    visitors.fill("3333")  # by phone ending
+    page.get_by_role("button", name="张伟（语文组） 尾号3333").click()
+    page.get_by_label("事由").select_option(index=1)
+    screenshot(page, "welfare-visit-person-picker")
+    page.get_by_role("button", name="提交").click()
+    page.get_by_text("走访慰问已登记").wait_for()
+    visit = Visit.objects.get()
+    assert visit.member == ill and set(visit.visitors.all()) == {teacher, twin}

@@ -21,7 +21,7 @@ class Job(models.Model):
     # status → statuses it may move to; services.py enforces it.
     TRANSITIONS = {
         Status.QUEUED: {Status.RUNNING, Status.FAILED},
-        Status.RUNNING: {Status.RUNNING, Status.DONE, Status.FAILED},
+        Status.RUNNING: {Status.RUNNING, Status.QUEUED, Status.DONE, Status.FAILED},
         Status.DONE: set(),
         Status.FAILED: {Status.QUEUED},
     }
@@ -36,6 +36,9 @@ class Job(models.Model):
     error = models.TextField(_("失败原因"), blank=True)
     attempts = models.PositiveSmallIntegerField(_("尝试次数"), default=0)
     sent_at = models.DateTimeField(_("交给后台时间"), null=True, blank=True)
+    heartbeat_at = models.DateTimeField(_("最近心跳"), null=True, blank=True)
+    note = models.CharField(_("处理记录"), max_length=200, blank=True)
+    retryable = models.BooleanField(_("可重试"), default=True)
     file = models.FileField(_("文件"), upload_to="documents/%Y/%m/", blank=True)
     created_at = models.DateTimeField(_("提交时间"), auto_now_add=True)
     finished_at = models.DateTimeField(_("完成时间"), null=True, blank=True)

@@ -10,10 +10,10 @@ def render_document(job_id):
 
 
 @shared_task
-def send_waiting_jobs():
-    return services.send_waiting_jobs()
+def sweep_jobs():
+    return services.sweep_jobs()
 
 
 @worker_ready.connect
-def send_waiting_jobs_on_start(**kwargs):
-    send_waiting_jobs.delay()
+def sweep_jobs_on_start(**kwargs):
+    sweep_jobs.delay()

@@ -32,12 +32,18 @@ CHINESE_DIGITS = "零一二三四五六七八九十"
 
 @register.filter
 def chinese_ordinal(number):
-    """1 → 一, 12 → 十二: chapter numbers in official documents (up to 99)."""
+    """1 → 一, 12 → 十二, 105 → 一百零五: numbers of 届, 次 and chapters in official documents (up to 9999)."""
     number = int(number)
-    tens, ones = divmod(number, 10)
-    if number <= 10:
-        return CHINESE_DIGITS[number]
-    return (CHINESE_DIGITS[tens] if tens > 1 else "") + "十" + (CHINESE_DIGITS[ones] if ones else "")
+    if not 0 <= number < 10000:
+        return str(number)
+    words, gap = "", False
+    for place, digit in zip(range(len(str(number)) - 1, -1, -1), map(int, str(number)), strict=True):
+        if digit == 0:
+            gap = True
+            continue
+        words += ("零" if gap and words else "") + CHINESE_DIGITS[digit] + ("", "十", "百", "千")[place]
+        gap = False
+    return words[1:] if 10 <= number < 20 else words or CHINESE_DIGITS[0]
 
 
 @register.filter

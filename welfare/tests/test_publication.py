@@ -10,7 +10,7 @@ from disclosure.models import Category, DisclosureItem
 from members.models import Department, UnionGroup
 from unionportal.models import UnionKind, UnionProfile
 from welfare import publication, services
-from welfare.models import HardshipFile
+from welfare.models import HardshipFile, WelfareSettings
 
 from .factories import make_campaign, make_file, make_member
 
@@ -50,7 +50,10 @@ def campaign(users):
         situation="肺癌晚期化疗",
         monthly_income_per_capita=Decimal("612.50"),
     )
-    services.add_recipient(campaign=campaign, member=sick, actor=users["welfare"], reason="困难档案：大病")
+    sick_recipient = services.add_recipient(
+        campaign=campaign, member=sick, actor=users["welfare"], reason="困难档案：大病"
+    )
+    services.deliver_to_recipient(recipient=sick_recipient, actor=users["welfare"], approver=users["chair"])
     retiree = make_member("王芳", union_group=UnionGroup.objects.create(name="退休组"))
     recipient = services.add_recipient(
         campaign=campaign, member=retiree, actor=users["welfare"], amount="0", reason="退休职工"
@@ -68,6 +71,31 @@ def test_body_lists_masked_names_and_no_hardship_details(campaign):
     assert "共 2 人次，合计 300.00 元" in body
     for secret in ["欧阳小明", "王芳", "110101199003074514", "困难档案", "大病", "肺癌", "612.50", "退休职工"]:
         assert secret not in body
+
+
+def test_only_what_was_delivered_is_listed_and_counted(campaign, users):
+    waiting = make_member("李四", department=Department.objects.create(name="教务处"))
+    services.add_recipient(campaign=campaign, member=waiting, actor=users["welfare"], reason="未走访")
+    capped = make_member("孙小怡")
+    WelfareSettings.objects.filter(pk=WelfareSettings.current().pk).update(yearly_cap_per_person=100)
+    over = services.add_recipient(campaign=campaign, member=capped, actor=users["welfare"], reason="困难")
+    with pytest.raises(ValidationError, match="上限"):
+        services.deliver_to_recipient(recipient=over, actor=users["welfare"], approver=users["chair"])
+
+    body = publication.recipient_list_body(campaign)
+
+    assert "李*" not in body and "孙*怡" not in body
+    assert "共 2 人次，合计 300.00 元" in body
+
+
+def test_a_list_with_nobody_helped_yet_is_not_published(categories, users):
+    campaign = make_campaign()
+    services.add_recipient(campaign=campaign, member=make_member("李四"), actor=users["welfare"], reason="困难")
+    with pytest.raises(ValidationError, match="还没有人领到慰问"):
+        publication.publish_recipient_list(
+            campaign=campaign, actor=users["chair"], category=publication.default_category()
+        )
+    assert not DisclosureItem.objects.exists()
 
 
 def test_the_draft_is_in_the_welfare_category_and_internal(campaign, categories, users):
@@ -173,12 +201,14 @@ def test_only_chair_and_welfare_officer_may_publish(client_as, campaign, categor
 def test_bad_form_keeps_the_title_and_says_why_in_chinese(client_as, campaign, categories):
     response = _post(client_as("welfare"), campaign, category="", title="我的标题")
     html = response.content.decode()
-    assert response.status_code == 200 and "我的标题" in html and "这个字段是必填项" in html
+    assert response.status_code == 200 and "我的标题" in html and "请选择公开类别。" in html
     assert not DisclosureItem.objects.exists()
 
 
-def test_chosen_category_and_public_audience_are_kept(client_as, campaign, categories):
+def test_chosen_category_department_and_public_audience_are_kept(client_as, campaign, categories):
     other = Category.objects.get(name="其他教职工共同关心的事项")
-    _post(client_as("chair"), campaign, category=other.pk, audience="public")
+    office = Department.objects.create(name="工会办公室")
+    _post(client_as("chair"), campaign, category=other.pk, audience="public", department=office.pk)
     item = DisclosureItem.objects.get()
     assert item.category == other and item.audience == DisclosureItem.Audience.PUBLIC
+    assert item.department == office

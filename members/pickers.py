@@ -1,0 +1,99 @@
+"""Person pickers: a search box (name, pinyin initials or phone ending) in place of a long select, each
+person labelled with the department, and the phone ending where name and department still tie."""
+
+from django import forms
+from django.db.models import Count
+from django.urls import reverse_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from . import selectors
+from .models import Member
+
+S = Member.Status
+# Who each picker may offer; the form field's queryset is the same scope, so the search offers only
+# people the form accepts.
+SCOPES = {
+    "all": {},
+    "active": {"status": S.ACTIVE},
+    "current": {"status__in": [S.ACTIVE, S.RETIRED]},
+    "not_transferred": {"status__in": [S.ACTIVE, S.RETIRED, S.DECEASED]},
+}
+LIMIT = 20
+
+
+def scoped(scope):
+    return Member.objects.filter(**SCOPES[scope])
+
+
+def labels(members):
+    """pk → "姓名（部门）", with "尾号1234" where another person of the roster has the same name and department."""
+    members = list(members)
+    ties = set(
+        Member.objects.filter(name__in={m.name for m in members})
+        .values_list("name", "department_id")
+        .annotate(count=Count("pk"))
+        .filter(count__gt=1)
+        .values_list("name", "department_id")
+    )
+    result = {}
+    for member in members:
+        label = f"{member.name}（{member.department}）" if member.department_id else member.name
+        if (member.name, member.department_id) in ties:
+            label += _(" 尾号%(tail)s") % {"tail": member.phone[-4:]} if member.phone else _(" 无手机号")
+        result[member.pk] = label
+    return result
+
+
+def search(text, scope):
+    """Up to ``LIMIT`` people of the scope found by the roster search, labelled."""
+    text = text.strip()
+    if not text or scope not in SCOPES:
+        return []
+    found = list(selectors.roster(search=text).filter(**SCOPES[scope])[:LIMIT])
+    names = labels(found)
+    return [{"id": member.pk, "label": names[member.pk]} for member in found]
+
+
+class PersonPicker(forms.Select):
+    """Renders only the people chosen; the search box (static/js/person_picker.js) adds the others."""
+
+    template_name = "members/widgets/person_picker.html"
+    search_url = reverse_lazy("members:pick")
+
+    def __init__(self, scope="all", multiple=False, attrs=None):
+        super().__init__(attrs)
+        self.scope, self.allow_multiple_selected = scope, multiple
+
+    def optgroups(self, name, value, attrs=None):
+        chosen = list(scoped(self.scope).select_related("department").filter(pk__in=[v for v in value if v.isdigit()]))
+        names = labels(chosen)
+        return [(None, [self.create_option(name, m.pk, names[m.pk], True, i)], i) for i, m in enumerate(chosen)]
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["picker"] = {
+            "url": self.search_url,
+            "scope": self.scope,
+            "placeholder": _("输入姓名、拼音首字母或手机尾号"),
+            "multiple": self.allow_multiple_selected,
+        }
+        return context
+
+
+class PersonField(forms.ModelChoiceField):
+    """One person of ``scope``, picked by search."""
+
+    def __init__(self, *, scope="all", **kwargs):
+        kwargs.setdefault("error_messages", {})
+        kwargs["error_messages"].setdefault("invalid_choice", gettext_lazy("所选人员不在可选范围内，请重新选择。"))
+        super().__init__(queryset=scoped(scope), widget=PersonPicker(scope), **kwargs)
+
+
+class PeopleField(forms.ModelMultipleChoiceField):
+    """Several people of ``scope``, picked by search one after another."""
+
+    def __init__(self, *, scope="all", **kwargs):
+        kwargs.setdefault("error_messages", {})
+        kwargs["error_messages"].setdefault("invalid_choice", gettext_lazy("所选人员不在可选范围内，请重新选择。"))
+        super().__init__(queryset=scoped(scope), widget=PersonPicker(scope, multiple=True), **kwargs)
