@@ -84,6 +84,8 @@ def open_logins(*, members, actor, source=LoginSource.PINYIN):
     """开通账号 for each chosen person in service who has none: all of them or, on any refusal, none.
     The login holds the member (会员) role and no password until it is activated with a one-time code."""
     members = list(Member.objects.select_for_update().filter(pk__in=[m.pk for m in members]).order_by("name_pinyin"))
+    if not members:
+        raise ValidationError(_("没有选中任何人员：请勾选人员，或用“为筛选出的全部人员开通”。"))
     out_of_service = [m.name for m in members if m.status != Member.Status.ACTIVE]
     if out_of_service:
         raise ValidationError(

@@ -30,23 +30,25 @@ from .forms import AccountFilterForm, EmailResetForm, LinkLoginForm, OpenLoginsF
 from .models import AccessCode
 
 
+def _filtered(request):
+    """The list's filter (the roster's, and the login state) and the people it keeps."""
+    form = AccountFilterForm(request.GET)
+    login_state = form.cleaned_data.get("login", "") if form.is_valid() else ""
+    return form, selectors.with_login_state(roster_selectors.roster(**form.filters()), login_state)
+
+
 @permission_required("accounts.manage_logins")
 def account_list(request):
-    form = AccountFilterForm(request.GET)
-    members = selectors.with_login_state(
-        roster_selectors.roster(**form.filters()), form.cleaned_data.get("login", "") if form.is_valid() else ""
-    )
+    form, members = _filtered(request)
     context = {"form": form, "page_obj": paginate(request, members), "open_form": OpenLoginsForm()}
     return render(request, "accounts/account_list.html", context)
 
 
 def _chosen(request):
-    """The people a button on the list acts on: the ticked rows, or every row of the list's filter."""
+    """The people a button on the list acts on: every row of the list's filter, or the ticked rows."""
     if request.POST.get("scope") == "all":
-        form = AccountFilterForm(request.GET)
-        members = roster_selectors.roster(**form.filters())
-        return selectors.with_login_state(members, form.cleaned_data.get("login", "") if form.is_valid() else "")
-    return Member.objects.filter(pk__in=request.POST.getlist("member"))
+        return _filtered(request)[1]
+    return Member.objects.filter(pk__in=[pk for pk in request.POST.getlist("member") if pk.isdigit()])
 
 
 def _back(request):
@@ -136,7 +138,24 @@ def export_codes(request):
 def account_detail(request, pk):
     member = get_object_or_404(Member.objects.select_related("user", "union_group"), pk=pk)
     codes = member.user.access_codes.select_related("issued_by")[:10] if member.user else []
-    return render(request, "accounts/account_detail.html", {"member": member, "codes": codes})
+    context = {"member": member, "codes": codes, "email_configured": settings.EMAIL_SELF_SERVICE}
+    return render(request, "accounts/account_detail.html", context)
+
+
+def _link_with_code(request, user, code):
+    return request.build_absolute_uri(
+        reverse("accounts:activate") + "?" + urlencode({"login": user.username, "code": code})
+    )
+
+
+def _mail_link(user, link):
+    send_mail(
+        _("设置工会门户密码"),
+        _("请在有效期内打开下面的链接设置密码（只能使用一次）：\n%(link)s\n如非本人操作，请忽略本邮件。")
+        % {"link": link},
+        None,
+        [user.email],
+    )
 
 
 @never_cache
@@ -144,16 +163,20 @@ def account_detail(request, pk):
 @require_POST
 def issue_reset(request, pk):
     """A one-time link to set a password, shown once on this page for the clerk to hand over (no email
-    needed); a login not yet activated gets a new activation code the same way."""
+    needed), or mailed to the person where the union has an SMTP server and the login an address; a login
+    not yet activated gets a new activation code the same way."""
     member = get_object_or_404(Member.objects.select_related("user", "union_group"), pk=pk)
-    if member.user is None or not member.user.is_active:
+    user = member.user
+    if user is None or not user.is_active:
         messages.error(request, _("%(name)s 没有可用的登录账号。") % {"name": member.name})
         return redirect("accounts:detail", pk=pk)
-    purpose = AccessCode.Purpose.RESET if member.user.has_usable_password() else AccessCode.Purpose.ACTIVATION
-    code = logins.issue_codes(users=[member.user], purpose=purpose, actor=request.user)[member.user.pk]
-    link = request.build_absolute_uri(
-        reverse("accounts:activate") + "?" + urlencode({"login": member.user.username, "code": code})
-    )
+    purpose = AccessCode.Purpose.RESET if user.has_usable_password() else AccessCode.Purpose.ACTIVATION
+    code = logins.issue_codes(users=[user], purpose=purpose, actor=request.user)[user.pk]
+    link = _link_with_code(request, user, code)
+    if request.POST.get("by") == "email" and settings.EMAIL_SELF_SERVICE and user.email:
+        _mail_link(user, link)
+        messages.success(request, _("链接已发往 %(email)s。") % {"email": user.email})
+        return redirect("accounts:detail", pk=pk)
     context = {"member": member, "issued": {"code": code, "link": link, "purpose": AccessCode.Purpose(purpose).label}}
     return render(request, "accounts/account_detail.html", context)
 
@@ -223,16 +246,7 @@ def email_reset(request):
     if settings.EMAIL_SELF_SERVICE and form.is_valid():
         for user in User.objects.filter(email__iexact=form.cleaned_data["email"], is_active=True):
             code = logins.issue_codes(users=[user], purpose=AccessCode.Purpose.RESET, actor=None)[user.pk]
-            link = request.build_absolute_uri(
-                reverse("accounts:activate") + "?" + urlencode({"login": user.username, "code": code})
-            )
-            send_mail(
-                _("重设工会门户密码"),
-                _("请在 3 天内打开下面的链接设置新密码（只能使用一次）：\n%(link)s\n如非本人操作，请忽略本邮件。")
-                % {"link": link},
-                None,
-                [user.email],
-            )
+            _mail_link(user, _link_with_code(request, user, code))
         messages.success(request, _("如果该邮箱属于一个有效账号，重设密码的链接已发往该邮箱，3 天内有效。"))
         return redirect("login")
     return render(request, "accounts/email_reset.html", {"form": form, "email_configured": settings.EMAIL_SELF_SERVICE})

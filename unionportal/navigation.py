@@ -17,8 +17,8 @@ MENU_MODULES = [
     "welfare.menu.MENU",
     "activities.menu.MENU",
     "unionportal.documents.menu.MENU",
-    "accounts.menu.MENU",
     "unionportal.menu.MENU",
+    "accounts.menu.MENU",
 ]
 
 
@@ -64,6 +64,10 @@ def menu_for(request, vocab):
             if request.user.has_perm(link.permission)
             for url in [reverse(link.url_name)]
         ]
-        if links:
-            sections.append(VisibleSection(_label(section.label, vocab), section.icon, links))
+        label = _label(section.label, vocab)
+        same = next((shown for shown in sections if shown.label == label), None)
+        if same and links:
+            same.links.extend(links)  # an app adding to a section of the core (设置) keeps the bar short
+        elif links:
+            sections.append(VisibleSection(label, section.icon, links))
     return sections

@@ -137,3 +137,22 @@ def test_codes_expire_after_the_set_time(db):
     logins.issue_codes(users=[member.user], purpose=AccessCode.Purpose.ACTIVATION, actor=None)
     lifetime = AccessCode.objects.get().expires_at - timezone.now()
     assert datetime.timedelta(days=29) < lifetime <= datetime.timedelta(days=30)
+
+
+def test_staff_mail_the_link_only_where_smtp_is_configured(users, client_as):
+    User.objects.filter(username="member").update(email="m@example.org")
+    member = users["member"].member
+    client = client_as("staff")
+    shown = client.post(f"/accounts/members/{member.pk}/code/", {"by": "email"})
+    assert shown.status_code == 200 and "issued" in shown.context and not mail.outbox  # shown, not mailed
+    with override_settings(EMAIL_SELF_SERVICE=True):
+        response = client.post(f"/accounts/members/{member.pk}/code/", {"by": "email"}, follow=True)
+    assert "链接已发往 m@example.org" in response.content.decode()
+    assert len(mail.outbox) == 1 and "code=" in mail.outbox[0].body
+
+
+def test_forged_ticks_are_ignored(users, client_as):
+    response = client_as("staff").post(
+        "/accounts/members/open/", {"scope": "selected", "member": ["abc", "1 OR 1"], "source": "pinyin"}, follow=True
+    )
+    assert "没有选中任何人员" in response.content.decode()
