@@ -86,6 +86,9 @@ def name_the_fields(form):
     for name, field in form.fields.items():
         defaults = _django_defaults(field)
         chinese = messages_for(field, _label(field, name))
+        if "invalid" not in defaults and not isinstance(field, forms.EmailField | forms.URLField):
+            # the code is a validator's own (a RegexValidator's "请填写11位手机号"): its message stands
+            del chinese["invalid"]
         for code, message in chinese.items():
             current = field.error_messages.get(code)
             if current is None or (code in defaults and current is defaults[code]):
