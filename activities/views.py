@@ -162,7 +162,12 @@ def participants(request, pk):
     return render(
         request,
         "activities/participants.html",
-        {"event": event, "registrations": selectors.participants(event), "form": form},
+        {
+            "event": event,
+            "registrations": selectors.participants(event),
+            "form": form,
+            "cancel": workflow.flow_for(Registration).table["cancel"],  # its confirmation, asked on each row
+        },
     )
 
 
