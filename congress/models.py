@@ -489,6 +489,9 @@ class Suggestion(models.Model):
     proposal = models.ForeignKey(
         Proposal, verbose_name=_("转成的提案"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    handler = models.ForeignKey(
+        Department, verbose_name=_("承办部门"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         ordering = ["-submitted_on", "-pk"]

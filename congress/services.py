@@ -159,12 +159,15 @@ def register(*, proposal, actor, note=""):
         return _move(proposal, "register", actor=actor, note=note, number=last + 1, review_note=note)
 
 
-def reject(*, proposal, actor, reason):
-    """Not accepted (不立案): converted to a suggestion, with the reason given."""
+def reject(*, proposal, actor, reason, handler=None):
+    """Not accepted (不立案): converted to a suggestion (转为建议) that lands in the suggestion list,
+    with the department that answers it (承办部门), told when it has a head; the reason is given."""
+    from .models import Suggestion
+
     if not reason.strip():
         raise ValidationError(_("不立案必须说明理由。"))
     with transaction.atomic():
-        return _move(
+        proposal = _move(
             proposal,
             "reject",
             actor=actor,
@@ -172,6 +175,23 @@ def reject(*, proposal, actor, reason):
             rejection_reason=reason,
             is_suggestion=True,
         )
+        suggestion = Suggestion.objects.create(
+            author=proposal.proposer,
+            title=proposal.title,
+            content=proposal.content + "\n\n" + _("（由不立案提案转为建议：%(reason)s）") % {"reason": reason},
+            submitted_on=timezone.localdate(),
+            handler=handler,
+        )
+        if handler is not None and handler.head_id:
+            notify(
+                handler.head,
+                text=_("建议“%(title)s”请贵部门答复。") % {"title": suggestion.title},
+                url=suggestion.get_absolute_url(),
+                kind="congress.suggestion.assigned",
+                permission="congress.view_suggestion",
+                obj=suggestion,
+            )
+        return proposal
 
 
 def merge(*, proposal, into, actor, note=""):

@@ -447,11 +447,11 @@ def suggestion_create(request):
 
 @permission_required("congress.view_suggestions")
 def suggestion_detail(request, pk):
-    suggestion = get_object_or_404(Suggestion.objects.select_related("author", "proposal"), pk=pk)
+    suggestion = get_object_or_404(Suggestion.objects.select_related("author", "proposal", "handler"), pk=pk)
     check_object_permission(request.user, "congress.view_suggestion", suggestion)
     if request.method == "POST":
         try:
-            if request.POST.get("do") == "answer" and request.user.has_perm("congress.answer_suggestion"):
+            if request.POST.get("do") == "answer" and request.user.has_perm("congress.answer_suggestion", suggestion):
                 services.answer_suggestion(
                     suggestion=suggestion, actor=request.user, answer=request.POST.get("answer", "")
                 )
@@ -476,7 +476,11 @@ def suggestion_detail(request, pk):
     return render(
         request,
         "congress/suggestion_detail.html",
-        {"suggestion": suggestion, "answer_form": forms.AnswerForm(initial={"answer": suggestion.answer})},
+        {
+            "suggestion": suggestion,
+            "answer_form": forms.AnswerForm(initial={"answer": suggestion.answer}),
+            "can_answer": request.user.has_perm("congress.answer_suggestion", suggestion),
+        },
     )
 
 
