@@ -310,8 +310,8 @@ def application_detail(request, pk):
     return render(request, "welfare/application_detail.html", context)
 
 
-@require_POST
 @permission_required("welfare.view_own_applications")
+@require_POST
 def application_action(request, pk, action):
     """Every button of the application's table (welfare/flows.py) posts here."""
     return workflow.act(request, _application(request, pk), action)
