@@ -349,6 +349,7 @@ class Appraisal(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("未开始")
         OPEN = "open", _("评议中")
+        COUNTED = "counted", _("已结束，待公示")  # voting over, the result seen by union staff only
         CLOSED = "closed", _("已公示")
 
     GRADES = {

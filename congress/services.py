@@ -534,13 +534,26 @@ def open_appraisal(*, appraisal, actor=None):
 
 
 def close_appraisal(*, appraisal, actor=None):
-    """Close the appraisal; only now is the tally shown (公示)."""
+    """Voting ends (结束评议): the count is final and union staff see it; members see it once published."""
     from .models import Appraisal
 
     with transaction.atomic():
         appraisal = Appraisal.objects.select_for_update().get(pk=appraisal.pk)
         if appraisal.status != Appraisal.Status.OPEN:
             raise ValidationError(_("评议不在进行中。"))
+        appraisal.status = Appraisal.Status.COUNTED
+        appraisal.save()
+        return appraisal
+
+
+def publish_appraisal(*, appraisal, actor=None):
+    """The result is published (公示) to everyone, a step of its own after the count was seen."""
+    from .models import Appraisal
+
+    with transaction.atomic():
+        appraisal = Appraisal.objects.select_for_update().get(pk=appraisal.pk)
+        if appraisal.status != Appraisal.Status.COUNTED:
+            raise ValidationError(_("评议结束后才能公示结果。"))
         appraisal.status = Appraisal.Status.CLOSED
         appraisal.closed_at = timezone.now()
         appraisal.save()
@@ -602,10 +615,10 @@ def appraisal_voters(appraisal):
 
 def appraisal_tally(appraisal):
     """Per leader: counts and percentages per grade, flagged where the 不满意/不称职 share passes the
-    appraisal's ``flag_share``; None until the appraisal is closed."""
+    appraisal's ``flag_share``; None while votes are still cast."""
     from .models import Appraisal, AppraisalTally
 
-    if appraisal.status != Appraisal.Status.CLOSED:
+    if appraisal.status not in (Appraisal.Status.COUNTED, Appraisal.Status.CLOSED):
         return None
     counts = {
         (appraisee_id, grade): count

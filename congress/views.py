@@ -363,7 +363,10 @@ def appraisal_detail(request, pk):
             "appraisees": appraisal.appraisees.select_related("member"),
             "grades": appraisal.grades(),
             "turnout": {"voted": voted_count, "voters": voters},
-            "tally": services.appraisal_tally(appraisal),
+            # the count is for union staff until it is published (公示)
+            "tally": services.appraisal_tally(appraisal)
+            if appraisal.status == Appraisal.Status.CLOSED or request.user.has_perm("congress.manage_appraisal")
+            else None,
             "can_vote": appraisal.status == Appraisal.Status.OPEN
             and not voted
             and selectors.in_electorate(appraisal, member),
@@ -411,6 +414,8 @@ def appraisal_manage(request, pk, action):
             services.open_appraisal(appraisal=appraisal, actor=request.user)
         elif action == "close":
             services.close_appraisal(appraisal=appraisal, actor=request.user)
+        elif action == "publish":
+            services.publish_appraisal(appraisal=appraisal, actor=request.user)
         else:
             raise Http404
     except ValidationError as error:
