@@ -1,6 +1,6 @@
 """校务公开 / 厂务公开: categories, items and what happens to them.
 
-An item moves through the states in ``DisclosureItem.TRANSITIONS``; each move is
+An item moves through the table in ``flows.py``; each move is
 made by one function in ``services.py`` and leaves an ``ItemStep`` on the timeline.
 """
 
@@ -76,16 +76,7 @@ class DisclosureItem(models.Model):
         PUBLIC = "public", _("对外（公众）")
 
     S = Status
-    TRANSITIONS = {
-        "submit": ({S.DRAFT}, S.PENDING),
-        "return": ({S.PENDING}, S.RETURNED),
-        "redraft": ({S.RETURNED}, S.DRAFT),
-        "approve": ({S.PENDING}, S.PUBLISHED),
-        "close": ({S.PUBLISHED}, S.CLOSED),
-        "rectify": ({S.PUBLISHED}, S.RECTIFYING),
-        "republish": ({S.RECTIFYING}, S.PUBLISHED),
-        "archive": ({S.CLOSED}, S.ARCHIVED),
-    }
+    # the transitions are the table in flows.py
     EDITABLE = {S.DRAFT, S.RETURNED, S.RECTIFYING}  # 整改: fixed, its files replaced, then published again
     ON_BOARD = {S.PUBLISHED, S.RECTIFYING, S.CLOSED, S.ARCHIVED}
 
@@ -139,10 +130,6 @@ class DisclosureItem(models.Model):
     @property
     def body_html(self):
         return render_body(self.body)
-
-    def can(self, action):
-        sources, _target = self.TRANSITIONS[action]
-        return self.status in sources
 
     @property
     def is_public(self):

@@ -1,6 +1,6 @@
 """Hardship aid (帮扶): hardship files, applications for help, payments, campaigns, visits, donations.
 
-An application moves through ``Application.TRANSITIONS``; each move is one function in
+An application moves through the table in ``flows.py``; each move is one function in
 ``services.py`` and leaves an ``ApplicationStep``. Every cash payment counts against the
 yearly cap per person (``WelfareSettings``); only the chair may exceed it, and the override
 is recorded on the payment. Statistics are counted in 人次 (payments) and 元.
