@@ -138,7 +138,10 @@ class DisclosureItem(models.Model):
     @property
     def status_label(self):
         """A closed item that had objections was not 无异议: they were answered."""
-        if self.status == self.Status.CLOSED and self.objections.exists():
+        had_objections = getattr(self, "has_objections", None)  # annotated on lists
+        if had_objections is None:
+            had_objections = self.status == self.Status.CLOSED and self.objections.exists()
+        if self.status == self.Status.CLOSED and had_objections:
             return _("公示期满，异议已答复")
         return self.get_status_display()
 

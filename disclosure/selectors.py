@@ -3,7 +3,7 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Max, Q
+from django.db.models import Exists, Max, OuterRef, Q
 from django.utils import timezone
 
 from members.models import Member
@@ -20,7 +20,11 @@ def categories(kind=None):
 
 def board(user, *, category=None, year=None, query=""):
     """Items on the board, newest first. Visitors see only 对外 items; that rule holds for search too."""
-    items = DisclosureItem.objects.filter(status__in=DisclosureItem.ON_BOARD).select_related("category")
+    items = (
+        DisclosureItem.objects.filter(status__in=DisclosureItem.ON_BOARD)
+        .select_related("category")
+        .annotate(has_objections=Exists(Objection.objects.filter(item=OuterRef("pk"))))  # for status_label
+    )
     if not user.is_authenticated:
         items = items.filter(audience=DisclosureItem.Audience.PUBLIC)
     if category:
