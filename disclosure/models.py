@@ -1,6 +1,6 @@
 """校务公开 / 厂务公开: categories, items and what happens to them.
 
-An item moves through the states in ``DisclosureItem.TRANSITIONS``; each move is
+An item moves through the table in ``flows.py``; each move is
 made by one function in ``services.py`` and leaves an ``ItemStep`` on the timeline.
 """
 
@@ -76,17 +76,8 @@ class DisclosureItem(models.Model):
         PUBLIC = "public", _("对外（公众）")
 
     S = Status
-    TRANSITIONS = {
-        "submit": ({S.DRAFT}, S.PENDING),
-        "return": ({S.PENDING}, S.RETURNED),
-        "redraft": ({S.RETURNED}, S.DRAFT),
-        "approve": ({S.PENDING}, S.PUBLISHED),
-        "close": ({S.PUBLISHED}, S.CLOSED),
-        "rectify": ({S.PUBLISHED}, S.RECTIFYING),
-        "republish": ({S.RECTIFYING}, S.PUBLISHED),
-        "archive": ({S.CLOSED}, S.ARCHIVED),
-    }
-    EDITABLE = {S.DRAFT, S.RETURNED}
+    # the transitions are the table in flows.py
+    EDITABLE = {S.DRAFT, S.RETURNED, S.RECTIFYING}  # 整改: fixed, its files replaced, then published again
     ON_BOARD = {S.PUBLISHED, S.RECTIFYING, S.CLOSED, S.ARCHIVED}
 
     category = models.ForeignKey(Category, verbose_name=_("类别"), on_delete=models.PROTECT, related_name="items")
@@ -140,13 +131,19 @@ class DisclosureItem(models.Model):
     def body_html(self):
         return render_body(self.body)
 
-    def can(self, action):
-        sources, _target = self.TRANSITIONS[action]
-        return self.status in sources
-
     @property
     def is_public(self):
         return self.audience == self.Audience.PUBLIC
+
+    @property
+    def status_label(self):
+        """A closed item that had objections was not 无异议: they were answered."""
+        had_objections = getattr(self, "has_objections", None)  # annotated on lists
+        if had_objections is None:
+            had_objections = self.status == self.Status.CLOSED and self.objections.exists()
+        if self.status == self.Status.CLOSED and had_objections:
+            return _("公示期满，异议已答复")
+        return self.get_status_display()
 
     @property
     def on_board(self):

@@ -3,7 +3,7 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Max, Q
+from django.db.models import Exists, Max, OuterRef, Q
 from django.utils import timezone
 
 from members.models import Member
@@ -20,7 +20,11 @@ def categories(kind=None):
 
 def board(user, *, category=None, year=None, query=""):
     """Items on the board, newest first. Visitors see only 对外 items; that rule holds for search too."""
-    items = DisclosureItem.objects.filter(status__in=DisclosureItem.ON_BOARD).select_related("category")
+    items = (
+        DisclosureItem.objects.filter(status__in=DisclosureItem.ON_BOARD)
+        .select_related("category")
+        .annotate(has_objections=Exists(Objection.objects.filter(item=OuterRef("pk"))))  # for status_label
+    )
     if not user.is_authenticated:
         items = items.filter(audience=DisclosureItem.Audience.PUBLIC)
     if category:
@@ -75,6 +79,16 @@ def unsigned_members(item):
 def last_reminder(item):
     """The latest 提醒未签阅人员 step of the item, or None."""
     return item.steps.filter(action="remind").select_related("actor__member").order_by("-at", "-pk").first()
+
+
+def unanswered_objections():
+    return Objection.objects.filter(answered_at__isnull=True).select_related("item").order_by("created_at")
+
+
+def awaiting_close(today=None):
+    """Items whose 公示期 has ended and that wait to be closed (or sent to 整改)."""
+    today = today or timezone.localdate()
+    return DisclosureItem.objects.filter(status=S.PUBLISHED, period_end__lt=today).order_by("period_end")
 
 
 def pending_review_count():

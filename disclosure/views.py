@@ -68,6 +68,7 @@ def detail(request, pk):
     if user.has_perm("disclosure.review"):
         context["answer_form"] = forms.AnswerForm()
     context["buttons"] = workflow.buttons(item, user)
+    context["can_edit"] = user.has_perm("disclosure.edit_item", item)
     return render(request, "disclosure/detail.html", context)
 
 

@@ -225,3 +225,9 @@ def test_staff_load_the_category_set(client_as):
 
 def test_upload_limit_defaults_to_20_mb():
     assert services.max_upload_bytes() == 20 * 1024 * 1024
+
+
+def test_the_edit_link_shows_while_the_item_may_be_edited(client_as):
+    for state, shown in (("draft", True), ("returned", True), ("rectifying", True), ("pending", False)):
+        item = make_item(state)
+        assert ("修改</a>" in client_as("staff").get(item.get_absolute_url()).content.decode()) is shown, state

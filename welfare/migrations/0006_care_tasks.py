@@ -27,6 +27,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ("members", "0006_member_pinyin_by_syllable"),
         ("welfare", "0005_file_access_list_action"),
+        ("welfare", "0005_applications_on_the_workflow_kernel"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('congress', '0012_appraisal_receipt_drop_delegate'),
+        ('congress', '0015_appraisal_published_after_counting'),
     ]
 
     operations = [
