@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 from django import forms
 from django.core.validators import RegexValidator
 from django.db.models import Q
@@ -5,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .models import DuesSettings, Member, MembershipEvent, UnionGroup
+from .pickers import PersonField
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -164,7 +167,28 @@ class MonthField(forms.DateField):
     input_formats = ["%Y-%m", "%Y-%m-%d"]
 
 
+class PercentField(forms.DecimalField):
+    """A share kept as a fraction (0.0050) and shown and typed as a percentage (0.5 for 0.5%)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(max_digits=6, decimal_places=2, **kwargs)
+
+    def prepare_value(self, value):
+        if value in (None, "") or not isinstance(value, Decimal | int | float):
+            return value
+        return (Decimal(value) * 100).normalize()
+
+    def clean(self, value):
+        percent = super().clean(value)  # checked as typed: at most two decimals of a percent
+        return None if percent is None else percent / 100
+
+
 class DuesSettingsForm(forms.ModelForm):
+    rate = PercentField(label=_("会费比例（%）"), help_text=_("按月工资基数计，一般为0.5"))
+    hand_up_share = PercentField(
+        label=_("上缴比例（%）"), help_text=_("实收会费中上缴上级工会的比例，按上级工会规定填写，如40")
+    )
+
     class Meta:
         model = DuesSettings
         fields = ["rate", "hand_up_share"]
@@ -177,8 +201,6 @@ class GroupPaidForm(forms.Form):
 
 
 class WageBaseForm(forms.Form):
-    member = forms.ModelChoiceField(
-        label=_("会员"), queryset=Member.objects.filter(is_union_member=True, status=Member.Status.ACTIVE)
-    )
+    member = PersonField(label=_("会员"), scope="union_members")
     month = MonthField(label=_("月份"))
     wage_base = forms.DecimalField(label=_("工资基数（元）"), max_digits=10, decimal_places=2, min_value=0)

@@ -17,10 +17,10 @@ def test_profile_without_a_name_is_refused_and_keeps_what_was_typed(client_as):
     response = client_as("chair").post("/profile/", {"name": "", "kind": UnionKind.SCHOOL, "upper_union": "区教育工会"})
     content = response.content.decode()
     assert response.status_code == 200
-    assert "这个字段是必填项" in content
+    assert "请填写工会名称。" in content
     assert 'value="区教育工会"' in content
 
 
 def test_unknown_kind_is_refused(client_as):
     response = client_as("chair").post("/profile/", {"name": "某工会", "kind": "farm"})
-    assert "farm 不在可用的选项中" in response.content.decode()
+    assert "单位类型：“farm”不在可选范围内，请重新选择。" in response.content.decode()

@@ -130,7 +130,7 @@ def test_convening_notice_form_keeps_what_was_typed_when_the_venue_is_missing(cl
     )
     assert response.status_code == 200
     content = response.content.decode()
-    assert "这个字段是必填项" in content and "青实工〔2026〕15号" in content
+    assert "请填写会议地点。" in content and "青实工〔2026〕15号" in content
     assert not Job.objects.exists()
 
 

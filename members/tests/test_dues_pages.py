@@ -30,10 +30,21 @@ def test_member_sees_own_dues_on_own_page_only(client_as, users):
     assert client.get(f"/members/{other.pk}/").status_code == 403
 
 
-def test_chair_changes_the_rate(client_as, users):
-    response = client_as("chair").post("/members/dues/settings/", {"rate": "0.0060", "hand_up_share": "0.4000"})
+def test_chair_changes_the_rate_as_a_percentage(client_as, users):
+    client = client_as("chair")
+    page = client.get("/members/dues/settings/").content.decode()
+    assert "会费比例（%）" in page and 'value="0.5"' in page and 'value="0"' in page
+    response = client.post("/members/dues/settings/", {"rate": "0.6", "hand_up_share": "40"})
     assert response.status_code == 302
-    assert DuesSettings.current().rate == Decimal("0.0060")
+    settings = DuesSettings.current()
+    assert (settings.rate, settings.hand_up_share) == (Decimal("0.0060"), Decimal("0.4000"))
+    ledger = client.get("/members/dues/").content.decode()
+    assert "会费比例 0.6%" in ledger and "上缴比例 40%" in ledger and "0.0060" not in ledger
+
+
+def test_a_rate_out_of_bounds_is_refused_in_percent(client_as, users):
+    response = client_as("chair").post("/members/dues/settings/", {"rate": "15", "hand_up_share": "0"})
+    assert "会费比例应大于0且不超过10%" in response.content.decode()
 
 
 def test_wage_base_form_on_the_ledger(client_as, users):

@@ -173,7 +173,7 @@ def test_only_chair_and_welfare_officer_may_publish(client_as, campaign, categor
 def test_bad_form_keeps_the_title_and_says_why_in_chinese(client_as, campaign, categories):
     response = _post(client_as("welfare"), campaign, category="", title="我的标题")
     html = response.content.decode()
-    assert response.status_code == 200 and "我的标题" in html and "这个字段是必填项" in html
+    assert response.status_code == 200 and "我的标题" in html and "请选择公开类别。" in html
     assert not DisclosureItem.objects.exists()
 
 
