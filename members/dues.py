@@ -115,6 +115,28 @@ def mark_paid(*, record, on, amount=None, actor=None):
 
 
 @transaction.atomic
+def correct_payment(*, record, paid, paid_on, reason, actor=None):
+    """更正: a payment entered wrongly is set right (the amount actually paid and its day), the reason kept
+    with the old and new figures in the record's history."""
+    if not reason.strip():
+        raise ValidationError(_("请填写更正原因。"))
+    record = DuesRecord.objects.select_for_update().get(pk=record.pk)
+    paid = to_fen(paid)
+    if paid < 0 or paid > record.due:
+        raise ValidationError(_("实缴金额应在0到应缴的 %(due)s 元之间。") % {"due": record.due})
+    if paid and paid_on is None:
+        raise ValidationError(_("请填写缴纳日期。"))
+    if paid_on and paid_on > timezone.localdate():
+        raise ValidationError(_("缴纳日期不能晚于今天。"))
+    before = f"{record.paid}（{record.paid_on or '—'}）"
+    record.paid, record.paid_on = paid, paid_on if paid else None
+    record._change_reason = _("更正：%(reason)s；原实缴 %(before)s") % {"reason": reason.strip(), "before": before}
+    record.full_clean()
+    record.save()
+    return record
+
+
+@transaction.atomic
 def mark_group_paid(*, union_group, month, on, actor=None):
     """批量登记: every unpaid line of one union group for one month is paid in full on the given day."""
     if on > timezone.localdate():

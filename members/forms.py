@@ -194,6 +194,20 @@ class DuesSettingsForm(forms.ModelForm):
         fields = ["rate", "hand_up_share"]
 
 
+class PayDuesForm(forms.Form):
+    amount = forms.DecimalField(
+        label=_("缴纳金额（元）"), max_digits=10, decimal_places=2, min_value=0, required=False,
+        help_text=_("留空即缴清欠缴部分"),
+    )  # fmt: skip
+    on = forms.DateField(label=_("缴纳日期"), widget=DATE_WIDGET, initial=timezone.localdate)
+
+
+class CorrectDuesForm(forms.Form):
+    paid = forms.DecimalField(label=_("实缴（元）"), max_digits=10, decimal_places=2, min_value=0)
+    paid_on = forms.DateField(label=_("缴纳日期"), widget=DATE_WIDGET, required=False)
+    reason = forms.CharField(label=_("更正原因"), max_length=200)
+
+
 class GroupPaidForm(forms.Form):
     union_group = forms.ModelChoiceField(label=_("工会小组"), queryset=UnionGroup.objects.current())
     month = MonthField(label=_("月份"))

@@ -61,7 +61,7 @@ def member_detail(request, pk):
     check_object_permission(request.user, "members.view_member", member)
     context = {"member": member, "events": selectors.timeline(member)}
     if member.user_id == request.user.pk or request.user.has_perm("members.view_dues"):
-        context["dues_records"] = member.dues.all()[:24]
+        context["dues_records"] = member.dues.select_related("member")[:24]
     if request.user.has_perm("members.change_member"):
         context["event_form"] = MembershipEventForm()
     return render(request, "members/member_detail.html", context)

@@ -44,6 +44,24 @@ def own_member_page(role, suffix=""):
     return path
 
 
+def dues_page(suffix):
+    """A page of a fresh dues line of the member role's, e.g. ``dues_page("correct/")``."""
+
+    def path(users):
+        import datetime
+        from decimal import Decimal
+
+        from members.models import DuesRecord
+
+        record = DuesRecord.objects.create(
+            member=users["member"].member, month=datetime.date(2025, 5, 1), wage_base=Decimal(5000), due=Decimal(25)
+        )
+        return f"/members/dues/{record.pk}/{suffix}"
+
+    path.__qualname__ = f"/members/dues/<record>/{suffix}"
+    return path
+
+
 def org_page(kind, suffix=""):
     """A members org page of a fresh branch, group, committee, term, seat or frozen year."""
 
@@ -342,4 +360,6 @@ ACCESS = [
     Access(activity_page("door/"), {"chair", "staff"}),
     # person pickers' search (issue 15)
     Access("/members/pick/?q=zh&scope=active", {"chair", "staff", "welfare"}),
+    Access(dues_page("pay/"), set(), expect={"chair": 405, "staff": 405}),
+    Access(dues_page("correct/"), {"chair", "staff"}),
 ]

@@ -1,6 +1,8 @@
 import datetime
 from decimal import Decimal
 
+from django.utils import timezone
+
 from members import dues
 from members.models import DuesRecord, DuesSettings, UnionGroup
 
@@ -60,3 +62,65 @@ def test_year_totals_page_shows_each_member_and_the_hand_up_share(client_as, use
     dues.mark_paid(record=record, on=datetime.date(2025, 5, 20))
     content = client_as("auditor").get("/members/dues/year/?year=2025").content.decode()
     assert "上缴（40.0%）" in content and "12.00" in content and "18.00" in content and "member" in content
+
+
+def _line(member, month="2025-05-01", due="25.00"):
+    return DuesRecord.objects.create(
+        member=member, month=datetime.date.fromisoformat(month), wage_base=Decimal(5000), due=Decimal(due)
+    )
+
+
+def test_one_member_pays_part_then_the_rest_from_the_arrears_list(client_as, users):
+    record = _line(users["member"].member)
+    client = client_as("staff")
+    page = client.get("/members/dues/arrears/").content.decode()
+    assert f"/members/dues/{record.pk}/pay/" in page and "登记缴纳" in page
+    today = timezone.localdate().isoformat()
+    response = client.post(
+        f"/members/dues/{record.pk}/pay/", {"amount": "10", "on": today, "next": "/members/dues/arrears/"}
+    )
+    assert response.url == "/members/dues/arrears/"
+    record.refresh_from_db()
+    assert record.paid == Decimal("10.00") and record.arrears == Decimal("15.00")
+    client.post(f"/members/dues/{record.pk}/pay/", {"amount": "", "on": today})  # blank: the rest
+    record.refresh_from_db()
+    assert record.paid == Decimal("25.00") and record.arrears == 0
+    response = client.post(f"/members/dues/{record.pk}/pay/", {"amount": "1", "on": today}, follow=True)
+    assert "已缴清" in response.content.decode()
+
+
+def test_payments_are_entered_from_the_ledger_and_the_member_page_too(client_as, users):
+    member = users["member"].member
+    record = _line(member)
+    client = client_as("chair")
+    assert f"/members/dues/{record.pk}/pay/" in client.get("/members/dues/?month=2025-05").content.decode()
+    assert f"/members/dues/{record.pk}/pay/" in client.get(f"/members/{member.pk}/").content.decode()
+    assert "登记缴纳" not in client_as("auditor").get("/members/dues/?month=2025-05").content.decode()
+
+
+def test_a_payment_over_what_is_owed_is_refused(client_as, users):
+    record = _line(users["member"].member)
+    today = timezone.localdate().isoformat()
+    response = client_as("staff").post(f"/members/dues/{record.pk}/pay/", {"amount": "30", "on": today}, follow=True)
+    assert "缴纳金额超过欠缴的 25.00 元" in response.content.decode()
+    record.refresh_from_db()
+    assert record.paid == 0
+
+
+def test_a_wrong_payment_is_corrected_with_the_reason_in_its_history(client_as, users):
+    record = _line(users["member"].member)
+    client = client_as("staff")
+    today = timezone.localdate()
+    client.post(f"/members/dues/{record.pk}/pay/", {"amount": "", "on": today.isoformat()})
+    response = client.post(f"/members/dues/{record.pk}/correct/", {"paid": "12.5", "paid_on": today.isoformat()})
+    assert "请填写更正原因。" in response.content.decode()
+    client.post(
+        f"/members/dues/{record.pk}/correct/",
+        {"paid": "12.5", "paid_on": today.isoformat(), "reason": "误录为全额，实收现金12.5元"},
+    )
+    record.refresh_from_db()
+    assert record.paid == Decimal("12.50")
+    page = client.get(f"/members/dues/{record.pk}/correct/").content.decode()
+    assert "更正：误录为全额，实收现金12.5元；原实缴 25.00" in page
+    response = client.post(f"/members/dues/{record.pk}/correct/", {"paid": "99", "reason": "错"})
+    assert "实缴金额应在0到应缴的 25.00 元之间。" in response.content.decode()
