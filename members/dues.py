@@ -137,17 +137,21 @@ def correct_payment(*, record, paid, paid_on, reason, actor=None):
 
 
 @transaction.atomic
-def mark_group_paid(*, union_group, month, on, actor=None):
-    """批量登记: every unpaid line of one union group for one month is paid in full on the given day."""
+def mark_group_paid(*, union_group, month, on, members, actor=None):
+    """批量登记: the unpaid lines of the members ticked, of one union group for one month, are paid in full on
+    the given day; a member not ticked is left owing."""
     if on > timezone.localdate():
         raise ValidationError(_("缴纳日期不能晚于今天。"))
+    if not members:
+        raise ValidationError(_("请在台账中勾选已缴的会员。"))
     unpaid = DuesRecord.objects.select_for_update().filter(
-        member__union_group=union_group, month=first_of_month(month), paid__lt=F("due")
+        member__union_group=union_group, member__in=members, month=first_of_month(month), paid__lt=F("due")
     )
     records = list(unpaid)
     if not records:
         raise ValidationError(
-            _("%(group)s %(month)s 没有未缴的会费记录。") % {"group": union_group, "month": f"{month:%Y-%m}"}
+            _("所勾选的会员在%(group)s %(month)s 没有未缴的会费记录。")
+            % {"group": union_group, "month": f"{month:%Y-%m}"}
         )
     for record in records:
         record.paid, record.paid_on = record.due, on

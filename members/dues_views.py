@@ -80,7 +80,7 @@ def wage_base(request):
 def mark_group_paid(request):
     form = GroupPaidForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("请选择小组、月份和缴纳日期。"))
+        messages.error(request, " ".join(message for errors in form.errors.values() for message in errors))
         return redirect("members:dues")
     try:
         count = dues.mark_group_paid(actor=request.user, **form.cleaned_data)

@@ -210,6 +210,11 @@ class CorrectDuesForm(forms.Form):
 
 class GroupPaidForm(forms.Form):
     union_group = forms.ModelChoiceField(label=_("工会小组"), queryset=UnionGroup.objects.current())
+    members = forms.ModelMultipleChoiceField(
+        queryset=Member.objects.all(),
+        widget=forms.MultipleHiddenInput,  # ticked in the ledger's rows
+        error_messages={"required": _("请在台账中勾选已缴的会员。")},
+    )
     month = MonthField(label=_("月份"))
     on = forms.DateField(label=_("缴纳日期"), widget=DATE_WIDGET, initial=timezone.localdate)
 

@@ -14,9 +14,12 @@ def test_staff_marks_a_group_paid_for_a_month(client_as, users):
     member.save()
     dues.set_wage_base(member=member, month=datetime.date(2025, 5, 1), wage_base="6000")
     client = client_as("staff")
-    response = client.post(
-        "/members/dues/mark-paid/", {"union_group": group.pk, "month": "2025-05", "on": "2025-05-20"}, follow=True
-    )
+    data = {"union_group": group.pk, "month": "2025-05", "on": "2025-05-20"}
+    response = client.post("/members/dues/mark-paid/", data, follow=True)
+    assert "请在台账中勾选已缴的会员。" in response.content.decode()
+    ledger = client.get("/members/dues/?month=2025-05").content.decode()
+    assert f'name="members" value="{member.pk}" form="group-paid"' in ledger
+    response = client.post("/members/dues/mark-paid/", {**data, "members": [member.pk]}, follow=True)
     assert "已登记 1 人缴纳" in response.content.decode()
     assert DuesRecord.objects.get(member=member).paid == Decimal("30.00")
     content = client.get("/members/dues/?month=2025-05").content.decode()
