@@ -12,6 +12,10 @@ from django.db.models import Count, F, Q, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from openpyxl import Workbook
+
+from unionportal.xlsx import start_sheet, workbook_bytes
 
 from .models import DuesRecord, DuesSettings, Member
 
@@ -174,6 +178,29 @@ def arrears(today=None):
         .select_related("member", "member__union_group")
         .order_by("member__union_group__sort_order", "member__name_pinyin", "month")
     )
+
+
+LEDGER_HEADERS = [
+    gettext_lazy(header)
+    for header in ("序号", "姓名", "工会小组", "月份", "工资基数", "应缴", "实缴", "欠缴", "缴纳日期")
+]
+
+
+def ledger_workbook(records, title):
+    """Ledger lines (a month's, or the arrears) as .xlsx, with a 合计 row."""
+    book = Workbook(write_only=True)
+    sheet = start_sheet(book, title, [str(header) for header in LEDGER_HEADERS])
+    sums = [ZERO, ZERO, ZERO]
+    for number, record in enumerate(records, start=1):
+        sheet.append(
+            [
+                number, record.member.name, str(record.member.union_group or ""), f"{record.month:%Y-%m}",
+                record.wage_base, record.due, record.paid, record.arrears, record.paid_on,
+            ]
+        )  # fmt: skip
+        sums = [sums[0] + record.due, sums[1] + record.paid, sums[2] + record.arrears]
+    sheet.append([_("合计"), "", "", "", "", *sums, ""])
+    return workbook_bytes(book)
 
 
 def yearly_totals(year):

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from unionportal.access import permission_required
 from unionportal.pagination import paginate
+from unionportal.xlsx import xlsx_response
 
 from . import dues
 from .forms import CorrectDuesForm, DuesSettingsForm, GroupPaidForm, MonthField, PayDuesForm, WageBaseForm
@@ -141,6 +142,19 @@ def correct(request, pk):
 @permission_required("members.view_dues")
 def arrears(request):
     return render(request, "members/dues/arrears.html", {"page_obj": paginate(request, dues.arrears())})
+
+
+@permission_required("members.view_dues")
+def ledger_export(request):
+    month = _month(request)
+    title = _("会费台账%(month)s") % {"month": f"{month:%Y-%m}"}
+    return xlsx_response(dues.ledger_workbook(dues.month_ledger(month), title), f"{title}.xlsx")
+
+
+@permission_required("members.view_dues")
+def arrears_export(request):
+    title = _("欠缴名单%(day)s") % {"day": f"{timezone.localdate():%Y%m%d}"}
+    return xlsx_response(dues.ledger_workbook(dues.arrears(), _("欠缴名单")), f"{title}.xlsx")
 
 
 @permission_required("members.change_dues_settings")

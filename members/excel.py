@@ -10,6 +10,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
 
 from unionportal.uploads import check_size
+from unionportal.xlsx import start_sheet
 
 from .models import Department, Member, UnionGroup
 from .validators import birth_date_from_id, mask_id_number, validate_id_number
@@ -215,8 +216,7 @@ def export_workbook(members, show_id_number):
     labels = {name: {value: str(label) for value, label in kind.choices} for name, kind in choices.items()}
     yes, no = _("是"), _("否")
     book = Workbook(write_only=True)
-    sheet = book.create_sheet(_("名册"))
-    sheet.append([_("序号"), *(title.rstrip("*") for title, _name in COLUMNS)])
+    sheet = start_sheet(book, _("名册"), [_("序号"), *(title.rstrip("*") for title, _name in COLUMNS)])
     rows = members.values_list(*EXPORT_VALUES).iterator(chunk_size=EXPORT_CHUNK)
     for number, row in enumerate(rows, start=1):
         member = dict(zip(EXPORT_VALUES, row, strict=True))

@@ -362,4 +362,6 @@ ACCESS = [
     Access("/members/pick/?q=zh&scope=active", {"chair", "staff", "welfare"}),
     Access(dues_page("pay/"), set(), expect={"chair": 405, "staff": 405}),
     Access(dues_page("correct/"), {"chair", "staff"}),
+    Access("/members/dues/export.xlsx?month=2025-05", {"chair", "staff", "auditor"}),
+    Access("/members/dues/arrears.xlsx", {"chair", "staff", "auditor"}),
 ]

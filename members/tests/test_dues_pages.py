@@ -127,3 +127,39 @@ def test_a_wrong_payment_is_corrected_with_the_reason_in_its_history(client_as, 
     assert "更正：误录为全额，实收现金12.5元；原实缴 25.00" in page
     response = client.post(f"/members/dues/{record.pk}/correct/", {"paid": "99", "reason": "错"})
     assert "实缴金额应在0到应缴的 25.00 元之间。" in response.content.decode()
+
+
+def _sheet(response):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    return load_workbook(BytesIO(response.content)).active
+
+
+def test_ledger_and_arrears_export_with_a_bold_frozen_header_widths_and_a_total(client_as, users):
+    from urllib.parse import quote
+
+    record = _line(users["member"].member)
+    dues.mark_paid(record=record, on=timezone.localdate(), amount=Decimal("10"))
+    client = client_as("auditor")
+    response = client.get("/members/dues/export.xlsx?month=2025-05")
+    assert quote("会费台账2025-05.xlsx") in response["Content-Disposition"]
+    sheet = _sheet(response)
+    assert [cell.value for cell in sheet[1]][:3] == ["序号", "姓名", "工会小组"]
+    assert sheet["A1"].font.b and sheet.freeze_panes == "A2" and sheet.column_dimensions["B"].width >= 10
+    assert [cell.value for cell in sheet[2]][1] == "member"
+    assert [cell.value for cell in sheet[3]][0] == "合计" and [cell.value for cell in sheet[3]][5:8] == [25, 10, 15]
+    response = client.get("/members/dues/arrears.xlsx")
+    assert quote("欠缴名单") in response["Content-Disposition"]
+    assert [cell.value for cell in _sheet(response)[2]][7] == 15
+
+
+def test_roster_export_has_a_chinese_file_name_and_a_styled_header(client_as, users):
+    from urllib.parse import quote
+
+    response = client_as("staff").get("/members/export.xlsx")
+    assert quote("教职工名册-") in response["Content-Disposition"]
+    sheet = _sheet(response)
+    assert sheet["A1"].value == "序号" and sheet["A1"].font.b and sheet.freeze_panes == "A2"
+    assert sheet.column_dimensions["E"].width == 21  # 身份证号
