@@ -90,7 +90,7 @@ def test_create_form_refuses_a_share_above_100_in_chinese_and_keeps_the_input(cl
         "flag_share": "150",
     }
     page = client.post("/congress/appraisals/new/", typed).text
-    assert "小于或等于 100" in page or "小于或等于100" in page
+    assert "否定票标注线（％）不能大于100。" in page
     assert 'value="年度评议"' in page and 'value="150"' in page
     assert not Appraisal.objects.exists()
     client.post("/congress/appraisals/new/", {**typed, "flag_share": "25"})

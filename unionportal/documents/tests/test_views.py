@@ -29,7 +29,7 @@ def test_notice_without_title_keeps_the_body_and_says_why(client_as):
         {"issuing_body": "工会", "title": "", "addressees": "全体", "body": "我写了很多字", "date": "2026-12-01"},
     )
     content = response.content.decode()
-    assert "这个字段是必填项" in content
+    assert "请填写标题。" in content
     assert "我写了很多字" in content
     assert not Job.objects.exists()
 
