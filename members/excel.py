@@ -13,7 +13,7 @@ from unionportal.uploads import check_size
 from unionportal.xlsx import start_sheet
 
 from .models import Department, Member, UnionGroup
-from .validators import birth_date_from_id, mask_id_number, validate_id_number
+from .validators import PHONE_VALIDATOR, birth_date_from_id, mask_id_number, validate_id_number
 
 # A whole union's roster is far smaller; beyond these the file is refused before it is read.
 MAX_IMPORT_BYTES = 10 * 1024 * 1024
@@ -38,6 +38,18 @@ COLUMNS = [
     ("会员证号", "card_number"),
     ("备注", "notes"),
 ]
+# A clerk's own spreadsheet names its columns as it likes: these headers mean the template's.
+HEADER_SYNONYMS = {
+    "手机": "手机号", "手机号码": "手机号", "联系电话": "手机号", "电话": "手机号", "联系方式": "手机号",
+    "状态": "人员状态", "在职状态": "人员状态",
+    "出生年月": "出生日期", "出生年月日": "出生日期",
+    "身份证号码": "身份证号", "身份证": "身份证号", "公民身份号码": "身份证号",
+    "所在部门": "部门", "科室": "部门", "处室": "部门",
+    "小组": "工会小组", "所在小组": "工会小组",
+    "会员": "是否会员", "是否工会会员": "是否会员",
+    "参加工作时间": "参加工作日期", "入会时间": "入会日期", "会员证号码": "会员证号", "用工形式": "用工性质",
+}  # fmt: skip
+EXAMPLE_NOTE = "示例行，导入前请删除"  # the template's example row says so in 备注, and is refused if left in
 DATE_FIELDS = {"birth_date", "hire_date", "joined_on"}
 YES = {"是", "会员", "Y", "y", "1", "yes", "TRUE", "True"}
 
@@ -64,7 +76,7 @@ def template_workbook():
         cell.font = Font(bold=True)
     sheet.append(
         ["张三", "男", "1985-03-12", "11010519491231002X", "13800000000", "教务处", "语文组", "在编", "在职"]
-        + ["一级教师", "", "2008-09-01", "是", "2009-03-01", "", _("示例行，导入前请删除")]
+        + ["一级教师", "", "2008-09-01", "是", "2009-03-01", "", EXAMPLE_NOTE]
     )
     for column in "ABCDEFGHIJKLMNOP":
         sheet.column_dimensions[column].width = 14
@@ -99,7 +111,7 @@ def read_rows(file):
     except Exception as error:  # openpyxl raises many kinds on a file that is not .xlsx
         raise ValidationError(_("无法读取该文件，请上传按模板填写的 .xlsx 文件。")) from error
     lines = sheet.iter_rows(values_only=True)
-    header = [_text(cell).rstrip("*") for cell in next(lines, ())]
+    header = _header(next(lines, ()))
     wanted = {title.rstrip("*"): name for title, name in COLUMNS}
     if "姓名" not in header:
         raise ValidationError(_("第1行应为表头，且须含“姓名”列；请使用下载的模板。"))
@@ -115,6 +127,19 @@ def read_rows(file):
     return rows
 
 
+def _header(cells):
+    titles = [_text(cell).rstrip("*").replace(" ", "") for cell in cells]
+    return [HEADER_SYNONYMS.get(title, title) for title in titles]
+
+
+def unrecognised_columns(file):
+    """The headers of the upload's columns that will not be imported, as the clerk wrote them."""
+    sheet = load_workbook(file, read_only=True, data_only=True).worksheets[0]
+    cells = next(sheet.iter_rows(values_only=True), ())
+    known = {title.rstrip("*") for title, _name in COLUMNS}
+    return [_text(cell) for cell, title in zip(cells, _header(cells), strict=True) if title and title not in known]
+
+
 def _check_row(number, raw):
     row = ImportRow(number, {})
     fields = row.fields
@@ -123,9 +148,16 @@ def _check_row(number, raw):
     if not fields["name"]:
         row.errors.append(_("缺少姓名"))
     fields["id_number"] = _text(raw.get("id_number")).upper() or None
+    if fields["notes"] == EXAMPLE_NOTE:
+        row.errors.append(_("这是模板中的示例行，请删除后再导入"))
     if fields["id_number"]:
         try:
             validate_id_number(fields["id_number"])
+        except ValidationError as error:
+            row.errors.extend(error.messages)
+    if fields["phone"]:
+        try:
+            PHONE_VALIDATOR(fields["phone"])
         except ValidationError as error:
             row.errors.extend(error.messages)
     for name in DATE_FIELDS:

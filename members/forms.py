@@ -1,13 +1,13 @@
 from decimal import Decimal
 
 from django import forms
-from django.core.validators import RegexValidator
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .models import DuesSettings, Member, MembershipEvent, UnionGroup
 from .pickers import PersonField
+from .validators import PHONE_VALIDATOR
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -101,9 +101,6 @@ class RosterFilterForm(forms.Form):
         data = dict(self.cleaned_data)
         data["search"] = data["search"].strip()
         return data
-
-
-PHONE_VALIDATOR = RegexValidator(r"^1\d{10}$|^0\d{2,3}-?\d{7,8}$", _("请填写11位手机号或带区号的固定电话。"))
 
 
 class MemberForm(forms.ModelForm):

@@ -112,9 +112,16 @@ def import_roster(request):
             messages.error(request, " ".join(error.messages))
             return redirect("members:import")
         upload.seek(0)
+        unrecognised = excel.unrecognised_columns(upload)
+        upload.seek(0)
         stored = default_storage.save(f"member-imports/{request.user.pk}-{timezone.now():%Y%m%d%H%M%S}.xlsx", upload)
         request.session["members_import"] = stored
-        context = {"rows": rows, "bad_rows": [row for row in rows if row.errors], "filename": upload.name}
+        context = {
+            "rows": rows,
+            "bad_rows": [row for row in rows if row.errors],
+            "filename": upload.name,
+            "unrecognised": unrecognised,
+        }
     return render(request, "members/import.html", context)
 
 

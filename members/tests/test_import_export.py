@@ -136,3 +136,30 @@ def test_export_follows_the_filters_and_masks_ids_for_staff(client_as, users):
     rows = list(sheet.iter_rows(min_row=2, values_only=True))
     assert [r[1] for r in rows] == ["导出甲"]
     assert rows[0][4] == "1101**********002X"
+
+
+def test_the_template_example_row_is_refused(group):
+    with pytest.raises(ValidationError, match="第2行 这是模板中的示例行，请删除后再导入"):
+        services.import_roster(file=BytesIO(template_workbook()))
+    assert not Member.objects.filter(name="张三").exists()
+
+
+def test_the_import_checks_the_phone_as_the_form_does(group):
+    bad = row()
+    bad[4] = "139"
+    with pytest.raises(ValidationError, match="请填写11位手机号或带区号的固定电话"):
+        services.import_roster(file=workbook(bad))
+
+
+def test_a_clerks_own_headers_are_recognised_and_the_rest_named(client_as, group):
+    book = Workbook()
+    book.active.append(["姓名", "性别", "手机号码", "身份证号码", "工会小组", "人员状态", "出生年月", "籍贯", "爱好"])
+    book.active.append(["钱七", "女", "13912345678", GOOD_ID, "语文组", "在职", "1949-12-31", "江苏", "书法"])
+    buffer = BytesIO()
+    book.save(buffer)
+    content = client_as("staff").post("/members/import/", {"file": upload(buffer)}).content.decode()
+    assert "未识别的列：籍贯、爱好，将不导入。" in content and "确认导入 1 人" in content
+    client_as("staff").post("/members/import/confirm/")
+    person = Member.objects.get(name="钱七")
+    assert (person.phone, person.id_number, person.union_group) == ("13912345678", GOOD_ID, group)
+    assert person.birth_date == datetime.date(1949, 12, 31)
