@@ -13,7 +13,14 @@ from unionportal.uploads import check_size
 from unionportal.xlsx import start_sheet
 
 from .models import Department, Member, UnionGroup
-from .validators import PHONE_VALIDATOR, birth_date_from_id, mask_id_number, validate_id_number
+from .validators import (
+    PHONE_VALIDATOR,
+    birth_date_from_id,
+    contradictions,
+    gender_from_id,
+    mask_id_number,
+    validate_id_number,
+)
 
 # A whole union's roster is far smaller; beyond these the file is refused before it is read.
 MAX_IMPORT_BYTES = 10 * 1024 * 1024
@@ -168,9 +175,13 @@ def _check_row(number, raw):
             fields[name] = None
     if fields["id_number"] and not fields["birth_date"] and not row.errors:
         fields["birth_date"] = birth_date_from_id(fields["id_number"])
-    _choice(row, raw, "gender", Member.Gender, default=_gender_from_id(fields["id_number"]))
+    _choice(row, raw, "gender", Member.Gender, default=gender_from_id(fields["id_number"]))
     _choice(row, raw, "employment_type", Member.EmploymentType, default=Member.EmploymentType.ESTABLISHED)
     _choice(row, raw, "status", Member.Status, default=Member.Status.ACTIVE)
+    found = contradictions(
+        **{name: fields[name] for name in ("id_number", "gender", "birth_date", "hire_date", "joined_on")}
+    )
+    row.errors.extend(str(message) for message in found.values())
     fields["is_union_member"] = _text(raw.get("is_union_member")) in YES
     fields["group_name"] = _text(raw.get("union_group"))
     fields["department_name"] = _text(raw.get("department"))
@@ -179,12 +190,6 @@ def _check_row(number, raw):
 
 def _column(name):
     return next(title.rstrip("*") for title, field_name in COLUMNS if field_name == name)
-
-
-def _gender_from_id(number):
-    if not number or len(number) != 18 or not number[16].isdigit():
-        return None
-    return Member.Gender.MALE if int(number[16]) % 2 else Member.Gender.FEMALE
 
 
 def _choice(row, raw, name, choices, default):

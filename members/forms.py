@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import DuesSettings, Member, MembershipEvent, UnionGroup
 from .pickers import PersonField
-from .validators import PHONE_VALIDATOR
+from .validators import PHONE_VALIDATOR, birth_date_from_id, gender_from_id
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -129,11 +129,12 @@ class MemberForm(forms.ModelForm):
             "gender": {"required": _("请选择性别。")},
             "id_number": {"unique": _("该身份证号已在名册中，请勿重复录入。")},
         }
-        help_texts = {"id_number": _("18位，系统会核对校验位；出生日期留空时按身份证号填入。")}
+        help_texts = {"id_number": _("18位，系统会核对校验位；性别、出生日期留空时按身份证号填入。")}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["phone"].validators.append(PHONE_VALIDATOR)
+        self.fields["gender"].required = False
         # a former member keeps the group they left, even if it has been dissolved since
         self.fields["union_group"].queryset = UnionGroup.objects.filter(
             Q(dissolved_on__isnull=True) | Q(pk=self.instance.union_group_id)
@@ -141,6 +142,17 @@ class MemberForm(forms.ModelForm):
 
     def clean_id_number(self):
         return (self.cleaned_data.get("id_number") or "").strip().upper() or None
+
+    def clean(self):
+        """Gender and birth date left blank are read from the ID number; contradictions the model refuses."""
+        data = super().clean()
+        number = data.get("id_number")
+        if number and not self.errors.get("id_number"):
+            data["gender"] = data.get("gender") or gender_from_id(number) or ""
+            data["birth_date"] = data.get("birth_date") or birth_date_from_id(number)
+        if not data.get("gender"):
+            self.add_error("gender", _("请选择性别，或填写身份证号自动识别。"))
+        return data
 
 
 class ContactForm(forms.Form):

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from pypinyin import Style, lazy_pinyin
 from simple_history.models import HistoricalRecords
 
-from .validators import mask_id_number, validate_id_number
+from .validators import contradictions, mask_id_number, validate_id_number
 
 
 class Department(models.Model):
@@ -174,6 +174,14 @@ class Member(models.Model):
     def save(self, *args, **kwargs):
         self.fill_derived_fields()
         super().save(*args, **kwargs)
+
+    def clean(self):
+        found = contradictions(
+            id_number=self.id_number, gender=self.gender, birth_date=self.birth_date,
+            hire_date=self.hire_date, joined_on=self.joined_on,
+        )  # fmt: skip
+        if found:
+            raise ValidationError(found)
 
     def fill_derived_fields(self):
         """Pinyin for sorting and search; also needed before bulk_create, which skips save()."""

@@ -40,3 +40,30 @@ def mask_id_number(number):
     if not number:
         return ""
     return number[:4] + "*" * (len(number) - 8) + number[-4:]
+
+
+def gender_from_id(number):
+    """ "M" or "F" from the 17th digit of an 18-digit ID (odd for men), or None."""
+    if not number or len(number) != 18 or not number[16].isdigit():
+        return None
+    return "M" if int(number[16]) % 2 else "F"
+
+
+def contradictions(*, id_number, gender, birth_date, hire_date, joined_on):
+    """field → why the person's facts disagree: with the ID number (性别, 出生日期), or dates before birth."""
+    found = {}
+    if id_number and _PATTERN.match(id_number):
+        born = birth_date_from_id(id_number)
+        by_id = gender_from_id(id_number)
+        if gender and by_id and gender != by_id:
+            found["gender"] = _("性别与身份证号不符（身份证号为%(gender)s性）。") % {
+                "gender": _("男") if by_id == "M" else _("女")
+            }
+        if birth_date and born and birth_date != born:
+            found["birth_date"] = _("出生日期与身份证号不符（身份证号为%(day)s）。") % {"day": born.isoformat()}
+        birth_date = birth_date or born
+    if birth_date and hire_date and hire_date < birth_date:
+        found["hire_date"] = _("参加工作日期不能早于出生日期（%(day)s）。") % {"day": birth_date.isoformat()}
+    if birth_date and joined_on and joined_on < birth_date:
+        found["joined_on"] = _("入会日期不能早于出生日期（%(day)s）。") % {"day": birth_date.isoformat()}
+    return found
