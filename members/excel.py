@@ -44,6 +44,9 @@ COLUMNS = [
     ("入会日期", "joined_on"),
     ("会员证号", "card_number"),
     ("备注", "notes"),
+    ("民族", "ethnicity"),
+    ("政治面貌", "political_status"),
+    ("学历", "education"),
 ]
 # A clerk's own spreadsheet names its columns as it likes: these headers mean the template's.
 HEADER_SYNONYMS = {
@@ -54,6 +57,7 @@ HEADER_SYNONYMS = {
     "所在部门": "部门", "科室": "部门", "处室": "部门",
     "小组": "工会小组", "所在小组": "工会小组",
     "会员": "是否会员", "是否工会会员": "是否会员",
+    "最高学历": "学历", "文化程度": "学历", "政治身份": "政治面貌",
     "参加工作时间": "参加工作日期", "入会时间": "入会日期", "会员证号码": "会员证号", "用工形式": "用工性质",
 }  # fmt: skip
 EXAMPLE_NOTE = "示例行，导入前请删除"  # the template's example row says so in 备注, and is refused if left in
@@ -85,7 +89,7 @@ def template_workbook():
         ["张三", "男", "1985-03-12", "11010519491231002X", "13800000000", "教务处", "语文组", "在编", "在职"]
         + ["一级教师", "", "2008-09-01", "是", "2009-03-01", "", EXAMPLE_NOTE]
     )
-    for column in "ABCDEFGHIJKLMNOP":
+    for column in "ABCDEFGHIJKLMNOPQRS":
         sheet.column_dimensions[column].width = 14
     sheet.column_dimensions["D"].width = 22
     return _workbook_bytes(book)
@@ -150,7 +154,17 @@ def unrecognised_columns(file):
 def _check_row(number, raw):
     row = ImportRow(number, {})
     fields = row.fields
-    for name in ("name", "phone", "title", "post", "card_number", "notes"):
+    for name in (
+        "name",
+        "phone",
+        "title",
+        "post",
+        "card_number",
+        "notes",
+        "ethnicity",
+        "political_status",
+        "education",
+    ):
         fields[name] = _text(raw.get(name))
     if not fields["name"]:
         row.errors.append(_("缺少姓名"))
@@ -243,6 +257,7 @@ def check_against_database(rows):
 EXPORT_VALUES = [
     "name", "gender", "birth_date", "id_number", "phone", "department__name", "union_group__name",
     "employment_type", "status", "title", "post", "hire_date", "is_union_member", "joined_on", "card_number", "notes",
+    "ethnicity", "political_status", "education",
 ]  # fmt: skip
 EXPORT_CHUNK = 2000
 
@@ -276,6 +291,9 @@ def export_workbook(members, show_id_number):
                 member["joined_on"],
                 member["card_number"],
                 member["notes"],
+                member["ethnicity"],
+                member["political_status"],
+                member["education"],
             ]
         )
     return _workbook_bytes(book)

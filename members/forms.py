@@ -121,6 +121,9 @@ class MemberForm(forms.ModelForm):
             "post",
             "hire_date",
             "card_number",
+            "ethnicity",
+            "political_status",
+            "education",
             "notes",
         ]
         widgets = {"birth_date": DATE_WIDGET, "hire_date": DATE_WIDGET, "notes": forms.Textarea(attrs={"rows": 3})}

@@ -51,3 +51,15 @@ def test_without_gender_or_id_number_the_form_asks_for_one():
 def test_nothing_to_compare_is_no_contradiction():
     none = {"id_number": None, "gender": "F", "birth_date": None, "hire_date": None, "joined_on": None}
     assert contradictions(**none) == {}
+
+
+def test_member_page_shows_post_hire_date_notes_and_the_roster_facts(client_as):
+    from members import services
+
+    member = services.create_member(
+        name="吴十", gender="F", post="教研组长", hire_date=datetime.date(2010, 9, 1), notes="借调区教研室",
+        ethnicity="回族", political_status="中共党员", education="硕士研究生",
+    )  # fmt: skip
+    page = client_as("staff").get(f"/members/{member.pk}/").content.decode()
+    for text in ("教研组长", "2010年9月1日", "借调区教研室", "回族", "中共党员", "硕士研究生"):
+        assert text in page, text
