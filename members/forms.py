@@ -155,6 +155,18 @@ class MemberForm(forms.ModelForm):
             data["birth_date"] = data.get("birth_date") or birth_date_from_id(number)
         if not data.get("gender"):
             self.add_error("gender", _("请选择性别，或填写身份证号自动识别。"))
+        twin = (
+            Member.objects.filter(name=data.get("name", "").strip(), phone=data.get("phone") or "-")
+            .exclude(pk=self.instance.pk)
+            .select_related("department")
+            .first()
+        )
+        if twin:
+            self.add_error(
+                None,
+                _("名册中已有%(name)s（%(department)s，手机号%(phone)s），请勿重复录入；如是同一人请编辑原记录。")
+                % {"name": twin.name, "department": twin.department or _("未分部门"), "phone": twin.phone},
+            )
         return data
 
 

@@ -63,3 +63,20 @@ def test_member_page_shows_post_hire_date_notes_and_the_roster_facts(client_as):
     page = client_as("staff").get(f"/members/{member.pk}/").content.decode()
     for text in ("教研组长", "2010年9月1日", "借调区教研室", "回族", "中共党员", "硕士研究生"):
         assert text in page, text
+
+
+def test_a_second_entry_with_the_same_name_and_phone_is_pointed_out():
+    from members.models import Department, Member
+
+    Member.objects.create(
+        name="张三", gender="M", phone="13912345678", department=Department.objects.create(name="教务处")
+    )
+    again = form(gender="M", phone="13912345678")
+    assert not again.is_valid()
+    assert again.non_field_errors() == [
+        "名册中已有张三（教务处，手机号13912345678），请勿重复录入；如是同一人请编辑原记录。"
+    ]
+    assert form(gender="M", phone="13900000000").is_valid()
+    same_id = form(id_number=MAN)
+    Member.objects.create(name="李四", gender="M", id_number=MAN)
+    assert same_id.errors["id_number"] == ["该身份证号已在名册中，请勿重复录入。"]
