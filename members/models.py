@@ -160,10 +160,11 @@ class Member(models.Model):
     joined_on = models.DateField(_("入会日期"), null=True, blank=True)
     card_number = models.CharField(_("会员证号"), max_length=30, blank=True)
     notes = models.TextField(_("备注"), blank=True)
-    # on every Chinese roster; free text, as clerks write them (汉族, 中共党员, 大学本科)
-    ethnicity = models.CharField(_("民族"), max_length=20, blank=True)
-    political_status = models.CharField(_("政治面貌"), max_length=20, blank=True)
-    education = models.CharField(_("学历"), max_length=20, blank=True)
+    # on every Chinese roster; free text, as clerks write them (汉族, 中共党员, 大学本科). db_default: rows
+    # written by code that predates them (older migrations' models) still get a value
+    ethnicity = models.CharField(_("民族"), max_length=20, blank=True, default="", db_default="")
+    political_status = models.CharField(_("政治面貌"), max_length=20, blank=True, default="", db_default="")
+    education = models.CharField(_("学历"), max_length=20, blank=True, default="", db_default="")
 
     history = HistoricalRecords(excluded_fields=["name_pinyin", "name_initials"])
 
