@@ -12,6 +12,10 @@ from django.db.models import Count, F, Q, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from openpyxl import Workbook
+
+from unionportal.xlsx import start_sheet, workbook_bytes
 
 from .models import DuesRecord, DuesSettings, Member
 
@@ -115,17 +119,43 @@ def mark_paid(*, record, on, amount=None, actor=None):
 
 
 @transaction.atomic
-def mark_group_paid(*, union_group, month, on, actor=None):
-    """批量登记: every unpaid line of one union group for one month is paid in full on the given day."""
+def correct_payment(*, record, paid, paid_on, reason, actor=None):
+    """更正: a payment entered wrongly is set right (the amount actually paid and its day), the reason kept
+    with the old and new figures in the record's history."""
+    if not reason.strip():
+        raise ValidationError(_("请填写更正原因。"))
+    record = DuesRecord.objects.select_for_update().get(pk=record.pk)
+    paid = to_fen(paid)
+    if paid < 0 or paid > record.due:
+        raise ValidationError(_("实缴金额应在0到应缴的 %(due)s 元之间。") % {"due": record.due})
+    if paid and paid_on is None:
+        raise ValidationError(_("请填写缴纳日期。"))
+    if paid_on and paid_on > timezone.localdate():
+        raise ValidationError(_("缴纳日期不能晚于今天。"))
+    before = f"{record.paid}（{record.paid_on or '—'}）"
+    record.paid, record.paid_on = paid, paid_on if paid else None
+    record._change_reason = _("更正：%(reason)s；原实缴 %(before)s") % {"reason": reason.strip(), "before": before}
+    record.full_clean()
+    record.save()
+    return record
+
+
+@transaction.atomic
+def mark_group_paid(*, union_group, month, on, members, actor=None):
+    """批量登记: the unpaid lines of the members ticked, of one union group for one month, are paid in full on
+    the given day; a member not ticked is left owing."""
     if on > timezone.localdate():
         raise ValidationError(_("缴纳日期不能晚于今天。"))
+    if not members:
+        raise ValidationError(_("请在台账中勾选已缴的会员。"))
     unpaid = DuesRecord.objects.select_for_update().filter(
-        member__union_group=union_group, month=first_of_month(month), paid__lt=F("due")
+        member__union_group=union_group, member__in=members, month=first_of_month(month), paid__lt=F("due")
     )
     records = list(unpaid)
     if not records:
         raise ValidationError(
-            _("%(group)s %(month)s 没有未缴的会费记录。") % {"group": union_group, "month": f"{month:%Y-%m}"}
+            _("所勾选的会员在%(group)s %(month)s 没有未缴的会费记录。")
+            % {"group": union_group, "month": f"{month:%Y-%m}"}
         )
     for record in records:
         record.paid, record.paid_on = record.due, on
@@ -148,6 +178,29 @@ def arrears(today=None):
         .select_related("member", "member__union_group")
         .order_by("member__union_group__sort_order", "member__name_pinyin", "month")
     )
+
+
+LEDGER_HEADERS = [
+    gettext_lazy(header)
+    for header in ("序号", "姓名", "工会小组", "月份", "工资基数", "应缴", "实缴", "欠缴", "缴纳日期")
+]
+
+
+def ledger_workbook(records, title):
+    """Ledger lines (a month's, or the arrears) as .xlsx, with a 合计 row."""
+    book = Workbook(write_only=True)
+    sheet = start_sheet(book, title, [str(header) for header in LEDGER_HEADERS])
+    sums = [ZERO, ZERO, ZERO]
+    for number, record in enumerate(records, start=1):
+        sheet.append(
+            [
+                number, record.member.name, str(record.member.union_group or ""), f"{record.month:%Y-%m}",
+                record.wage_base, record.due, record.paid, record.arrears, record.paid_on,
+            ]
+        )  # fmt: skip
+        sums = [sums[0] + record.due, sums[1] + record.paid, sums[2] + record.arrears]
+    sheet.append([_("合计"), "", "", "", "", *sums, ""])
+    return workbook_bytes(book)
 
 
 def yearly_totals(year):

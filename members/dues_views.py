@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -10,10 +10,11 @@ from django.views.decorators.http import require_POST
 
 from unionportal.access import permission_required
 from unionportal.pagination import paginate
+from unionportal.xlsx import xlsx_response
 
 from . import dues
-from .forms import DuesSettingsForm, GroupPaidForm, MonthField, WageBaseForm
-from .models import DuesSettings, UnionGroup
+from .forms import CorrectDuesForm, DuesSettingsForm, GroupPaidForm, MonthField, PayDuesForm, WageBaseForm
+from .models import DuesRecord, DuesSettings, UnionGroup
 
 
 def _month(request):
@@ -80,7 +81,7 @@ def wage_base(request):
 def mark_group_paid(request):
     form = GroupPaidForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("请选择小组、月份和缴纳日期。"))
+        messages.error(request, " ".join(message for errors in form.errors.values() for message in errors))
         return redirect("members:dues")
     try:
         count = dues.mark_group_paid(actor=request.user, **form.cleaned_data)
@@ -91,9 +92,69 @@ def mark_group_paid(request):
     return _back(form.cleaned_data["month"])
 
 
+def _return_to(request, record):
+    """Back to the page the payment was entered on (arrears list, ledger or member page)."""
+    back = request.POST.get("next", "")
+    if back.startswith("/") and not back.startswith("//"):
+        return redirect(back)
+    return _back(record.month)
+
+
+@permission_required("members.manage_dues")
+@require_POST
+def pay(request, pk):
+    """One member pays one month, in full (amount left blank) or in part."""
+    record = get_object_or_404(DuesRecord.objects.select_related("member"), pk=pk)
+    form = PayDuesForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(message for errors in form.errors.values() for message in errors))
+        return _return_to(request, record)
+    try:
+        record = dues.mark_paid(record=record, on=form.cleaned_data["on"], amount=form.cleaned_data["amount"])
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("已登记 %(name)s %(month)s 缴纳，实缴 %(paid)s 元。")
+            % {"name": record.member.name, "month": f"{record.month:%Y-%m}", "paid": record.paid},
+        )
+    return _return_to(request, record)
+
+
+@permission_required("members.manage_dues")
+def correct(request, pk):
+    """更正 a payment entered wrongly; the change and its reason stay in the record's history."""
+    record = get_object_or_404(DuesRecord.objects.select_related("member"), pk=pk)
+    form = CorrectDuesForm(request.POST or None, initial={"paid": record.paid, "paid_on": record.paid_on})
+    if form.is_valid():
+        try:
+            dues.correct_payment(record=record, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("会费记录已更正。"))
+            return _back(record.month)
+    history = record.history.select_related("history_user").order_by("-history_date")
+    return render(request, "members/dues/correct.html", {"record": record, "form": form, "history": history})
+
+
 @permission_required("members.view_dues")
 def arrears(request):
     return render(request, "members/dues/arrears.html", {"page_obj": paginate(request, dues.arrears())})
+
+
+@permission_required("members.view_dues")
+def ledger_export(request):
+    month = _month(request)
+    title = _("会费台账%(month)s") % {"month": f"{month:%Y-%m}"}
+    return xlsx_response(dues.ledger_workbook(dues.month_ledger(month), title), f"{title}.xlsx")
+
+
+@permission_required("members.view_dues")
+def arrears_export(request):
+    title = _("欠缴名单%(day)s") % {"day": f"{timezone.localdate():%Y%m%d}"}
+    return xlsx_response(dues.ledger_workbook(dues.arrears(), _("欠缴名单")), f"{title}.xlsx")
 
 
 @permission_required("members.change_dues_settings")

@@ -13,9 +13,17 @@ from openpyxl.styles import Font
 
 from unionportal.spreadsheets import append_row, workbook_bytes
 from unionportal.uploads import check_size
+from unionportal.xlsx import start_sheet
 
 from .models import Department, Member, UnionGroup
-from .validators import birth_date_from_id, mask_id_number, validate_id_number
+from .validators import (
+    PHONE_VALIDATOR,
+    birth_date_from_id,
+    contradictions,
+    gender_from_id,
+    mask_id_number,
+    validate_id_number,
+)
 
 # A whole union's roster is far smaller; beyond these the file is refused before it is read.
 MAX_IMPORT_BYTES = 10 * 1024 * 1024
@@ -47,7 +55,23 @@ COLUMNS = [
     ("入会日期", "joined_on"),
     ("会员证号", "card_number"),
     ("备注", "notes"),
+    ("民族", "ethnicity"),
+    ("政治面貌", "political_status"),
+    ("学历", "education"),
 ]
+# A clerk's own spreadsheet names its columns as it likes: these headers mean the template's.
+HEADER_SYNONYMS = {
+    "手机": "手机号", "手机号码": "手机号", "联系电话": "手机号", "电话": "手机号", "联系方式": "手机号",
+    "状态": "人员状态", "在职状态": "人员状态",
+    "出生年月": "出生日期", "出生年月日": "出生日期",
+    "身份证号码": "身份证号", "身份证": "身份证号", "公民身份号码": "身份证号",
+    "所在部门": "部门", "科室": "部门", "处室": "部门",
+    "小组": "工会小组", "所在小组": "工会小组",
+    "会员": "是否会员", "是否工会会员": "是否会员",
+    "最高学历": "学历", "文化程度": "学历", "政治身份": "政治面貌",
+    "参加工作时间": "参加工作日期", "入会时间": "入会日期", "会员证号码": "会员证号", "用工形式": "用工性质",
+}  # fmt: skip
+EXAMPLE_NOTE = "示例行，导入前请删除"  # the template's example row says so in 备注, and is refused if left in
 DATE_FIELDS = {"birth_date", "hire_date", "joined_on"}
 YES = {"是", "会员", "Y", "y", "1", "yes", "TRUE", "True"}
 
@@ -69,9 +93,9 @@ def template_workbook():
     append_row(
         sheet,
         ["张三", "男", "1985-03-12", "11010519491231002X", "13800000000", "教务处", "语文组", "在编", "在职"]
-        + ["一级教师", "", "2008-09-01", "是", "2009-03-01", "", _("示例行，导入前请删除")],
+        + ["一级教师", "", "2008-09-01", "是", "2009-03-01", "", EXAMPLE_NOTE],
     )
-    for column in "ABCDEFGHIJKLMNOP":
+    for column in "ABCDEFGHIJKLMNOPQRS":
         sheet.column_dimensions[column].width = 14
     sheet.column_dimensions["D"].width = 22
     return workbook_bytes(book)
@@ -106,7 +130,7 @@ def read_rows(file):
     except Exception as error:  # openpyxl raises many kinds on a file that is not .xlsx
         raise ValidationError(_("无法读取该文件，请上传按模板填写的 .xlsx 文件。")) from error
     lines = sheet.iter_rows(values_only=True)
-    header = [_text(cell).rstrip("*") for cell in next(lines, ())]
+    header = _header(next(lines, ()))
     wanted = {title.rstrip("*"): name for title, name in COLUMNS}
     if "姓名" not in header:
         raise ValidationError(_("第1行应为表头，且须含“姓名”列；请使用下载的模板。"))
@@ -159,17 +183,47 @@ def _check_cells(file):
     file.seek(0)
 
 
+def _header(cells):
+    titles = [_text(cell).rstrip("*").replace(" ", "") for cell in cells]
+    return [HEADER_SYNONYMS.get(title, title) for title in titles]
+
+
+def unrecognised_columns(file):
+    """The headers of the upload's columns that will not be imported, as the clerk wrote them."""
+    sheet = load_workbook(file, read_only=True, data_only=True).worksheets[0]
+    cells = next(sheet.iter_rows(values_only=True), ())
+    known = {title.rstrip("*") for title, _name in COLUMNS}
+    return [_text(cell) for cell, title in zip(cells, _header(cells), strict=True) if title and title not in known]
+
+
 def _check_row(number, raw):
     row = ImportRow(number, {})
     fields = row.fields
-    for name in ("name", "phone", "title", "post", "card_number", "notes"):
+    for name in (
+        "name",
+        "phone",
+        "title",
+        "post",
+        "card_number",
+        "notes",
+        "ethnicity",
+        "political_status",
+        "education",
+    ):
         fields[name] = _text(raw.get(name))
     if not fields["name"]:
         row.errors.append(_("缺少姓名"))
     fields["id_number"] = _text(raw.get("id_number")).upper() or None
+    if fields["notes"] == EXAMPLE_NOTE:
+        row.errors.append(_("这是模板中的示例行，请删除后再导入"))
     if fields["id_number"]:
         try:
             validate_id_number(fields["id_number"])
+        except ValidationError as error:
+            row.errors.extend(error.messages)
+    if fields["phone"]:
+        try:
+            PHONE_VALIDATOR(fields["phone"])
         except ValidationError as error:
             row.errors.extend(error.messages)
     for name in DATE_FIELDS:
@@ -180,9 +234,13 @@ def _check_row(number, raw):
             fields[name] = None
     if fields["id_number"] and not fields["birth_date"] and not row.errors:
         fields["birth_date"] = birth_date_from_id(fields["id_number"])
-    _choice(row, raw, "gender", Member.Gender, default=_gender_from_id(fields["id_number"]))
+    _choice(row, raw, "gender", Member.Gender, default=gender_from_id(fields["id_number"]))
     _choice(row, raw, "employment_type", Member.EmploymentType, default=Member.EmploymentType.ESTABLISHED)
     _choice(row, raw, "status", Member.Status, default=Member.Status.ACTIVE)
+    found = contradictions(
+        **{name: fields[name] for name in ("id_number", "gender", "birth_date", "hire_date", "joined_on")}
+    )
+    row.errors.extend(str(message) for message in found.values())
     fields["is_union_member"] = _text(raw.get("is_union_member")) in YES
     fields["group_name"] = _text(raw.get("union_group"))
     fields["department_name"] = _text(raw.get("department"))
@@ -191,12 +249,6 @@ def _check_row(number, raw):
 
 def _column(name):
     return next(title.rstrip("*") for title, field_name in COLUMNS if field_name == name)
-
-
-def _gender_from_id(number):
-    if not number or len(number) != 18 or not number[16].isdigit():
-        return None
-    return Member.Gender.MALE if int(number[16]) % 2 else Member.Gender.FEMALE
 
 
 def _choice(row, raw, name, choices, default):
@@ -250,6 +302,7 @@ def check_against_database(rows):
 EXPORT_VALUES = [
     "name", "gender", "birth_date", "id_number", "phone", "department__name", "union_group__name",
     "employment_type", "status", "title", "post", "hire_date", "is_union_member", "joined_on", "card_number", "notes",
+    "ethnicity", "political_status", "education",
 ]  # fmt: skip
 EXPORT_CHUNK = 2000
 
@@ -260,8 +313,7 @@ def export_workbook(members, show_id_number):
     labels = {name: {value: str(label) for value, label in kind.choices} for name, kind in choices.items()}
     yes, no = _("是"), _("否")
     book = Workbook(write_only=True)
-    sheet = book.create_sheet(_("名册"))
-    append_row(sheet, [_("序号"), *(title.rstrip("*") for title, _name in COLUMNS)])
+    sheet = start_sheet(book, _("名册"), [_("序号"), *(title.rstrip("*") for title, _name in COLUMNS)])
     rows = members.values_list(*EXPORT_VALUES).iterator(chunk_size=EXPORT_CHUNK)
     for number, row in enumerate(rows, start=1):
         member = dict(zip(EXPORT_VALUES, row, strict=True))
@@ -285,6 +337,9 @@ def export_workbook(members, show_id_number):
                 member["joined_on"],
                 member["card_number"],
                 member["notes"],
+                member["ethnicity"],
+                member["political_status"],
+                member["education"],
             ],
         )
     return workbook_bytes(book)

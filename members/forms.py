@@ -1,10 +1,13 @@
+from decimal import Decimal
+
 from django import forms
-from django.core.validators import RegexValidator
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .models import DuesSettings, Member, MembershipEvent, UnionGroup
+from .pickers import PersonField
+from .validators import PHONE_VALIDATOR, birth_date_from_id, gender_from_id
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -100,9 +103,6 @@ class RosterFilterForm(forms.Form):
         return data
 
 
-PHONE_VALIDATOR = RegexValidator(r"^1\d{10}$|^0\d{2,3}-?\d{7,8}$", _("请填写11位手机号或带区号的固定电话。"))
-
-
 class BlindTextInput(forms.TextInput):
     """A text input that never writes its value into the page (as a password field does)."""
 
@@ -128,6 +128,9 @@ class MemberForm(forms.ModelForm):
             "post",
             "hire_date",
             "card_number",
+            "ethnicity",
+            "political_status",
+            "education",
             "notes",
         ]
         widgets = {"birth_date": DATE_WIDGET, "hire_date": DATE_WIDGET, "notes": forms.Textarea(attrs={"rows": 3})}
@@ -136,11 +139,12 @@ class MemberForm(forms.ModelForm):
             "gender": {"required": _("请选择性别。")},
             "id_number": {"unique": _("该身份证号已在名册中，请勿重复录入。")},
         }
-        help_texts = {"id_number": _("18位，系统会核对校验位；出生日期留空时按身份证号填入。")}
+        help_texts = {"id_number": _("18位，系统会核对校验位；性别、出生日期留空时按身份证号填入。")}
 
     def __init__(self, *args, show_id_number=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["phone"].validators.append(PHONE_VALIDATOR)
+        self.fields["gender"].required = False
         # a former member keeps the group they left, even if it has been dissolved since
         self.fields["union_group"].queryset = UnionGroup.objects.filter(
             Q(dissolved_on__isnull=True) | Q(pk=self.instance.union_group_id)
@@ -162,6 +166,29 @@ class MemberForm(forms.ModelForm):
         if number is None and self.keeps_hidden_id_number:
             return self.instance.id_number
         return number
+
+    def clean(self):
+        """Gender and birth date left blank are read from the ID number; contradictions the model refuses."""
+        data = super().clean()
+        number = data.get("id_number")
+        if number and not self.errors.get("id_number"):
+            data["gender"] = data.get("gender") or gender_from_id(number) or ""
+            data["birth_date"] = data.get("birth_date") or birth_date_from_id(number)
+        if not data.get("gender"):
+            self.add_error("gender", _("请选择性别，或填写身份证号自动识别。"))
+        twin = (
+            Member.objects.filter(name=data.get("name", "").strip(), phone=data.get("phone") or "-")
+            .exclude(pk=self.instance.pk)
+            .select_related("department")
+            .first()
+        )
+        if twin:
+            self.add_error(
+                None,
+                _("名册中已有%(name)s（%(department)s，手机号%(phone)s），请勿重复录入；如是同一人请编辑原记录。")
+                % {"name": twin.name, "department": twin.department or _("未分部门"), "phone": twin.phone},
+            )
+        return data
 
 
 class ContactForm(forms.Form):
@@ -185,21 +212,59 @@ class MonthField(forms.DateField):
     input_formats = ["%Y-%m", "%Y-%m-%d"]
 
 
+class PercentField(forms.DecimalField):
+    """A share kept as a fraction (0.0050) and shown and typed as a percentage (0.5 for 0.5%)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(max_digits=6, decimal_places=2, **kwargs)
+
+    def prepare_value(self, value):
+        if value in (None, "") or not isinstance(value, Decimal | int | float):
+            return value
+        return (Decimal(value) * 100).normalize()
+
+    def clean(self, value):
+        percent = super().clean(value)  # checked as typed: at most two decimals of a percent
+        return None if percent is None else percent / 100
+
+
 class DuesSettingsForm(forms.ModelForm):
+    rate = PercentField(label=_("会费比例（%）"), help_text=_("按月工资基数计，一般为0.5"))
+    hand_up_share = PercentField(
+        label=_("上缴比例（%）"), help_text=_("实收会费中上缴上级工会的比例，按上级工会规定填写，如40")
+    )
+
     class Meta:
         model = DuesSettings
         fields = ["rate", "hand_up_share"]
 
 
+class PayDuesForm(forms.Form):
+    amount = forms.DecimalField(
+        label=_("缴纳金额（元）"), max_digits=10, decimal_places=2, min_value=0, required=False,
+        help_text=_("留空即缴清欠缴部分"),
+    )  # fmt: skip
+    on = forms.DateField(label=_("缴纳日期"), widget=DATE_WIDGET, initial=timezone.localdate)
+
+
+class CorrectDuesForm(forms.Form):
+    paid = forms.DecimalField(label=_("实缴（元）"), max_digits=10, decimal_places=2, min_value=0)
+    paid_on = forms.DateField(label=_("缴纳日期"), widget=DATE_WIDGET, required=False)
+    reason = forms.CharField(label=_("更正原因"), max_length=200)
+
+
 class GroupPaidForm(forms.Form):
     union_group = forms.ModelChoiceField(label=_("工会小组"), queryset=UnionGroup.objects.current())
+    members = forms.ModelMultipleChoiceField(
+        queryset=Member.objects.all(),
+        widget=forms.MultipleHiddenInput,  # ticked in the ledger's rows
+        error_messages={"required": _("请在台账中勾选已缴的会员。")},
+    )
     month = MonthField(label=_("月份"))
     on = forms.DateField(label=_("缴纳日期"), widget=DATE_WIDGET, initial=timezone.localdate)
 
 
 class WageBaseForm(forms.Form):
-    member = forms.ModelChoiceField(
-        label=_("会员"), queryset=Member.objects.filter(is_union_member=True, status=Member.Status.ACTIVE)
-    )
+    member = PersonField(label=_("会员"), scope="union_members")
     month = MonthField(label=_("月份"))
     wage_base = forms.DecimalField(label=_("工资基数（元）"), max_digits=10, decimal_places=2, min_value=0)

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from pypinyin import Style, lazy_pinyin
 from simple_history.models import HistoricalRecords
 
-from .validators import mask_id_number, validate_id_number
+from .validators import contradictions, mask_id_number, validate_id_number
 
 
 class Department(models.Model):
@@ -160,6 +160,11 @@ class Member(models.Model):
     joined_on = models.DateField(_("入会日期"), null=True, blank=True)
     card_number = models.CharField(_("会员证号"), max_length=30, blank=True)
     notes = models.TextField(_("备注"), blank=True)
+    # on every Chinese roster; free text, as clerks write them (汉族, 中共党员, 大学本科). db_default: rows
+    # written by code that predates them (older migrations' models) still get a value
+    ethnicity = models.CharField(_("民族"), max_length=20, blank=True, default="", db_default="")
+    political_status = models.CharField(_("政治面貌"), max_length=20, blank=True, default="", db_default="")
+    education = models.CharField(_("学历"), max_length=20, blank=True, default="", db_default="")
 
     history = HistoricalRecords(excluded_fields=["name_pinyin", "name_initials"])
 
@@ -174,6 +179,14 @@ class Member(models.Model):
     def save(self, *args, **kwargs):
         self.fill_derived_fields()
         super().save(*args, **kwargs)
+
+    def clean(self):
+        found = contradictions(
+            id_number=self.id_number, gender=self.gender, birth_date=self.birth_date,
+            hire_date=self.hire_date, joined_on=self.joined_on,
+        )  # fmt: skip
+        if found:
+            raise ValidationError(found)
 
     def fill_derived_fields(self):
         """Pinyin for sorting and search; also needed before bulk_create, which skips save()."""

@@ -18,6 +18,7 @@ SCOPES = {
     "active": {"status": S.ACTIVE},
     "current": {"status__in": [S.ACTIVE, S.RETIRED]},
     "not_transferred": {"status__in": [S.ACTIVE, S.RETIRED, S.DECEASED]},
+    "union_members": {"status": S.ACTIVE, "is_union_member": True},
 }
 LIMIT = 20
 

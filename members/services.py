@@ -183,6 +183,7 @@ EVENT_SERVICES = {
 MEMBER_FIELDS = {
     "name", "gender", "birth_date", "id_number", "phone", "department", "union_group",
     "employment_type", "title", "post", "hire_date", "card_number", "notes",
+    "ethnicity", "political_status", "education",
 }  # fmt: skip
 
 

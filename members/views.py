@@ -2,14 +2,16 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
-from django.http import HttpResponse, JsonResponse
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from unionportal.access import check_object_permission, permission_required
+from unionportal.models import UnionProfile
 from unionportal.pagination import paginate
+from unionportal.xlsx import xlsx_response
 
 from . import excel, pickers, selectors, services
 from .forms import MemberForm, MembershipEventForm, RosterFilterForm
@@ -65,7 +67,7 @@ def member_detail(request, pk):
     check_object_permission(request.user, "members.view_member", member)
     context = {"member": member, "events": selectors.timeline(member)}
     if member.user_id == request.user.pk or request.user.has_perm("members.view_dues"):
-        context["dues_records"] = member.dues.all()[:24]
+        context["dues_records"] = member.dues.select_related("member")[:24]
     if request.user.has_perm("members.change_member"):
         context["event_form"] = MembershipEventForm()
     return render(request, "members/member_detail.html", context)
@@ -89,25 +91,17 @@ def record_event(request, pk):
     return redirect("members:detail", pk=member.pk)
 
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def xlsx_response(content, filename):
-    response = HttpResponse(content, content_type=XLSX)
-    response["Content-Disposition"] = f"attachment; filename={filename}"
-    return response
-
-
 @permission_required("members.view_roster")
 def roster_export(request):
     members = selectors.roster(**RosterFilterForm(request.GET).filters())
     content = excel.export_workbook(members, request.user.has_perm("members.view_id_number"))
-    return xlsx_response(content, f"roster-{timezone.localdate():%Y%m%d}.xlsx")
+    name = _("%(staff)s名册") % {"staff": UnionProfile.load().vocabulary["staff"]}
+    return xlsx_response(content, f"{name}-{timezone.localdate():%Y%m%d}.xlsx")
 
 
 @permission_required("members.import_roster")
 def import_template(request):
-    return xlsx_response(excel.template_workbook(), "roster-template.xlsx")
+    return xlsx_response(excel.template_workbook(), _("名册导入模板.xlsx"))
 
 
 @permission_required("members.import_roster")
@@ -122,9 +116,16 @@ def import_roster(request):
             messages.error(request, " ".join(error.messages))
             return redirect("members:import")
         upload.seek(0)
+        unrecognised = excel.unrecognised_columns(upload)
+        upload.seek(0)
         stored = default_storage.save(f"member-imports/{request.user.pk}-{timezone.now():%Y%m%d%H%M%S}.xlsx", upload)
         request.session["members_import"] = stored
-        context = {"rows": rows, "bad_rows": [row for row in rows if row.errors], "filename": upload.name}
+        context = {
+            "rows": rows,
+            "bad_rows": [row for row in rows if row.errors],
+            "filename": upload.name,
+            "unrecognised": unrecognised,
+        }
     return render(request, "members/import.html", context)
 
 

@@ -64,6 +64,23 @@ def account_page(role, suffix="", prefix="/accounts/members/"):
         return f"{prefix}{users[role].member.pk}/{suffix}"
 
     path.__qualname__ = f"{prefix}<{role}>/{suffix}"
+
+
+def dues_page(suffix):
+    """A page of a fresh dues line of the member role's, e.g. ``dues_page("correct/")``."""
+
+    def path(users):
+        import datetime
+        from decimal import Decimal
+
+        from members.models import DuesRecord
+
+        record = DuesRecord.objects.create(
+            member=users["member"].member, month=datetime.date(2025, 5, 1), wage_base=Decimal(5000), due=Decimal(25)
+        )
+        return f"/members/dues/{record.pk}/{suffix}"
+
+    path.__qualname__ = f"/members/dues/<record>/{suffix}"
     return path
 
 
@@ -419,4 +436,8 @@ ACCESS = [
     Access("/setup/done/", set()),
     # person pickers' search (issue 15)
     Access("/members/pick/?q=zh&scope=active", {"chair", "staff", "welfare"}),
+    Access(dues_page("pay/"), set(), expect={"chair": 405, "staff": 405}),
+    Access(dues_page("correct/"), {"chair", "staff"}),
+    Access("/members/dues/export.xlsx?month=2025-05", {"chair", "staff", "auditor"}),
+    Access("/members/dues/arrears.xlsx", {"chair", "staff", "auditor"}),
 ]

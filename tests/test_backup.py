@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 def union(users, settings, tmp_path):
     """A little union with a generated file under MEDIA_ROOT."""
     settings.MEDIA_ROOT = tmp_path / "media"
-    members.create_member(name="张三", gender="M", id_number="11010519491231002X", notes="困难职工")
+    members.create_member(name="张三", gender="F", id_number="11010519491231002X", notes="困难职工")
     job = Job.objects.create(owner=users["staff"], kind="notice", params={}, title="通知", status=Job.Status.DONE)
     job.file.save("notice.pdf", ContentFile(b"%PDF-1.7 notice"))
     return job

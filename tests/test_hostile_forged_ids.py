@@ -63,7 +63,7 @@ def test_a_handler_cannot_file_an_item_under_another_department(client_as, users
     users["handler"].member.save()
     data = {"category": make_category().pk, "title": "伪造部门", "body": "正文", "audience": "internal"}
     response = client_as("handler").post("/disclosure/new/", {**data, "department": other.pk})
-    assert response.status_code == 200 and "选择一个有效的选项" in response.content.decode()
+    assert response.status_code == 200 and "不在可选范围内，请重新选择" in response.content.decode()
     assert not DisclosureItem.objects.exists()
 
 
@@ -83,7 +83,7 @@ def test_a_group_leader_cannot_enter_a_team_for_another_group(client_as, users):
     users["member"].member.save()
     event = make_event(is_team_event=True, capacity=4)
     response = client_as("member").post(f"/activities/{event.pk}/team/", {"union_group": theirs.pk, "name": "冒名队"})
-    assert response.status_code == 200 and "选择一个有效的选项" in response.content.decode()
+    assert response.status_code == 200 and "不在可选范围内，请重新选择" in response.content.decode()
     assert not Team.objects.exists()
 
 
@@ -100,7 +100,7 @@ def test_a_delegate_cannot_invite_a_non_delegate_as_cosigner(client_as, users):
         "/congress/proposals/new/",
         {"session": session.pk, "title": "改善食堂", "content": "理由", "cosigners": [outsider.pk]},
     )
-    assert response.status_code == 200 and "选择一个有效的选项" in response.content.decode()
+    assert response.status_code == 200 and "不在可选范围内，请重新选择" in response.content.decode()
     assert not Proposal.objects.exists()
 
 
@@ -112,5 +112,5 @@ def test_a_group_leader_cannot_put_another_groups_member_in_the_team(client_as, 
         f"/activities/{event.pk}/team/", {"union_group": mine.pk, "name": "语文队", "members": [outsider.pk]}
     )
     page = response.content.decode()
-    assert response.status_code == 200 and ("不在语文组" in page or "选择一个有效的选项" in page)
+    assert response.status_code == 200 and ("不在语文组" in page or "不在可选范围内" in page)
     assert not Team.objects.exists()

@@ -37,4 +37,4 @@ def test_profile_without_a_name_is_refused_and_keeps_what_was_typed(client_as):
 
 def test_unknown_kind_is_refused(client_as):
     response = client_as("chair").post("/profile/", {"name": "某工会", "kind": "farm"})
-    assert "单位类型：所选的一项不在可选范围内，请重新选择。" in response.content.decode()
+    assert "单位类型：“farm”不在可选范围内，请重新选择。" in response.content.decode()

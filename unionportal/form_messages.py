@@ -60,9 +60,9 @@ def messages_for(field, label):
         "max_digits": _("%(label)s最多%%(max)s位数字。") % {"label": label},
         "max_decimal_places": _("%(label)s最多%%(max)s位小数。") % {"label": label},
         "max_whole_digits": _("%(label)s的整数部分最多%%(max)s位。") % {"label": label},
-        "invalid_choice": _("%(label)s：所选的一项不在可选范围内，请重新选择。") % {"label": label},
+        "invalid_choice": _("%(label)s：“%%(value)s”不在可选范围内，请重新选择。") % {"label": label},
         "invalid_list": _("%(label)s：请选择一项或多项。") % {"label": label},
-        "invalid_pk_value": _("%(label)s：所选的一项不在可选范围内，请重新选择。") % {"label": label},
+        "invalid_pk_value": _("%(label)s：“%%(pk)s”不在可选范围内，请重新选择。") % {"label": label},
         "missing": _("%(label)s：没有收到文件，请重新选择。") % {"label": label},
         "empty": _("%(label)s：上传的文件是空的。") % {"label": label},
         "contradiction": _("%(label)s：请上传新文件或勾选清除，不要同时进行。") % {"label": label},
@@ -91,7 +91,9 @@ def name_the_fields(form):
             del chinese["invalid"]
         for code, message in chinese.items():
             current = field.error_messages.get(code)
-            if current is None or (code in defaults and current is defaults[code]):
+            if code in defaults and current is defaults[code]:
+                field.error_messages[code] = message
+            elif current is None and code != "invalid":  # a validator's own "invalid" (the phone's) says more
                 field.error_messages[code] = message
 
 

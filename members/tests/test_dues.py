@@ -72,12 +72,23 @@ def test_mark_group_paid_pays_only_that_group_and_month(member, group):
     dues.set_wage_base(member=member, month=MAY, wage_base="6000")
     dues.set_wage_base(member=member, month=datetime.date(2025, 4, 1), wage_base="6000")
     dues.set_wage_base(member=other, month=MAY, wage_base="5000")
-    assert dues.mark_group_paid(union_group=group, month=MAY, on=PAY_DAY) == 1
+    ticked = [member, other]  # 王五 is of another group: not paid by this group's action
+    assert dues.mark_group_paid(union_group=group, month=MAY, on=PAY_DAY, members=ticked) == 1
     paid = DuesRecord.objects.get(member=member, month=MAY)
     assert paid.paid == Decimal("30.00") and paid.paid_on == PAY_DAY
     assert [r.member.name for r in dues.arrears(today=MAY)] == ["李华", "王五"]
     with pytest.raises(ValidationError, match="没有未缴"):
-        dues.mark_group_paid(union_group=group, month=MAY, on=PAY_DAY)
+        dues.mark_group_paid(union_group=group, month=MAY, on=PAY_DAY, members=ticked)
+
+
+def test_mark_group_paid_pays_only_the_members_ticked(member, group):
+    absent = Member.objects.create(name="赵六", gender="M", is_union_member=True, union_group=group)
+    dues.set_wage_base(member=member, month=MAY, wage_base="6000")
+    dues.set_wage_base(member=absent, month=MAY, wage_base="5000")
+    assert dues.mark_group_paid(union_group=group, month=MAY, on=PAY_DAY, members=[member]) == 1
+    assert [r.member.name for r in dues.arrears(today=MAY)] == ["赵六"]
+    with pytest.raises(ValidationError, match="请在台账中勾选"):
+        dues.mark_group_paid(union_group=group, month=MAY, on=PAY_DAY, members=[])
 
 
 def test_open_month_carries_the_latest_wage_base(member):

@@ -10,7 +10,7 @@ from members import services
 from members.excel import COLUMNS, template_workbook
 from members.models import Member, MembershipEvent, UnionGroup
 
-GOOD_ID = "11010519491231002X"
+GOOD_ID = "110105194912310011"  # a man born 1949-12-31
 HEADER = [title for title, _name in COLUMNS]
 
 
@@ -135,4 +135,42 @@ def test_export_follows_the_filters_and_masks_ids_for_staff(client_as, users):
     sheet = load_workbook(BytesIO(response.content)).active
     rows = list(sheet.iter_rows(min_row=2, values_only=True))
     assert [r[1] for r in rows] == ["导出甲"]
-    assert rows[0][4] == "1101**********002X"
+    assert rows[0][4] == "1101**********0011"
+
+
+def test_the_template_example_row_is_refused(group):
+    with pytest.raises(ValidationError, match="第2行 这是模板中的示例行，请删除后再导入"):
+        services.import_roster(file=BytesIO(template_workbook()))
+    assert not Member.objects.filter(name="张三").exists()
+
+
+def test_the_import_checks_the_phone_as_the_form_does(group):
+    bad = row()
+    bad[4] = "139"
+    with pytest.raises(ValidationError, match="请填写11位手机号或带区号的固定电话"):
+        services.import_roster(file=workbook(bad))
+
+
+def test_a_clerks_own_headers_are_recognised_and_the_rest_named(client_as, group):
+    book = Workbook()
+    book.active.append(["姓名", "性别", "手机号码", "身份证号码", "工会小组", "人员状态", "出生年月", "籍贯", "爱好"])
+    book.active.append(["钱七", "男", "13912345678", GOOD_ID, "语文组", "在职", "1949-12-31", "江苏", "书法"])
+    buffer = BytesIO()
+    book.save(buffer)
+    content = client_as("staff").post("/members/import/", {"file": upload(buffer)}).content.decode()
+    assert "未识别的列：籍贯、爱好，将不导入。" in content and "确认导入 1 人" in content
+    client_as("staff").post("/members/import/confirm/")
+    person = Member.objects.get(name="钱七")
+    assert (person.phone, person.id_number, person.union_group) == ("13912345678", GOOD_ID, group)
+    assert person.birth_date == datetime.date(1949, 12, 31)
+
+
+def test_the_import_refuses_facts_that_disagree_with_the_id_number(group):
+    woman = row("孙八", "女", id_number=GOOD_ID)  # GOOD_ID is a man's
+    early = row("周九", id_number=GOOD_ID, joined="1940-01-01")
+    with pytest.raises(ValidationError) as refused:
+        services.import_roster(file=workbook(woman, early))
+    text = " ".join(refused.value.messages)
+    assert (
+        "第2行 性别与身份证号不符（身份证号为男性）" in text and "第3行 入会日期不能早于出生日期（1949-12-31）" in text
+    )

@@ -77,3 +77,16 @@ def test_statistics_page_runs_the_same_queries_whatever_the_size(client_as, rost
 
 def test_members_cannot_see_statistics(client_as, users):
     assert client_as("member").get("/members/statistics/").status_code == 403
+
+
+def test_statistics_tables_end_with_a_total_row(client_as, roster):
+    import re
+
+    content = client_as("auditor").get("/members/statistics/").content.decode()
+    figures = union_statistics()
+    for table, rows in (("by-group", figures["by_group"]), ("by-employment", figures["by_employment"])):
+        row = content[content.index(f'data-testid="{table}-total"') :].split("</tr>")[0]
+        cells = re.findall(r"<td[^>]*>([^<]*)</td>", row)
+        staff, members = sum(r.staff for r in rows), sum(r.members for r in rows)
+        assert cells[:3] == ["合计", str(staff), str(members)], table
+        assert cells[3] == f"{100 * members / staff:.1f}%"

@@ -19,6 +19,15 @@ def percent(value, digits=1):
 
 
 @register.filter
+def share(value):
+    """A rate kept as a fraction, as a percentage with no trailing zeros: 0.0050 → 0.5%, 0.4000 → 40%"""
+    if value in (None, ""):
+        return "—"
+    text = format(Decimal(value) * 100, "f")
+    return f"{text.rstrip('0').rstrip('.') if '.' in text else text}%"
+
+
+@register.filter
 def yuan(value):
     """Decimal("1234.5") → 1,234.50元"""
     if value in (None, ""):

@@ -51,7 +51,7 @@ def test_file_list_query_count_does_not_grow_with_files(client_as, users, django
 def test_file_form_shows_chinese_errors(client_as, users):
     response = client_as("welfare").post("/welfare/files/new/", {"household_size": "0"})
     page = response.content.decode()
-    assert "请选择致困原因。" in page and "这个字段是必填项" not in page
+    assert "请选择职工。" in page and "这个字段是必填项" not in page
 
 
 def test_chair_exports_files_and_the_export_is_logged(client_as, users):
