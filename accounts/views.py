@@ -17,12 +17,11 @@ from openpyxl import Workbook
 
 from members import selectors as roster_selectors
 from members.models import Member
-from members.views import xlsx_response
 from unionportal.access import permission_required
 from unionportal.documents.services import queue_document
 from unionportal.form_pages import report_refusal
 from unionportal.pagination import paginate
-from unionportal.spreadsheets import append_row, workbook_bytes
+from unionportal.spreadsheets import append_row, workbook_bytes, xlsx_response
 
 from . import logins, selectors
 from .documents import ActivationSlips

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from openpyxl import Workbook
 
-from unionportal.xlsx import start_sheet, workbook_bytes
+from unionportal.spreadsheets import append_row, start_sheet, workbook_bytes
 
 from .models import DuesRecord, DuesSettings, Member
 
@@ -192,14 +192,15 @@ def ledger_workbook(records, title):
     sheet = start_sheet(book, title, [str(header) for header in LEDGER_HEADERS])
     sums = [ZERO, ZERO, ZERO]
     for number, record in enumerate(records, start=1):
-        sheet.append(
+        append_row(
+            sheet,
             [
                 number, record.member.name, str(record.member.union_group or ""), f"{record.month:%Y-%m}",
                 record.wage_base, record.due, record.paid, record.arrears, record.paid_on,
             ]
         )  # fmt: skip
         sums = [sums[0] + record.due, sums[1] + record.paid, sums[2] + record.arrears]
-    sheet.append([_("合计"), "", "", "", "", *sums, ""])
+    append_row(sheet, [_("合计"), "", "", "", "", *sums, ""])
     return workbook_bytes(book)
 
 

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from unionportal.access import permission_required
 from unionportal.pagination import paginate
-from unionportal.xlsx import xlsx_response
+from unionportal.spreadsheets import xlsx_response
 
 from . import dues
 from .forms import CorrectDuesForm, DuesSettingsForm, GroupPaidForm, MonthField, PayDuesForm, WageBaseForm

@@ -11,9 +11,8 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
 
-from unionportal.spreadsheets import append_row, workbook_bytes
+from unionportal.spreadsheets import append_row, start_sheet, workbook_bytes
 from unionportal.uploads import check_size
-from unionportal.xlsx import start_sheet
 
 from .models import Department, Member, UnionGroup
 from .validators import (

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from unionportal.access import check_object_permission, permission_required
 from unionportal.models import UnionProfile
 from unionportal.pagination import paginate
-from unionportal.xlsx import xlsx_response
+from unionportal.spreadsheets import xlsx_response
 
 from . import excel, pickers, selectors, services
 from .forms import MemberForm, MembershipEventForm, RosterFilterForm

@@ -64,6 +64,7 @@ def account_page(role, suffix="", prefix="/accounts/members/"):
         return f"{prefix}{users[role].member.pk}/{suffix}"
 
     path.__qualname__ = f"{prefix}<{role}>/{suffix}"
+    return path
 
 
 def dues_page(suffix):

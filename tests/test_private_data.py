@@ -18,9 +18,10 @@ def _id(row):
 
 
 def _give_everyone_an_id_number(users):
-    """Demo-style numbers (330102…, as the demo union's), one per role user; returns them."""
+    """Demo-style numbers (330102…, as the demo union's), one per role user, a woman's (an even 17th digit)
+    as the role users are; returns them."""
     for number, user in enumerate(users.values()):
-        first17 = f"33010219890218{number:03d}"
+        first17 = f"33010219890218{2 * number:03d}"
         user.member.id_number = first17 + id_check_char(first17)
         user.member.save(update_fields=["id_number"])
     return [user.member.id_number.encode() for user in users.values()]

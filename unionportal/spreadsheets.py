@@ -1,4 +1,6 @@
-"""Every .xlsx the portal writes goes through append_row: a value a person typed is data, never a formula.
+"""Every .xlsx the portal writes: a bold header row that stays in view, columns wide enough for what
+they hold, a Chinese file name (教职工名册-20261205.xlsx) that every browser keeps, and rows written
+through append_row, so that a value a person typed is data, never a formula.
 
 A name, note, title or place beginning with =, +, -, @ (or a tab or carriage return before one) would
 otherwise open in Excel or WPS as a live formula: a member could plant ``=HYPERLINK(...)`` in a
@@ -8,7 +10,14 @@ Excel's quote prefix, so it shows as typed and stays text when edited.
 
 from io import BytesIO
 
+from django.http import HttpResponse
+from django.utils.http import content_disposition_header
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+WIDTHS = {"序号": 6, "姓名": 10, "性别": 6, "身份证号": 21, "手机号": 14, "备注": 30}  # else by the header
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -30,3 +39,31 @@ def workbook_bytes(book) -> bytes:
     buffer = BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def width_for(header):
+    """Characters of column width for a header: a CJK character counts twice."""
+    return WIDTHS.get(header, max(10, 2 * len(header) + 4))
+
+
+def start_sheet(book, title, headers, widths=None):
+    """A write-only sheet with the header row bold and frozen and each column sized."""
+    sheet = book.create_sheet(title)
+    sheet.freeze_panes = "A2"
+    for number, header in enumerate(headers, start=1):
+        width = (widths or {}).get(header) or width_for(header)
+        sheet.column_dimensions[get_column_letter(number)].width = width
+    cells = []
+    for header in headers:
+        cell = WriteOnlyCell(sheet, value=header)
+        cell.font = Font(bold=True)
+        cells.append(cell)
+    sheet.append(cells)
+    return sheet
+
+
+def xlsx_response(content, filename):
+    """The file as a download under its Chinese name (RFC 6266 filename*, which every browser reads)."""
+    response = HttpResponse(content, content_type=XLSX)
+    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=filename)
+    return response
