@@ -18,6 +18,7 @@ class Role(models.TextChoices):
     HANDLER = "handler", _("承办人")
     MEMBER = "member", _("会员")
     AUDITOR = "auditor", _("经审")
+    ACCOUNTANT = "accountant", _("财务")
 
 
 def roles_of(user):
@@ -46,6 +47,7 @@ is_delegate = has_role(Role.DELEGATE)
 is_handler = has_role(Role.HANDLER)
 is_member = has_role(Role.MEMBER)
 is_auditor = has_role(Role.AUDITOR)
+is_accountant = has_role(Role.ACCOUNTANT)
 is_union_staff = has_role(Role.CHAIR, Role.STAFF)
 is_logged_in = rules.is_authenticated
 everyone = rules.always_allow

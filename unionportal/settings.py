@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "disclosure",
     "welfare",
     "activities",
+    "funds",
 ]
 
 MIDDLEWARE = [

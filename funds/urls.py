@@ -1,0 +1,3 @@
+
+app_name = "funds"
+urlpatterns: list = []
