@@ -98,6 +98,14 @@ class YearSettings(models.Model):
         validators=[MinValueValidator(ZERO)],
         help_text=_("单笔支出超过此金额须经工会委员会集体研究"),
     )
+    publication = models.ForeignKey(
+        "disclosure.DisclosureItem",
+        verbose_name=_("收支情况公开"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta:
         ordering = ["-year"]
