@@ -152,7 +152,7 @@ class Budget(models.Model):
         return _("%(year)s年度预算") % {"year": self.year}
 
     def get_absolute_url(self):
-        return reverse("funds:budget", args=[self.year])
+        return f"{reverse('funds:budget')}?year={self.year}"
 
     def can(self, action):
         return self.status in self.TRANSITIONS[action][0]

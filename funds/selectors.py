@@ -44,7 +44,9 @@ def monthly(year: int, account: Account | None = None) -> list[dict]:
     entries = ledger(year, account=account)
     rows = {
         row["date__month"]: row
-        for row in entries.values("date__month").annotate(
+        for row in entries.order_by()
+        .values("date__month")
+        .annotate(
             income=Sum("amount", filter=Q(direction=Entry.Direction.IN)),
             spent=Sum("amount", filter=Q(direction=Entry.Direction.OUT)),
         )

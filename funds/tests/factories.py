@@ -78,3 +78,29 @@ def closed_year(year, actor=None):
 
 
 ZERO = Decimal("0.00")
+
+
+def funds_object(kind, users, owner="staff"):
+    """A fresh funds object for the URL × role table; an expense belongs to ``owner``."""
+    from funds.models import Audit
+    from funds.services import audits
+
+    if kind in {"expense", "attachment"}:
+        if not Budget.objects.exists():
+            executing_budget(actor=users["accountant"])
+        expense = request(users[owner])
+        return expense if kind == "expense" else expense.attachments.get()
+    if kind == "adjustment":
+        budget = Budget.objects.first() or executing_budget(actor=users["accountant"])
+        return budget_services.create_adjustment(budget=budget, reason="调整", actor=users["accountant"])
+    if kind == "audit":
+        today = timezone.localdate()
+        return audits.open_audit(
+            kind=Audit.Kind.ANNUAL,
+            title="年度审查",
+            year=today.year,
+            period_from=today.replace(month=1, day=1),
+            period_to=today,
+            actor=users["auditor"],
+        )
+    raise ValueError(kind)
