@@ -24,6 +24,14 @@ class NamedErrorsForm(forms.Form):
 AMOUNT_LABEL = _("金额（元）")
 
 
+class StepForm(NamedErrorsForm):
+    """The form of a workflow action: the kernel makes it with the object and the user."""
+
+    def __init__(self, data=None, *args, obj=None, user=None, **kwargs):
+        self.obj, self.user = obj, user
+        super().__init__(data, *args, **kwargs)
+
+
 def amount_field(label=AMOUNT_LABEL):
     return forms.CharField(label=label, max_length=20, widget=forms.TextInput(attrs={"inputmode": "decimal"}))
 
@@ -63,35 +71,40 @@ class ExpenseForm(NamedErrorsForm):
         self.fields["account"].queryset = expense_accounts()
 
 
-class NoteForm(NamedErrorsForm):
+class NoteForm(StepForm):
     note = forms.CharField(label=_("意见"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class ReasonForm(NamedErrorsForm):
+class ReasonForm(StepForm):
     note = forms.CharField(label=_("理由"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class AcceptForm(NamedErrorsForm):
+class AcceptForm(StepForm):
     received_by = forms.CharField(label=_("验收人"), max_length=60)
     received_note = forms.CharField(label=_("验收情况（收到了什么）"), max_length=200)
 
 
-class DecisionForm(NamedErrorsForm):
+class DecisionForm(StepForm):
     decision_on = date_field(_("集体研究日期"))
     decision_minute = forms.CharField(label=_("会议纪要"), max_length=200)
 
 
-class PayForm(NamedErrorsForm):
+class PayForm(StepForm):
     paid_on = date_field(_("支付日期"), initial=timezone.localdate)
     method = forms.ChoiceField(label=_("支付方式"), choices=Expense.Method.choices)
     voucher_number = forms.CharField(label=_("凭证号"), max_length=30)
 
 
-class ResubmitForm(NamedErrorsForm):
+class ResubmitForm(StepForm):
     amount = amount_field()
     purpose = forms.CharField(label=_("用途"), max_length=200)
     payee = forms.CharField(label=_("收款方"), max_length=100)
     note = forms.CharField(label=_("修改说明"), required=False)
+
+    def __init__(self, data=None, *args, obj=None, **kwargs):
+        if obj is not None:
+            kwargs["initial"] = {"amount": obj.amount, "purpose": obj.purpose, "payee": obj.payee}
+        super().__init__(data, *args, obj=obj, **kwargs)
 
 
 class AttachmentForm(NamedErrorsForm):
@@ -135,16 +148,16 @@ class AdjustmentLineForm(NamedErrorsForm):
     change = amount_field(_("调整金额（元，减少填负数）"))
 
 
-class AdoptForm(NamedErrorsForm):
+class AdoptForm(StepForm):
     adopted_on = date_field(_("委员会通过日期"))
 
 
-class ApprovalForm(NamedErrorsForm):
+class ApprovalForm(StepForm):
     approved_on = date_field(_("上级批复日期"))
     approval_number = forms.CharField(label=_("批复文号"), max_length=60)
 
 
-class CloseForm(NamedErrorsForm):
+class CloseForm(StepForm):
     closed_on = date_field(_("决算日期"), initial=timezone.localdate)
 
 

@@ -3,8 +3,8 @@ requests and the 经审 audits.
 
 Every 元 that comes in or goes out is one ``Entry`` of the ledger (收支明细账) under a unique voucher number
 (凭证号); reports are sums over entries and nothing else. An expense request becomes an entry only when it is
-paid, after 财务审核 → 验收 → 主席审批. Budgets and expenses move through the states in their ``TRANSITIONS``;
-each move is one function in ``services.py`` that leaves a step on the timeline.
+paid, after 财务审核 → 验收 → 主席审批. Budgets, adjustments and expenses move through the transition tables
+of ``flows.py`` (the workflow kernel), each move leaving a step on the object's timeline.
 """
 
 from decimal import Decimal
@@ -14,6 +14,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from unionportal.workflow import Step
 
 ZERO = Decimal("0.00")
 USER = settings.AUTH_USER_MODEL
@@ -127,14 +129,6 @@ class Budget(models.Model):
         EXECUTING = "executing", _("执行中")
         CLOSED = "closed", _("决算")
 
-    S = Status
-    TRANSITIONS = {
-        "adopt": ({S.DRAFT}, S.ADOPTED),
-        "approve": ({S.ADOPTED}, S.APPROVED),
-        "execute": ({S.APPROVED}, S.EXECUTING),
-        "close": ({S.EXECUTING}, S.CLOSED),
-    }
-
     year = models.PositiveSmallIntegerField(_("年度"), unique=True)
     status = models.CharField(_("状态"), max_length=10, choices=Status.choices, default=Status.DRAFT)
     adopted_on = models.DateField(_("委员会通过日期"), null=True, blank=True)
@@ -153,9 +147,6 @@ class Budget(models.Model):
 
     def get_absolute_url(self):
         return f"{reverse('funds:budget')}?year={self.year}"
-
-    def can(self, action):
-        return self.status in self.TRANSITIONS[action][0]
 
 
 class BudgetLine(models.Model):
@@ -184,9 +175,6 @@ class Adjustment(models.Model):
         ADOPTED = "adopted", _("委员会通过")
         APPROVED = "approved", _("上级批复")
 
-    S = Status
-    TRANSITIONS = {"adopt": ({S.DRAFT}, S.ADOPTED), "approve": ({S.ADOPTED}, S.APPROVED)}
-
     budget = models.ForeignKey(Budget, verbose_name=_("预算"), on_delete=models.PROTECT, related_name="adjustments")
     reason = models.TextField(_("调整理由"))
     status = models.CharField(_("状态"), max_length=10, choices=Status.choices, default=Status.DRAFT)
@@ -205,9 +193,6 @@ class Adjustment(models.Model):
 
     def get_absolute_url(self):
         return reverse("funds:adjustment", args=[self.pk])
-
-    def can(self, action):
-        return self.status in self.TRANSITIONS[action][0]
 
 
 class AdjustmentLine(models.Model):
@@ -229,26 +214,26 @@ class AdjustmentLine(models.Model):
         return f"{self.account} {self.change:+}"
 
 
-class BudgetStep(models.Model):
-    """A dated step of a budget or of one of its adjustments."""
+class BudgetStep(Step):
+    """A dated step of a budget."""
 
     budget = models.ForeignKey(Budget, verbose_name=_("预算"), on_delete=models.CASCADE, related_name="steps")
-    adjustment = models.ForeignKey(
-        Adjustment, verbose_name=_("预算调整"), null=True, blank=True, on_delete=models.CASCADE, related_name="steps"
-    )
-    actor = models.ForeignKey(USER, verbose_name=_("操作人"), null=True, on_delete=models.SET_NULL, related_name="+")
-    at = models.DateTimeField(_("时间"), auto_now_add=True)
-    action = models.CharField(_("操作"), max_length=20)
-    to_status = models.CharField(_("新状态"), max_length=10)
-    note = models.TextField(_("说明"), blank=True)
 
-    class Meta:
-        ordering = ["at", "pk"]
+    class Meta(Step.Meta):
         verbose_name = _("预算记录")
         verbose_name_plural = _("预算记录")
 
-    def __str__(self):
-        return f"{self.action} → {self.to_status}"
+
+class AdjustmentStep(Step):
+    """A dated step of a budget adjustment."""
+
+    adjustment = models.ForeignKey(
+        Adjustment, verbose_name=_("预算调整"), on_delete=models.CASCADE, related_name="steps"
+    )
+
+    class Meta(Step.Meta):
+        verbose_name = _("预算调整记录")
+        verbose_name_plural = _("预算调整记录")
 
 
 class Expense(models.Model):
@@ -269,19 +254,8 @@ class Expense(models.Model):
         OFFICIAL_CARD = "card", _("公务卡")
         CASH = "cash", _("现金")
 
-    S = Status
-    TRANSITIONS = {
-        "review": ({S.SUBMITTED}, S.REVIEWED),
-        "accept": ({S.REVIEWED}, S.ACCEPTED),
-        "approve": ({S.REVIEWED, S.ACCEPTED}, S.APPROVED),
-        "pay": ({S.APPROVED}, S.PAID),
-        "return": ({S.SUBMITTED, S.REVIEWED, S.ACCEPTED}, S.RETURNED),
-        "refuse": ({S.REVIEWED, S.ACCEPTED}, S.REFUSED),
-        "resubmit": ({S.RETURNED, S.REFUSED}, S.SUBMITTED),
-        "withdraw": ({S.SUBMITTED, S.RETURNED, S.REFUSED}, S.WITHDRAWN),
-    }
-    COMMITTED = {S.APPROVED, S.PAID}  # what counts against the budget line
-    OPEN = {S.SUBMITTED, S.REVIEWED, S.ACCEPTED, S.APPROVED}
+    COMMITTED = {Status.APPROVED, Status.PAID}  # what counts against the budget line
+    OPEN = {Status.SUBMITTED, Status.REVIEWED, Status.ACCEPTED, Status.APPROVED}
 
     year = models.PositiveSmallIntegerField(_("年度"), db_index=True)
     requester = models.ForeignKey(USER, verbose_name=_("经办人"), on_delete=models.PROTECT, related_name="+")
@@ -318,9 +292,6 @@ class Expense(models.Model):
 
     def get_absolute_url(self):
         return reverse("funds:expense", args=[self.pk])
-
-    def can(self, action):
-        return self.status in self.TRANSITIONS[action][0]
 
 
 class Attachment(models.Model):
@@ -364,21 +335,12 @@ class AttachmentRead(models.Model):
         return f"{self.reader} {self.attachment}"
 
 
-class ExpenseStep(models.Model):
+class ExpenseStep(Step):
     expense = models.ForeignKey(Expense, verbose_name=_("支出申请"), on_delete=models.CASCADE, related_name="steps")
-    actor = models.ForeignKey(USER, verbose_name=_("操作人"), null=True, on_delete=models.SET_NULL, related_name="+")
-    at = models.DateTimeField(_("时间"), auto_now_add=True)
-    from_status = models.CharField(_("原状态"), max_length=10, choices=Expense.Status.choices, blank=True)
-    to_status = models.CharField(_("新状态"), max_length=10, choices=Expense.Status.choices)
-    note = models.TextField(_("说明"), blank=True)
 
-    class Meta:
-        ordering = ["at", "pk"]
+    class Meta(Step.Meta):
         verbose_name = _("支出办理记录")
         verbose_name_plural = _("支出办理记录")
-
-    def __str__(self):
-        return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
 
 
 class Entry(models.Model):

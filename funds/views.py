@@ -5,11 +5,13 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from unionportal import workflow
 from unionportal.access import check_object_permission, permission_required
 from unionportal.form_pages import form_page, report_refusal
 from unionportal.pagination import paginate
@@ -93,52 +95,11 @@ def expense_create(request):
     )
 
 
-# Each step of an expense: the permission it needs, its form, and the service call with the form's data.
-STEPS = {
-    "review": ("funds.review_expense", forms.NoteForm, expense_services.review_expense),
-    "accept": ("funds.accept_expense", forms.AcceptForm, expense_services.accept_expense),
-    "decide": ("funds.record_decision", forms.DecisionForm, expense_services.record_decision),
-    "approve": ("funds.approve_expense", forms.NoteForm, expense_services.approve_expense),
-    "pay": ("funds.pay_expense", forms.PayForm, expense_services.pay_expense),
-    "return": ("funds.return_expense", forms.ReasonForm, expense_services.return_expense),
-    "refuse": ("funds.approve_expense", forms.ReasonForm, expense_services.refuse_expense),
-    "resubmit": ("funds.view_expense", forms.ResubmitForm, expense_services.resubmit_expense),
-    "withdraw": ("funds.view_expense", forms.NoteForm, expense_services.withdraw_expense),
-    "attach": ("funds.view_expense", forms.AttachmentForm, None),
-}
-STEP_LABELS = {
-    "review": gettext_lazy("财务审核通过"),
-    "accept": gettext_lazy("验收"),
-    "decide": gettext_lazy("登记集体研究"),
-    "approve": gettext_lazy("审批同意"),
-    "pay": gettext_lazy("支付记账"),
-    "return": gettext_lazy("退回"),
-    "refuse": gettext_lazy("不批准"),
-    "resubmit": gettext_lazy("修改后重新提交"),
-    "withdraw": gettext_lazy("撤回"),
-    "attach": gettext_lazy("补充票据"),
-}
+def _may_attach(user, expense):
+    return expense.requester_id == user.pk and expense.status in ATTACHABLE
 
 
-def _offered_steps(user, expense):
-    """The steps this user may take now: allowed by the table, the role, and not on one's own request."""
-    own = expense.requester_id == user.pk
-    offered = []
-    for name, (permission, form_class, _call) in STEPS.items():
-        if name in {"resubmit", "withdraw", "attach"}:
-            allowed = own and (
-                expense.can(name) if name != "attach" else expense.status in {"submitted", "returned", "refused"}
-            )
-        elif name == "decide":
-            allowed = expense.status in {"submitted", "reviewed", "accepted"} and expense_services.needs_decision(
-                expense
-            )
-        else:
-            allowed = not own and expense.can(name) and (name != "accept" or expense.is_goods)
-        if allowed and user.has_perm(permission, expense):
-            initial = {"amount": expense.amount, "purpose": expense.purpose, "payee": expense.payee}
-            offered.append((name, STEP_LABELS[name], form_class(initial=initial, prefix=name)))
-    return offered
+ATTACHABLE = {Expense.Status.SUBMITTED, Expense.Status.RETURNED, Expense.Status.REFUSED}
 
 
 @permission_required("funds.view_index")
@@ -151,7 +112,8 @@ def expense_detail(request, pk):
         "expense": expense,
         "steps": expense.steps.select_related("actor__member"),
         "attachments": expense.attachments.all(),
-        "offered": _offered_steps(request.user, expense),
+        "buttons": workflow.buttons(expense, request.user),
+        "attach_form": forms.AttachmentForm() if _may_attach(request.user, expense) else None,
         "needs_decision": expense_services.needs_decision(expense),
     }
     return render(request, "funds/expense_detail.html", context)
@@ -161,29 +123,26 @@ def expense_detail(request, pk):
 @permission_required("funds.view_index")
 def expense_step(request, pk, step):
     expense = get_object_or_404(Expense, pk=pk)
-    if step not in STEPS:
-        raise Http404
-    permission, form_class, call = STEPS[step]
-    check_object_permission(request.user, permission, expense)
-    form = form_class(request.POST, request.FILES, prefix=step)
+    check_object_permission(request.user, "funds.view_expense", expense)
+    if step != "attach":
+        return workflow.act(request, expense, step)
+    form = forms.AttachmentForm(request.POST, request.FILES)
     if not form.is_valid():
-        for errors in form.errors.values():
-            for message in errors:
-                messages.error(request, message)
+        _tell_errors(request, form)
         return redirect(expense)
-    data = dict(form.cleaned_data)
-    try:
-        if step == "attach":
-            expense_services.add_attachments(
-                expense=expense, actor=request.user, attachments=[(f, data["kind"]) for f in data["files"]]
-            )
-        else:
-            call(expense=expense, actor=request.user, **data)
-    except ValidationError as error:
-        report_refusal(request, error)
-    else:
-        messages.success(request, _("已%(step)s。") % {"step": STEP_LABELS[step]})
-    return redirect(expense)
+    uploads = [(upload, form.cleaned_data["kind"]) for upload in form.cleaned_data["files"]]
+    return _after(
+        request,
+        lambda: expense_services.add_attachments(expense=expense, actor=request.user, attachments=uploads),
+        _("票据已补充。"),
+        expense,
+    )
+
+
+def _tell_errors(request, form):
+    for errors in form.errors.values():
+        for message in errors:
+            messages.error(request, message)
 
 
 @permission_required("funds.view_index")
@@ -305,16 +264,14 @@ def ledger(request):
 def budget_page(request):
     year = _year(request)
     budget = Budget.objects.filter(year=year).first()
-    context = {"year": year, "budget": budget, "execution": selectors.execution(year)}
+    context = {"year": year, "budget": budget}
     if budget is not None:
         context |= {
             "lines": budget.lines.select_related("account"),
-            "adjustments": budget.adjustments.prefetch_related("lines__account"),
-            "steps": budget.steps.filter(adjustment=None).select_related("actor__member"),
+            "adjustments": budget.adjustments.all(),
+            "steps": budget.steps.select_related("actor__member"),
+            "buttons": workflow.buttons(budget, request.user),
             "line_form": forms.BudgetLineForm(prefix="line"),
-            "adopt_form": forms.AdoptForm(prefix="adopt"),
-            "approve_form": forms.ApprovalForm(prefix="approve"),
-            "close_form": forms.CloseForm(prefix="close"),
             "adjustment_form": forms.AdjustmentForm(prefix="adjustment"),
         }
     return render(request, "funds/budget.html", context)
@@ -334,92 +291,42 @@ def _valid(request, form_class, prefix):
     form = form_class(request.POST, prefix=prefix)
     if form.is_valid():
         return form.cleaned_data
-    for errors in form.errors.values():
-        for message in errors:
-            messages.error(request, message)
+    _tell_errors(request, form)
     return None
-
-
-BUDGET_STEPS = {
-    # step: (permission, form, service, done message)
-    "line": (
-        "funds.draft_budget",
-        forms.BudgetLineForm,
-        budget_services.set_budget_line,
-        gettext_lazy("预算项目已保存。"),
-    ),
-    "adopt": ("funds.decide_budget", forms.AdoptForm, budget_services.adopt_budget, gettext_lazy("已登记委员会通过。")),
-    "approve": (
-        "funds.decide_budget",
-        forms.ApprovalForm,
-        budget_services.approve_budget,
-        gettext_lazy("已登记上级批复。"),
-    ),
-    "execute": ("funds.decide_budget", None, budget_services.execute_budget, gettext_lazy("预算开始执行。")),
-    "close": (
-        "funds.decide_budget",
-        forms.CloseForm,
-        budget_services.close_budget,
-        gettext_lazy("已决算，本年度账目关闭。"),
-    ),
-    "adjustment": (
-        "funds.draft_budget",
-        forms.AdjustmentForm,
-        budget_services.create_adjustment,
-        gettext_lazy("已新建预算调整。"),
-    ),
-}
 
 
 @require_POST
 @permission_required("funds.draft_budget")
 def budget_create(request):
     year = _year(request)
-    back = f"{redirect('funds:budget').url}?year={year}"
     return _after(
         request,
         lambda: budget_services.create_budget(year=year, actor=request.user),
         _("%(year)s年度预算草案已建立。") % {"year": year},
-        back,
+        f"{reverse('funds:budget')}?year={year}",
     )
+
+
+# Changes that are not steps of the table: a line of the draft, a new adjustment.
+BUDGET_EDITS = {
+    "line": (forms.BudgetLineForm, budget_services.set_budget_line, gettext_lazy("预算项目已保存。")),
+    "adjustment": (forms.AdjustmentForm, budget_services.create_adjustment, gettext_lazy("已新建预算调整。")),
+}
 
 
 @require_POST
 @permission_required("funds.view_books")
-def budget_step(request, year, step):
-    budget = get_object_or_404(Budget, year=year)
-    if step not in BUDGET_STEPS:
-        raise Http404
-    permission, form_class, call, done = BUDGET_STEPS[step]
-    if not request.user.has_perm(permission):
+def budget_step(request, pk, step):
+    budget = get_object_or_404(Budget, pk=pk)
+    if step not in BUDGET_EDITS:
+        return workflow.act(request, budget, step)
+    if not request.user.has_perm("funds.draft_budget"):
         raise PermissionDenied
-    back = f"{redirect('funds:budget').url}?year={year}"
-    data = {} if form_class is None else _valid(request, form_class, step)
+    form_class, call, done = BUDGET_EDITS[step]
+    data = _valid(request, form_class, step)
     if data is None:
-        return redirect(back)
-    return _after(request, lambda: call(budget=budget, actor=request.user, **data), done, back)
-
-
-ADJUSTMENT_STEPS = {
-    "line": (
-        "funds.draft_budget",
-        forms.AdjustmentLineForm,
-        budget_services.set_adjustment_line,
-        gettext_lazy("调整项目已保存。"),
-    ),
-    "adopt": (
-        "funds.decide_budget",
-        forms.AdoptForm,
-        budget_services.adopt_adjustment,
-        gettext_lazy("已登记委员会通过。"),
-    ),
-    "approve": (
-        "funds.decide_budget",
-        forms.ApprovalForm,
-        budget_services.approve_adjustment,
-        gettext_lazy("调整已批复生效。"),
-    ),
-}
+        return redirect(budget)
+    return _after(request, lambda: call(budget=budget, actor=request.user, **data), done, budget.get_absolute_url())
 
 
 @permission_required("funds.view_books")
@@ -432,9 +339,8 @@ def adjustment_detail(request, pk):
             "adjustment": adjustment,
             "lines": adjustment.lines.select_related("account"),
             "steps": adjustment.steps.select_related("actor__member"),
+            "buttons": workflow.buttons(adjustment, request.user),
             "line_form": forms.AdjustmentLineForm(prefix="line"),
-            "adopt_form": forms.AdoptForm(prefix="adopt"),
-            "approve_form": forms.ApprovalForm(prefix="approve"),
         },
     )
 
@@ -443,12 +349,16 @@ def adjustment_detail(request, pk):
 @permission_required("funds.view_books")
 def adjustment_step(request, pk, step):
     adjustment = get_object_or_404(Adjustment, pk=pk)
-    if step not in ADJUSTMENT_STEPS:
-        raise Http404
-    permission, form_class, call, done = ADJUSTMENT_STEPS[step]
-    if not request.user.has_perm(permission):
+    if step != "line":
+        return workflow.act(request, adjustment, step)
+    if not request.user.has_perm("funds.draft_budget"):
         raise PermissionDenied
-    data = _valid(request, form_class, step)
+    data = _valid(request, forms.AdjustmentLineForm, "line")
     if data is None:
         return redirect(adjustment)
-    return _after(request, lambda: call(adjustment=adjustment, actor=request.user, **data), done, adjustment)
+    return _after(
+        request,
+        lambda: budget_services.set_adjustment_line(adjustment=adjustment, actor=request.user, **data),
+        _("调整项目已保存。"),
+        adjustment,
+    )

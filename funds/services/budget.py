@@ -10,37 +10,14 @@ from django.db import transaction
 from django.db.models import Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
-from ..models import Account, Adjustment, AdjustmentLine, Budget, BudgetLine, BudgetStep, Expense
+from unionportal.workflow import flow_for, move, record
+
+from ..models import Account, Adjustment, AdjustmentLine, Budget, BudgetLine, Expense
 from ..money import ZERO, parse_amount, to_fen
 from .common import require_open_year
 
-ACTION_NAMES = {
-    "adopt": gettext_lazy("提交委员会通过"),
-    "approve": gettext_lazy("登记上级批复"),
-    "execute": gettext_lazy("开始执行"),
-    "close": gettext_lazy("决算"),
-}
 IN_FORCE = {Budget.Status.APPROVED, Budget.Status.EXECUTING, Budget.Status.CLOSED}
-
-
-def _move(obj, action, *, actor, budget, adjustment=None, note="", **fields):
-    """One step of a budget or adjustment: refused unless its ``TRANSITIONS`` allow it, then dated."""
-    if not obj.can(action):
-        raise ValidationError(
-            _("%(what)s处于“%(status)s”状态，不能%(action)s。")
-            % {"what": obj, "status": obj.get_status_display(), "action": ACTION_NAMES[action]}
-        )
-    for name, value in fields.items():
-        setattr(obj, name, value)
-    obj.status = obj.TRANSITIONS[action][1]
-    obj.full_clean()
-    obj.save()
-    BudgetStep.objects.create(
-        budget=budget, adjustment=adjustment, actor=actor, action=action, to_status=obj.status, note=note
-    )
-    return obj
 
 
 def _past_date(day, label):
@@ -52,7 +29,11 @@ def _past_date(day, label):
 
 
 def _lock_budget(budget):
-    return Budget.objects.select_for_update().get(pk=budget.pk)
+    return flow_for(Budget).lock(budget)
+
+
+def _lock_adjustment(adjustment):
+    return flow_for(Adjustment).lock(adjustment)
 
 
 @transaction.atomic
@@ -63,7 +44,7 @@ def create_budget(*, year: int, actor, note: str = "") -> Budget:
     budget = Budget(year=year, note=note)
     budget.full_clean()
     budget.save()
-    BudgetStep.objects.create(budget=budget, actor=actor, action="create", to_status=budget.status)
+    record(budget, "create", actor=actor)
     return budget
 
 
@@ -84,7 +65,7 @@ def adopt_budget(*, budget: Budget, actor, adopted_on: datetime.date) -> Budget:
     budget = _lock_budget(budget)
     if not budget.lines.exists():
         raise ValidationError(_("预算还没有任何预算项目。"))
-    return _move(budget, "adopt", actor=actor, budget=budget, adopted_on=_past_date(adopted_on, _("委员会通过日期")))
+    return move(budget, "adopt", actor=actor, adopted_on=_past_date(adopted_on, _("委员会通过日期")))
 
 
 @transaction.atomic
@@ -96,14 +77,12 @@ def approve_budget(*, budget: Budget, actor, approved_on: datetime.date, approva
     approved_on = _past_date(approved_on, _("上级批复日期"))
     if budget.adopted_on and approved_on < budget.adopted_on:
         raise ValidationError(_("上级批复日期不能早于委员会通过日期。"))
-    return _move(
-        budget, "approve", actor=actor, budget=budget, approved_on=approved_on, approval_number=approval_number.strip()
-    )
+    return move(budget, "approve", actor=actor, approved_on=approved_on, approval_number=approval_number.strip())
 
 
 @transaction.atomic
 def execute_budget(*, budget: Budget, actor) -> Budget:
-    return _move(_lock_budget(budget), "execute", actor=actor, budget=budget)
+    return move(_lock_budget(budget), "execute", actor=actor)
 
 
 @transaction.atomic
@@ -116,7 +95,7 @@ def close_budget(*, budget: Budget, actor, closed_on: datetime.date) -> Budget:
             _("%(year)s年度还有 %(count)s 笔支出未办结（待审核、待审批或待支付），不能决算。")
             % {"year": budget.year, "count": open_count}
         )
-    return _move(budget, "close", actor=actor, budget=budget, closed_on=_past_date(closed_on, _("决算日期")))
+    return move(budget, "close", actor=actor, closed_on=_past_date(closed_on, _("决算日期")))
 
 
 @transaction.atomic
@@ -128,15 +107,13 @@ def create_adjustment(*, budget: Budget, reason: str, actor) -> Adjustment:
     if not reason.strip():
         raise ValidationError(_("请填写调整理由。"))
     adjustment = Adjustment.objects.create(budget=budget, reason=reason.strip())
-    BudgetStep.objects.create(
-        budget=budget, adjustment=adjustment, actor=actor, action="create", to_status=adjustment.status
-    )
+    record(adjustment, "create", actor=actor)
     return adjustment
 
 
 @transaction.atomic
 def set_adjustment_line(*, adjustment: Adjustment, account: Account, change, actor) -> AdjustmentLine:
-    adjustment = Adjustment.objects.select_for_update().get(pk=adjustment.pk)
+    adjustment = _lock_adjustment(adjustment)
     if adjustment.status != Adjustment.Status.DRAFT:
         raise ValidationError(_("预算调整已提交，不能再改。"))
     change = parse_amount(change, _("调整金额"), allow_negative=True)
@@ -148,25 +125,18 @@ def set_adjustment_line(*, adjustment: Adjustment, account: Account, change, act
 
 @transaction.atomic
 def adopt_adjustment(*, adjustment: Adjustment, actor, adopted_on: datetime.date) -> Adjustment:
-    adjustment = Adjustment.objects.select_for_update().get(pk=adjustment.pk)
+    adjustment = _lock_adjustment(adjustment)
     require_open_year(adjustment.budget.year)
     if not adjustment.lines.exists():
         raise ValidationError(_("预算调整还没有任何调整项目。"))
-    return _move(
-        adjustment,
-        "adopt",
-        actor=actor,
-        budget=adjustment.budget,
-        adjustment=adjustment,
-        adopted_on=_past_date(adopted_on, _("委员会通过日期")),
-    )
+    return move(adjustment, "adopt", actor=actor, adopted_on=_past_date(adopted_on, _("委员会通过日期")))
 
 
 @transaction.atomic
 def approve_adjustment(*, adjustment: Adjustment, actor, approved_on: datetime.date, approval_number: str):
     """Once approved the changes count; no line may fall below what is already approved to spend from it."""
     budget = _lock_budget(adjustment.budget)
-    adjustment = Adjustment.objects.select_for_update().get(pk=adjustment.pk)
+    adjustment = _lock_adjustment(adjustment)
     require_open_year(budget.year)
     if not approval_number.strip():
         raise ValidationError(_("请填写上级批复文号。"))
@@ -179,12 +149,10 @@ def approve_adjustment(*, adjustment: Adjustment, actor, approved_on: datetime.d
                 _("调整后“%(account)s”预算 %(after)s 元，少于已批准的支出 %(spent)s 元。")
                 % {"account": line.account.name, "after": after, "spent": spent}
             )
-    return _move(
+    return move(
         adjustment,
         "approve",
         actor=actor,
-        budget=budget,
-        adjustment=adjustment,
         approved_on=_past_date(approved_on, _("上级批复日期")),
         approval_number=approval_number.strip(),
     )

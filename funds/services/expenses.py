@@ -12,59 +12,41 @@ from django.db import IntegrityError, transaction
 from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from unionportal.uploads import check_content, check_size
+from unionportal.workflow import flow_for, move, record
 
-from ..models import Account, Attachment, AttachmentRead, Entry, Expense, ExpenseStep, Fund
+from ..models import Account, Attachment, AttachmentRead, Entry, Expense, Fund
 from ..money import ZERO, parse_amount
 from .budget import check_budget
 from .common import require_new_voucher, require_open_year, year_settings
 
 S = Expense.Status
-ACTION_NAMES = {
-    "review": gettext_lazy("财务审核"),
-    "accept": gettext_lazy("验收"),
-    "approve": gettext_lazy("审批"),
-    "pay": gettext_lazy("支付"),
-    "return": gettext_lazy("退回"),
-    "refuse": gettext_lazy("不批准"),
-    "resubmit": gettext_lazy("重新提交"),
-    "withdraw": gettext_lazy("撤回"),
-}
 # Actions of the 经办人 on their own request; every other action is someone else's check on it.
 OWN_ACTIONS = {"resubmit", "withdraw"}
+# Recording the committee's decision is a record of the meeting, not a check on the request.
+ANYONE_ACTIONS = {"decide"}
 VOUCHER_KINDS = {".pdf": "pdf", ".png": "png", ".jpg": "jpeg", ".jpeg": "jpeg"}
 MAX_VOUCHER_BYTES = 10 * 1024 * 1024
 
 
 def _lock(expense: Expense) -> Expense:
-    return Expense.objects.select_for_update().select_related("account", "fund").get(pk=expense.pk)
+    return flow_for(Expense).lock(expense)
 
 
 def _require(expense: Expense, action: str, actor) -> None:
-    if not expense.can(action):
-        raise ValidationError(
-            _("这笔支出处于“%(status)s”状态，不能%(action)s。")
-            % {"status": expense.get_status_display(), "action": ACTION_NAMES[action]}
-        )
+    """The rules the table cannot say: nobody checks their own request, only the 经办人 changes it, and a
+    closed year is closed."""
+    flow = flow_for(Expense)
+    if expense.status not in flow.table[action].sources:
+        raise flow.refusal(flow.table[action], expense, None)
+    label = flow.step_label(action)
     is_own = actor is not None and expense.requester_id == actor.pk
-    if action in OWN_ACTIONS and not is_own:
-        raise ValidationError(_("只有经办人本人才能%(action)s这笔支出。") % {"action": ACTION_NAMES[action]})
-    if action not in OWN_ACTIONS and is_own:
-        raise ValidationError(_("不能%(action)s自己经办的支出。") % {"action": ACTION_NAMES[action]})
+    if action in OWN_ACTIONS and actor is not None and not is_own:
+        raise ValidationError(_("只有经办人本人才能%(action)s这笔支出。") % {"action": label})
+    if action not in OWN_ACTIONS | ANYONE_ACTIONS and is_own:
+        raise ValidationError(_("不能%(action)s自己经办的支出。") % {"action": label})
     require_open_year(expense.year)
-
-
-def _move(expense: Expense, action: str, *, actor, note: str = "") -> Expense:
-    from_status = expense.status
-    expense.status = Expense.TRANSITIONS[action][1]
-    expense.full_clean()
-    expense.save()
-    ExpenseStep.objects.create(
-        expense=expense, actor=actor, from_status=from_status, to_status=expense.status, note=note
-    )
-    return expense
 
 
 def _check_account(account: Account) -> None:
@@ -148,7 +130,7 @@ def request_expense(
     expense.full_clean()
     expense.save()
     _add_attachments(expense, attachments)
-    ExpenseStep.objects.create(expense=expense, actor=requester, to_status=expense.status, note=_("提交申请"))
+    record(expense, "request", actor=requester)
     return expense
 
 
@@ -169,8 +151,7 @@ def review_expense(*, expense: Expense, actor, note: str = "") -> Expense:
     _require(expense, "review", actor)
     if not expense.source and not expense.attachments.exists():
         raise ValidationError(_("没有附发票或收据，不能通过财务审核。"))
-    expense.reviewed_by = actor
-    return _move(expense, "review", actor=actor, note=note)
+    return move(expense, "review", actor=actor, note=note, reviewed_by=actor)
 
 
 @transaction.atomic
@@ -182,31 +163,33 @@ def accept_expense(*, expense: Expense, actor, received_by: str, received_note: 
         raise ValidationError(_("这笔支出不是购买物品，无需验收。"))
     if not received_by.strip() or not received_note.strip():
         raise ValidationError(_("请填写验收人和验收情况（收到了什么）。"))
-    expense.received_by, expense.received_note = received_by.strip(), received_note.strip()
-    return _move(expense, "accept", actor=actor, note=expense.received_note)
+    return move(
+        expense,
+        "accept",
+        actor=actor,
+        note=received_note.strip(),
+        received_by=received_by.strip(),
+        received_note=received_note.strip(),
+    )
 
 
 @transaction.atomic
 def record_decision(*, expense: Expense, actor, decision_on: datetime.date, decision_minute: str) -> Expense:
     """委员会集体研究: the meeting that decided a large expense, before the chair signs."""
     expense = _lock(expense)
-    if expense.status not in {S.SUBMITTED, S.REVIEWED, S.ACCEPTED}:
-        raise ValidationError(_("这笔支出已不在审批中，不能登记集体研究。"))
-    require_open_year(expense.year)
+    _require(expense, "decide", actor)
     if decision_on is None or decision_on > timezone.localdate():
         raise ValidationError(_("请填写集体研究日期，且不能晚于今天。"))
     if not decision_minute.strip():
         raise ValidationError(_("请填写会议纪要（编号或要点）。"))
-    expense.decision_on, expense.decision_minute = decision_on, decision_minute.strip()
-    expense.save(update_fields=["decision_on", "decision_minute"])
-    ExpenseStep.objects.create(
-        expense=expense,
+    return move(
+        expense,
+        "decide",
         actor=actor,
-        from_status=expense.status,
-        to_status=expense.status,
-        note=_("委员会集体研究：") + expense.decision_minute,
+        note=decision_minute.strip(),
+        decision_on=decision_on,
+        decision_minute=decision_minute.strip(),
     )
-    return expense
 
 
 def needs_decision(expense: Expense) -> bool:
@@ -228,8 +211,7 @@ def approve_expense(*, expense: Expense, actor, note: str = "") -> Expense:
         )
     check_budget(year=expense.year, account=expense.account, amount=expense.amount, exclude=expense)
     _check_dedicated_fund(expense)
-    expense.approved_by = actor
-    return _move(expense, "approve", actor=actor, note=note)
+    return move(expense, "approve", actor=actor, note=note, approved_by=actor)
 
 
 @transaction.atomic
@@ -244,8 +226,14 @@ def pay_expense(*, expense: Expense, actor, paid_on: datetime.date, method: str,
         raise ValidationError(_("请选择支付方式。"))
     number = require_new_voucher(voucher_number)
     _check_dedicated_fund(expense)
-    expense.paid_on, expense.method = paid_on, method
-    _move(expense, "pay", actor=actor, note=_("凭证号 %(number)s") % {"number": number})
+    expense = move(
+        expense,
+        "pay",
+        actor=actor,
+        note=_("凭证号 %(number)s") % {"number": number},
+        paid_on=paid_on,
+        method=method,
+    )
     try:
         with transaction.atomic():
             Entry.objects.create(
@@ -272,7 +260,7 @@ def return_expense(*, expense: Expense, actor, note: str) -> Expense:
     _require(expense, "return", actor)
     if not note.strip():
         raise ValidationError(_("请填写退回理由。"))
-    return _move(expense, "return", actor=actor, note=note.strip())
+    return move(expense, "return", actor=actor, note=note.strip())
 
 
 @transaction.atomic
@@ -282,7 +270,7 @@ def refuse_expense(*, expense: Expense, actor, note: str) -> Expense:
     _require(expense, "refuse", actor)
     if not note.strip():
         raise ValidationError(_("请填写不批准的理由。"))
-    return _move(expense, "refuse", actor=actor, note=note.strip())
+    return move(expense, "refuse", actor=actor, note=note.strip())
 
 
 @transaction.atomic
@@ -294,23 +282,33 @@ def resubmit_expense(
     _require(expense, "resubmit", actor)
     if account is not None:
         _check_account(account)
-        expense.account = account
-    if amount is not None:
-        expense.amount = parse_amount(amount, _("金额"))
-    expense.purpose, expense.payee = _check_text(
+    account = account or expense.account
+    amount = expense.amount if amount is None else parse_amount(amount, _("金额"))
+    purpose, payee = _check_text(
         expense.purpose if purpose is None else purpose, expense.payee if payee is None else payee
     )
-    check_budget(year=expense.year, account=expense.account, amount=expense.amount, exclude=expense)
-    expense.reviewed_by = expense.approved_by = None
-    expense.received_by = expense.received_note = ""
-    return _move(expense, "resubmit", actor=actor, note=note)
+    check_budget(year=expense.year, account=account, amount=amount, exclude=expense)
+    return move(
+        expense,
+        "resubmit",
+        actor=actor,
+        note=note,
+        account=account,
+        amount=amount,
+        purpose=purpose,
+        payee=payee,
+        reviewed_by=None,
+        approved_by=None,
+        received_by="",
+        received_note="",
+    )
 
 
 @transaction.atomic
 def withdraw_expense(*, expense: Expense, actor, note: str = "") -> Expense:
     expense = _lock(expense)
     _require(expense, "withdraw", actor)
-    return _move(expense, "withdraw", actor=actor, note=note)
+    return move(expense, "withdraw", actor=actor, note=note)
 
 
 def log_attachment_read(*, attachment: Attachment, reader) -> AttachmentRead:

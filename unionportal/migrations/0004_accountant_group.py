@@ -6,6 +6,6 @@ def create_accountant_group(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("unionportal", "0002_role_groups")]
+    dependencies = [("unionportal", "0003_notice")]
 
     operations = [migrations.RunPython(create_accountant_group, migrations.RunPython.noop)]
