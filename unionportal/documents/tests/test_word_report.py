@@ -6,13 +6,13 @@ from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 
+from funds.tests.test_report import YEAR, year_of_money
 from members.models import Member
 from unionportal.documents import services
 from unionportal.documents.annual_report import AnnualReportWordDocument, compile_report
 from unionportal.documents.models import AnnualReport, Job
 from unionportal.documents.rendering import DOCX, render
 from unionportal.documents.tests.test_annual_report import YEAR as THIS_YEAR
-from funds.tests.test_report import YEAR, year_of_money
 
 
 def word_report(users):
