@@ -15,10 +15,16 @@ def is_requester(user, expense):
     return expense is not None and expense.requester_id == user.pk
 
 
+@rules.predicate
+def awaits_acceptance(user, expense):
+    """Goods waiting for 验收: whoever may receive them opens the request."""
+    return expense is not None and expense.is_goods and expense.status == "reviewed"
+
+
 rules.add_perm("funds.view_index", reads_books | may_request)
 rules.add_perm("funds.view_books", reads_books)
 rules.add_perm("funds.request_expense", may_request)
-rules.add_perm("funds.view_expense", reads_books | is_requester)
+rules.add_perm("funds.view_expense", reads_books | is_requester | ((is_staff | is_welfare_officer) & awaits_acceptance))
 rules.add_perm("funds.review_expense", is_accountant)
 rules.add_perm("funds.return_expense", is_accountant | is_chair)
 rules.add_perm("funds.accept_expense", is_chair | is_staff | is_welfare_officer)

@@ -90,8 +90,14 @@ def expense_create(request):
             attachments=[(upload, data["kind"]) for upload in data["files"]],
         )
 
-    return _form_page(
-        request, form, save=save, done=_("支出申请已提交，等待财务审核。"), title=_("支出申请"), back="funds:index"
+    return form_page(
+        request,
+        form,
+        save=save,
+        done=_("支出申请已提交，等待财务审核。"),
+        title=_("支出申请"),
+        back="funds:index",
+        template="funds/expense_form.html",
     )
 
 
