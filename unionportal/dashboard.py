@@ -14,6 +14,7 @@ CARD_PROVIDERS = [
     "disclosure.dashboard.cards",
     "welfare.dashboard.cards",
     "activities.dashboard.cards",
+    "funds.dashboard.cards",
 ]
 
 

@@ -112,3 +112,32 @@ def test_report_pages_run_the_same_queries_however_many_entries(client_as, year_
     with CaptureQueriesContext(connection) as after:
         assert client.get(url).status_code == 200
     assert len(after) == len(before) <= 20
+
+
+def test_the_home_page_tells_each_desk_what_waits(users, client_as):
+    from .factories import request
+
+    executing_budget(actor=users["accountant"])
+    request(users["staff"])
+    assert "待财务审核的支出" in client_as("accountant").get("/").content.decode()
+    assert "待财务审核的支出" not in client_as("chair").get("/").content.decode()
+
+
+def test_every_funds_document_renders_a_pdf_with_its_figures(year_of_books, users):
+    import io
+
+    from pypdf import PdfReader
+
+    from funds.documents import DOCUMENTS
+    from funds.services import audits
+    from unionportal.documents.rendering import render_pdf
+
+    audit = audits.open_audit(
+        kind="annual", title="年度审查", year=year_of_books, period_from=TODAY.replace(month=1, day=1),
+        period_to=TODAY, actor=users["auditor"],
+    )  # fmt: skip
+    params = {"year": str(year_of_books), "audit": audit.pk}
+    for document in DOCUMENTS:
+        pdf = render_pdf(document.template, document.context(params, lambda percent: None))
+        text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+        assert "2100.32" in text.replace(",", ""), document.kind
