@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from unionportal.uploads import check_content, check_size
 from unionportal.workflow import flow_for, move, record
 
-from ..models import Account, Attachment, AttachmentRead, Entry, Expense, Fund
+from ..models import Account, Attachment, AttachmentRead, Budget, Entry, Expense, Fund
 from ..money import ZERO, parse_amount
 from .budget import check_budget
 from .common import require_new_voucher, require_open_year, year_settings
@@ -209,6 +209,9 @@ def approve_expense(*, expense: Expense, actor, note: str = "") -> Expense:
             _("单笔超过 %(limit)s 元的支出须先经工会委员会集体研究，请先登记会议日期和纪要。")
             % {"limit": year_settings(expense.year).committee_threshold}
         )
+    # the year's budget row is the lock every approval queues on, so two approvals cannot both take the
+    # last of a line
+    Budget.objects.select_for_update().filter(year=expense.year).first()
     check_budget(year=expense.year, account=expense.account, amount=expense.amount, exclude=expense)
     _check_dedicated_fund(expense)
     return move(expense, "approve", actor=actor, note=note, approved_by=actor)
