@@ -166,7 +166,7 @@ def _load_proposals(session, delegates, rng, logins):
         if goal == "collecting" and "delegate2" in logins and proposer.pk != logins["delegate2"].member.pk:
             invited[0] = by_member.get(logins["delegate2"].member.pk, invited[0])
         proposer_user = proposer.user
-        services.invite_cosigners(proposal=proposal, members=invited, actor=proposer_user)
+        services.invite_cosigners(proposal=proposal, cosigners=invited, actor=proposer_user)
         signers = invited[:1] if goal == "collecting" else invited[:2]
         for member in signers:
             services.cosign(proposal=proposal, member=member, actor=member.user)
@@ -292,7 +292,7 @@ def _load_closed_appraisal(term, stdout):
             for a in appraisal.appraisees.all()
         }
         services.cast_appraisal_ballot(appraisal=appraisal, member=delegate.member, grades=grades)
-    services.close_appraisal(appraisal=appraisal)
+    services.publish_appraisal(appraisal=services.close_appraisal(appraisal=appraisal))
     # Published some weeks back, within this year.
     closed_at = timezone.now() - datetime.timedelta(days=min(45, today.timetuple().tm_yday - 1))
     Appraisal.objects.filter(pk=appraisal.pk).update(closed_at=closed_at)

@@ -47,7 +47,7 @@ def proposal_in(world, users, title, *, to="closed", rating="satisfied"):
     proposal = services.draft_proposal(
         session=world["session"], proposer=users["delegate"].member, title=title, content="理由"
     )
-    services.invite_cosigners(proposal=proposal, members=cosigners, actor=None)
+    services.invite_cosigners(proposal=proposal, cosigners=cosigners, actor=None)
     for member in cosigners:
         services.cosign(proposal=proposal, member=member, actor=None)
     proposal = services.submit(proposal=proposal, actor=None)
@@ -77,7 +77,7 @@ def closed_appraisal(world):
         services.cast_appraisal_ballot(
             appraisal=appraisal, member=delegate.member, grades={head.pk: grade, deputy.pk: "satisfied"}
         )
-    return services.close_appraisal(appraisal=appraisal)
+    return services.publish_appraisal(appraisal=services.close_appraisal(appraisal=appraisal))
 
 
 def post_and_run(client, url, django_capture_on_commit_callbacks, data=None):
