@@ -7,6 +7,7 @@ from django.contrib import admin
 from activities.models import Event
 from congress.models import Proposal
 from disclosure.models import DisclosureItem
+from funds.models import Entry
 from members.models import Member
 from welfare.models import Application
 
@@ -52,3 +53,11 @@ class ApplicationAdmin(admin.ModelAdmin):
     list_select_related = ["member"]
     list_filter = ["status"]
     list_per_page = 25
+
+
+@admin.register(Entry, site=site)
+class EntryAdmin(admin.ModelAdmin):
+    list_display = ["date", "voucher_number", "account", "fund", "summary", "direction", "amount"]
+    list_select_related = ["account", "fund"]
+    list_filter = ["year", "direction", "account"]
+    list_per_page = 50

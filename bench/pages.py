@@ -57,6 +57,8 @@ PAGES = [
         "/bench-floor/activities/?when=past",
         "/bench-admin/activities/event/",
     ),
+    Page("ledger", "/funds/ledger/", "/bench-floor/funds/ledger/", "/bench-admin/funds/entry/"),
+    Page("budget execution", "/funds/reports/execution/", "/bench-floor/funds/execution/", None),
     Page("home · chair", "/", "/bench-floor/home/", None, role="chair"),
     Page("home · staff", "/", "/bench-floor/home/", None, role="staff"),
     Page("home · member", "/", "/bench-floor/home/", None, role="member"),

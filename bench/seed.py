@@ -52,6 +52,7 @@ class Sizes:
     applications_per_year: int = field(default_factory=lambda: _env("BENCH_APPLICATIONS_PER_YEAR", 300))
     visits_per_year: int = field(default_factory=lambda: _env("BENCH_VISITS_PER_YEAR", 600))
     recipients_per_campaign: int = field(default_factory=lambda: _env("BENCH_RECIPIENTS_PER_CAMPAIGN", 150))
+    expenses_per_year: int = field(default_factory=lambda: _env("BENCH_EXPENSES_PER_YEAR", 5_000))
 
 
 @cache
@@ -228,6 +229,7 @@ SEEDS = [
     "bench.seed_congress.seed_congress",
     "bench.seed_disclosure.seed_disclosure",
     "bench.seed_welfare.seed_welfare",
+    "bench.seed_funds.seed_funds",
 ]
 
 

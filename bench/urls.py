@@ -10,6 +10,7 @@ from django.utils import timezone
 from activities import selectors as activity_selectors
 from congress import selectors as congress_selectors
 from disclosure import selectors as disclosure_selectors
+from funds import selectors as funds_selectors
 from members import selectors as member_selectors
 from members.forms import RosterFilterForm
 from unionportal.dashboard import cards_for
@@ -80,6 +81,28 @@ def home_floor(request):
     return JsonResponse({"cards": [{"title": str(c.title), "value": c.value, "text": str(c.text)} for c in cards]})
 
 
+@login_required
+def funds_ledger_floor(request):
+    """The ledger page's rows: this year's first 50 entries, with the year's totals and months."""
+    year = timezone.localdate().year
+    entries = funds_selectors.ledger(year)
+    rows = entries.values("date", "voucher_number", "account__name", "fund__name", "summary", "direction", "amount")
+    totals = funds_selectors.ledger_totals(entries)
+    return JsonResponse({"rows": list(rows[:50]), "totals": totals, "months": funds_selectors.monthly(year)})
+
+
+@login_required
+def funds_execution_floor(request):
+    """The execution table's figures: per top account, budget and actual."""
+    report = funds_selectors.execution(timezone.localdate().year)
+    return JsonResponse(
+        {
+            kind: [(row.account.code, row.budget, row.actual) for row in report[kind]["rows"]]
+            for kind in ("income", "expense")
+        }
+    )
+
+
 urlpatterns = [
     path("bench-floor/members/", roster_floor),
     path("bench-floor/activities/", events_floor),
@@ -87,6 +110,8 @@ urlpatterns = [
     path("bench-floor/proposals/", proposals_floor),
     path("bench-floor/welfare/", welfare_floor),
     path("bench-floor/home/", home_floor),
+    path("bench-floor/funds/ledger/", funds_ledger_floor),
+    path("bench-floor/funds/execution/", funds_execution_floor),
     path("bench-admin/", site.urls),
     path("", include("unionportal.urls")),
 ]

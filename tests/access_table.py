@@ -192,6 +192,21 @@ def welfare_page(kind, suffix="", owner="member"):
     return path
 
 
+def funds_page(kind, suffix="", owner="staff"):
+    """A page of a fresh funds object: an expense of ``owner``, its voucher, an adjustment or an audit."""
+
+    def path(users):
+        from funds.tests.factories import funds_object
+
+        obj = funds_object(kind, users, owner)
+        if kind == "attachment":
+            return f"/funds/attachments/{obj.pk}/"
+        return obj.get_absolute_url() + suffix
+
+    path.__qualname__ = f"/funds/<{kind}:{owner}>/{suffix}"
+    return path
+
+
 def disclosure_page(state, suffix="", audience="internal", target="item"):
     """A page of a fresh 公开 item in ``state`` (its attachment when target is "attachment")."""
 
@@ -441,4 +456,44 @@ ACCESS = [
     Access(dues_page("correct/"), {"chair", "staff"}),
     Access("/members/dues/export.xlsx?month=2025-05", {"chair", "staff", "auditor"}),
     Access("/members/dues/arrears.xlsx", {"chair", "staff", "auditor"}),
+    # funds: the books are read by the chair, the accountant and the 经审; 经办人 (staff, welfare) see their own
+    Access("/funds/", {"chair", "accountant", "auditor", "staff", "welfare"}),
+    Access("/funds/?year=2025", {"chair", "accountant", "auditor", "staff", "welfare"}),
+    Access(
+        "/funds/?year=x", set(), expect={"chair": 404, "accountant": 404, "auditor": 404, "staff": 404, "welfare": 404}
+    ),
+    Access("/funds/settings/", {"chair", "accountant"}),
+    Access("/funds/expenses/", {"chair", "accountant", "auditor"}),
+    Access("/funds/expenses/?status=paid&year=2025", {"chair", "accountant", "auditor"}),
+    Access("/funds/expenses/mine/", {"chair", "accountant", "staff", "welfare"}),
+    Access("/funds/expenses/new/", {"chair", "accountant", "staff", "welfare"}),
+    Access(funds_page("expense"), {"chair", "accountant", "auditor", "staff"}),
+    Access(funds_page("expense", owner="welfare"), {"chair", "accountant", "auditor", "welfare"}),
+    Access(funds_page("expense", "review/"), set(), expect={role: 405 for role in EVERY_ROLE}),
+    Access(funds_page("attachment"), {"chair", "accountant", "auditor", "staff"}),
+    Access(
+        "/funds/expenses/999999/",
+        set(),
+        expect={"chair": 404, "accountant": 404, "auditor": 404, "staff": 404, "welfare": 404},
+    ),
+    Access("/funds/income/new/", {"accountant"}),
+    Access("/funds/income/dues/", {"accountant"}),
+    Access("/funds/income/allocation/", {"accountant"}),
+    Access("/funds/ledger/", {"chair", "accountant", "auditor"}),
+    Access("/funds/ledger/?year=2025&month=3&account=1", {"chair", "accountant", "auditor"}),
+    Access("/funds/ledger.xlsx", {"chair", "accountant", "auditor"}),
+    Access("/funds/budget/", {"chair", "accountant", "auditor"}),
+    Access("/funds/budget/new/", set(), expect={role: 405 for role in EVERY_ROLE}),
+    Access(f"/funds/budget/{THIS_YEAR}/adopt/", set(), expect={role: 405 for role in EVERY_ROLE}),
+    Access(funds_page("adjustment"), {"chair", "accountant", "auditor"}),
+    Access("/funds/reports/execution/", {"chair", "accountant", "auditor"}),
+    Access("/funds/reports/execution.xlsx", {"chair", "accountant", "auditor"}),
+    Access("/funds/reports/final/", {"chair", "accountant", "auditor"}),
+    Access("/funds/reports/final.xlsx?year=2025", {"chair", "accountant", "auditor"}),
+    Access("/funds/print/funds_execution/", set(), expect={role: 405 for role in EVERY_ROLE}),
+    Access("/funds/publish/", set(), expect={role: 405 for role in EVERY_ROLE}),
+    Access("/funds/audits/", {"chair", "accountant", "auditor"}),
+    Access("/funds/audits/new/", {"auditor"}),
+    Access(funds_page("audit"), {"chair", "accountant", "auditor"}),
+    Access(funds_page("audit", "finish/"), set(), expect={role: 405 for role in EVERY_ROLE}),
 ]

@@ -15,6 +15,7 @@ from bench.seed import Sizes, seed
 from congress import services as congress_services
 from congress.models import BallotTally, Proposal
 from disclosure.models import DisclosureItem
+from funds.models import Entry, Expense
 from members.models import Member
 from welfare.models import HardshipFile, Payment
 
@@ -35,6 +36,7 @@ TINY = Sizes(
     applications_per_year=4,
     visits_per_year=4,
     recipients_per_campaign=3,
+    expenses_per_year=30,
 )
 
 
@@ -53,6 +55,8 @@ def test_seed_builds_a_union_of_the_asked_size(seeded):
     assert DisclosureItem.objects.count() == TINY.board_items
     assert HardshipFile.objects.count() == TINY.hardship_files
     assert Payment.objects.exists()
+    assert Expense.objects.count() == TINY.years * TINY.expenses_per_year
+    assert Entry.objects.filter(direction="out").count() == Expense.objects.filter(status="paid").count()
 
 
 @pytest.mark.urls("bench.urls")

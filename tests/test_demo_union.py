@@ -189,3 +189,18 @@ def test_a_member_pledges_to_the_demo_drive(client):
     before = drive.pledged_total()
     client.post(drive.get_absolute_url(), {"amount": "88.80"})
     assert drive.pledged_total() == before + Decimal("88.80")
+
+
+def test_the_funds_demo_has_a_year_of_books_in_every_state():
+    from funds.models import Adjustment, Audit, Entry, Expense, Finding
+    from funds.selectors import final_accounts
+
+    year = timezone.localdate().year
+    assert Expense.objects.filter(year=year).count() >= 60
+    assert set(Expense.objects.values_list("status", flat=True)) == set(Expense.Status.values)
+    assert Adjustment.objects.filter(status=Adjustment.Status.APPROVED).count() == 1
+    audit = Audit.objects.get(status=Audit.Status.FINISHED)
+    assert sorted(audit.findings.values_list("status", flat=True)) == [Finding.Status.OPEN, Finding.Status.RECTIFIED]
+    books = final_accounts(year)
+    spent = sum(e.amount for e in Entry.objects.filter(year=year, direction="out"))
+    assert books["expense"]["actual"] == spent > 0

@@ -87,6 +87,35 @@ def make_registration(users, state):
     return Registration.objects.create(event=event, member=users["member"].member, status=state, position=1)
 
 
+def make_expense(users, state):
+    from funds.models import Account, Expense, Fund
+
+    return Expense.objects.create(
+        year=TODAY.year,
+        requester=users["staff"],
+        account=Account.objects.get(code="20102"),
+        fund=Fund.objects.get(name="工会经费"),
+        amount=Decimal("100.00"),
+        purpose="运动会奖品",
+        payee="文体用品店",
+        is_goods=True,
+        status=state,
+    )
+
+
+def make_budget(users, state):
+    from funds.models import Budget
+
+    return Budget.objects.create(year=TODAY.year, status=state)
+
+
+def make_adjustment(users, state):
+    from funds.models import Adjustment, Budget
+
+    budget, _new = Budget.objects.get_or_create(year=TODAY.year, defaults={"status": Budget.Status.EXECUTING})
+    return Adjustment.objects.create(budget=budget, reason="调增", status=state)
+
+
 def pages(obj, user):
     """Where a user meets the object's buttons: its page, and for staff a sign-up's participants list."""
     urls = [obj.get_absolute_url()]
@@ -100,6 +129,9 @@ MAKERS = {
     "congress.Proposal": make_proposal,
     "welfare.Application": make_application,
     "activities.Registration": make_registration,
+    "funds.Expense": make_expense,
+    "funds.Budget": make_budget,
+    "funds.Adjustment": make_adjustment,
 }
 FLOWS = {str(flow): flow for flow in workflow.workflows()}
 

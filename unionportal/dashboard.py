@@ -15,6 +15,7 @@ CARD_PROVIDERS = [
     "welfare.dashboard.cards",
     "activities.dashboard.cards",
     "accounts.dashboard.cards",
+    "funds.dashboard.cards",
 ]
 
 

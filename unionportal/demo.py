@@ -15,6 +15,7 @@ LOGINS = {
     "handler": [Role.HANDLER],
     "member": [],
     "auditor": [Role.AUDITOR],
+    "accountant": [Role.ACCOUNTANT],
 }
 
 

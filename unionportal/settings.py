@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "welfare",
     "activities",
     "accounts",
+    "funds",
 ]
 
 MIDDLEWARE = [

@@ -23,6 +23,7 @@ urlpatterns = [
     path("disclosure/", include("disclosure.urls")),
     path("welfare/", include("welfare.urls")),
     path("activities/", include("activities.urls")),
+    path("funds/", include("funds.urls")),
     path("documents/", include("unionportal.documents.urls")),
     path("", include("accounts.urls")),
     path("admin/", admin.site.urls),

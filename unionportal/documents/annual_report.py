@@ -28,7 +28,7 @@ CHAPTER_PROVIDERS = [
     "activities.report.annual_report",
     "members.women_report.annual_report",
     "members.retirees_report.annual_report",
-    "unionportal.documents.funds_report.annual_report",
+    "funds.report.annual_report",
 ]
 
 

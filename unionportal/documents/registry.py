@@ -23,6 +23,7 @@ DOCUMENT_MODULES = [
     "activities.documents.DOCUMENTS",
     "welfare.documents.DOCUMENTS",
     "accounts.documents.DOCUMENTS",
+    "funds.documents.DOCUMENTS",
 ]
 
 

@@ -12,6 +12,7 @@ DEMO_LOADERS = [
     "welfare.demo.load",
     "congress.demo.load",
     "activities.demo.load",
+    "funds.demo.load",
     "unionportal.documents.demo.load",
 ]
 

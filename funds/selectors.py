@@ -1,0 +1,194 @@
+"""The reads of the funds pages and reports. Every figure is a sum over ledger entries (``Entry``) or budget
+lines; nothing is stored twice, so every report adds up to the ledger."""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Count, Q, Sum
+from django.utils import timezone
+
+from .models import Account, Audit, Entry, Expense, Fund
+from .money import ZERO, to_fen
+from .services.budget import approved_amounts
+
+
+def _sum(rows, key="total"):
+    return to_fen(rows.get(key) or ZERO)
+
+
+def ledger(year: int, *, account: Account | None = None, month: int | None = None, fund: Fund | None = None):
+    """收支明细账: the year's entries in date order, optionally of one account (with its sub-accounts), month or
+    fund."""
+    entries = Entry.objects.filter(year=year).select_related("account", "fund", "expense")
+    if account is not None:
+        entries = entries.filter(Q(account=account) | Q(account__parent=account))
+    if month:
+        entries = entries.filter(date__month=month)
+    if fund is not None:
+        entries = entries.filter(fund=fund)
+    return entries.order_by("date", "pk")
+
+
+def ledger_totals(entries) -> dict:
+    sums = entries.aggregate(
+        income=Sum("amount", filter=Q(direction=Entry.Direction.IN)),
+        spent=Sum("amount", filter=Q(direction=Entry.Direction.OUT)),
+        count=Count("id"),
+    )
+    income, spent = _sum(sums, "income"), _sum(sums, "spent")
+    return {"income": income, "spent": spent, "net": income - spent, "count": sums["count"]}
+
+
+def monthly(year: int, account: Account | None = None) -> list[dict]:
+    """Income and spending of each month of the year (1–12), for the ledger's month table."""
+    entries = ledger(year, account=account)
+    rows = {
+        row["date__month"]: row
+        for row in entries.order_by()
+        .values("date__month")
+        .annotate(
+            income=Sum("amount", filter=Q(direction=Entry.Direction.IN)),
+            spent=Sum("amount", filter=Q(direction=Entry.Direction.OUT)),
+        )
+    }
+    return [
+        {"month": m, "income": _sum(rows.get(m, {}), "income"), "spent": _sum(rows.get(m, {}), "spent")}
+        for m in range(1, 13)
+    ]
+
+
+@dataclass
+class FundBalance:
+    fund: Fund
+    opening: Decimal
+    income: Decimal
+    spent: Decimal
+
+    @property
+    def closing(self):
+        return self.opening + self.income - self.spent
+
+
+def fund_balances(year: int) -> list[FundBalance]:
+    """Each fund's balance at the start of the year, its income and spending in the year, and what is left."""
+    funds = Fund.objects.annotate(
+        before_in=Sum("entries__amount", filter=Q(entries__year__lt=year, entries__direction=Entry.Direction.IN)),
+        before_out=Sum("entries__amount", filter=Q(entries__year__lt=year, entries__direction=Entry.Direction.OUT)),
+        year_in=Sum("entries__amount", filter=Q(entries__year=year, entries__direction=Entry.Direction.IN)),
+        year_out=Sum("entries__amount", filter=Q(entries__year=year, entries__direction=Entry.Direction.OUT)),
+    ).order_by("sort_order", "pk")
+    return [
+        FundBalance(
+            fund=fund,
+            opening=to_fen(fund.opening_balance + (fund.before_in or ZERO) - (fund.before_out or ZERO)),
+            income=to_fen(fund.year_in or ZERO),
+            spent=to_fen(fund.year_out or ZERO),
+        )
+        for fund in funds
+    ]
+
+
+@dataclass
+class ExecutionRow:
+    account: Account
+    budget: Decimal | None
+    actual: Decimal
+    children: list = field(default_factory=list)
+
+    @property
+    def percent(self):
+        return f"{self.actual * 100 / self.budget:.1f}%" if self.budget else "—"
+
+    @property
+    def remaining(self):
+        return None if self.budget is None else self.budget - self.actual
+
+
+def _actuals(year: int) -> dict[int, Decimal]:
+    rows = Entry.objects.filter(year=year).values("account_id").annotate(total=Sum("amount"))
+    return {row["account_id"]: to_fen(row["total"]) for row in rows}
+
+
+def execution(year: int) -> dict:
+    """收支预算执行表: for each top account, the approved budget (with adjustments), the actual from the ledger
+    and the share used; sub-accounts under their parent."""
+    approved = approved_amounts(year)
+    actual = _actuals(year)
+    accounts = list(Account.objects.order_by("code"))
+    children = {}
+    for account in accounts:
+        if account.parent_id:
+            children.setdefault(account.parent_id, []).append(account)
+    sections = {Account.Kind.INCOME: [], Account.Kind.EXPENSE: []}
+    for account in accounts:
+        if account.parent_id:
+            continue
+        kids = [
+            ExecutionRow(kid, approved.get(kid.pk), actual.get(kid.pk, ZERO)) for kid in children.get(account.pk, [])
+        ]
+        kid_budget = [row.budget for row in kids if row.budget is not None]
+        own_budget = approved.get(account.pk)
+        budget = own_budget if own_budget is not None else (sum(kid_budget, ZERO) if kid_budget else None)
+        total = actual.get(account.pk, ZERO) + sum((row.actual for row in kids), ZERO)
+        sections[account.kind].append(ExecutionRow(account, budget, total, kids))
+    result = {}
+    for kind, rows in sections.items():
+        budget = sum((row.budget for row in rows if row.budget is not None), ZERO)
+        result[kind] = {"rows": rows, "budget": budget, "actual": sum((row.actual for row in rows), ZERO)}
+    return {"income": result[Account.Kind.INCOME], "expense": result[Account.Kind.EXPENSE]}
+
+
+def final_accounts(year: int) -> dict:
+    """收支决算表: the year's income and spending by account, the funds' balances at both ends."""
+    report = execution(year)
+    balances = fund_balances(year)
+    return {
+        "income": report["income"],
+        "expense": report["expense"],
+        "balances": balances,
+        "opening": sum((b.opening for b in balances), ZERO),
+        "closing": sum((b.closing for b in balances), ZERO),
+        "surplus": report["income"]["actual"] - report["expense"]["actual"],
+    }
+
+
+def expenses(*, status: str = "", year: int | None = None):
+    rows = Expense.objects.select_related("account", "fund", "requester__member")
+    if status:
+        rows = rows.filter(status=status)
+    if year:
+        rows = rows.filter(year=year)
+    return rows.order_by("-created_at", "-pk")
+
+
+def waiting_counts() -> dict:
+    """How many requests wait at each desk: the accountant's, the acceptance, the chair's, the payment."""
+    rows = Expense.objects.filter(status__in=Expense.OPEN).values("status", "is_goods").annotate(n=Count("id"))
+    counts = {"review": 0, "accept": 0, "approve": 0, "pay": 0}
+    for row in rows:
+        status = row["status"]
+        if status == Expense.Status.SUBMITTED:
+            counts["review"] += row["n"]
+        elif status == Expense.Status.REVIEWED and row["is_goods"]:
+            counts["accept"] += row["n"]
+        elif status in {Expense.Status.REVIEWED, Expense.Status.ACCEPTED}:
+            counts["approve"] += row["n"]
+        else:
+            counts["pay"] += row["n"]
+    return counts
+
+
+def audits():
+    return Audit.objects.annotate(
+        finding_count=Count("findings", distinct=True),
+        open_findings=Count("findings", filter=Q(findings__status="open"), distinct=True),
+        sample_count=Count("samples", distinct=True),
+    ).order_by("-year", "-pk")
+
+
+def years() -> list[int]:
+    found = {d.year for d in Entry.objects.dates("date", "year")} | set(
+        Expense.objects.values_list("year", flat=True).distinct()
+    )
+    found.add(timezone.localdate().year)
+    return sorted(found, reverse=True)

@@ -1,0 +1,97 @@
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from disclosure.models import DisclosureItem
+from disclosure.services import load_categories
+from funds.models import Attachment, AttachmentRead, Audit, Finding
+from funds.services import audits
+from funds.services.publication import publish_year
+from unionportal.models import UnionKind, UnionProfile
+
+from .factories import executing_budget, paid
+
+pytestmark = pytest.mark.django_db
+TODAY = timezone.localdate()
+
+
+@pytest.fixture
+def audit(users):
+    executing_budget(actor=users["accountant"])
+    return audits.open_audit(
+        kind=Audit.Kind.ANNUAL,
+        title=f"{TODAY.year}年度经费审查",
+        year=TODAY.year,
+        period_from=TODAY.replace(month=1, day=1),
+        period_to=TODAY,
+        actor=users["auditor"],
+    )
+
+
+def test_an_audit_reads_every_sampled_voucher_before_it_finishes(users, audit, client_as):
+    expense = paid(users)
+    audits.sample(audit=audit, expenses=[expense], actor=users["auditor"])
+    with pytest.raises(ValidationError, match="1 张抽查的票据没有查阅"):
+        audits.finish(audit=audit, conclusion="账目清楚", finished_on=TODAY, actor=users["auditor"])
+    attachment = Attachment.objects.get(expense=expense)
+    response = client_as("auditor").get(f"/funds/attachments/{attachment.pk}/")
+    assert response.status_code == 200 and b"".join(response.streaming_content).startswith(b"%PDF")
+    assert AttachmentRead.objects.filter(attachment=attachment, reader=users["auditor"]).count() == 1
+    audits.finish(audit=audit, conclusion="账目清楚", finished_on=TODAY, actor=users["auditor"])
+    assert Audit.objects.get(pk=audit.pk).status == Audit.Status.FINISHED
+
+
+def test_only_paid_expenses_of_the_period_are_sampled(users, audit):
+    from .factories import approved
+
+    with pytest.raises(ValidationError, match="不是审查期间内已支付的支出"):
+        audits.sample(audit=audit, expenses=[approved(users)], actor=users["auditor"])
+
+
+def test_a_finding_is_followed_to_rectified_even_after_the_audit_finished(users, audit):
+    finding = audits.add_finding(
+        audit=audit,
+        problem="两张发票抬头不是工会",
+        responsible="李秀兰",
+        deadline=TODAY + datetime.timedelta(days=30),
+        actor=users["auditor"],
+    )
+    audits.finish(audit=audit, conclusion="基本规范", finished_on=TODAY, actor=users["auditor"])
+    with pytest.raises(ValidationError, match="已完成"):
+        audits.add_finding(audit=audit, problem="x", responsible="y", deadline=TODAY, actor=users["auditor"])
+    with pytest.raises(ValidationError, match="整改情况"):
+        audits.rectify(finding=finding, rectification=" ", rectified_on=TODAY, actor=users["auditor"])
+    audits.rectify(finding=finding, rectification="已换开发票", rectified_on=TODAY, actor=users["auditor"])
+    assert Finding.objects.get(pk=finding.pk).status == Finding.Status.RECTIFIED
+
+
+def test_the_auditor_reads_the_books_but_changes_nothing_but_audits(users, client_as):
+    from .factories import request
+
+    executing_budget(actor=users["accountant"])
+    expense = request(users["staff"])
+    client = client_as("auditor")
+    assert client.get(expense.get_absolute_url()).status_code == 200
+    client.post(f"/funds/expenses/{expense.pk}/review/", {"review-note": ""})
+    expense.refresh_from_db()
+    assert expense.status == "submitted"
+    assert client.get("/funds/income/new/").status_code == 403
+    assert client.get("/funds/audits/new/").status_code == 200
+
+
+def test_the_years_summary_is_published_to_the_board_in_one_action_and_once(users, client_as):
+    UnionProfile.objects.update_or_create(pk=1, defaults={"name": "工会", "kind": UnionKind.SCHOOL})
+    load_categories(kind=UnionKind.SCHOOL)
+    executing_budget(actor=users["accountant"])
+    paid(users, amount="1234.56")
+    response = client_as("chair").post(f"/funds/publish/?year={TODAY.year}")
+    item = DisclosureItem.objects.get()
+    assert response.url == item.get_absolute_url()
+    assert item.status == DisclosureItem.Status.PUBLISHED and item.category.name == "财务管理和收支情况"
+    assert "支出 1234.56 元" in item.body
+    assert "王" not in item.body and "青山文体用品店" not in item.body  # sums only, no person, no payee
+    with pytest.raises(ValidationError, match="已公开"):
+        publish_year(year=TODAY.year, actor=users["chair"])
+    assert client_as("member").get(item.get_absolute_url()).status_code == 200

@@ -1,0 +1,143 @@
+"""Every total of every report is recomputed here from the ledger entries, one by one in Python."""
+
+from decimal import Decimal
+from io import BytesIO
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from openpyxl import load_workbook
+
+from funds import selectors
+from funds.models import Account, Entry
+from funds.services import income
+
+from .factories import account, executing_budget, general_fund, paid
+
+pytestmark = pytest.mark.django_db
+TODAY = timezone.localdate()
+
+
+@pytest.fixture
+def year_of_books(users):
+    executing_budget(actor=users["accountant"], lines={"201": "50000", "20205": "30000", "203": "20000", "103": "8000"})
+    income.record_allocation(
+        payroll_base="800000.00", on=TODAY, voucher_number="收-1", period="1季度", actor=users["accountant"]
+    )
+    income.record_income(
+        account=account("103"),
+        fund=general_fund(),
+        amount="5000.10",
+        on=TODAY,
+        voucher_number="收-2",
+        summary="上级补助",
+        actor=users["accountant"],
+    )
+    for i, (amount, code) in enumerate([("800.33", "20102"), ("1200.00", "20205"), ("99.99", "20301")]):
+        paid(users, voucher=f"付-{i}", amount=amount, code=code)
+    return TODAY.year
+
+
+def _by_hand(year):
+    entries = list(Entry.objects.filter(year=year).select_related("account"))
+    income_total = sum((e.amount for e in entries if e.direction == "in"), Decimal("0"))
+    spent_total = sum((e.amount for e in entries if e.direction == "out"), Decimal("0"))
+    by_top = {}
+    for e in entries:
+        by_top[e.account.top.code] = by_top.get(e.account.top.code, Decimal("0")) + e.amount
+    return income_total, spent_total, by_top
+
+
+def test_every_report_total_adds_up_to_the_ledger(year_of_books):
+    year = year_of_books
+    income_total, spent_total, by_top = _by_hand(year)
+    assert (income_total, spent_total) == (Decimal("14600.10"), Decimal("2100.32"))
+
+    report = selectors.execution(year)
+    assert report["income"]["actual"] == income_total
+    assert report["expense"]["actual"] == spent_total
+    for kind in ("income", "expense"):
+        for row in report[kind]["rows"]:
+            assert row.actual == by_top.get(row.account.code, Decimal("0")), row.account
+            assert row.actual == sum((c.actual for c in row.children), Decimal("0")) or not row.children
+
+    final = selectors.final_accounts(year)
+    assert final["surplus"] == income_total - spent_total
+    assert final["closing"] - final["opening"] == income_total - spent_total
+    for balance in final["balances"]:
+        fund_entries = Entry.objects.filter(fund=balance.fund, year=year)
+        assert balance.income == sum((e.amount for e in fund_entries if e.direction == "in"), Decimal("0"))
+        assert balance.spent == sum((e.amount for e in fund_entries if e.direction == "out"), Decimal("0"))
+
+    totals = selectors.ledger_totals(selectors.ledger(year))
+    assert (totals["income"], totals["spent"], totals["count"]) == (income_total, spent_total, 5)
+    months = selectors.monthly(year)
+    assert sum(m["income"] for m in months) == income_total
+    assert sum(m["spent"] for m in months) == spent_total
+
+
+def test_the_execution_table_shows_budget_and_share_used(year_of_books):
+    report = selectors.execution(year_of_books)
+    rights = next(row for row in report["expense"]["rows"] if row.account.code == "202")
+    warmth = next(child for child in rights.children if child.account.code == "20205")
+    assert (warmth.budget, warmth.actual, warmth.percent) == (Decimal("30000"), Decimal("1200.00"), "4.0%")
+    assert rights.budget == Decimal("30000")
+
+
+def test_the_ledger_of_one_account_takes_in_its_sub_accounts(year_of_books):
+    entries = selectors.ledger(year_of_books, account=Account.objects.get(code="201"))
+    assert [e.amount for e in entries] == [Decimal("800.33")]
+
+
+def test_the_xlsx_exports_carry_the_same_totals(client_as, year_of_books):
+    client = client_as("auditor")
+    book = load_workbook(BytesIO(client.get(f"/funds/ledger.xlsx?year={year_of_books}").content))
+    rows = list(book.active.iter_rows(min_row=3, values_only=True))
+    assert sum(Decimal(str(r[5])) for r in rows if r[5]) == Decimal("14600.10")
+    assert sum(Decimal(str(r[6])) for r in rows if r[6]) == Decimal("2100.32")
+    book = load_workbook(BytesIO(client.get(f"/funds/reports/execution.xlsx?year={year_of_books}").content))
+    totals = [r for r in book.active.iter_rows(values_only=True) if r[2] == "合计"]
+    assert [Decimal(str(r[4])) for r in totals] == [Decimal("14600.10"), Decimal("2100.32")]
+
+
+@pytest.mark.parametrize("url", ["/funds/ledger/", "/funds/reports/execution/", "/funds/reports/final/", "/funds/"])
+def test_report_pages_run_the_same_queries_however_many_entries(client_as, year_of_books, users, url):
+    client = client_as("chair")
+    client.get(url)
+    with CaptureQueriesContext(connection) as before:
+        client.get(url)
+    for i in range(5):
+        paid(users, voucher=f"付-more-{i}", amount="10.00", code="20101")
+    with CaptureQueriesContext(connection) as after:
+        assert client.get(url).status_code == 200
+    assert len(after) == len(before) <= 20
+
+
+def test_the_home_page_tells_each_desk_what_waits(users, client_as):
+    from .factories import request
+
+    executing_budget(actor=users["accountant"])
+    request(users["staff"])
+    assert "待财务审核的支出" in client_as("accountant").get("/").content.decode()
+    assert "待财务审核的支出" not in client_as("chair").get("/").content.decode()
+
+
+def test_every_funds_document_renders_a_pdf_with_its_figures(year_of_books, users):
+    import io
+
+    from pypdf import PdfReader
+
+    from funds.documents import DOCUMENTS
+    from funds.services import audits
+    from unionportal.documents.rendering import render_pdf
+
+    audit = audits.open_audit(
+        kind="annual", title="年度审查", year=year_of_books, period_from=TODAY.replace(month=1, day=1),
+        period_to=TODAY, actor=users["auditor"],
+    )  # fmt: skip
+    params = {"year": str(year_of_books), "audit": audit.pk}
+    for document in DOCUMENTS:
+        pdf = render_pdf(document.template, document.context(params, lambda percent: None))
+        text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+        assert "2100.32" in text.replace(",", ""), document.kind

@@ -1,0 +1,370 @@
+"""Pages of the union's money: the desk (工作台), expense requests and their steps, income, the budget, and the
+ledger. Reports and audits are in ``report_views`` and ``audit_views``."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from unionportal import workflow
+from unionportal.access import check_object_permission, permission_required
+from unionportal.form_pages import form_page, report_refusal
+from unionportal.pagination import paginate
+
+from . import forms, selectors
+from .models import Account, Adjustment, Attachment, Budget, Expense, Fund
+from .services import budget as budget_services
+from .services import expenses as expense_services
+from .services import income as income_services
+from .services.common import is_closed, year_settings
+
+
+def _year(request) -> int:
+    try:
+        return int(request.GET.get("year") or timezone.localdate().year)
+    except ValueError:
+        raise Http404 from None
+
+
+def _form_page(request, form, **page):
+    return form_page(request, form, template="funds/form.html", **page)
+
+
+@permission_required("funds.view_index")
+def index(request):
+    year = _year(request)
+    context = {"year": year, "years": selectors.years()}
+    if request.user.has_perm("funds.view_books"):
+        context |= {
+            "balances": selectors.fund_balances(year),
+            "waiting": selectors.waiting_counts(),
+            "budget": Budget.objects.filter(year=year).first(),
+            "closed": is_closed(year),
+            "settings": year_settings(year),
+        }
+    context["mine"] = selectors.expenses().filter(requester=request.user, status__in=Expense.OPEN)[:10]
+    return render(request, "funds/index.html", context)
+
+
+# ---- expenses ---------------------------------------------------------------------------------------------
+
+
+@permission_required("funds.view_books")
+def expense_list(request):
+    status = request.GET.get("status", "")
+    if status and status not in Expense.Status.values:
+        status = ""
+    rows = selectors.expenses(status=status, year=_year(request))
+    return render(
+        request,
+        "funds/expense_list.html",
+        {"page": paginate(request, rows), "status": status, "statuses": Expense.Status.choices, "year": _year(request)},
+    )
+
+
+@permission_required("funds.request_expense")
+def my_expenses(request):
+    rows = selectors.expenses().filter(requester=request.user)
+    return render(request, "funds/expense_list.html", {"page": paginate(request, rows), "mine": True})
+
+
+@permission_required("funds.request_expense")
+def expense_create(request):
+    form = forms.ExpenseForm(request.POST or None, request.FILES or None)
+
+    def save(form):
+        data = form.cleaned_data
+        return expense_services.request_expense(
+            requester=request.user,
+            account=data["account"],
+            fund=data["fund"],
+            amount=data["amount"],
+            purpose=data["purpose"],
+            payee=data["payee"],
+            is_goods=data["is_goods"],
+            attachments=[(upload, data["kind"]) for upload in data["files"]],
+        )
+
+    return form_page(
+        request,
+        form,
+        save=save,
+        done=_("支出申请已提交，等待财务审核。"),
+        title=_("支出申请"),
+        back="funds:index",
+        template="funds/expense_form.html",
+    )
+
+
+def _may_attach(user, expense):
+    return expense.requester_id == user.pk and expense.status in ATTACHABLE
+
+
+ATTACHABLE = {Expense.Status.SUBMITTED, Expense.Status.RETURNED, Expense.Status.REFUSED}
+
+
+@permission_required("funds.view_index")
+def expense_detail(request, pk):
+    expense = get_object_or_404(
+        Expense.objects.select_related("account", "fund", "requester__member", "reviewed_by", "approved_by"), pk=pk
+    )
+    check_object_permission(request.user, "funds.view_expense", expense)
+    context = {
+        "expense": expense,
+        "steps": expense.steps.select_related("actor__member"),
+        "attachments": expense.attachments.all(),
+        "buttons": workflow.buttons(expense, request.user),
+        "attach_form": forms.AttachmentForm() if _may_attach(request.user, expense) else None,
+        "needs_decision": expense_services.needs_decision(expense),
+    }
+    return render(request, "funds/expense_detail.html", context)
+
+
+@require_POST
+@permission_required("funds.view_index")
+def expense_step(request, pk, step):
+    expense = get_object_or_404(Expense, pk=pk)
+    check_object_permission(request.user, "funds.view_expense", expense)
+    if step != "attach":
+        return workflow.act(request, expense, step)
+    form = forms.AttachmentForm(request.POST, request.FILES)
+    if not form.is_valid():
+        _tell_errors(request, form)
+        return redirect(expense)
+    uploads = [(upload, form.cleaned_data["kind"]) for upload in form.cleaned_data["files"]]
+    return _after(
+        request,
+        lambda: expense_services.add_attachments(expense=expense, actor=request.user, attachments=uploads),
+        _("票据已补充。"),
+        expense,
+    )
+
+
+def _tell_errors(request, form):
+    for errors in form.errors.values():
+        for message in errors:
+            messages.error(request, message)
+
+
+@permission_required("funds.view_index")
+def attachment_file(request, pk):
+    """A voucher, opened through the portal only, and every opening logged."""
+    attachment = get_object_or_404(Attachment.objects.select_related("expense"), pk=pk)
+    check_object_permission(request.user, "funds.view_expense", attachment.expense)
+    expense_services.log_attachment_read(attachment=attachment, reader=request.user)
+    return FileResponse(attachment.file.open("rb"), filename=attachment.name)
+
+
+# ---- income -----------------------------------------------------------------------------------------------
+
+
+@permission_required("funds.keep_books")
+def income_create(request):
+    form = forms.IncomeForm(request.POST or None)
+    return _form_page(
+        request,
+        form,
+        save=lambda form: income_services.record_income(actor=request.user, **form.cleaned_data),
+        done=_("收入已入账。"),
+        title=_("登记收入"),
+        back="funds:ledger",
+        then=lambda entry: redirect("funds:ledger"),
+    )
+
+
+@permission_required("funds.keep_books")
+def dues_post(request):
+    form = forms.DuesForm(request.POST or None)
+    return _form_page(
+        request,
+        form,
+        save=lambda form: income_services.post_dues(actor=request.user, **form.cleaned_data),
+        done=lambda entry: _("会费 %(amount)s 元已入账。") % {"amount": entry.amount},
+        title=_("会费入账"),
+        back="funds:ledger",
+        then=lambda entry: redirect("funds:ledger"),
+    )
+
+
+@permission_required("funds.keep_books")
+def allocation_create(request):
+    form = forms.AllocationForm(request.POST or None)
+    return _form_page(
+        request,
+        form,
+        save=lambda form: income_services.record_allocation(actor=request.user, **form.cleaned_data),
+        done=lambda entry: _("拨缴经费留成 %(amount)s 元已入账。") % {"amount": entry.amount},
+        title=_("拨缴经费入账"),
+        back="funds:ledger",
+        then=lambda entry: redirect("funds:ledger"),
+    )
+
+
+@permission_required("funds.change_settings")
+def settings_page(request):
+    year = _year(request)
+    settings = year_settings(year)
+    form = forms.SettingsForm(request.POST or None, instance=settings)
+
+    def save(form):
+        fields = {name: form.cleaned_data[name] for name in form.Meta.fields}
+        return income_services.update_year_settings(year=year, actor=request.user, **fields)
+
+    return _form_page(
+        request,
+        form,
+        save=save,
+        done=_("%(year)s年度经费设置已保存。") % {"year": year},
+        title=_("%(year)s年度经费设置") % {"year": year},
+        back="funds:index",
+        then=lambda saved: redirect("funds:index"),
+    )
+
+
+# ---- ledger -----------------------------------------------------------------------------------------------
+
+
+def _ledger_filters(request):
+    year = _year(request)
+    account = Account.objects.filter(pk=request.GET.get("account") or None).first()
+    fund = Fund.objects.filter(pk=request.GET.get("fund") or None).first()
+    try:
+        month = int(request.GET.get("month") or 0)
+    except ValueError:
+        month = 0
+    return year, account, (month if 1 <= month <= 12 else None), fund
+
+
+@permission_required("funds.view_books")
+def ledger(request):
+    year, account, month, fund = _ledger_filters(request)
+    entries = selectors.ledger(year, account=account, month=month, fund=fund)
+    return render(
+        request,
+        "funds/ledger.html",
+        {
+            "year": year,
+            "years": selectors.years(),
+            "account": account,
+            "month": month,
+            "fund": fund,
+            "accounts": Account.objects.all(),
+            "funds": Fund.objects.all(),
+            "months": range(1, 13),
+            "page": paginate(request, entries, per_page=50),
+            "totals": selectors.ledger_totals(entries),
+            "monthly": selectors.monthly(year, account),
+        },
+    )
+
+
+# ---- budget -----------------------------------------------------------------------------------------------
+
+
+@permission_required("funds.view_books")
+def budget_page(request):
+    year = _year(request)
+    budget = Budget.objects.filter(year=year).first()
+    context = {"year": year, "budget": budget}
+    if budget is not None:
+        context |= {
+            "lines": budget.lines.select_related("account"),
+            "adjustments": budget.adjustments.all(),
+            "steps": budget.steps.select_related("actor__member"),
+            "buttons": workflow.buttons(budget, request.user),
+            "line_form": forms.BudgetLineForm(prefix="line"),
+            "adjustment_form": forms.AdjustmentForm(prefix="adjustment"),
+        }
+    return render(request, "funds/budget.html", context)
+
+
+def _after(request, call, done, back):
+    try:
+        call()
+    except ValidationError as error:
+        report_refusal(request, error)
+    else:
+        messages.success(request, done)
+    return redirect(back)
+
+
+def _valid(request, form_class, prefix):
+    form = form_class(request.POST, prefix=prefix)
+    if form.is_valid():
+        return form.cleaned_data
+    _tell_errors(request, form)
+    return None
+
+
+@require_POST
+@permission_required("funds.draft_budget")
+def budget_create(request):
+    year = _year(request)
+    return _after(
+        request,
+        lambda: budget_services.create_budget(year=year, actor=request.user),
+        _("%(year)s年度预算草案已建立。") % {"year": year},
+        f"{reverse('funds:budget')}?year={year}",
+    )
+
+
+# Changes that are not steps of the table: a line of the draft, a new adjustment.
+BUDGET_EDITS = {
+    "line": (forms.BudgetLineForm, budget_services.set_budget_line, gettext_lazy("预算项目已保存。")),
+    "adjustment": (forms.AdjustmentForm, budget_services.create_adjustment, gettext_lazy("已新建预算调整。")),
+}
+
+
+@require_POST
+@permission_required("funds.view_books")
+def budget_step(request, pk, step):
+    budget = get_object_or_404(Budget, pk=pk)
+    if step not in BUDGET_EDITS:
+        return workflow.act(request, budget, step)
+    if not request.user.has_perm("funds.draft_budget"):
+        raise PermissionDenied
+    form_class, call, done = BUDGET_EDITS[step]
+    data = _valid(request, form_class, step)
+    if data is None:
+        return redirect(budget)
+    return _after(request, lambda: call(budget=budget, actor=request.user, **data), done, budget.get_absolute_url())
+
+
+@permission_required("funds.view_books")
+def adjustment_detail(request, pk):
+    adjustment = get_object_or_404(Adjustment.objects.select_related("budget"), pk=pk)
+    return render(
+        request,
+        "funds/adjustment.html",
+        {
+            "adjustment": adjustment,
+            "lines": adjustment.lines.select_related("account"),
+            "steps": adjustment.steps.select_related("actor__member"),
+            "buttons": workflow.buttons(adjustment, request.user),
+            "line_form": forms.AdjustmentLineForm(prefix="line"),
+        },
+    )
+
+
+@require_POST
+@permission_required("funds.view_books")
+def adjustment_step(request, pk, step):
+    adjustment = get_object_or_404(Adjustment, pk=pk)
+    if step != "line":
+        return workflow.act(request, adjustment, step)
+    if not request.user.has_perm("funds.draft_budget"):
+        raise PermissionDenied
+    data = _valid(request, forms.AdjustmentLineForm, "line")
+    if data is None:
+        return redirect(adjustment)
+    return _after(
+        request,
+        lambda: budget_services.set_adjustment_line(adjustment=adjustment, actor=request.user, **data),
+        _("调整项目已保存。"),
+        adjustment,
+    )
