@@ -147,9 +147,18 @@ class AgendaItemForm(forms.Form):
 
 class DelegateForm(forms.Form):
     member = forms.ModelChoiceField(label=_("代表"), queryset=Member.objects.filter(status=Member.Status.ACTIVE))
-    group = forms.CharField(label=_("代表组"), max_length=50, required=False)
+    group = forms.ModelChoiceField(
+        label=_("代表组"),
+        queryset=None,
+        required=False,
+        error_messages={"invalid_choice": _("代表组：请从本届的代表组中选择。")},
+    )
     is_front_line = forms.BooleanField(label=_("一线教职工"), required=False, initial=True)
     is_leader = forms.BooleanField(label=_("领导干部"), required=False)
+
+    def __init__(self, *args, term, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["group"].queryset = term.delegate_groups.all()
 
 
 class ReplaceForm(forms.Form):

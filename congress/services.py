@@ -736,9 +736,11 @@ def add_agenda_item(*, session, title, actor=None):
     return _save(AgendaItem(session=session, title=title, order=last + 1))
 
 
-def add_delegate(*, term, member, group="", is_front_line=True, is_leader=False, actor=None):
+def add_delegate(*, term, member, group=None, is_front_line=True, is_leader=False, actor=None):
     if Delegate.objects.filter(term=term, member=member).exists():
         raise ValidationError(_("%(name)s已是本届代表。") % {"name": member.name})
+    if group is not None and group.term_id != term.pk:
+        raise ValidationError(_("代表组“%(group)s”不属于本届。") % {"group": group.name})
     return _save(Delegate(term=term, member=member, group=group, is_front_line=is_front_line, is_leader=is_leader))
 
 

@@ -297,8 +297,10 @@ def proposal_act(request, pk, action):
 @permission_required("congress.view_session")
 def delegates(request, pk):
     term = get_object_or_404(CongressTerm, pk=pk)
-    roster = term.delegates.select_related("member__department", "replaced_by__member").order_by(
-        "-active", "group", "member__name"
+    roster = (
+        term.delegates.select_related("member__department", "replaced_by__member")
+        .order_by("-active", "group", "member__name")
+        .select_related("group")
     )
     return render(
         request,
@@ -307,7 +309,7 @@ def delegates(request, pk):
             "term": term,
             "roster": roster,
             "warnings": services.composition_warnings(term),
-            "add_form": forms.DelegateForm(),
+            "add_form": forms.DelegateForm(term=term),
             "replace_form": forms.ReplaceForm(term=term),
         },
     )
@@ -649,7 +651,7 @@ def delegate_add(request, pk):
         def action(data):
             services.replace_delegate(delegate=data["delegate"], member=data["member"], actor=request.user)
     else:
-        form = forms.DelegateForm(request.POST)
+        form = forms.DelegateForm(request.POST, term=term)
 
         def action(data):
             services.add_delegate(term=term, actor=request.user, **data)
