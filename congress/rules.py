@@ -1,5 +1,6 @@
 import rules
 
+from members.models import Committee
 from unionportal.roles import is_chair, is_delegate, is_logged_in, is_member, is_staff
 
 runs_congress = is_chair | is_staff
@@ -80,3 +81,30 @@ def answers_for(user, proposal):
 
 rules.add_perm("congress.print_documents", runs_congress)
 rules.add_perm("congress.print_reply_letter", runs_congress | answers_for)
+
+
+# ---- the congress's bodies (主席团, 提案工作委员会 …) and their meetings ---------------------
+
+
+@rules.predicate
+def sits_on_body(user, term_or_meeting):
+    """Holds a seat in the body's term (a CommitteeTerm, or a meeting's term)."""
+    if not has_member_record(user) or term_or_meeting is None:
+        return False
+    term = getattr(term_or_meeting, "term", term_or_meeting)
+    return term.seats.filter(member=user.member).exists()
+
+
+@rules.predicate
+def has_proposal_committee(user):
+    from members.committees import current_body_term
+
+    return current_body_term(Committee.Kind.PROPOSALS) is not None
+
+
+rules.add_perm("congress.view_bodies", is_logged_in)
+rules.add_perm("congress.hold_meeting", runs_congress | sits_on_body)
+rules.add_perm("congress.decide_in_meeting", sits_on_body)
+# 立案/不立案/并案 on the proposal's own page: union staff while the union has no 提案工作委员会; once it has
+# one, its members decide at its meetings (bodies.decide_proposal) and the page's buttons go.
+rules.add_perm("congress.register_proposal", runs_congress & ~has_proposal_committee)

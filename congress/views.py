@@ -176,11 +176,11 @@ def _actions(request, proposal, data=None):
         if proposal.cosigners.filter(member=member, status="invited").exists():
             actions["cosign"] = None
             actions["decline"] = None
+    if user.has_perm("congress.register_proposal") and proposal.can("register"):
+        actions["register"] = forms.RegisterForm(data)
+        actions["reject"] = forms.RejectForm(data)
+        actions["merge"] = forms.MergeForm(data, proposal=proposal)
     if user.has_perm("congress.review_proposal"):
-        if proposal.can("register"):
-            actions["register"] = forms.RegisterForm(data)
-            actions["reject"] = forms.RejectForm(data)
-            actions["merge"] = forms.MergeForm(data, proposal=proposal)
         if proposal.can("assign"):
             actions["assign"] = forms.AssignForm(data)
         if proposal.can("close"):
