@@ -341,3 +341,43 @@ ACCESS = [
     Access(activity_page("participants/0/cancel/"), set(), expect={role: 405 for role in EVERY_ROLE}),
     Access(activity_page("door/"), {"chair", "staff"}),
 ]
+
+
+# congress between sessions: bodies, meetings, delegate groups (issue 18)
+def between_sessions_page(kind, suffix=""):
+    """A page of a fresh 提案工作委员会 term without seats (no role holds one), its meeting, or a delegate group."""
+
+    def path(users):
+        import datetime
+
+        from congress import bodies
+        from congress.models import DelegateGroup
+        from congress.tests.factories import make_term
+        from members.models import Committee, CommitteeTerm
+
+        if kind == "group":
+            group = DelegateGroup.objects.create(term=make_term(), name="第一代表组")
+            return f"/congress/terms/{group.term_id}/groups/" + suffix.replace("<group>", str(group.pk))
+        committee = Committee.objects.create(name="提案工作委员会", kind=Committee.Kind.PROPOSALS)
+        term = CommitteeTerm.objects.create(committee=committee, number=1, starts_on=datetime.date(2024, 1, 1))
+        if kind == "body":
+            return f"/congress/bodies/{term.pk}/{suffix}"
+        meeting = bodies.hold_meeting(term=term, held_on=datetime.date(2024, 3, 1))
+        return f"/congress/meetings/{meeting.pk}/" + suffix
+
+    path.__qualname__ = f"/congress/<{kind}>/{suffix}"
+    return path
+
+
+POST_ONLY = {role: 405 for role in EVERY_ROLE}
+ACCESS += [
+    Access("/congress/bodies/", LOGGED_IN),
+    Access(between_sessions_page("body", "meetings/new/"), {"chair", "staff"}),
+    Access(between_sessions_page("meeting"), LOGGED_IN),
+    Access(between_sessions_page("meeting", "minutes/"), set(), expect=POST_ONLY),
+    Access(between_sessions_page("meeting", "decisions/"), set(), expect=POST_ONLY),
+    Access(between_sessions_page("meeting", "proposals/1/"), set(), expect=POST_ONLY),
+    Access(between_sessions_page("group"), LOGGED_IN),
+    Access(between_sessions_page("group", "new/"), {"chair", "staff"}),
+    Access(between_sessions_page("group", "<group>/edit/"), {"chair", "staff"}),
+]
