@@ -8,13 +8,14 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Case, Exists, F, Max, OuterRef, Q, Value, When
+from django.db.models import Exists, Max, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from unionportal.uploads import check_content, check_size
 
+from .ballots import count_vote as _count_vote
 from .models import (
     AgendaItem,
     BallotReceipt,
@@ -375,16 +376,6 @@ def record_open_count(*, motion, votes_for, votes_against, abstentions, actor=No
         motion.status = Motion.Status.CLOSED
         motion.save()
         return motion
-
-
-def _count_vote(tallies, taken, rows):
-    """Add 1 to the ``taken`` tally rows and 0 to all the others, in a single UPDATE of all ``rows``
-    rows of the motion or appraisal: every vote rewrites every row, so neither the counts' storage
-    nor which rows the transaction touched tells what this voter chose. Costs the same for the
-    1st and the 500th voter."""
-    counted = tallies.update(count=F("count") + Case(When(taken, then=Value(1)), default=Value(0)))
-    if counted != rows:  # a vote that opened without its tally rows would be lost silently
-        raise RuntimeError(f"{rows} tally rows expected, {counted} found")
 
 
 def cast_ballot(*, motion, member, choice):
