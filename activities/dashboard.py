@@ -1,10 +1,9 @@
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from unionportal.dashboard import Card
 
-from .models import Notice, Registration
+from .models import Registration
 
 
 def cards(request):
@@ -12,18 +11,6 @@ def cards(request):
     if member is None:
         return []
     cards = []
-    unread = Notice.objects.filter(member=member, read_at__isnull=True)
-    latest = unread.first()
-    if latest:
-        cards.append(
-            Card(
-                _("活动通知"),
-                value=str(unread.count()),
-                text=latest.text,
-                url=reverse("activities:notices"),
-                level="warning",
-            )
-        )
     upcoming = (
         Registration.objects.filter(member=member, status__in=Registration.ACTIVE, event__ends_at__gte=timezone.now())
         .select_related("event")

@@ -230,24 +230,6 @@ class RegistrationStep(models.Model):
         return f"{self.registration}: {self.from_status or '—'} → {self.to_status}"
 
 
-class Notice(models.Model):
-    """An in-portal message to one member, e.g. 候补转正 (moved up from the waitlist)."""
-
-    member = models.ForeignKey(Member, verbose_name=_("收件人"), on_delete=models.CASCADE, related_name="notices")
-    text = models.CharField(_("内容"), max_length=300)
-    url = models.CharField(_("链接"), max_length=200, blank=True)
-    created_at = models.DateTimeField(_("时间"), default=timezone.now)
-    read_at = models.DateTimeField(_("已读时间"), null=True, blank=True)
-
-    class Meta:
-        ordering = ["-created_at", "-pk"]
-        verbose_name = _("通知")
-        verbose_name_plural = _("通知")
-
-    def __str__(self):
-        return self.text
-
-
 class Result(models.Model):
     """A placing in an event (名次/奖项): 一等奖, or 50米第6名, for a person or a team."""
 

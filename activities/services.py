@@ -7,7 +7,6 @@ serialises writers in the same way.
 """
 
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -16,8 +15,9 @@ from django.utils.translation import gettext as _
 
 from members.models import Member
 from unionportal.models import UnionProfile
+from unionportal.notices import notify
 
-from .models import Event, Honour, Notice, Registration, RegistrationStep, Result, Team
+from .models import Event, Honour, Registration, RegistrationStep, Result, Team
 
 Status = Registration.Status
 HONOURED_PRIZES = {Result.Prize.FIRST, Result.Prize.SECOND, Result.Prize.THIRD}
@@ -148,16 +148,6 @@ def _check_team(*, event, union_group, captain, members):
             raise ValidationError(_("%(name)s：%(reason)s") % {"name": person.name, "reason": reason})
 
 
-def notify(member, *, text, url=""):
-    """An in-portal notice to one member, with an email copy when their account has an address."""
-    if member is None:
-        return
-    Notice.objects.create(member=member, text=text, url=url)
-    email = member.user.email if member.user_id else ""
-    if email:
-        transaction.on_commit(lambda: send_mail(text, text, None, [email]))
-
-
 def cancel(*, registration, actor, note=""):
     """A sign-up is withdrawn (取消报名). When it held a place, the first on the waitlist moves up
     (候补转正) and is told by an in-portal notice (and by email when their account has one)."""
@@ -192,7 +182,7 @@ def _promote_next(*, event, actor):
     waiting.save(update_fields=["status"])
     _record_step(waiting, actor=actor, from_status=Status.WAITLISTED, note=_("候补转正"))
     text = _("您在“%(event)s”的候补已转为正式报名，请准时参加。") % {"event": event.title}
-    notify(waiting.member or waiting.team.captain, text=text, url=event.get_absolute_url())
+    notify(waiting.member or waiting.team.captain, text=text, url=event.get_absolute_url(), kind="activities.promoted")
     return waiting
 
 
@@ -294,7 +284,3 @@ def add_honour(*, title, year, level, awarding_body, member=None, union_group=No
     honour.full_clean()
     honour.save()
     return honour
-
-
-def mark_notices_read(*, member):
-    Notice.objects.filter(member=member, read_at__isnull=True).update(read_at=timezone.now())

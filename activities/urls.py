@@ -1,4 +1,5 @@
 from django.urls import path
+from django.views.generic import RedirectView
 
 from . import views
 
@@ -9,7 +10,7 @@ urlpatterns = [
     path("new/", views.create, name="create"),
     path("honours/", views.honours, name="honours"),
     path("honours/new/", views.honour_create, name="honour_create"),
-    path("notices/", views.notices, name="notices"),
+    path("notices/", RedirectView.as_view(pattern_name="notices", permanent=True)),  # the inbox moved to /notices/
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/edit/", views.edit, name="edit"),
     path("<int:pk>/sign-up/", views.sign_up, name="sign_up"),

@@ -308,11 +308,3 @@ def honour_create(request):
             messages.success(request, _("表彰已登记。"))
             return redirect("activities:honours")
     return render(request, "activities/honour_form.html", {"form": form})
-
-
-@permission_required("activities.sign_up")
-def notices(request):
-    member = request.user.member
-    items = list(member.notices.all()[:50])
-    services.mark_notices_read(member=member)
-    return render(request, "activities/notices.html", {"notices": items})

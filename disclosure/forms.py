@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from members.models import Department
+from unionportal.forms import ActionForm
 
 from . import selectors, services
 from .models import Category, DisclosureItem, Objection
@@ -45,15 +46,15 @@ class ItemForm(forms.ModelForm):
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
 
 
-class ReturnForm(forms.Form):
+class ReturnForm(ActionForm):
     comment = forms.CharField(label=_("预审意见"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class NoteForm(forms.Form):
+class NoteForm(ActionForm):
     note = forms.CharField(label=_("整改情况"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class PeriodForm(forms.Form):
+class PeriodForm(ActionForm):
     period_start = forms.DateField(label=_("公示开始"), widget=DATE_WIDGET)
     period_end = forms.DateField(label=_("公示截止"), widget=DATE_WIDGET)
 

@@ -16,6 +16,7 @@ from simple_history.models import HistoricalRecords
 
 from members.models import Department, Member
 from unionportal.models import UnionKind
+from unionportal.workflow import Step
 
 from .formatting import render_body
 
@@ -163,45 +164,14 @@ class DisclosureItem(models.Model):
         return bool(self.period_end) and today > self.period_end
 
 
-class ItemStep(models.Model):
+class ItemStep(Step):
     """One dated step on an item's timeline: a move between states, or an objection filed or answered."""
 
-    LABELS = {
-        "draft": _("起草"),
-        "submit": _("提交预审"),
-        "return": _("退回修改"),
-        "redraft": _("重新修改"),
-        "approve": _("预审通过并公示"),
-        "close": _("公示结束（无异议）"),
-        "rectify": _("整改"),
-        "republish": _("整改后重新公示"),
-        "archive": _("归档"),
-        "object": _("会员提出异议"),
-        "answer": _("答复异议"),
-        "remind": _("提醒未签阅人员"),
-    }
-
     item = models.ForeignKey(DisclosureItem, verbose_name=_("事项"), on_delete=models.CASCADE, related_name="steps")
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("操作人"), null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    at = models.DateTimeField(_("时间"), default=timezone.now)
-    action = models.CharField(_("动作"), max_length=20)
-    from_status = models.CharField(_("原状态"), max_length=12, choices=DisclosureItem.Status, blank=True)
-    to_status = models.CharField(_("新状态"), max_length=12, choices=DisclosureItem.Status)
-    note = models.TextField(_("说明"), blank=True)
 
-    class Meta:
+    class Meta(Step.Meta):
         verbose_name = _("办理步骤")
         verbose_name_plural = _("办理步骤")
-        ordering = ["at", "pk"]
-
-    def __str__(self):
-        return f"{self.at:%Y-%m-%d} {self.label}"
-
-    @property
-    def label(self):
-        return self.LABELS.get(self.action, self.action)
 
 
 class Attachment(models.Model):

@@ -6,11 +6,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from activities.services import notify
 from unionportal.models import UnionKind, UnionProfile
+from unionportal.notices import notify
 from unionportal.uploads import ZIP_MAIN_PARTS, check_size, sniff  # noqa: F401 (tests build Office files from it)
 
-from .models import Attachment, Category, DisclosureItem, ItemStep, Objection, ReadReceipt
+from .flows import FLOW
+from .models import Attachment, Category, DisclosureItem, Objection, ReadReceipt
 from .selectors import last_reminder, unsigned_members
 
 C = Category.Cadence
@@ -69,26 +70,12 @@ def save_category(*, category, actor=None):
     return category
 
 
-def _move(item, action, actor, note=""):
-    sources, target = DisclosureItem.TRANSITIONS[action]
-    if item.status not in sources:
-        raise ValidationError(
-            _("“%(status)s”状态的事项不能%(action)s。")
-            % {"status": item.get_status_display(), "action": ACTION_LABELS[action]}
-        )
-    step = ItemStep(item=item, actor=actor, action=action, from_status=item.status, to_status=target, note=note)
-    item.status = target
-    item.full_clean()
-    item.save()
-    step.save()
-    return item
-
-
-ACTION_LABELS = ItemStep.LABELS
+def _move(item, action, actor, note="", **fields):
+    return FLOW.move(item, action, actor=actor, note=note, **fields)
 
 
 def _lock(item):
-    return DisclosureItem.objects.select_for_update().get(pk=item.pk)
+    return FLOW.lock(item)
 
 
 @transaction.atomic
@@ -99,7 +86,7 @@ def draft_item(*, actor, category, title, body, audience=DisclosureItem.Audience
         item.department_id = category.department_id
     item.full_clean()
     item.save()
-    ItemStep.objects.create(item=item, actor=actor, action="draft", to_status=item.status)
+    FLOW.record(item, "draft", actor=actor, from_status="")
     return item
 
 
@@ -163,20 +150,10 @@ def approve(*, item, actor, period_start, period_end, note=""):
     return _move(locked, "approve", actor, note=note)
 
 
-def _check_period_over(item):
-    if not item.period_over():
-        raise ValidationError(_("公示期（截至 %(end)s）尚未结束。") % {"end": item.period_end})
-
-
 @transaction.atomic
 def close(*, item, actor, note=""):
-    """公示中 → 无异议: the 公示期 is over and every objection has been answered."""
-    locked = _lock(item)
-    if locked.status == DisclosureItem.Status.PUBLISHED:
-        _check_period_over(locked)
-        if locked.objections.filter(answered_at__isnull=True).exists():
-            raise ValidationError(_("还有未答复的异议，不能结束公示。"))
-    return _move(locked, "close", actor, note=note)
+    """公示中 → 无异议: the 公示期 is over and every objection has been answered (the table's ``blocked``)."""
+    return _move(_lock(item), "close", actor, note=note)
 
 
 @transaction.atomic
@@ -235,9 +212,7 @@ def answer_objection(*, objection, actor, answer):
 
 def _record(item, action, actor, note):
     """A dated step that leaves the state as it is (异议, 答复)."""
-    ItemStep.objects.create(
-        item=item, actor=actor, action=action, from_status=item.status, to_status=item.status, note=note
-    )
+    FLOW.record(item, action, actor=actor, note=note)
 
 
 @transaction.atomic
@@ -268,8 +243,14 @@ def remind_unsigned(*, item, actor):
     if not members:
         raise ValidationError(_("全部会员已签阅，无需提醒。"))
     text = _("请签阅“%(title)s”：打开后点“已阅”。") % {"title": locked.title}
-    for member in members:
-        notify(member, text=text, url=locked.get_absolute_url())
+    notify(
+        members,
+        text=text,
+        url=locked.get_absolute_url(),
+        kind="disclosure.sign",
+        permission="disclosure.view_item",
+        obj=locked,
+    )
     _record(locked, "remind", actor, _("提醒 %(count)d 人签阅") % {"count": len(members)})
     return members
 

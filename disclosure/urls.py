@@ -11,7 +11,6 @@ urlpatterns = [
     path("<int:pk>/print/", views.print_sheet, name="print"),
     path("<int:pk>/print/pdf/", views.print_pdf, name="print_pdf"),
     path("<int:pk>/edit/", views.edit, name="edit"),
-    path("<int:pk>/submit/", views.submit, name="submit"),
     path("<int:pk>/objections/", views.object_to, name="object"),
     path("<int:pk>/sign/", views.sign, name="sign"),
     path("<int:pk>/remind/", views.remind_unsigned, name="remind_unsigned"),

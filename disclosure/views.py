@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from unionportal import workflow
 from unionportal.access import check_object_permission, permission_required
 from unionportal.documents.services import queue_document
 from unionportal.models import UnionProfile
@@ -65,12 +66,8 @@ def detail(request, pk):
         context["unsigned"] = selectors.unsigned_members(item)
         context["last_reminder"] = selectors.last_reminder(item)
     if user.has_perm("disclosure.review"):
-        context.update(
-            return_form=forms.ReturnForm(),
-            period_form=forms.PeriodForm(),
-            note_form=forms.NoteForm(),
-            answer_form=forms.AnswerForm(),
-        )
+        context["answer_form"] = forms.AnswerForm()
+    context["buttons"] = workflow.buttons(item, user)
     return render(request, "disclosure/detail.html", context)
 
 
@@ -156,38 +153,10 @@ def _run(request, item, call):
 
 
 @require_POST
-@permission_required("disclosure.draft_item")
-def submit(request, pk):
-    item = _visible_item(request, pk)
-    check_object_permission(request.user, "disclosure.edit_item", item)
-    return _run(request, item, lambda: services.submit(item=item, actor=request.user))
-
-
-@require_POST
-@permission_required("disclosure.review")
+@permission_required("disclosure.view_index")
 def transition(request, pk, action):
-    item = _visible_item(request, pk)
-    actor = request.user
-    if action == "return":
-        form = forms.ReturnForm(request.POST)
-        call = lambda: services.return_item(item=item, actor=actor, comment=form.cleaned_data["comment"])  # noqa: E731
-    elif action in ("approve", "republish"):
-        form = forms.PeriodForm(request.POST)
-        service = services.approve if action == "approve" else services.republish
-        call = lambda: service(item=item, actor=actor, **form.cleaned_data)  # noqa: E731
-    elif action == "rectify":
-        form = forms.NoteForm(request.POST)
-        call = lambda: services.rectify(item=item, actor=actor, note=form.cleaned_data["note"])  # noqa: E731
-    elif action in ("close", "archive"):
-        form = None
-        service = services.close if action == "close" else services.archive
-        call = lambda: service(item=item, actor=actor)  # noqa: E731
-    else:
-        raise Http404
-    if form is not None and not form.is_valid():
-        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
-        return redirect(item)
-    return _run(request, item, call)
+    """Every button of the item's table (disclosure/flows.py) posts here."""
+    return workflow.act(request, _visible_item(request, pk), action)
 
 
 @require_POST

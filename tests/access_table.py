@@ -171,6 +171,9 @@ ACCESS = [
     Access("/", LOGGED_IN),
     Access("/healthz", EVERYONE),
     Access("/profile/", {"chair"}),
+    # notices (unionportal/notices.py): everyone's own inbox
+    Access("/notices/", LOGGED_IN),
+    Access("/notices/read/", frozenset(), expect={ANON: 302, **dict.fromkeys(LOGGED_IN, 405)}),
     Access("/accounts/login/", {ANON}, expect={role: 302 for role in ROLES}),
     Access("/accounts/password/", LOGGED_IN),
     Access("/accounts/password/done/", LOGGED_IN),
@@ -325,7 +328,7 @@ ACCESS = [
     Access("/activities/new/?festival=womens_day", {"chair", "staff"}),
     Access("/activities/honours/", LOGGED_IN),
     Access("/activities/honours/new/", {"chair", "staff"}),
-    Access("/activities/notices/", LOGGED_IN),
+    Access("/activities/notices/", frozenset(), expect=dict.fromkeys(EVERY_ROLE, 301)),  # moved to /notices/
     Access(activity_page(""), LOGGED_IN),
     Access(activity_page("edit/"), {"chair", "staff"}),
     Access(activity_page("participants/"), {"chair", "staff"}),

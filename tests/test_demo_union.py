@@ -13,7 +13,7 @@ from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
 
-from activities.models import Event, Honour, Notice, Registration
+from activities.models import Event, Honour, Registration
 from congress.models import Appraisal, CongressTerm, Delegate, Proposal, Suggestion
 from disclosure.demo import LAPSED
 from disclosure.models import Category, DisclosureItem, Objection
@@ -22,6 +22,7 @@ from members.models import Branch, Committee, CommitteeSeat, CommitteeTerm, Memb
 from members.models import Registration as YearlyRegistration
 from unionportal.demo import LOGINS, PASSWORD
 from unionportal.documents.annual_report import compile_report
+from unionportal.notices import Notice
 from welfare import services as welfare
 from welfare.models import Application, Campaign, DonationDrive, HardshipFile, Visit
 
@@ -96,7 +97,7 @@ def test_a_year_of_events_has_sign_ups_a_waitlist_results_honours_and_notices():
     assert 20 <= Event.objects.count() <= 30
     assert Registration.objects.filter(status=Registration.Status.WAITLISTED).exists()
     assert Honour.objects.filter(result__isnull=False).exists()
-    assert Notice.objects.filter(member__user__username="member").exists()
+    assert Notice.objects.filter(recipient__username="member").exists()
 
 
 def test_this_years_annual_report_has_every_chapter_filled():

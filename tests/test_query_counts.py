@@ -108,8 +108,9 @@ def member_rows(world, n):
 def activity_rows(world, n):
     """This month's events, a team event with teams and results, an event with sign-ups, honours, notices."""
     from activities import services
-    from activities.models import Event, Honour, Notice, Result, Team
+    from activities.models import Event, Honour, Result, Team
     from activities.models import Registration as SignUp
+    from unionportal.notices import Notice
 
     now = timezone.now()
     month_start = now.replace(day=1, hour=9, minute=0, second=0, microsecond=0)
@@ -164,8 +165,8 @@ def activity_rows(world, n):
             for i in range(n)
         ]
     )
-    chair = world["users"]["chair"].member
-    Notice.objects.bulk_create([Notice(member=chair, text=f"通知{i}", url="/activities/") for i in range(n)])
+    chair = world["users"]["chair"]
+    Notice.objects.bulk_create([Notice(recipient=chair, text=f"通知{i}", url="/activities/") for i in range(n)])
     world.update(team_event=team_event, event=event)
 
 
@@ -382,7 +383,7 @@ PAGES = [
     Page("events · past", "/activities/?when=past", "chair", activity_rows),
     Page("calendar", "/activities/calendar/", "chair", activity_rows),
     Page("honours", "/activities/honours/", "chair", activity_rows),
-    Page("notices", "/activities/notices/", "chair", activity_rows),
+    Page("notices", "/notices/", "chair", activity_rows),
     Page("event · teams and results", lambda w: f"/activities/{w['team_event'].pk}/", "chair", activity_rows),
     Page("participants", lambda w: f"/activities/{w['event'].pk}/participants/", "chair", activity_rows),
     Page("participants · teams", lambda w: f"/activities/{w['team_event'].pk}/participants/", "chair", activity_rows),

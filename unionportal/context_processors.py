@@ -1,7 +1,16 @@
+import functools
+
 from django.utils.functional import SimpleLazyObject
 
 from .models import UnionProfile
 from .navigation import menu_for
+
+
+def _unread_count(request):
+    from .notices import unread
+
+    user = getattr(request, "user", None)
+    return unread(user).count() if user is not None and user.is_authenticated else 0
 
 
 def portal(request):
@@ -12,4 +21,6 @@ def portal(request):
         "union": profile,
         "vocab": vocab,
         "menu": SimpleLazyObject(lambda: menu_for(request, vocab)),
+        # a callable: the template asks once, and only when the header is drawn
+        "unread_notices": functools.cache(lambda: _unread_count(request)),
     }

@@ -42,3 +42,6 @@ class UnionProfile(models.Model):
     @property
     def vocabulary(self):
         return vocabulary_for(self.kind)
+
+
+from .notices import Notice  # noqa: E402,F401  (the model lives with notify(); Django finds it here)

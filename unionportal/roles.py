@@ -49,3 +49,10 @@ is_auditor = has_role(Role.AUDITOR)
 is_union_staff = has_role(Role.CHAIR, Role.STAFF)
 is_logged_in = rules.is_authenticated
 everyone = rules.always_allow
+
+
+def users_with_role(*roles):
+    """The active accounts holding any of ``roles``: whom to tell when it is the union's turn."""
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.filter(groups__name__in=roles, is_active=True).distinct()

@@ -2,19 +2,55 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import JsonResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
 
 from .access import permission_required
 from .dashboard import cards_for
 from .forms import UnionProfileForm
 from .models import UnionProfile
+from .notices import Notice, mark_read, unread
+from .pagination import paginate
+
+HOME_NOTICES = 5
 
 
 @login_required
 def home(request):
-    return render(request, "home.html", {"cards": cards_for(request)})
+    return render(
+        request,
+        "home.html",
+        {"cards": cards_for(request), "notices": list(unread(request.user)[:HOME_NOTICES])},
+    )
+
+
+@login_required
+def notices(request):
+    """The inbox: every notice to this user, newest first, the unread ones marked."""
+    return render(
+        request, "notices.html", {"page_obj": paginate(request, Notice.objects.filter(recipient=request.user))}
+    )
+
+
+@login_required
+def notice_open(request, pk):
+    """A notice's link: marks it read and goes where it points (only within the portal)."""
+    notice = get_object_or_404(Notice, pk=pk, recipient=request.user)
+    mark_read(user=request.user, notices=[notice])
+    if notice.url and url_has_allowed_host_and_scheme(notice.url, allowed_hosts={request.get_host()}):
+        return redirect(notice.url)
+    return redirect("notices")
+
+
+@login_required
+@require_POST
+def notices_read(request):
+    count = mark_read(user=request.user)
+    messages.success(request, _("已将%(count)s条通知标为已读。") % {"count": count})
+    return redirect("notices")
 
 
 @permission_required("unionportal.change_profile")

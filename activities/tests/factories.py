@@ -1,6 +1,7 @@
 import datetime
 import itertools
 
+from django.contrib.auth.models import User
 from django.utils import timezone
 
 from members.models import Member, UnionGroup
@@ -21,10 +22,13 @@ def make_event(**fields):
     return Event.objects.create(**fields)
 
 
-def make_member(**fields):
+def make_member(*, account=False, **fields):
+    """A member; with ``account`` also a login, so notices reach her."""
     fields.setdefault("name", f"教师{next(_names)}")
     fields.setdefault("gender", Member.Gender.FEMALE)
     fields.setdefault("is_union_member", True)
+    if account:
+        fields["user"] = User.objects.create_user(f"user{next(_names)}")
     return Member.objects.create(**fields)
 
 

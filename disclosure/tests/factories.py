@@ -25,7 +25,7 @@ def make_item(status="draft", actor=None, category=None, audience=DisclosureItem
     today = timezone.localdate()
     if status == "draft":
         return item
-    services.submit(item=item, actor=actor)
+    item = services.submit(item=item, actor=actor)
     if status == "pending":
         return item
     if status == "returned":

@@ -8,9 +8,9 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.test import Client
 
-from activities.models import Notice
 from disclosure import services
 from disclosure.models import DisclosureItem
+from unionportal.notices import Notice
 
 from .factories import make_item
 
@@ -35,9 +35,9 @@ def test_only_members_who_have_not_signed_are_reminded(item, users, django_captu
         reminded = services.remind_unsigned(item=item, actor=users["staff"])
     names = {m.name for m in reminded}
     assert "member" not in names and "auditor" not in names and "delegate" in names
-    noticed = set(Notice.objects.values_list("member__name", flat=True))
+    noticed = set(Notice.objects.filter(kind="disclosure.sign").values_list("recipient__member__name", flat=True))
     assert noticed == names
-    notice = Notice.objects.get(member__name="delegate")
+    notice = Notice.objects.get(recipient__username="delegate", kind="disclosure.sign")
     assert item.title in notice.text and notice.url == f"/disclosure/{item.pk}/"
 
 
@@ -78,7 +78,7 @@ def test_only_internal_items_that_ask_for_signatures_on_the_board(status, fields
         item.refresh_from_db()
     with pytest.raises(ValidationError, match="不需要签阅"):
         services.remind_unsigned(item=item, actor=users["staff"])
-    assert not Notice.objects.exists()
+    assert not Notice.objects.filter(kind="disclosure.sign").exists()
 
 
 def test_nobody_to_remind_when_everyone_signed(item, users):
@@ -106,12 +106,12 @@ def test_staff_remind_from_the_item_page_and_see_when(item, client_as, django_ca
 @pytest.mark.parametrize("role", ["member", "handler", "delegate", "welfare", "auditor"])
 def test_only_union_staff_may_remind(item, role, client_as):
     assert client_as(role).post(remind_url(item)).status_code == 403
-    assert not Notice.objects.exists()
+    assert not Notice.objects.filter(kind="disclosure.sign").exists()
 
 
 def test_visitor_is_not_told_the_item_exists(item, client):
     assert client.post(remind_url(item)).status_code == 302  # to the login page
-    assert not Notice.objects.exists()
+    assert not Notice.objects.filter(kind="disclosure.sign").exists()
 
 
 def test_staff_may_not_remind_for_a_public_item(users, client_as):
@@ -124,4 +124,4 @@ def test_reminding_needs_the_csrf_token(item, users):
     client = Client(enforce_csrf_checks=True)
     client.force_login(users["staff"])
     assert client.post(remind_url(item)).status_code == 403
-    assert not Notice.objects.exists()
+    assert not Notice.objects.filter(kind="disclosure.sign").exists()

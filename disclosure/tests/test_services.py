@@ -117,7 +117,7 @@ def test_illegal_transitions_are_refused_in_chinese(status, action, users):
         "archive": lambda: services.archive(item=item, actor=None),
     }
     steps = ItemStep.objects.filter(item=item).count()
-    with pytest.raises(ValidationError, match="状态的事项不能"):
+    with pytest.raises(ValidationError, match="公开事项现在是“.*”，不能"):
         calls[action]()
     item.refresh_from_db()
     assert item.status == status

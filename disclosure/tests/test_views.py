@@ -149,7 +149,10 @@ def test_handler_drafts_for_his_department_and_staff_review(client_as, users):
     handler.post(f"/disclosure/{item.pk}/submit/")
     item.refresh_from_db()
     assert item.status == "pending"
-    assert handler.post(f"/disclosure/{item.pk}/approve/").status_code == 403
+    refused = handler.post(f"/disclosure/{item.pk}/approve/", follow=True).content.decode()
+    assert "您不能预审通过并公示这个公开事项。" in refused
+    item.refresh_from_db()
+    assert item.status == "pending"
     assert handler.get("/disclosure/work/").content.decode().count("食堂招标结果") == 1
 
 

@@ -1,0 +1,138 @@
+"""The workflow kernel (unionportal/workflow.py), told through the disclosure item's table."""
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from disclosure.models import DisclosureItem, ItemStep
+from disclosure.tests.factories import make_item
+from unionportal import workflow
+from unionportal.notices import Notice
+
+pytestmark = pytest.mark.django_db
+S = DisclosureItem.Status
+
+
+def _unchanged(item, status, steps):
+    item.refresh_from_db()
+    return item.status == status and item.steps.count() == steps
+
+
+def test_a_move_from_the_wrong_state_is_refused_in_chinese_and_changes_nothing(users):
+    item = make_item("draft")
+    with pytest.raises(workflow.WrongState, match="公开事项现在是“草稿”，不能归档。"):
+        workflow.move(item, "archive", actor=users["staff"])
+    assert _unchanged(item, S.DRAFT, 1)
+
+
+def test_a_move_by_someone_the_table_does_not_allow_is_refused(users):
+    item = make_item("pending")
+    with pytest.raises(workflow.Forbidden, match="您不能退回修改这个公开事项。"):
+        workflow.move(item, "return", actor=users["member"], review_comment="x")
+    assert _unchanged(item, S.PENDING, 2)
+
+
+def test_a_move_from_a_page_someone_else_has_moved_on_is_stale(users):
+    item = make_item("pending")
+    with pytest.raises(workflow.Stale, match="已被他人处理，现在是“预审中”"):
+        workflow.move(item, "return", actor=users["staff"], seen=S.DRAFT)
+    assert _unchanged(item, S.PENDING, 2)
+
+
+def test_an_unknown_action_is_named_in_the_refusal(users):
+    with pytest.raises(ValidationError, match="没有“fly”这个操作"):
+        workflow.move(make_item("draft"), "fly", actor=users["staff"])
+
+
+def test_a_move_saves_the_fields_writes_the_step_and_tells_whom_the_table_names(users):
+    drafter = users["chair"]
+    item = make_item("pending", actor=drafter)
+    Notice.objects.all().delete()
+    moved = workflow.move(item, "return", actor=users["staff"], note="补充明细", review_comment="补充明细")
+    assert moved.status == S.RETURNED and moved.review_comment == "补充明细"
+    step = moved.steps.last()
+    assert (step.action, step.from_status, step.to_status, step.actor) == (
+        "return",
+        "pending",
+        "returned",
+        users["staff"],
+    )
+    assert step.label == "退回修改" and step.actor_name == "staff"
+    notice = Notice.objects.get()
+    assert notice.recipient == drafter and notice.kind == "disclosure.disclosureitem.return"
+    assert "补充明细" in notice.text and notice.url == item.get_absolute_url()
+
+
+def test_the_actor_is_not_told_of_her_own_move(users):
+    item = make_item("pending", actor=users["staff"])
+    Notice.objects.all().delete()
+    workflow.move(item, "return", actor=users["staff"], review_comment="x")
+    assert not Notice.objects.exists()
+
+
+def test_a_stale_instance_is_read_afresh_under_the_lock(users):
+    item = make_item("draft")
+    same = DisclosureItem.objects.get(pk=item.pk)
+    workflow.move(item, "submit", actor=users["staff"])
+    with pytest.raises(workflow.WrongState):
+        workflow.move(same, "submit", actor=users["staff"])
+    assert ItemStep.objects.filter(item=item, action="submit").count() == 1
+
+
+def test_blocked_actions_say_why_and_show_no_button(users):
+    item = make_item("published")
+    assert "close" not in [b.action.name for b in workflow.buttons(item, users["staff"])]
+    with pytest.raises(workflow.NotYet, match="尚未结束"):
+        workflow.move(item, "close", actor=users["staff"])
+
+
+def test_buttons_are_the_actions_open_to_this_user_now(users):
+    item = make_item("pending")
+    assert {b.action.name for b in workflow.buttons(item, users["staff"])} == {"return", "approve"}
+    assert workflow.buttons(item, users["member"]) == []
+
+
+def test_the_page_posts_its_state_and_a_stale_page_is_told_so(client_as, users):
+    item = make_item("pending")
+    page = client_as("staff").get(item.get_absolute_url()).content.decode()
+    assert 'name="state" value="pending"' in page and 'data-action="approve"' in page
+    workflow.move(item, "return", actor=users["chair"], review_comment="先退回")
+    response = client_as("staff").post(f"/disclosure/{item.pk}/approve/", {"state": "pending"}, follow=True)
+    assert "已被他人处理，现在是“已退回”" in response.content.decode()
+    item.refresh_from_db()
+    assert item.status == S.RETURNED
+
+
+def test_a_form_error_names_the_field(client_as):
+    item = make_item("pending")
+    response = client_as("staff").post(f"/disclosure/{item.pk}/return/", {"state": "pending"}, follow=True)
+    assert "预审意见：" in response.content.decode()
+    item.refresh_from_db()
+    assert item.status == S.PENDING
+
+
+def test_irreversible_actions_ask_first_saying_what_will_happen(client_as):
+    item = make_item("closed")
+    page = client_as("staff").get(item.get_absolute_url()).content.decode()
+    assert "归档后事项不能再修改或整改，确定归档？" in page and "确认归档" in page
+
+
+def test_done_message_says_what_happened(client_as):
+    item = make_item("pending")
+    response = client_as("staff").post(
+        f"/disclosure/{item.pk}/approve/",
+        {"state": "pending", "period_start": "2099-01-01", "period_end": "2099-01-07"},
+        follow=True,
+    )
+    assert "已通过预审，公示至1月7日。" in response.content.decode()
+
+
+def test_timeline_shows_names_not_logins(client_as, users):
+    users["staff"].member.name = "王芳"
+    users["staff"].member.save()
+    item = make_item("pending", actor=users["staff"])
+    page = client_as("chair").get(item.get_absolute_url()).content.decode()
+    assert '<span data-testid="actor">王芳</span>' in page
+
+
+def test_every_table_is_found_at_start_up():
+    assert "disclosure.DisclosureItem" in {str(flow) for flow in workflow.workflows()}
