@@ -1,9 +1,9 @@
 """Elections (换届选举, 代表选举, 增补): candidates nominated, a secret ballot, a count against the thresholds
 in settings, and the elected seated as delegates or committee members.
 
-An election moves through the states in ``Election.TRANSITIONS``; ``elections.py`` makes each move. The
-ballot is the congress's: ``ElectionReceipt`` (who voted) and ``ElectionTally`` (a count per candidate)
-share nothing but the election.
+An election moves through the states of its table in ``election_flows.py`` (the workflow kernel); the
+services in ``elections.py`` make each move and leave an ``ElectionStep``. The ballot is the congress's:
+``ElectionReceipt`` (who voted) and ``ElectionTally`` (a count per candidate) share nothing but the election.
 """
 
 import uuid
@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from members.models import CommitteeSeat, CommitteeTerm, Member
+from unionportal.workflow import Step
 
 
 class Election(models.Model):
@@ -35,14 +36,7 @@ class Election(models.Model):
         DELEGATES = "delegates", _("本届在任代表")
         MEMBERS = "members", _("全体在职会员")
 
-    S = Status
-    # action → (states it may start from, state it leads to); ``close`` leads to VOID when too few voted.
-    TRANSITIONS = {
-        "open": ({S.NOMINATING}, S.VOTING),
-        "close": ({S.VOTING}, S.COUNTED),
-        "seat": ({S.COUNTED}, S.SEATED),
-    }
-    RESULTS_SHOWN = {S.COUNTED, S.SEATED, S.VOID}
+    RESULTS_SHOWN = {Status.COUNTED, Status.SEATED, Status.VOID}
 
     title = models.CharField(_("选举名称"), max_length=200)
     kind = models.CharField(_("选举类型"), max_length=12, choices=Kind, default=Kind.DELEGATES)
@@ -100,13 +94,19 @@ class Election(models.Model):
     def get_absolute_url(self):
         return reverse("congress:election", args=[self.pk])
 
-    def can(self, action):
-        sources, _target = self.TRANSITIONS[action]
-        return self.status in sources
-
     @property
     def results_shown(self):
         return self.status in self.RESULTS_SHOWN
+
+
+class ElectionStep(Step):
+    """One dated step of an election: opened, counted (or void), seated."""
+
+    election = models.ForeignKey(Election, verbose_name=_("选举"), on_delete=models.CASCADE, related_name="steps")
+
+    class Meta(Step.Meta):
+        verbose_name = _("选举步骤")
+        verbose_name_plural = _("选举步骤")
 
 
 class Candidate(models.Model):

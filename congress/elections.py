@@ -19,20 +19,15 @@ from django.db import transaction
 from django.db.models import Count, Exists, F, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from members import committees
 from members.models import CommitteeSeat, Member
+from unionportal.workflow import flow_for, move
 
 from . import ballots
 from .models import Candidate, Delegate, DelegateGroup, Election, ElectionReceipt, ElectionTally
 
 E = Election
-ACTION_NAMES = {
-    "open": gettext_lazy("开始投票"),
-    "close": gettext_lazy("结束投票并计票"),
-    "seat": gettext_lazy("宣布就任"),
-}
 
 
 # ---- reads ------------------------------------------------------------------
@@ -110,12 +105,13 @@ def _lock(election: Election) -> Election:
     return Election.objects.select_for_update().get(pk=election.pk)
 
 
-def _require(election: Election, action: str) -> None:
-    if not election.can(action):
-        raise ValidationError(
-            _("选举处于“%(status)s”状态，不能%(action)s。")
-            % {"status": election.get_status_display(), "action": ACTION_NAMES[action]}
-        )
+def _locked_for(election: Election, action: str, actor) -> Election:
+    """The election's row locked for ``action`` of its table: wrong state or actor refused before any work."""
+    election = flow_for(Election).lock(election)
+    refusal = flow_for(Election).refusal(flow_for(Election).action(action), election, actor)
+    if refusal is not None:
+        raise refusal
+    return election
 
 
 @transaction.atomic
@@ -186,8 +182,7 @@ def withdraw(*, candidate: Candidate, actor=None) -> None:
 def open_voting(*, election: Election, actor=None) -> Election:
     """Voting opens once the list of candidates fits the seats (差额: more candidates than seats); those
     entitled to vote are counted now and kept, so later changes to the roster leave the count alone."""
-    election = _lock(election)
-    _require(election, "open")
+    election = _locked_for(election, "open", actor)
     candidates = list(election.candidates.all())
     if len(candidates) < election.seats:
         raise ValidationError(
@@ -201,9 +196,7 @@ def open_voting(*, election: Election, actor=None) -> Election:
     entitled = electorate(election).count()
     if not entitled:
         raise ValidationError(_("本次选举没有有选举权的人，请检查选举人范围。"))
-    election.entitled = entitled
-    election.status = E.Status.VOTING
-    election.save()
+    election = move(election, "open", actor=actor, entitled=entitled)
     ElectionTally.objects.bulk_create(ElectionTally(candidate=candidate) for candidate in candidates)
     return election
 
@@ -240,21 +233,19 @@ def cast_ballot(*, election: Election, member: Member, chosen: list[int]) -> Non
 @transaction.atomic
 def close_voting(*, election: Election, actor=None) -> Election:
     """Count: void when too few voted; else elect by the majority line, most votes first, ties left open."""
-    election = _lock(election)
-    _require(election, "close")
-    election.ballots = election.receipts.count()
+    election = _locked_for(election, "close", actor)
+    ballots_cast = election.receipts.count()
     counts = list(ElectionTally.objects.filter(candidate__election=election).values_list("candidate_id", "count"))
     for candidate_id, count in counts:
         Candidate.objects.filter(pk=candidate_id).update(votes=count)
-    if not turnout_reached(election.ballots, election.entitled):
-        election.status = E.Status.VOID
-        election.result_note = _("参加投票%(ballots)s人，未超过应到%(entitled)s人的%(share)s，选举无效。") % {
-            "ballots": election.ballots,
+    if not turnout_reached(ballots_cast, election.entitled):
+        note = _("参加投票%(ballots)s人，未超过应到%(entitled)s人的%(share)s，选举无效。") % {
+            "ballots": ballots_cast,
             "entitled": election.entitled,
             "share": _share(settings.ELECTION_TURNOUT_OVER),
         }
-        election.save()
-        return election
+        return move(election, "close", actor=actor, to=E.Status.VOID, note=note, ballots=ballots_cast, result_note=note)
+    election.ballots = ballots_cast
     elected, tied = elected_from(counts, seats=election.seats, line=majority_line(election))
     Candidate.objects.filter(pk__in=elected).update(elected=True)
     open_seats = election.seats - len(elected)
@@ -267,10 +258,7 @@ def close_voting(*, election: Election, actor=None) -> Election:
         note += _("末位得票相等，须就票数相等的候选人再次投票。")
     if open_seats:
         note += _("尚缺%(open)s名，可在未当选的候选人中进行下一轮选举。") % {"open": open_seats}
-    election.result_note = note
-    election.status = E.Status.COUNTED
-    election.save()
-    return election
+    return move(election, "close", actor=actor, note=note, ballots=ballots_cast, result_note=note)
 
 
 def _share(fraction) -> str:
@@ -282,8 +270,7 @@ def _share(fraction) -> str:
 def seat_elected(*, election: Election, actor=None) -> Election:
     """The elected take office: a delegate row in their group, or a seat in the committee term, each
     pointing back to this election. Refused, with nothing written, when it would fill more than the seats."""
-    election = _lock(election)
-    _require(election, "seat")
+    election = _locked_for(election, "seat", actor)
     elected = list(election.candidates.filter(elected=True).select_related("member"))
     if len(elected) > election.seats:
         raise ValidationError(
@@ -317,9 +304,8 @@ def seat_elected(*, election: Election, actor=None) -> Election:
             seat.post = election.post  # a 委员 elected 主席 changes post rather than holding two
             candidate.seat = committees.save_seat(seat)
         candidate.save()
-    election.status = E.Status.SEATED
-    election.save()
-    return election
+    names = "、".join(candidate.member.name for candidate in elected)
+    return move(election, "seat", actor=actor, note=_("就任：%(names)s") % {"names": names or "—"})
 
 
 @transaction.atomic

@@ -558,4 +558,11 @@ class SessionDocument(models.Model):
 
 # The congress between sessions (代表组, bodies' meetings) and its elections live in their own modules.
 from .body_models import BodyMeeting, DelegateGroup, MeetingDecision  # noqa: E402, F401
-from .election_models import Candidate, Election, ElectionReceipt, ElectionTally, RegisteredDelegate  # noqa: E402, F401
+from .election_models import (  # noqa: E402, F401
+    Candidate,
+    Election,
+    ElectionReceipt,
+    ElectionStep,
+    ElectionTally,
+    RegisteredDelegate,
+)

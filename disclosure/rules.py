@@ -52,7 +52,8 @@ rules.add_perm("disclosure.view_timeline", is_union_staff | (is_handler & of_own
 rules.add_perm("disclosure.draft_item", is_union_staff | is_handler)
 rules.add_perm("disclosure.edit_item", editable & (is_union_staff | (is_handler & of_own_department)))
 # 预审 by the 公开领导小组 where the union has set one up (members.Committee of that kind), else union staff.
-rules.add_perm("disclosure.review", follows_seat(Committee.Kind.DISCLOSURE, is_union_staff))
+reviews = follows_seat(Committee.Kind.DISCLOSURE, is_union_staff)
+rules.add_perm("disclosure.review", reviews)
 rules.add_perm("disclosure.manage", is_union_staff)
 rules.add_perm("disclosure.object", is_member & is_published)
 rules.add_perm("disclosure.sign", is_member & asks_signature)
