@@ -171,14 +171,6 @@ def nominate(*, election: Election, member: Member, nominated_by: str = "", acto
 
 
 @transaction.atomic
-def withdraw(*, candidate: Candidate, actor=None) -> None:
-    election = _lock(candidate.election)
-    if election.status != E.Status.NOMINATING:
-        raise ValidationError(_("投票已开始，候选人名单不能再改。"))
-    candidate.delete()
-
-
-@transaction.atomic
 def open_voting(*, election: Election, actor=None) -> Election:
     """Voting opens once the list of candidates fits the seats (差额: more candidates than seats); those
     entitled to vote are counted now and kept, so later changes to the roster leave the count alone."""

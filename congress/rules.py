@@ -108,3 +108,20 @@ rules.add_perm("congress.decide_in_meeting", sits_on_body)
 # 立案/不立案/并案 on the proposal's own page: union staff while the union has no 提案工作委员会; once it has
 # one, its members decide at its meetings (bodies.decide_proposal) and the page's buttons go.
 rules.add_perm("congress.register_proposal", runs_congress & ~has_proposal_committee)
+
+
+# ---- elections ------------------------------------------------------------------------------
+
+
+@rules.predicate
+def leads_electing_group(user, election):
+    """The leader (组长) of a union group that elects the election's delegate group nominates its candidates."""
+    if not has_member_record(user) or election is None or election.delegate_group_id is None:
+        return False
+    return election.delegate_group.union_groups.filter(leader=user.member).exists()
+
+
+rules.add_perm("congress.view_elections", is_logged_in)
+rules.add_perm("congress.manage_election", runs_congress)
+rules.add_perm("congress.nominate_candidate", runs_congress | leads_electing_group)
+rules.add_perm("congress.vote_election", is_logged_in)  # elections.cast_ballot says who is in the electorate

@@ -348,7 +348,8 @@ ACCESS = [
 
 # congress between sessions: bodies, meetings, delegate groups (issue 18)
 def between_sessions_page(kind, suffix=""):
-    """A page of a fresh 提案工作委员会 term without seats (no role holds one), its meeting, or a delegate group."""
+    """A page of a fresh 提案工作委员会 term without seats (no role holds one), its meeting, a delegate group or
+    an election."""
 
     def path(users):
         import datetime
@@ -358,6 +359,20 @@ def between_sessions_page(kind, suffix=""):
         from congress.tests.factories import make_term
         from members.models import Committee, CommitteeTerm
 
+        if kind == "election":
+            from congress.models import Election
+
+            election = Election.objects.create(
+                title="选举", kind="committee", seats=1, held_on=datetime.date(2026, 1, 1)
+            )
+            return f"/congress/elections/{election.pk}/{suffix}"
+        if kind == "election":
+            from congress.models import Election
+
+            election = Election.objects.create(
+                title="选举", kind="committee", seats=1, held_on=datetime.date(2026, 1, 1)
+            )
+            return f"/congress/elections/{election.pk}/{suffix}"
         if kind == "group":
             group = DelegateGroup.objects.create(term=make_term(), name="第一代表组")
             return f"/congress/terms/{group.term_id}/groups/" + suffix.replace("<group>", str(group.pk))
@@ -383,4 +398,12 @@ ACCESS += [
     Access(between_sessions_page("group"), LOGGED_IN),
     Access(between_sessions_page("group", "new/"), {"chair", "staff"}),
     Access(between_sessions_page("group", "<group>/edit/"), {"chair", "staff"}),
+    Access("/congress/elections/", LOGGED_IN),
+    Access("/congress/elections/new/", {"chair", "staff"}),
+    Access(between_sessions_page("election"), LOGGED_IN),
+    Access(between_sessions_page("election", "voters/"), {"chair", "staff"}),
+    Access(between_sessions_page("election", "nominate/"), set(), expect=POST_ONLY),
+    Access(between_sessions_page("election", "vote/"), set(), expect=POST_ONLY),
+    Access(between_sessions_page("election", "next-round/"), set(), expect=POST_ONLY),
+    Access(between_sessions_page("election", "open/"), set(), expect=POST_ONLY),
 ]

@@ -23,9 +23,10 @@ def form_page(request, form, *, save, done, title, back, template, then=redirect
 
 
 def apply_posted_form(request, form, save, *, done):
-    """A small form posted from a page that the view then redirects back to: ``save(form)`` when it is
-    valid; each field error, or the service's refusal, becomes an error message naming the field."""
-    if not form.is_valid():
+    """A small form (or None: a bare button) posted from a page that the view then redirects back to:
+    ``save(form)`` when it is valid; each field error, or the service's refusal, becomes an error message
+    naming the field. Returns what ``save`` returned, or None."""
+    if form is not None and not form.is_valid():
         for name, errors in form.errors.items():
             label = form.fields[name].label if name in form.fields else ""
             for error in errors:
