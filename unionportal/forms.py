@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from .models import UnionProfile
 
@@ -7,6 +8,15 @@ class UnionProfileForm(forms.ModelForm):
     class Meta:
         model = UnionProfile
         fields = ["name", "kind", "unit_name", "upper_union", "committee_term", "address", "phone"]
+        fields += ["collective_contracts"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["collective_contracts"].widget.choices = [
+            ("unknown", _("按单位类型")),
+            ("true", _("签订")),
+            ("false", _("不签订")),
+        ]
 
 
 class ActionForm(forms.Form):

@@ -20,6 +20,12 @@ class UnionProfile(models.Model):
     committee_term = models.CharField(_("本届委员会"), max_length=50, blank=True, help_text=_("例如：第六届"))
     address = models.CharField(_("地址"), max_length=200, blank=True)
     phone = models.CharField(_("联系电话"), max_length=30, blank=True)
+    collective_contracts = models.BooleanField(
+        _("签订集体合同"),
+        null=True,
+        blank=True,
+        help_text=_("留空按单位类型：企业签订，学校一般不签订。开启后菜单中出现“集体合同”。"),
+    )
 
     history = HistoricalRecords()
 
@@ -38,6 +44,12 @@ class UnionProfile(models.Model):
     def load(cls):
         profile = cls.objects.filter(pk=1).first()
         return profile or cls(pk=1, name=str(_("基层工会")))
+
+    @property
+    def signs_contracts(self):
+        if self.collective_contracts is not None:
+            return self.collective_contracts
+        return self.kind == UnionKind.ENTERPRISE
 
     @property
     def vocabulary(self):

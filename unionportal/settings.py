@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "disclosure",
     "welfare",
     "activities",
+    "contracts",
 ]
 
 MIDDLEWARE = [
