@@ -407,3 +407,34 @@ ACCESS += [
     Access(between_sessions_page("election", "next-round/"), set(), expect=POST_ONLY),
     Access(between_sessions_page("election", "open/"), set(), expect=POST_ONLY),
 ]
+
+
+def contracts_page(suffix="", kind="enterprise"):
+    """A collective contracts page of an enterprise union (schools do not sign by default): the list, or a
+    fresh contract's page."""
+
+    def path(users):
+        from contracts.models import CollectiveContract
+        from unionportal.models import UnionProfile
+
+        UnionProfile(name="公司工会", kind=kind).save()
+        if suffix.startswith("<contract>"):
+            contract = CollectiveContract.objects.create(title="集体合同")
+            return f"/contracts/{contract.pk}/" + suffix.removeprefix("<contract>")
+        return "/contracts/" + suffix
+
+    path.__qualname__ = f"/contracts/<{kind}>/{suffix}"
+    return path
+
+
+ACCESS += [
+    Access(contracts_page(kind="school"), set()),
+    Access(contracts_page(), LOGGED_IN),
+    Access(contracts_page("new/"), {"chair", "staff"}),
+    Access(contracts_page("<contract>"), LOGGED_IN),
+    Access(contracts_page("<contract>inspections/new/"), {"chair", "staff", "delegate"}),
+    Access(contracts_page("<contract>clauses/"), set(), expect=POST_ONLY),
+    Access(contracts_page("<contract>rounds/"), set(), expect=POST_ONLY),
+    Access(contracts_page("<contract>renew/"), set(), expect=POST_ONLY),
+    Access(contracts_page("<contract>negotiate/"), set(), expect=POST_ONLY),
+]

@@ -14,6 +14,8 @@ CARD_PROVIDERS = [
     "disclosure.dashboard.cards",
     "welfare.dashboard.cards",
     "activities.dashboard.cards",
+    "congress.body_dashboard.cards",
+    "contracts.dashboard.cards",
 ]
 
 

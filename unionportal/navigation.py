@@ -16,6 +16,7 @@ MENU_MODULES = [
     "disclosure.menu.MENU",
     "welfare.menu.MENU",
     "activities.menu.MENU",
+    "contracts.menu.MENU",
     "unionportal.documents.menu.MENU",
     "unionportal.menu.MENU",
 ]

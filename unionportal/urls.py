@@ -21,6 +21,7 @@ urlpatterns = [
     path("disclosure/", include("disclosure.urls")),
     path("welfare/", include("welfare.urls")),
     path("activities/", include("activities.urls")),
+    path("contracts/", include("contracts.urls")),
     path("documents/", include("unionportal.documents.urls")),
     path("admin/", admin.site.urls),
 ]
