@@ -42,7 +42,8 @@ def renewal_opens_on(contract: CollectiveContract) -> datetime.date | None:
 
 
 def motion_passed(contract: CollectiveContract) -> bool:
-    motion = contract.motion
+    """The congress motion on this draft is closed and passed (read afresh: the vote moves it, not the contract)."""
+    motion = Motion.objects.select_related("agenda_item__session__term").filter(pk=contract.motion_id).first()
     return motion is not None and motion.status == Motion.Status.CLOSED and congress.motion_result(motion)["passed"]
 
 
@@ -128,7 +129,8 @@ def sign(*, contract: CollectiveContract, signed_on, union_signatory, employer_s
         raise ValidationError({"ends_on": _("期限届满：须晚于签订日期（%(date)s）。") % {"date": signed_on}})
     if starts_on and ends_on <= starts_on:
         raise ValidationError({"ends_on": _("期限届满：须晚于期限起始日期。")})
-    if contract.motion.opened_at and signed_on < timezone.localdate(contract.motion.opened_at):
+    opened_at = Motion.objects.get(pk=contract.motion_id).opened_at
+    if opened_at and signed_on < timezone.localdate(opened_at):
         raise ValidationError({"signed_on": _("签订日期：不能早于职代会表决日期。")})
     return move(
         contract,
