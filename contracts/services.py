@@ -166,8 +166,11 @@ def review_pending(contract: CollectiveContract) -> str | None:
 
 
 def take_effect(*, contract: CollectiveContract, actor=None) -> CollectiveContract:
-    """In force (生效) from the day the review period ends with no objection."""
-    return move(contract, "take_effect", actor=actor, effective_on=in_force_on(contract))
+    """In force (生效) from the day the review period ends with no objection; a term with no start of its
+    own starts that day (生效日为期限起始日)."""
+    effective_on = in_force_on(contract)
+    starts_on = contract.starts_on or effective_on
+    return move(contract, "take_effect", actor=actor, effective_on=effective_on, starts_on=starts_on)
 
 
 def bring_into_force() -> list[CollectiveContract]:
