@@ -181,7 +181,7 @@ def _load_proposals(session, delegates, rng, logins):
         if goal == "collecting" and "delegate2" in logins and proposer.pk != logins["delegate2"].member.pk:
             invited[0] = by_member.get(logins["delegate2"].member.pk, invited[0])
         proposer_user = proposer.user
-        services.invite_cosigners(proposal=proposal, members=invited, actor=proposer_user)
+        services.invite_cosigners(proposal=proposal, cosigners=invited, actor=proposer_user)
         signers = invited[:1] if goal == "collecting" else invited[:2]
         for member in signers:
             services.cosign(proposal=proposal, member=member, actor=member.user)

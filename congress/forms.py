@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from members.models import Department, Member
+from unionportal.forms import ActionForm
 
 from .models import Appraisal, BallotTally, CongressTerm, Motion, Proposal, Session
 
@@ -28,35 +29,43 @@ class ProposalForm(forms.ModelForm):
         self.fields["cosigners"].queryset = delegates
 
 
-class InviteForm(forms.Form):
+class InviteForm(ActionForm):
+    """The term's delegates not yet invited, the proposer left out."""
+
     cosigners = forms.ModelMultipleChoiceField(
         label=_("邀请附议代表"), queryset=Member.objects.none(), widget=forms.CheckboxSelectMultiple
     )
 
-    def __init__(self, *args, delegates, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["cosigners"].queryset = delegates
+        proposal = self.obj
+        self.fields["cosigners"].queryset = (
+            Member.objects.filter(delegacies__term=proposal.session.term_id, delegacies__active=True)
+            .exclude(pk=proposal.proposer_id)
+            .exclude(pk__in=proposal.cosigners.values("member"))
+            .order_by("name")
+        )
 
 
-class RegisterForm(forms.Form):
+class RegisterForm(ActionForm):
     note = forms.CharField(label=_("审查意见（内部）"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class RejectForm(forms.Form):
+class RejectForm(ActionForm):
     reason = forms.CharField(label=_("不立案理由"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class MergeForm(forms.Form):
+class MergeForm(ActionForm):
     into = forms.ModelChoiceField(label=_("并入提案"), queryset=Proposal.objects.none())
 
-    def __init__(self, *args, proposal, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["into"].queryset = Proposal.objects.filter(
-            session=proposal.session, status__in=Proposal.ACCEPTED | {Proposal.Status.SUBMITTED}
-        ).exclude(pk=proposal.pk)
+            session=self.obj.session_id, status__in=Proposal.ACCEPTED | {Proposal.Status.SUBMITTED}
+        ).exclude(pk=self.obj.pk)
 
 
-class AssignForm(forms.Form):
+class AssignForm(ActionForm):
     lead_department = forms.ModelChoiceField(label=_("主办部门"), queryset=Department.objects.all())
     helping_departments = forms.ModelMultipleChoiceField(
         label=_("协办部门"), queryset=Department.objects.all(), required=False
@@ -68,16 +77,24 @@ class AssignForm(forms.Form):
         super().__init__(*args, **kwargs)
 
 
-class ReplyForm(forms.Form):
+class ReplyForm(ActionForm):
     text = forms.CharField(label=_("答复内容"), widget=forms.Textarea(attrs={"rows": 4}))
 
 
-class RateForm(forms.Form):
+class RateForm(ActionForm):
+    """The proposer's rating; staff enter one only from the proposer's paper form, and say so."""
+
     rating = forms.ChoiceField(label=_("满意度"), choices=Proposal.Rating.choices, widget=forms.RadioSelect)
     note = forms.CharField(label=_("意见"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        member = getattr(self.user, "member", None)
+        if self.obj is not None and (member is None or member.pk != self.obj.proposer_id):
+            self.fields["on_behalf"] = forms.BooleanField(label=_("代录提案人的纸质评价表"), required=True)
 
-class CloseForm(forms.Form):
+
+class CloseForm(ActionForm):
     note = forms.CharField(label=_("办结说明"), required=False)
 
 

@@ -1,7 +1,7 @@
 """The staff congress (教代会/职代会): terms, sessions, delegates, proposals and votes.
 
-A proposal moves through the states in ``Proposal.TRANSITIONS``; each move is made by
-one function in ``services.py`` and leaves a ``ProposalStep`` on the timeline.
+A proposal moves through the table in ``flows.py``; each move is made by one function in
+``services.py`` and leaves a ``ProposalStep`` on the timeline.
 
 Secret ballots are stored in two tables that share nothing but the motion:
 ``BallotReceipt`` says WHO has voted (one per delegate, unique), ``BallotTally`` holds only
@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from members.models import Department, Member
+from unionportal.workflow import Step
 
 PERCENT = {"null": True, "blank": True, "validators": [MaxValueValidator(100)], "help_text": _("留空按默认")}
 
@@ -155,18 +156,7 @@ class Proposal(models.Model):
         UNSATISFIED = "unsatisfied", _("不满意")
 
     S = Status
-    # action → (states it may start from, state it leads to); ``rate`` may also lead back to ASSIGNED.
-    TRANSITIONS = {
-        "invite": ({S.DRAFT}, S.COLLECTING),
-        "submit": ({S.DRAFT, S.COLLECTING}, S.SUBMITTED),
-        "register": ({S.SUBMITTED}, S.REGISTERED),
-        "reject": ({S.SUBMITTED}, S.REJECTED),
-        "merge": ({S.SUBMITTED}, S.MERGED),
-        "assign": ({S.REGISTERED}, S.ASSIGNED),
-        "reply": ({S.ASSIGNED}, S.REPLIED),
-        "rate": ({S.REPLIED}, S.RATED),
-        "close": ({S.RATED}, S.CLOSED),
-    }
+    # the transitions are the table in flows.py
     PRIVATE = {S.DRAFT, S.COLLECTING}  # not in the public list (公示)
     RECEIVED = {S.SUBMITTED, S.REGISTERED, S.REJECTED, S.MERGED, S.ASSIGNED, S.REPLIED, S.RATED, S.CLOSED}
     ACCEPTED = {S.REGISTERED, S.ASSIGNED, S.REPLIED, S.RATED, S.CLOSED}
@@ -216,10 +206,6 @@ class Proposal(models.Model):
     def get_absolute_url(self):
         return reverse("congress:proposal", args=[self.pk])
 
-    def can(self, action):
-        sources, _target = self.TRANSITIONS[action]
-        return self.status in sources
-
 
 class ProposalCoSigner(models.Model):
     """A delegate invited to co-sign (附议) a proposal."""
@@ -244,26 +230,14 @@ class ProposalCoSigner(models.Model):
         return self.member.name
 
 
-class ProposalStep(models.Model):
+class ProposalStep(Step):
     """One dated step on a proposal's timeline."""
 
     proposal = models.ForeignKey(Proposal, verbose_name=_("提案"), on_delete=models.CASCADE, related_name="steps")
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("操作人"), null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    at = models.DateTimeField(_("时间"), auto_now_add=True)
-    from_status = models.CharField(_("原状态"), max_length=12, choices=Proposal.Status.choices, blank=True)
-    to_status = models.CharField(_("新状态"), max_length=12, choices=Proposal.Status.choices)
-    note = models.TextField(_("说明"), blank=True)
-    internal = models.BooleanField(_("内部记录"), default=False)
 
-    class Meta:
-        ordering = ["at", "pk"]
+    class Meta(Step.Meta):
         verbose_name = _("提案办理记录")
         verbose_name_plural = _("提案办理记录")
-
-    def __str__(self):
-        return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
 
 
 class Attendance(models.Model):

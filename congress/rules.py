@@ -1,6 +1,7 @@
 import rules
 
 from members.models import Committee
+from members.rules import follows_seat
 from unionportal.roles import is_chair, is_delegate, is_logged_in, is_member, is_staff
 
 runs_congress = is_chair | is_staff
@@ -95,19 +96,12 @@ def sits_on_body(user, term_or_meeting):
     return term.seats.filter(member=user.member).exists()
 
 
-@rules.predicate
-def has_proposal_committee(user):
-    from members.committees import current_body_term
-
-    return current_body_term(Committee.Kind.PROPOSALS) is not None
-
-
 rules.add_perm("congress.view_bodies", is_logged_in)
 rules.add_perm("congress.hold_meeting", runs_congress | sits_on_body)
 rules.add_perm("congress.decide_in_meeting", sits_on_body)
-# 立案/不立案/并案 on the proposal's own page: union staff while the union has no 提案工作委员会; once it has
-# one, its members decide at its meetings (bodies.decide_proposal) and the page's buttons go.
-rules.add_perm("congress.register_proposal", runs_congress & ~has_proposal_committee)
+# 立案/不立案/并案 (the proposal table's rows): union staff while the union has no 提案工作委员会; once it has
+# one, the members of its term in office, best as decisions of its meetings (bodies.decide_proposal).
+registers_proposals = follows_seat(Committee.Kind.PROPOSALS, runs_congress)
 
 
 # ---- elections ------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 """The verbs of the congress app: one function per proposal transition, plus votes.
 
-Each transition checks ``Proposal.TRANSITIONS``, refuses illegal moves with a Chinese
-``ValidationError`` and writes a dated ``ProposalStep``.
+Each proposal transition keeps its domain checks here and moves through the table in ``flows.py``
+(``unionportal.workflow``), which refuses illegal moves in Chinese and writes a dated ``ProposalStep``.
 """
 
 from decimal import ROUND_HALF_UP, Decimal
@@ -11,11 +11,12 @@ from django.db import IntegrityError, transaction
 from django.db.models import Exists, Max, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
+from unionportal.notices import notify
 from unionportal.uploads import check_content, check_size
 
 from .ballots import count_vote as _count_vote
+from .flows import FLOW
 from .models import (
     AgendaItem,
     BallotReceipt,
@@ -24,50 +25,18 @@ from .models import (
     Motion,
     Proposal,
     ProposalCoSigner,
-    ProposalStep,
 )
 from .selectors import appraisal_electorate, in_electorate
 
 S = Proposal.Status
-ACTION_NAMES = {
-    "invite": gettext_lazy("邀请附议"),
-    "submit": gettext_lazy("提交"),
-    "register": gettext_lazy("立案"),
-    "reject": gettext_lazy("不立案"),
-    "merge": gettext_lazy("并案"),
-    "assign": gettext_lazy("交办"),
-    "reply": gettext_lazy("答复"),
-    "rate": gettext_lazy("评价"),
-    "close": gettext_lazy("办结"),
-}
 
 
 def _lock(proposal):
-    return Proposal.objects.select_for_update().get(pk=proposal.pk)
+    return FLOW.lock(proposal)
 
 
-def _require(proposal, action):
-    if not proposal.can(action):
-        raise ValidationError(
-            _("提案处于“%(status)s”状态，不能%(action)s。")
-            % {"status": proposal.get_status_display(), "action": ACTION_NAMES[action]}
-        )
-
-
-def _move(proposal, action, *, actor, note="", internal=False, to=None):
-    from_status = proposal.status
-    proposal.status = to or Proposal.TRANSITIONS[action][1]
-    proposal.full_clean()
-    proposal.save()
-    ProposalStep.objects.create(
-        proposal=proposal,
-        actor=actor,
-        from_status=from_status,
-        to_status=proposal.status,
-        note=note,
-        internal=internal,
-    )
-    return proposal
+def _move(proposal, action, *, actor, note="", **fields):
+    return FLOW.move(proposal, action, actor=actor, note=note, **fields)
 
 
 def active_delegate(member, term):
@@ -95,17 +64,15 @@ def draft_proposal(*, session, proposer, title, content, actor=None):
         proposal = Proposal(session=session, proposer=proposer, title=title, content=content)
         proposal.full_clean()
         proposal.save()
-        ProposalStep.objects.create(proposal=proposal, actor=actor, from_status="", to_status=proposal.status)
+        FLOW.record(proposal, "draft", actor=actor, from_status="")
     return proposal
 
 
-def invite_cosigners(*, proposal, members, actor):
-    """The proposer invites delegates to co-sign (邀请附议)."""
+def invite_cosigners(*, proposal, cosigners, actor):
+    """The proposer invites delegates to co-sign (邀请附议); each invited delegate is told."""
     with transaction.atomic():
         proposal = _lock(proposal)
-        if proposal.status not in (S.DRAFT, S.COLLECTING):
-            _require(proposal, "invite")
-        members = list(members)
+        members = list(cosigners)
         if not members:
             raise ValidationError(_("请选择至少一位附议代表。"))
         for member in members:
@@ -115,52 +82,56 @@ def invite_cosigners(*, proposal, members, actor):
                 raise ValidationError(_("%(name)s不是本届在任代表，不能附议。") % {"name": member.name})
             ProposalCoSigner.objects.get_or_create(proposal=proposal, member=member)
         names = "、".join(m.name for m in members)
-        note = _("邀请附议：%(names)s") % {"names": names}
-        if proposal.status == S.DRAFT:
-            return _move(proposal, "invite", actor=actor, note=note)
-        ProposalStep.objects.create(
-            proposal=proposal, actor=actor, from_status=proposal.status, to_status=proposal.status, note=note
+        proposal = _move(proposal, "invite", actor=actor, note=_("邀请附议：%(names)s") % {"names": names})
+        notify(
+            members,
+            text=_("%(name)s邀请您附议提案“%(title)s”。") % {"name": proposal.proposer.name, "title": proposal.title},
+            url=proposal.get_absolute_url(),
+            kind="congress.proposal.invited",
+            permission="congress.view_proposal",
+            obj=proposal,
         )
         return proposal
 
 
-def _respond(*, proposal, member, actor, status, note):
+def _respond(*, proposal, member, actor, action, status, note):
+    """An invited delegate answers the invitation (附议 or 谢绝); the step leaves the state as it is.
+    ``member`` is the actor's own record unless a paper answer is entered for her."""
+    member = member or getattr(actor, "member", None)
     with transaction.atomic():
         proposal = _lock(proposal)
-        if proposal.status != S.COLLECTING:
-            raise ValidationError(_("提案不在征集附议阶段。"))
-        invitation = proposal.cosigners.filter(member=member).first()
+        invitation = proposal.cosigners.filter(member=member).first() if member else None
         if invitation is None:
             raise ValidationError(_("您未被邀请附议此提案。"))
         if invitation.status != ProposalCoSigner.Status.INVITED:
             raise ValidationError(_("您已回复过此附议邀请。"))
+        _move(proposal, action, actor=actor, note=note % {"name": member.name})
         invitation.status = status
         invitation.responded_at = timezone.now()
         invitation.save()
-        ProposalStep.objects.create(
-            proposal=proposal, actor=actor, from_status=proposal.status, to_status=proposal.status, note=note
-        )
         return invitation
 
 
-def cosign(*, proposal, member, actor):
+def cosign(*, proposal, actor, member=None):
     """An invited delegate co-signs (附议)."""
     return _respond(
         proposal=proposal,
         member=member,
         actor=actor,
+        action="cosign",
         status=ProposalCoSigner.Status.SIGNED,
-        note=_("%(name)s附议") % {"name": member.name},
+        note=_("%(name)s附议"),
     )
 
 
-def decline(*, proposal, member, actor):
+def decline(*, proposal, actor, member=None):
     return _respond(
         proposal=proposal,
         member=member,
         actor=actor,
+        action="decline",
         status=ProposalCoSigner.Status.DECLINED,
-        note=_("%(name)s谢绝附议") % {"name": member.name},
+        note=_("%(name)s谢绝附议"),
     )
 
 
@@ -168,7 +139,7 @@ def submit(*, proposal, actor):
     """The proposer submits once enough delegates have co-signed (提交)."""
     with transaction.atomic():
         proposal = _lock(proposal)
-        _require(proposal, "submit")
+        FLOW.require(proposal, "submit", actor)
         reason = _window_refusal(proposal.session, timezone.now())
         if reason:
             raise ValidationError(reason)
@@ -178,19 +149,15 @@ def submit(*, proposal, actor):
             raise ValidationError(
                 _("提案需要至少%(needed)s位代表附议，目前只有%(signed)s位。") % {"needed": needed, "signed": signed}
             )
-        proposal.submitted_at = timezone.now()
-        return _move(proposal, "submit", actor=actor)
+        return _move(proposal, "submit", actor=actor, submitted_at=timezone.now())
 
 
 def register(*, proposal, actor, note=""):
     """The proposal committee accepts it (立案) and gives it a number."""
     with transaction.atomic():
         proposal = _lock(proposal)
-        _require(proposal, "register")
         last = Proposal.objects.filter(session=proposal.session).aggregate(last=Max("number"))["last"] or 0
-        proposal.number = last + 1
-        proposal.review_note = note
-        return _move(proposal, "register", actor=actor, note=note, internal=True)
+        return _move(proposal, "register", actor=actor, note=note, number=last + 1, review_note=note)
 
 
 def reject(*, proposal, actor, reason):
@@ -198,11 +165,14 @@ def reject(*, proposal, actor, reason):
     if not reason.strip():
         raise ValidationError(_("不立案必须说明理由。"))
     with transaction.atomic():
-        proposal = _lock(proposal)
-        _require(proposal, "reject")
-        proposal.rejection_reason = reason
-        proposal.is_suggestion = True
-        return _move(proposal, "reject", actor=actor, note=_("转为建议：%(reason)s") % {"reason": reason})
+        return _move(
+            proposal,
+            "reject",
+            actor=actor,
+            note=_("转为建议：%(reason)s") % {"reason": reason},
+            rejection_reason=reason,
+            is_suggestion=True,
+        )
 
 
 def merge(*, proposal, into, actor, note=""):
@@ -211,15 +181,15 @@ def merge(*, proposal, into, actor, note=""):
         raise ValidationError(_("请选择并入的提案。"))
     with transaction.atomic():
         proposal = _lock(proposal)
-        _require(proposal, "merge")
         if into.pk == proposal.pk:
             raise ValidationError(_("提案不能并入自身。"))
         if into.session_id != proposal.session_id:
             raise ValidationError(_("只能并入同一次会议的提案。"))
         if into.status not in Proposal.ACCEPTED | {S.SUBMITTED}:
             raise ValidationError(_("只能并入已提交或已立案的提案。"))
-        proposal.merged_into = into
-        return _move(proposal, "merge", actor=actor, note=_("并入：%(title)s") % {"title": into.title})
+        return _move(
+            proposal, "merge", actor=actor, note=_("并入：%(title)s") % {"title": into.title}, merged_into=into
+        )
 
 
 def assign(*, proposal, actor, lead_department, deadline, helping_departments=()):
@@ -231,15 +201,13 @@ def assign(*, proposal, actor, lead_department, deadline, helping_departments=()
     if deadline < timezone.localdate():
         raise ValidationError(_("办理期限不能早于今天。"))
     with transaction.atomic():
-        proposal = _lock(proposal)
-        _require(proposal, "assign")
-        proposal.lead_department = lead_department
-        proposal.deadline = deadline
         proposal = _move(
             proposal,
             "assign",
             actor=actor,
             note=_("主办：%(dept)s，期限：%(deadline)s") % {"dept": lead_department, "deadline": deadline},
+            lead_department=lead_department,
+            deadline=deadline,
         )
         proposal.helping_departments.set([d for d in helping_departments if d.pk != lead_department.pk])
         return proposal
@@ -250,11 +218,7 @@ def reply(*, proposal, actor, text):
     if not text.strip():
         raise ValidationError(_("答复内容不能为空。"))
     with transaction.atomic():
-        proposal = _lock(proposal)
-        _require(proposal, "reply")
-        proposal.reply = text
-        proposal.replied_at = timezone.now()
-        return _move(proposal, "reply", actor=actor, note=text)
+        return _move(proposal, "reply", actor=actor, note=text, reply=text, replied_at=timezone.now())
 
 
 def rate(*, proposal, actor, rating, note="", on_behalf=False):
@@ -264,25 +228,21 @@ def rate(*, proposal, actor, rating, note="", on_behalf=False):
         raise ValidationError(_("请选择满意度。"))
     with transaction.atomic():
         proposal = _lock(proposal)
-        _require(proposal, "rate")
+        proposer_rates = getattr(actor, "member", None) is not None and actor.member.pk == proposal.proposer_id
         if on_behalf:
             note = _("代录纸质评价表") + (f"：{note}" if note else "")
-        elif actor is None or getattr(actor, "member", None) is None or actor.member.pk != proposal.proposer_id:
+        elif not proposer_rates:
             raise ValidationError(_("只有提案人可以评价答复。"))
-        proposal.rating = rating
         label = Proposal.Rating(rating).label
         if rating == Proposal.Rating.UNSATISFIED and not proposal.returned:
-            proposal.returned = True
             text = _("不满意，退回重新办理") + (f"：{note}" if note else "")
-            return _move(proposal, "rate", actor=actor, note=text, to=S.ASSIGNED)
-        return _move(proposal, "rate", actor=actor, note=f"{label}{'：' + note if note else ''}")
+            return _move(proposal, "rate", actor=actor, note=text, to=S.ASSIGNED, rating=rating, returned=True)
+        return _move(proposal, "rate", actor=actor, note=f"{label}{'：' + note if note else ''}", rating=rating)
 
 
 def close(*, proposal, actor, note=""):
     """Staff close a rated proposal (办结)."""
     with transaction.atomic():
-        proposal = _lock(proposal)
-        _require(proposal, "close")
         return _move(proposal, "close", actor=actor, note=note)
 
 

@@ -3,10 +3,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from members.models import Member
+from unionportal import workflow
 from unionportal.access import check_object_permission, permission_required
 from unionportal.form_pages import form_page, report_refusal
 from unionportal.pagination import paginate
@@ -147,49 +147,15 @@ def proposal_create(request):
                 actor=request.user,
             )
             if form.cleaned_data["cosigners"]:
-                services.invite_cosigners(proposal=proposal, members=form.cleaned_data["cosigners"], actor=request.user)
+                services.invite_cosigners(
+                    proposal=proposal, cosigners=form.cleaned_data["cosigners"], actor=request.user
+                )
         except ValidationError as error:
             form.add_error(None, error)
         else:
             messages.success(request, _("提案已保存，等待代表附议后即可提交。"))
             return redirect(proposal)
     return render(request, "congress/proposal_form.html", {"form": form})
-
-
-def _actions(request, proposal, data=None):
-    """The forms for the actions this user may take on this proposal now (bound to ``data`` when
-    posted; None for actions that need no form)."""
-    user = request.user
-    member = _member(request)
-    actions = {}
-    if user.has_perm("congress.edit_own_proposal", proposal):
-        if proposal.status in (Proposal.Status.DRAFT, Proposal.Status.COLLECTING):
-            actions["invite"] = forms.InviteForm(
-                data,
-                delegates=_delegate_members(proposal.session, exclude=member).exclude(
-                    pk__in=proposal.cosigners.values("member")
-                ),
-            )
-        if proposal.can("submit"):
-            actions["submit"] = None
-    if user.has_perm("congress.cosign_proposal", proposal) and proposal.status == Proposal.Status.COLLECTING:
-        if proposal.cosigners.filter(member=member, status="invited").exists():
-            actions["cosign"] = None
-            actions["decline"] = None
-    if user.has_perm("congress.register_proposal") and proposal.can("register"):
-        actions["register"] = forms.RegisterForm(data)
-        actions["reject"] = forms.RejectForm(data)
-        actions["merge"] = forms.MergeForm(data, proposal=proposal)
-    if user.has_perm("congress.review_proposal"):
-        if proposal.can("assign"):
-            actions["assign"] = forms.AssignForm(data)
-        if proposal.can("close"):
-            actions["close"] = forms.CloseForm(data)
-    if user.has_perm("congress.reply_proposal", proposal) and proposal.can("reply"):
-        actions["reply"] = forms.ReplyForm(data)
-    if user.has_perm("congress.rate_proposal", proposal) and proposal.can("rate"):
-        actions["rate"] = forms.RateForm(data)
-    return actions
 
 
 def _load(request, pk):
@@ -213,85 +179,18 @@ def proposal_detail(request, pk):
             "proposal": proposal,
             "steps": steps,
             "internal": internal,
-            "actions": _actions(request, proposal),
+            "buttons": workflow.buttons(proposal, request.user),
             "min_cosigners": proposal.session.term.min_cosigners,
             "signed": sum(1 for c in proposal.cosigners.all() if c.status == "signed"),
         },
     )
 
 
-def _run(request, proposal, action, form):
-    """Call the service for ``action`` with the cleaned form data."""
-    member = _member(request)
-    data = form.cleaned_data if form is not None else {}
-    actor = request.user
-    if action == "invite":
-        return services.invite_cosigners(proposal=proposal, members=data["cosigners"], actor=actor)
-    if action == "submit":
-        return services.submit(proposal=proposal, actor=actor)
-    if action == "cosign":
-        return services.cosign(proposal=proposal, member=member, actor=actor)
-    if action == "decline":
-        return services.decline(proposal=proposal, member=member, actor=actor)
-    if action == "register":
-        return services.register(proposal=proposal, actor=actor, note=data["note"])
-    if action == "reject":
-        return services.reject(proposal=proposal, actor=actor, reason=data["reason"])
-    if action == "merge":
-        return services.merge(proposal=proposal, into=data["into"], actor=actor)
-    if action == "assign":
-        return services.assign(
-            proposal=proposal,
-            actor=actor,
-            lead_department=data["lead_department"],
-            helping_departments=data["helping_departments"],
-            deadline=data["deadline"],
-        )
-    if action == "reply":
-        return services.reply(proposal=proposal, actor=actor, text=data["text"])
-    if action == "rate":
-        return services.rate(proposal=proposal, actor=actor, rating=data["rating"], note=data["note"])
-    if action == "close":
-        return services.close(proposal=proposal, actor=actor, note=data["note"])
-    raise Http404
-
-
-DONE = {
-    "invite": gettext_lazy("已发出附议邀请。"),
-    "submit": gettext_lazy("提案已提交。"),
-    "cosign": gettext_lazy("您已附议此提案。"),
-    "decline": gettext_lazy("您已谢绝附议。"),
-    "register": gettext_lazy("已立案。"),
-    "reject": gettext_lazy("已作不立案处理，转为建议。"),
-    "merge": gettext_lazy("已并案。"),
-    "assign": gettext_lazy("已交办。"),
-    "reply": gettext_lazy("答复已提交。"),
-    "rate": gettext_lazy("评价已提交。"),
-    "close": gettext_lazy("提案已办结。"),
-}
-
-
 @require_POST
 @permission_required("congress.view_proposals")
 def proposal_act(request, pk, action):
-    proposal = _load(request, pk)
-    actions = _actions(request, proposal, data=request.POST)
-    if action not in actions:
-        messages.error(request, _("您当前不能对此提案执行该操作。"))
-        return redirect(proposal)
-    form = actions[action]
-    if form is not None and not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
-        return redirect(proposal)
-    try:
-        _run(request, proposal, action, form)
-    except ValidationError as error:
-        report_refusal(request, error)
-    else:
-        messages.success(request, DONE[action])
-    return redirect(proposal)
+    """Every button of the proposal's table (congress/flows.py) posts here."""
+    return workflow.act(request, _load(request, pk), action)
 
 
 @permission_required("congress.view_session")

@@ -104,7 +104,7 @@ def update_item(*, item, actor, **fields):
             raise ValueError(name)
         setattr(locked, name, value)
     if locked.status == DisclosureItem.Status.RETURNED:
-        return _move(locked, "redraft", actor)
+        return _move(locked, "redraft", actor, **{name: getattr(locked, name) for name in fields})
     locked.full_clean()
     locked.save()
     return locked
@@ -121,9 +121,7 @@ def return_item(*, item, actor, comment):
     """预审 → 已退回: the leading group sends the draft back, always with a comment."""
     if not comment or not comment.strip():
         raise ValidationError(_("退回时必须写明预审意见。"))
-    locked = _lock(item)
-    locked.review_comment = comment.strip()
-    return _move(locked, "return", actor, note=comment.strip())
+    return _move(item, "return", actor, note=comment.strip(), review_comment=comment.strip())
 
 
 @transaction.atomic
@@ -144,10 +142,15 @@ def approve(*, item, actor, period_start, period_end, note=""):
     """预审 → 公示中: approved by the leading group and published for its 公示期."""
     _check_period(period_start, period_end)
     locked = _lock(item)
-    locked.period_start, locked.period_end = period_start, period_end
-    if locked.published_on is None:
-        locked.published_on = period_start
-    return _move(locked, "approve", actor, note=note)
+    return _move(
+        locked,
+        "approve",
+        actor,
+        note=note,
+        period_start=period_start,
+        period_end=period_end,
+        published_on=locked.published_on or period_start,
+    )
 
 
 @transaction.atomic
@@ -161,18 +164,14 @@ def rectify(*, item, actor, note):
     """公示中 → 整改中: objections showed a fault; the note says what is being fixed (整改和反馈)."""
     if not note or not note.strip():
         raise ValidationError(_("整改时必须写明整改情况。"))
-    locked = _lock(item)
-    locked.rectification_note = note.strip()
-    return _move(locked, "rectify", actor, note=note.strip())
+    return _move(item, "rectify", actor, note=note.strip(), rectification_note=note.strip())
 
 
 @transaction.atomic
 def republish(*, item, actor, period_start, period_end, note=""):
     """整改中 → 公示中: the rectified item is published again for a new 公示期."""
     _check_period(period_start, period_end)
-    locked = _lock(item)
-    locked.period_start, locked.period_end = period_start, period_end
-    return _move(locked, "republish", actor, note=note)
+    return _move(item, "republish", actor, note=note, period_start=period_start, period_end=period_end)
 
 
 @transaction.atomic

@@ -24,7 +24,8 @@ Declare the table in ``<app>/flows.py`` (found at start-up, as admin.py is), one
 
 ``done`` and ``notice`` are text, text with ``{obj.…}`` fields, or a function of the object.
 ``target=None`` records a step and keeps the state (附议, 答复异议). A service keeps its own domain
-checks and then moves; the fields it passes are set on the object before it is saved::
+checks and then moves; ``move`` reads the row afresh under its lock, so every change goes in as a
+field it passes, set on the object before it is saved::
 
     from unionportal.workflow import move
 
@@ -255,14 +256,18 @@ class Workflow:
         reason = action.blocked(obj) if action.blocked else None
         return NotYet(reason) if reason else None
 
+    def require(self, obj, name, actor=None):
+        """Refuse now, before a service's own checks, what ``move`` would refuse later."""
+        refusal = self.refusal(self.action(name), obj, actor)
+        if refusal is not None:
+            raise refusal
+
     def available(self, obj, user) -> list[Action]:
         return [action for action in self.actions if self.refusal(action, obj, user) is None]
 
     def lock(self, obj):
         """The object's row, locked for this transaction and read afresh; the caller must be atomic."""
-        locked = self.model._default_manager.select_for_update(of=("self",)).get(pk=obj.pk)
-        locked._workflow_locked = True
-        return locked
+        return self.model._default_manager.select_for_update(of=("self",)).get(pk=obj.pk)
 
     def record(self, obj, action, *, actor, note="", internal=False, from_status=None, to_status=None) -> Step:
         """A dated step; by default one that leaves the state as it is (异议, 提醒)."""
@@ -280,21 +285,10 @@ class Workflow:
     def move(self, obj, name, *, actor, note="", internal=None, to=None, seen=None, **fields):
         action = self.action(name)
         with transaction.atomic():
-            if getattr(obj, "_workflow_locked", False):
-                current = (
-                    self.model._default_manager.select_for_update(of=("self",))
-                    .values_list(self.state_field, flat=True)
-                    .get(pk=obj.pk)
-                )
-                if current != self.state_of(obj):
-                    raise self.stale(current)
-            else:
-                obj = self.lock(obj)
+            obj = self.lock(obj)
             if seen is not None and seen != self.state_of(obj):
                 raise self.stale(self.state_of(obj))
-            refusal = self.refusal(action, obj, actor)
-            if refusal is not None:
-                raise refusal
+            self.require(obj, name, actor)
             target = to or action.target or self.state_of(obj)
             if to is not None and to not in action.targets:
                 raise ValueError(f"{self}: {name} cannot lead to {to}")
@@ -404,9 +398,7 @@ def act(request, obj, name, *, then=None):
         seen = request.POST.get("state")
         if seen is not None and seen != flow.state_of(obj):
             raise flow.stale(flow.state_of(obj))
-        refusal = flow.refusal(action, obj, request.user)
-        if refusal is not None:
-            raise refusal
+        flow.require(obj, name, request.user)
         form = action.make_form(request.POST, obj, request.user)
         if form is not None and not form.is_valid():
             _report_form(request, form)

@@ -47,7 +47,7 @@ def proposal_in(world, users, title, *, to="closed", rating="satisfied"):
     proposal = services.draft_proposal(
         session=world["session"], proposer=users["delegate"].member, title=title, content="理由"
     )
-    services.invite_cosigners(proposal=proposal, members=cosigners, actor=None)
+    services.invite_cosigners(proposal=proposal, cosigners=cosigners, actor=None)
     for member in cosigners:
         services.cosign(proposal=proposal, member=member, actor=None)
     proposal = services.submit(proposal=proposal, actor=None)

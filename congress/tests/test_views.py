@@ -28,7 +28,7 @@ def _submitted(users, world, title="改善食堂"):
     proposal = services.draft_proposal(
         session=world["session"], proposer=users["delegate"].member, title=title, content="理由"
     )
-    services.invite_cosigners(proposal=proposal, members=world["cosigners"], actor=None)
+    services.invite_cosigners(proposal=proposal, cosigners=world["cosigners"], actor=None)
     for member in world["cosigners"]:
         services.cosign(proposal=proposal, member=member, actor=None)
     return services.submit(proposal=proposal, actor=users["delegate"])
@@ -117,7 +117,7 @@ def test_full_flow_through_the_views(client, users, world):
     assert proposal.status == S.ASSIGNED
 
     client.force_login(users["handler"])
-    assert "提交答复" in client.get(url).text
+    assert 'data-action="reply"' in client.get(url).text
     client.post(url + "reply/", {"text": "已安排"})
     client.force_login(users["delegate"])
     client.post(url + "rate/", {"rating": "unsatisfied"})
@@ -152,7 +152,7 @@ def test_dashboard_cards(client, users, world):
     invited = services.draft_proposal(
         session=world["session"], proposer=users["chair"].member, title="邀请", content="c"
     )
-    services.invite_cosigners(proposal=invited, members=[users["delegate"].member], actor=None)
+    services.invite_cosigners(proposal=invited, cosigners=[users["delegate"].member], actor=None)
     client.force_login(users["delegate"])
     assert "附议邀请" in client.get("/").text
 
