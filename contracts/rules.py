@@ -9,12 +9,13 @@ runs_contracts = is_chair | is_staff
 
 @rules.predicate
 def union_signs_contracts(user):
-    """Read once per user object (one request), like the roles."""
-    if not hasattr(user, "_portal_signs_contracts"):
+    """The union's profile as the page's context read it (``context_processors.portal``), else read once
+    per user object (one request), like the roles."""
+    if not hasattr(user, "_portal_profile"):
         from unionportal.models import UnionProfile
 
-        user._portal_signs_contracts = UnionProfile.load().signs_contracts
-    return user._portal_signs_contracts
+        user._portal_profile = UnionProfile.load()
+    return user._portal_profile.signs_contracts
 
 
 rules.add_perm("contracts.view_contracts", is_logged_in & union_signs_contracts)
