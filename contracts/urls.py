@@ -11,5 +11,7 @@ urlpatterns = [
     path("<int:pk>/rounds/", views.round_add, name="round_add"),
     path("<int:pk>/renew/", views.contract_renew, name="renew"),
     path("<int:pk>/inspections/new/", views.inspection_create, name="inspection_create"),
+    path("<int:pk>/print/", views.contract_print, name="print"),
+    path("inspections/<int:pk>/print/", views.inspection_print, name="inspection_print"),
     path("<int:pk>/<slug:action>/", views.contract_act, name="act"),
 ]

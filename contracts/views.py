@@ -1,14 +1,15 @@
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from unionportal import workflow
 from unionportal.access import permission_required
+from unionportal.documents.services import queue_document
 from unionportal.form_pages import apply_posted_form, form_page
 
-from . import forms, services
-from .models import ClauseCheck, CollectiveContract
+from . import documents, forms, services
+from .models import ClauseCheck, CollectiveContract, Inspection
 
 TEMPLATE = "contracts/form.html"
 
@@ -125,6 +126,22 @@ def inspection_create(request, pk):
         template=TEMPLATE,
         then=lambda inspection: redirect(contract),
     )
+
+
+@require_POST
+@permission_required("contracts.view_contracts")
+def contract_print(request, pk):
+    """The contract text as a PDF job."""
+    job = queue_document(owner=request.user, kind=documents.ContractText.kind, params={"contract": _contract(pk).pk})
+    return redirect("documents:job", job_id=job.pk)
+
+
+@require_POST
+@permission_required("contracts.view_contracts")
+def inspection_print(request, pk):
+    inspection = get_object_or_404(Inspection, pk=pk)
+    job = queue_document(owner=request.user, kind=documents.InspectionReport.kind, params={"inspection": inspection.pk})
+    return redirect("documents:job", job_id=job.pk)
 
 
 @require_POST

@@ -437,4 +437,6 @@ ACCESS += [
     Access(contracts_page("<contract>rounds/"), set(), expect=POST_ONLY),
     Access(contracts_page("<contract>renew/"), set(), expect=POST_ONLY),
     Access(contracts_page("<contract>negotiate/"), set(), expect=POST_ONLY),
+    Access(contracts_page("<contract>print/"), set(), expect=POST_ONLY),
+    Access(contracts_page("inspections/1/print/"), set(), expect=POST_ONLY),
 ]

@@ -17,6 +17,7 @@ DOCUMENT_MODULES = [
     "disclosure.documents.DOCUMENTS",
     "activities.documents.DOCUMENTS",
     "welfare.documents.DOCUMENTS",
+    "contracts.documents.DOCUMENTS",
 ]
 
 
