@@ -8,7 +8,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, Max, OuterRef, Q
+from django.db.models import Exists, Max, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -551,19 +551,22 @@ def appraisal_turnout(appraisal):
 def appraisal_voters(appraisal):
     """(not yet voted, voted): the electorate's members split by their receipt, plus anyone who
     voted and has since left it, marked ``in_electorate`` False. WHO voted only, from the receipts;
-    what they gave is never read here."""
+    what they gave is never read here. Delegates come by their 代表组, whose 组长 reminds the rest."""
     from members.models import Member
 
     from .models import AppraisalReceipt
 
+    seat = Delegate.objects.filter(term_id=appraisal.term_id, member=OuterRef("pk"), active=True)
     members = (
         Member.objects.annotate(
             has_voted=Exists(AppraisalReceipt.objects.filter(appraisal=appraisal, member=OuterRef("pk"))),
             in_electorate=Exists(appraisal_electorate(appraisal).filter(pk=OuterRef("pk"))),
+            delegate_group=Subquery(seat.values("group__name")[:1]),
+            group_order=Subquery(seat.values("group__sort_order")[:1]),
         )
         .filter(Q(in_electorate=True) | Q(has_voted=True))
         .select_related("department")
-        .order_by("department__name", "name", "pk")
+        .order_by("group_order", "delegate_group", "department__name", "name", "pk")
     )
     not_voted, voted = [], []
     for member in members:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from congress.models import MeetingDecision, Proposal
+from congress.models import DelegateGroup, MeetingDecision, Proposal
 from members.models import Committee
 
 from .test_bodies import TODAY, make_body, submitted_proposal
@@ -95,3 +95,19 @@ def test_staff_set_up_a_delegate_group_and_its_leader(client, users):
     assert response.status_code == 302
     roster = client.get(f"/congress/terms/{term.pk}/delegates/").text
     assert "第一代表组" in roster and "组长" in roster
+
+
+def test_the_appraisal_voters_page_lists_delegates_by_their_group(client, users):
+    from congress.models import Appraisal
+
+    from .factories import make_delegate, make_member, make_term
+
+    term = make_term()
+    second = DelegateGroup.objects.create(term=term, name="第二代表组", sort_order=2)
+    first = DelegateGroup.objects.create(term=term, name="第一代表组", sort_order=1)
+    make_delegate(term, make_member("乙"), group=second)
+    make_delegate(term, make_member("甲"), group=first)
+    appraisal = Appraisal.objects.create(term=term, title="评议")
+    client.force_login(users["staff"])
+    text = client.get(f"/congress/appraisals/{appraisal.pk}/voters/").text
+    assert text.index("第一代表组") < text.index("第二代表组")
