@@ -33,6 +33,11 @@ def cards(request):
                      text=_("%(group)s（%(term)s）代表不足名额，请补选。") % {"group": group.name, "term": group.term},
                      url=reverse("congress:delegate_groups", args=[group.term_id]), level="warning")
             )  # fmt: skip
+        for term in due["headless"]:
+            cards.append(
+                Card(_("主席空缺"), text=_("%(term)s没有主席，请组织增补选举。") % {"term": term},
+                     url=reverse("congress:election_create"), level="warning")
+            )  # fmt: skip
     term = current_body_term(Committee.Kind.PROPOSALS) if user.is_authenticated else None
     if term is not None and term.seats.filter(member__user=user).exists():
         waiting = Proposal.objects.filter(status=Proposal.Status.SUBMITTED).count()

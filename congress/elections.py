@@ -333,9 +333,10 @@ def next_round(*, election: Election, held_on: datetime.date | None = None, acto
 
 
 def reminders(today: datetime.date | None = None) -> dict:
-    """For the dashboard: congress and committee terms in their last months, and delegate groups with
-    fewer serving delegates than their quota."""
-    from members.models import CommitteeTerm
+    """For the dashboard: congress and committee terms in their last months, delegate groups with
+    fewer serving delegates than their quota, and a union committee in office without its 主席 (增补)."""
+    from members.committees import current_body_term
+    from members.models import Committee, CommitteeTerm
 
     from .models import CongressTerm
 
@@ -352,6 +353,11 @@ def reminders(today: datetime.date | None = None) -> dict:
             .filter(serving__lt=F("seats"))
             .select_related("term")
         ),
+        "headless": [
+            term
+            for term in [current_body_term(Committee.Kind.UNION, today)]
+            if term is not None and not term.seats.filter(post="主席").exists()
+        ],
     }
 
 

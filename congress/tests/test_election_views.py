@@ -81,3 +81,21 @@ def test_a_delegate_election_needs_its_group_in_chinese(client, users):
         {"title": "代表选举", "kind": "delegates", "electorate": "group", "post": "委员", "held_on": TODAY.isoformat()},
     )
     assert "代表组：代表选举须选择代表组。" in response.text and not Election.objects.exists()
+
+
+def test_staff_are_reminded_of_a_group_short_of_delegates_and_a_term_in_its_last_year(client, users, group):
+    group.term.end_year = TODAY.year
+    group.term.save()
+    client.force_login(users["staff"])
+    home = client.get("/").text
+    assert "代表缺额" in home and "换届提醒" in home
+    client.force_login(users["member"])
+    assert "代表缺额" not in client.get("/").text
+
+
+def test_the_election_list_is_a_fixed_number_of_queries(client, users, group, django_assert_max_num_queries):
+    for i in range(15):
+        Election.objects.create(title=f"选举{i}", delegate_group=group, seats=1, held_on=TODAY)
+    client.force_login(users["member"])
+    with django_assert_max_num_queries(12):
+        assert client.get("/congress/elections/").status_code == 200

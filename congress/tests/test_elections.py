@@ -237,5 +237,11 @@ def test_reminders_name_a_term_in_its_last_year_and_a_group_short_of_delegates(g
     group.term.save()
     found = elections.reminders()
     assert found["congress_terms"] == [group.term] and found["short_groups"] == [group]
+    assert found["headless"] == []
+    union = CommitteeTerm.objects.create(
+        committee=Committee.objects.create(name="工会委员会", kind=Committee.Kind.UNION), number=1, starts_on=TODAY
+    )
+    CommitteeSeat.objects.create(term=union, member=make_member(), post="委员")
+    assert elections.reminders()["headless"] == [union]
     assert elections.reminders(today=TODAY - datetime.timedelta(days=400))["congress_terms"] == []
     assert not Candidate.objects.exists()
