@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from members.models import Department, Member, UnionGroup
+from unionportal.workflow import Step
 
 
 class Level(models.TextChoices):
@@ -158,11 +159,7 @@ class Registration(models.Model):
         WAITLISTED = "waitlisted", _("候补")
         CANCELLED = "cancelled", _("已取消")
 
-    TRANSITIONS = {
-        Status.REGISTERED: {Status.CANCELLED},
-        Status.WAITLISTED: {Status.REGISTERED, Status.CANCELLED},
-        Status.CANCELLED: set(),
-    }
+    # the transitions are the table in flows.py
     ACTIVE = (Status.REGISTERED, Status.WAITLISTED)
 
     event = models.ForeignKey(Event, verbose_name=_("活动"), on_delete=models.CASCADE, related_name="registrations")
@@ -203,31 +200,22 @@ class Registration(models.Model):
     def __str__(self):
         return f"{self.event} · {self.entrant}"
 
+    def get_absolute_url(self):
+        return self.event.get_absolute_url()
+
     @property
     def entrant(self):
         return self.member or self.team
 
-    def can_become(self, status):
-        return status in self.TRANSITIONS[self.status]
 
-
-class RegistrationStep(models.Model):
+class RegistrationStep(Step):
     """The dated timeline of a registration: who moved it from which state to which, and why."""
 
     registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="steps")
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
-    at = models.DateTimeField(_("时间"), default=timezone.now)
-    from_status = models.CharField(_("原状态"), max_length=20, choices=Registration.Status, blank=True)
-    to_status = models.CharField(_("新状态"), max_length=20, choices=Registration.Status)
-    note = models.CharField(_("说明"), max_length=200, blank=True)
 
-    class Meta:
-        ordering = ["at", "pk"]
+    class Meta(Step.Meta):
         verbose_name = _("报名记录")
         verbose_name_plural = _("报名记录")
-
-    def __str__(self):
-        return f"{self.registration}: {self.from_status or '—'} → {self.to_status}"
 
 
 class Result(models.Model):

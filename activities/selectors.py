@@ -1,7 +1,7 @@
 import calendar
 import datetime
 
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from .models import Event, Honour, Registration, Result
@@ -43,6 +43,25 @@ def my_registration(event, member):
     if member is None:
         return None
     return event.registrations.filter(member=member, status__in=Registration.ACTIVE).first()
+
+
+def my_places(member, events):
+    """The member's own active sign-ups among ``events``, by event id, each with ``number``: her place
+    on the waitlist (1 = next to move up), in one query."""
+    if member is None:
+        return {}
+    ahead = (
+        Registration.objects.filter(
+            event=OuterRef("event"), status=Status.WAITLISTED, position__lte=OuterRef("position")
+        )
+        .values("event")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    rows = Registration.objects.filter(
+        member=member, event__in=[e.pk for e in events], status__in=Registration.ACTIVE
+    ).annotate(number=Subquery(ahead))
+    return {row.event_id: row for row in rows}
 
 
 def waitlist_number(registration):

@@ -15,9 +15,9 @@ from django.utils.translation import gettext as _
 
 from members.models import Member
 from unionportal.models import UnionProfile
-from unionportal.notices import notify
 
-from .models import Event, Honour, Registration, RegistrationStep, Result, Team
+from .flows import FLOW
+from .models import Event, Honour, Registration, Result, Team
 
 Status = Registration.Status
 HONOURED_PRIZES = {Result.Prize.FIRST, Result.Prize.SECOND, Result.Prize.THIRD}
@@ -59,14 +59,11 @@ def window_refusal(*, event, now=None):
     return None
 
 
-def _record_step(registration, *, actor, from_status, note=""):
-    RegistrationStep.objects.create(
-        registration=registration,
-        actor=actor,
-        from_status=from_status,
-        to_status=registration.status,
-        note=note,
-    )
+def sign_up_refusal(*, event, member, now=None):
+    """Why this person cannot press 我要报名 now (not eligible, window closed or not open yet), or None."""
+    if event.is_team_event:
+        return None
+    return eligibility_refusal(event=event, member=member, now=now) or window_refusal(event=event, now=now)
 
 
 def _enter(*, event, actor, member=None, team=None, note=""):
@@ -86,7 +83,7 @@ def _enter(*, event, actor, member=None, team=None, note=""):
     # database still enforces both constraints, so validating them here would only add three queries per sign-up.
     registration.full_clean(validate_constraints=False)
     registration.save()
-    _record_step(registration, actor=actor, from_status="", note=note)
+    FLOW.record(registration, "enter", actor=actor, note=note, from_status="")
     return registration
 
 
@@ -153,14 +150,8 @@ def cancel(*, registration, actor, note=""):
     (候补转正) and is told by an in-portal notice (and by email when their account has one)."""
     with transaction.atomic():
         event = _lock(registration.event)
-        registration = Registration.objects.select_for_update().get(pk=registration.pk)
-        if not registration.can_become(Status.CANCELLED):
-            raise ValidationError(_("该报名已取消。"))
-        held_place = registration.status == Status.REGISTERED
-        before = registration.status
-        registration.status = Status.CANCELLED
-        registration.save(update_fields=["status"])
-        _record_step(registration, actor=actor, from_status=before, note=note)
+        held_place = FLOW.lock(registration).status == Status.REGISTERED
+        registration = FLOW.move(registration, "cancel", actor=actor, note=note)
         if held_place:
             return registration, _promote_next(event=event, actor=actor)
         return registration, None
@@ -170,26 +161,19 @@ def _promote_next(*, event, actor):
     taken = event.registrations.filter(status=Status.REGISTERED).count()
     if event.capacity is not None and taken >= event.capacity:
         return None
-    waiting = (
-        event.registrations.filter(status=Status.WAITLISTED)
-        .select_related("member", "team__captain")
-        .order_by("position")
-        .first()
-    )
+    waiting = event.registrations.filter(status=Status.WAITLISTED).order_by("position").first()
     if waiting is None:
         return None
-    waiting.status = Status.REGISTERED
-    waiting.save(update_fields=["status"])
-    _record_step(waiting, actor=actor, from_status=Status.WAITLISTED, note=_("候补转正"))
-    text = _("您在“%(event)s”的候补已转为正式报名，请准时参加。") % {"event": event.title}
-    notify(waiting.member or waiting.team.captain, text=text, url=event.get_absolute_url(), kind="activities.promoted")
-    return waiting
+    return FLOW.move(waiting, "promote", actor=actor, note=_("候补转正"), checked=False)
 
 
-def check_in(*, registration, actor):
-    """Staff tick a registered participant as present (签到)."""
+def check_in(*, registration, actor, now=None):
+    """Staff tick a registered participant as present (签到), from the day of the event on."""
     if registration.status != Status.REGISTERED:
         raise ValidationError(_("只有已报名（非候补）的人员可以签到。"))
+    event_day = timezone.localdate(registration.event.starts_at)
+    if timezone.localdate(now or timezone.now()) < event_day:
+        raise ValidationError(_("活动在%(day)s举行，当天才能签到。") % {"day": event_day.strftime("%Y-%m-%d")})
     if registration.checked_in_at is None:
         registration.checked_in_at = timezone.now()
         registration.save(update_fields=["checked_in_at"])

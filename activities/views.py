@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from members.models import UnionGroup
+from unionportal import workflow
 from unionportal.access import permission_required
 from unionportal.documents.services import queue_document
 from unionportal.form_pages import report_refusal
@@ -34,11 +35,14 @@ def index(request):
     past = request.GET.get("when") == "past"
     kind = request.GET.get("kind", "")
     kind = kind if kind in Event.Kind.values else ""
-    events = selectors.event_list(past=past, kind=kind)
+    page = paginate(request, selectors.event_list(past=past, kind=kind))
+    places = selectors.my_places(_member(request), page.object_list)
+    for event in page.object_list:
+        event.mine = places.get(event.pk)
     return render(
         request,
         "activities/index.html",
-        {"page_obj": paginate(request, events), "past": past, "kind": kind, "kinds": Event.Kind.choices},
+        {"page_obj": page, "past": past, "kind": kind, "kinds": Event.Kind.choices},
     )
 
 
@@ -67,13 +71,17 @@ def month_calendar(request):
 @permission_required("activities.view_event")
 def detail(request, pk):
     event = get_object_or_404(selectors.with_counts(Event.objects.all()), pk=pk)
-    mine = selectors.my_registration(event, _member(request))
+    member = _member(request)
+    mine = selectors.my_registration(event, member)
     return render(
         request,
         "activities/detail.html",
         {
             "event": event,
             "mine": mine,
+            "buttons": workflow.buttons(mine, request.user) if mine else [],
+            # why "我要报名" is not offered now: not eligible, or the window is not open
+            "refusal": None if mine or member is None else services.sign_up_refusal(event=event, member=member),
             "waitlist_number": selectors.waitlist_number(mine) if mine and mine.status == "waitlisted" else None,
             "full": event.capacity is not None and event.taken >= event.capacity,
             "results": selectors.results(event),
@@ -102,20 +110,10 @@ def sign_up(request, pk):
 
 
 @require_POST
-@permission_required("activities.sign_up")
-def cancel(request, pk):
-    event = get_object_or_404(Event, pk=pk)
-    registration = selectors.my_registration(event, request.user.member)
-    if registration is None:
-        messages.error(request, _("您没有本活动的报名。"))
-        return redirect(event)
-    try:
-        services.cancel(registration=registration, actor=request.user)
-    except ValidationError as error:
-        report_refusal(request, error)
-    else:
-        messages.success(request, _("已取消报名。"))
-    return redirect(event)
+@permission_required("activities.view_event")
+def registration_act(request, pk, action):
+    """Every button of the sign-up's table (activities/flows.py) posts here."""
+    return workflow.act(request, get_object_or_404(Registration, pk=pk), action)
 
 
 @permission_required("activities.sign_up_team")
@@ -164,7 +162,12 @@ def participants(request, pk):
     return render(
         request,
         "activities/participants.html",
-        {"event": event, "registrations": selectors.participants(event), "form": form},
+        {
+            "event": event,
+            "registrations": selectors.participants(event),
+            "form": form,
+            "cancel": workflow.flow_for(Registration).table["cancel"],  # its confirmation, asked on each row
+        },
     )
 
 

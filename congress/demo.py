@@ -307,7 +307,7 @@ def _load_closed_appraisal(term, stdout):
             for a in appraisal.appraisees.all()
         }
         services.cast_appraisal_ballot(appraisal=appraisal, member=delegate.member, grades=grades)
-    services.close_appraisal(appraisal=appraisal)
+    services.publish_appraisal(appraisal=services.close_appraisal(appraisal=appraisal))
     # Published some weeks back, within this year.
     closed_at = timezone.now() - datetime.timedelta(days=min(45, today.timetuple().tm_yday - 1))
     Appraisal.objects.filter(pk=appraisal.pk).update(closed_at=closed_at)

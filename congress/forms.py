@@ -52,7 +52,10 @@ class RegisterForm(ActionForm):
 
 
 class RejectForm(ActionForm):
+    """不立案: the proposal becomes a suggestion, handed to a department that answers it."""
+
     reason = forms.CharField(label=_("不立案理由"), widget=forms.Textarea(attrs={"rows": 2}))
+    handler = forms.ModelChoiceField(label=_("转为建议的承办部门"), queryset=Department.objects.all(), required=False)
 
 
 class MergeForm(ActionForm):

@@ -356,6 +356,7 @@ class Appraisal(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("未开始")
         OPEN = "open", _("评议中")
+        COUNTED = "counted", _("已结束，待公示")  # voting over, the result seen by union staff only
         CLOSED = "closed", _("已公示")
 
     GRADES = {
@@ -495,6 +496,9 @@ class Suggestion(models.Model):
     )
     proposal = models.ForeignKey(
         Proposal, verbose_name=_("转成的提案"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    handler = models.ForeignKey(
+        Department, verbose_name=_("承办部门"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
 
     class Meta:

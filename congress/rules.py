@@ -64,8 +64,21 @@ rules.add_perm("congress.vote_appraisal", is_delegate | is_member)
 rules.add_perm("congress.view_appraisal_voters", runs_congress)  # who has voted (receipts), to remind the rest
 rules.add_perm("congress.view_suggestions", is_logged_in)
 rules.add_perm("congress.add_suggestion", has_member_record)
-rules.add_perm("congress.view_suggestion", runs_congress | is_delegate | wrote_suggestion)
-rules.add_perm("congress.answer_suggestion", runs_congress)
+
+
+@rules.predicate
+def heads_suggestion_handler(user, suggestion):
+    """The head of the department a 转为建议 was handed to answers it."""
+    return (
+        has_member_record(user)
+        and suggestion is not None
+        and suggestion.handler_id is not None
+        and suggestion.handler.head_id == user.member.pk
+    )
+
+
+rules.add_perm("congress.view_suggestion", runs_congress | is_delegate | wrote_suggestion | heads_suggestion_handler)
+rules.add_perm("congress.answer_suggestion", runs_congress | heads_suggestion_handler)
 rules.add_perm("congress.raise_suggestion", is_delegate)
 
 

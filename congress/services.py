@@ -160,12 +160,15 @@ def register(*, proposal, actor, note=""):
         return _move(proposal, "register", actor=actor, note=note, number=last + 1, review_note=note)
 
 
-def reject(*, proposal, actor, reason):
-    """Not accepted (不立案): converted to a suggestion, with the reason given."""
+def reject(*, proposal, actor, reason, handler=None):
+    """Not accepted (不立案): converted to a suggestion (转为建议) that lands in the suggestion list,
+    with the department that answers it (承办部门), told when it has a head; the reason is given."""
+    from .models import Suggestion
+
     if not reason.strip():
         raise ValidationError(_("不立案必须说明理由。"))
     with transaction.atomic():
-        return _move(
+        proposal = _move(
             proposal,
             "reject",
             actor=actor,
@@ -173,6 +176,23 @@ def reject(*, proposal, actor, reason):
             rejection_reason=reason,
             is_suggestion=True,
         )
+        suggestion = Suggestion.objects.create(
+            author=proposal.proposer,
+            title=proposal.title,
+            content=proposal.content + "\n\n" + _("（由不立案提案转为建议：%(reason)s）") % {"reason": reason},
+            submitted_on=timezone.localdate(),
+            handler=handler,
+        )
+        if handler is not None and handler.head_id:
+            notify(
+                handler.head,
+                text=_("建议“%(title)s”请贵部门答复。") % {"title": suggestion.title},
+                url=suggestion.get_absolute_url(),
+                kind="congress.suggestion.assigned",
+                permission="congress.view_suggestion",
+                obj=suggestion,
+            )
+        return proposal
 
 
 def merge(*, proposal, into, actor, note=""):
@@ -505,13 +525,26 @@ def open_appraisal(*, appraisal, actor=None):
 
 
 def close_appraisal(*, appraisal, actor=None):
-    """Close the appraisal; only now is the tally shown (公示)."""
+    """Voting ends (结束评议): the count is final and union staff see it; members see it once published."""
     from .models import Appraisal
 
     with transaction.atomic():
         appraisal = Appraisal.objects.select_for_update().get(pk=appraisal.pk)
         if appraisal.status != Appraisal.Status.OPEN:
             raise ValidationError(_("评议不在进行中。"))
+        appraisal.status = Appraisal.Status.COUNTED
+        appraisal.save()
+        return appraisal
+
+
+def publish_appraisal(*, appraisal, actor=None):
+    """The result is published (公示) to everyone, a step of its own after the count was seen."""
+    from .models import Appraisal
+
+    with transaction.atomic():
+        appraisal = Appraisal.objects.select_for_update().get(pk=appraisal.pk)
+        if appraisal.status != Appraisal.Status.COUNTED:
+            raise ValidationError(_("评议结束后才能公示结果。"))
         appraisal.status = Appraisal.Status.CLOSED
         appraisal.closed_at = timezone.now()
         appraisal.save()
@@ -576,10 +609,10 @@ def appraisal_voters(appraisal):
 
 def appraisal_tally(appraisal):
     """Per leader: counts and percentages per grade, flagged where the 不满意/不称职 share passes the
-    appraisal's ``flag_share``; None until the appraisal is closed."""
+    appraisal's ``flag_share``; None while votes are still cast."""
     from .models import Appraisal, AppraisalTally
 
-    if appraisal.status != Appraisal.Status.CLOSED:
+    if appraisal.status not in (Appraisal.Status.COUNTED, Appraisal.Status.CLOSED):
         return None
     counts = {
         (appraisee_id, grade): count

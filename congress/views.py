@@ -365,7 +365,10 @@ def appraisal_detail(request, pk):
             "appraisees": appraisal.appraisees.select_related("member"),
             "grades": appraisal.grades(),
             "turnout": {"voted": voted_count, "voters": voters},
-            "tally": services.appraisal_tally(appraisal),
+            # the count is for union staff until it is published (公示)
+            "tally": services.appraisal_tally(appraisal)
+            if appraisal.status == Appraisal.Status.CLOSED or request.user.has_perm("congress.manage_appraisal")
+            else None,
             "can_vote": appraisal.status == Appraisal.Status.OPEN
             and not voted
             and selectors.in_electorate(appraisal, member),
@@ -413,6 +416,8 @@ def appraisal_manage(request, pk, action):
             services.open_appraisal(appraisal=appraisal, actor=request.user)
         elif action == "close":
             services.close_appraisal(appraisal=appraisal, actor=request.user)
+        elif action == "publish":
+            services.publish_appraisal(appraisal=appraisal, actor=request.user)
         else:
             raise Http404
     except ValidationError as error:
@@ -449,11 +454,11 @@ def suggestion_create(request):
 
 @permission_required("congress.view_suggestions")
 def suggestion_detail(request, pk):
-    suggestion = get_object_or_404(Suggestion.objects.select_related("author", "proposal"), pk=pk)
+    suggestion = get_object_or_404(Suggestion.objects.select_related("author", "proposal", "handler"), pk=pk)
     check_object_permission(request.user, "congress.view_suggestion", suggestion)
     if request.method == "POST":
         try:
-            if request.POST.get("do") == "answer" and request.user.has_perm("congress.answer_suggestion"):
+            if request.POST.get("do") == "answer" and request.user.has_perm("congress.answer_suggestion", suggestion):
                 services.answer_suggestion(
                     suggestion=suggestion, actor=request.user, answer=request.POST.get("answer", "")
                 )
@@ -478,7 +483,11 @@ def suggestion_detail(request, pk):
     return render(
         request,
         "congress/suggestion_detail.html",
-        {"suggestion": suggestion, "answer_form": forms.AnswerForm(initial={"answer": suggestion.answer})},
+        {
+            "suggestion": suggestion,
+            "answer_form": forms.AnswerForm(initial={"answer": suggestion.answer}),
+            "can_answer": request.user.has_perm("congress.answer_suggestion", suggestion),
+        },
     )
 
 

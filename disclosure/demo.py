@@ -134,10 +134,12 @@ def _make(rng, category, department, title_template, start, state, staff, handle
     live = state == "published"
     period_start = today - datetime.timedelta(days=2) if live else start
     period_end = period_start + datetime.timedelta(days=6 if live else 4)
-    item = services.approve(item=item, actor=staff, period_start=period_start, period_end=period_end)
+    item = services.approve(
+        item=item, actor=staff, period_start=period_start, period_end=period_end, today=period_start
+    )
     objection_count = rng.choice([0, 0, 0, 1, 2]) if members else 0
     for content, answer in rng.sample(OBJECTIONS, objection_count):
-        objection = services.file_objection(item=item, author=rng.choice(members), content=content)
+        objection = services.file_objection(item=item, author=rng.choice(members), content=content, today=period_start)
         if state != "published" or (answer and rng.random() < 0.5):
             answer = answer or "已收悉，将在下次公开时说明。"
             services.answer_objection(objection=objection, actor=staff, answer=answer)

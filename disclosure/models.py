@@ -86,7 +86,7 @@ class DisclosureItem(models.Model):
         "republish": ({S.RECTIFYING}, S.PUBLISHED),
         "archive": ({S.CLOSED}, S.ARCHIVED),
     }
-    EDITABLE = {S.DRAFT, S.RETURNED}
+    EDITABLE = {S.DRAFT, S.RETURNED, S.RECTIFYING}  # 整改: fixed, its files replaced, then published again
     ON_BOARD = {S.PUBLISHED, S.RECTIFYING, S.CLOSED, S.ARCHIVED}
 
     category = models.ForeignKey(Category, verbose_name=_("类别"), on_delete=models.PROTECT, related_name="items")
@@ -147,6 +147,13 @@ class DisclosureItem(models.Model):
     @property
     def is_public(self):
         return self.audience == self.Audience.PUBLIC
+
+    @property
+    def status_label(self):
+        """A closed item that had objections was not 无异议: they were answered."""
+        if self.status == self.Status.CLOSED and self.objections.exists():
+            return _("公示期满，异议已答复")
+        return self.get_status_display()
 
     @property
     def on_board(self):

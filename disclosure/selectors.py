@@ -77,6 +77,16 @@ def last_reminder(item):
     return item.steps.filter(action="remind").select_related("actor__member").order_by("-at", "-pk").first()
 
 
+def unanswered_objections():
+    return Objection.objects.filter(answered_at__isnull=True).select_related("item").order_by("created_at")
+
+
+def awaiting_close(today=None):
+    """Items whose 公示期 has ended and that wait to be closed (or sent to 整改)."""
+    today = today or timezone.localdate()
+    return DisclosureItem.objects.filter(status=S.PUBLISHED, period_end__lt=today).order_by("period_end")
+
+
 def pending_review_count():
     return DisclosureItem.objects.filter(status=S.PENDING).count()
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from unionportal.models import UnionKind, UnionProfile
 from unionportal.notices import notify
+from unionportal.roles import Role, users_with_role
 from unionportal.uploads import ZIP_MAIN_PARTS, check_size, sniff  # noqa: F401 (tests build Office files from it)
 
 from .flows import FLOW
@@ -130,17 +131,22 @@ def redraft(*, item, actor):
     return _move(_lock(item), "redraft", actor)
 
 
-def _check_period(start, end):
+def _check_period(start, end, today):
+    """The 公示期 starts on the day of publishing or later: a period starting in the past would be a
+    disclosure that never happened. ``today`` is the day of the act (the demo's history passes its own)."""
     if not start or not end:
         raise ValidationError(_("请填写公示期的开始和截止日期。"))
+    if start < today:
+        raise ValidationError(_("公示开始日期不能早于今天（%(today)s）。") % {"today": today})
     if end < start:
         raise ValidationError(_("公示截止日期不能早于开始日期。"))
 
 
 @transaction.atomic
-def approve(*, item, actor, period_start, period_end, note=""):
-    """预审 → 公示中: approved by the leading group and published for its 公示期."""
-    _check_period(period_start, period_end)
+def approve(*, item, actor, period_start, period_end, note="", today=None):
+    """预审 → 公示中: approved by the leading group and published for its 公示期, from today on."""
+    today = today or timezone.localdate()
+    _check_period(period_start, period_end, today)
     locked = _lock(item)
     return _move(
         locked,
@@ -149,7 +155,7 @@ def approve(*, item, actor, period_start, period_end, note=""):
         note=note,
         period_start=period_start,
         period_end=period_end,
-        published_on=locked.published_on or period_start,
+        published_on=locked.published_on or today,  # the day it really went up
     )
 
 
@@ -168,10 +174,13 @@ def rectify(*, item, actor, note):
 
 
 @transaction.atomic
-def republish(*, item, actor, period_start, period_end, note=""):
+def republish(*, item, actor, period_start, period_end, note="", today=None):
     """整改中 → 公示中: the rectified item is published again for a new 公示期."""
-    _check_period(period_start, period_end)
-    return _move(item, "republish", actor, note=note, period_start=period_start, period_end=period_end)
+    _check_period(period_start, period_end, today or timezone.localdate())
+    moved = _move(item, "republish", actor, note=note, period_start=period_start, period_end=period_end)
+    # what members signed was the faulty version: the corrected one asks for fresh receipts
+    ReadReceipt.objects.filter(item=moved).delete()
+    return moved
 
 
 @transaction.atomic
@@ -180,17 +189,34 @@ def archive(*, item, actor):
     return _move(_lock(item), "archive", actor)
 
 
+MAX_OBJECTION_CHARS = 1000
+
+
 @transaction.atomic
-def file_objection(*, item, author, content):
-    """A member files an 异议/意见 on an item while it is 公示中."""
+def file_objection(*, item, author, content, today=None):
+    """A member files an 异议/意见 on an item while its 公示期 runs; union staff are told at once."""
     if item.status != DisclosureItem.Status.PUBLISHED:
         raise ValidationError(_("只能对公示中的事项提出异议。"))
-    if not content or not content.strip():
+    if item.period_over(today):
+        raise ValidationError(_("公示期已于%(end)s结束，不能再提出异议。") % {"end": item.period_end})
+    content = (content or "").strip()
+    if not content:
         raise ValidationError(_("请填写异议或意见。"))
-    objection = Objection(item=item, author=author, content=content.strip())
+    if len(content) > MAX_OBJECTION_CHARS:
+        raise ValidationError(
+            _("异议或意见最多%(max)s字，现在有%(count)s字。") % {"max": MAX_OBJECTION_CHARS, "count": len(content)}
+        )
+    objection = Objection(item=item, author=author, content=content)
     objection.full_clean()
     objection.save()
     _record(item, "object", author.user, objection.content)
+    notify(
+        users_with_role(Role.CHAIR, Role.STAFF),
+        text=_("“%(title)s”收到一条异议，请答复。") % {"title": item.title},
+        url=item.get_absolute_url(),
+        kind="disclosure.objection",
+        exclude=author.user,
+    )
     return objection
 
 
@@ -206,6 +232,14 @@ def answer_objection(*, objection, actor, answer):
     locked.full_clean()
     locked.save()
     _record(locked.item, "answer", actor, locked.answer)
+    notify(
+        locked.author,
+        text=_("您对“%(title)s”提出的异议已答复。") % {"title": locked.item.title},
+        url=locked.item.get_absolute_url(),
+        kind="disclosure.answer",
+        permission="disclosure.view_item",
+        obj=locked.item,
+    )
     return locked
 
 

@@ -82,6 +82,24 @@ def activity_page(suffix, **fields):
     return path
 
 
+def workflow_action(kind, action):
+    """The POST-only URL of a workflow button (unionportal.workflow.act) on a fresh object."""
+
+    def path(users):
+        if kind == "proposal":
+            return congress_page("proposal")(users) + f"{action}/"
+        if kind == "item":
+            return disclosure_page("pending", f"{action}/")(users)
+        from activities.models import Registration
+        from activities.tests.factories import make_event
+
+        registration = Registration.objects.create(event=make_event(), member=users["member"].member, position=1)
+        return f"/activities/registrations/{registration.pk}/{action}/"
+
+    path.__qualname__ = f"<{kind}>/{action}/"
+    return path
+
+
 def congress_page(kind, state="public"):
     """A congress page: a fresh session, or a proposal of the delegate user (public or draft)."""
 
@@ -174,6 +192,10 @@ ACCESS = [
     # notices (unionportal/notices.py): everyone's own inbox
     Access("/notices/", LOGGED_IN),
     Access("/notices/read/", frozenset(), expect={ANON: 302, **dict.fromkeys(LOGGED_IN, 405)}),
+    # workflow buttons (unionportal.workflow.act): POST only, the table says who may press
+    Access(workflow_action("proposal", "register"), set(), expect={role: 405 for role in EVERY_ROLE}),
+    Access(workflow_action("item", "approve"), set(), expect={role: 405 for role in EVERY_ROLE}),
+    Access(workflow_action("registration", "cancel"), set(), expect={role: 405 for role in EVERY_ROLE}),
     Access("/accounts/login/", {ANON}, expect={role: 302 for role in ROLES}),
     Access("/accounts/password/", LOGGED_IN),
     Access("/accounts/password/done/", LOGGED_IN),
@@ -304,7 +326,7 @@ ACCESS = [
     Access(welfare_page("application"), {"chair", "welfare", "member"}),
     Access(welfare_page("application", owner="delegate"), {"chair", "welfare", "delegate"}),
     Access(welfare_page("application", "review/"), set(), expect={"chair": 405, "welfare": 405}),
-    Access(welfare_page("application", "approve/"), set(), expect={"chair": 405, "welfare": 405}),
+    Access(welfare_page("application", "approve/"), set(), expect=dict.fromkeys(ROLES, 405)),
     Access("/welfare/applications/999999/", set(), expect={role: 404 for role in ROLES}),
     Access("/welfare/payments/", {"chair", "welfare", "auditor"}),
     Access("/welfare/payments/new/", {"chair", "welfare"}),
@@ -339,7 +361,6 @@ ACCESS = [
     Access(activity_page("team/", is_team_event=True), {"chair", "staff"}),
     Access(activity_page("check-in/{code}/"), LOGGED_IN),
     Access(activity_page("sign-up/"), set(), expect={role: 405 for role in EVERY_ROLE}),
-    Access(activity_page("cancel/"), set(), expect={role: 405 for role in EVERY_ROLE}),
     Access(activity_page("participants/0/tick/"), set(), expect={role: 405 for role in EVERY_ROLE}),
     Access(activity_page("participants/0/cancel/"), set(), expect={role: 405 for role in EVERY_ROLE}),
     Access(activity_page("door/"), {"chair", "staff"}),

@@ -19,6 +19,7 @@ from congress.tests.factories import make_delegate, make_session, make_term
 from members import services as members
 from members.models import MembershipEvent, UnionGroup
 from members.tests.test_import_export import row, workbook
+from unionportal import workflow
 from welfare import services as welfare
 from welfare.models import Application, ApplicationStep, CampaignRecipient, FundSource, Payment
 from welfare.tests.factories import make_campaign
@@ -138,7 +139,7 @@ def test_cancelling_failing_while_promoting_the_waitlist_changes_nobody(monkeypa
     placed = activities.sign_up(event=event, member=make_staff())
     waiting = activities.sign_up(event=event, member=make_staff())
     before = every_table()
-    monkeypatch.setattr(activities, "notify", database_error)  # after the promotion is saved
+    monkeypatch.setattr(workflow, "notify", database_error)  # after the promotion is saved
     with pytest.raises(OperationalError):
         activities.cancel(registration=placed, actor=None)
     assert every_table() == before
@@ -151,7 +152,7 @@ def test_team_sign_up_failing_at_the_registration_leaves_no_team(monkeypatch):
     group = UnionGroup.objects.create(name="数学组")
     event = make_event(is_team_event=True, capacity=4)
     before = every_table()
-    monkeypatch.setattr(activities, "_record_step", database_error)
+    monkeypatch.setattr(activities.FLOW, "record", database_error)
     with pytest.raises(OperationalError):
         activities.sign_up_team(event=event, union_group=group, actor=None, members=[make_staff(union_group=group)])
     after = every_table()

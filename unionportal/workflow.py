@@ -208,6 +208,8 @@ class Workflow:
     arg: str = ""  # the services' keyword for the object; the model's name by default
     step_labels: dict[str, str] = field(default_factory=dict)  # steps that are not table rows (起草, 异议)
     final: Iterable[str] = ()  # states where the flow ends: no action is owed there
+    # locks what the object's services lock first (an event before its sign-ups), so the order holds
+    lock_first: Callable[[Any], Any] | None = None
 
     def __post_init__(self):
         self.table = {action.name: action for action in self.actions}
@@ -267,6 +269,8 @@ class Workflow:
 
     def lock(self, obj):
         """The object's row, locked for this transaction and read afresh; the caller must be atomic."""
+        if self.lock_first is not None:
+            self.lock_first(obj)
         return self.model._default_manager.select_for_update(of=("self",)).get(pk=obj.pk)
 
     def record(self, obj, action, *, actor, note="", internal=False, from_status=None, to_status=None) -> Step:
@@ -282,13 +286,15 @@ class Workflow:
             internal=internal,
         )
 
-    def move(self, obj, name, *, actor, note="", internal=None, to=None, seen=None, **fields):
+    def move(self, obj, name, *, actor, note="", internal=None, to=None, seen=None, checked=True, **fields):
+        """``checked=False`` for a move that follows from one the actor was allowed (候补转正 after her
+        cancellation): the actor is recorded, not asked."""
         action = self.action(name)
         with transaction.atomic():
             obj = self.lock(obj)
             if seen is not None and seen != self.state_of(obj):
                 raise self.stale(self.state_of(obj))
-            self.require(obj, name, actor)
+            self.require(obj, name, actor if checked else None)
             target = to or action.target or self.state_of(obj)
             if to is not None and to not in action.targets:
                 raise ValueError(f"{self}: {name} cannot lead to {to}")

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from disclosure import selectors as disclosure_selectors
 from disclosure.models import DisclosureItem
 from members.models import Member
+from unionportal.forms import ActionForm
 
 from .models import Campaign, DonationDrive, FundSource, HardshipFile, Payment, VisitOccasion
 
@@ -43,6 +44,9 @@ class ApplicationForm(forms.Form):
     member = forms.ModelChoiceField(label=_("申请人"), queryset=Member.objects.all())
     reason = forms.CharField(label=_("申请事由"), widget=forms.Textarea(attrs={"rows": 4}))
     amount_requested = forms.DecimalField(label=_("申请金额（元）"), min_value=0.01, decimal_places=2)
+    another_need = forms.BooleanField(
+        label=_("另有困难，仍要提交"), required=False, help_text=_("已有未办结的申请时，只为另一项困难勾选。")
+    )
 
     def __init__(self, *args, on_behalf, **kwargs):
         super().__init__(*args, **kwargs)
@@ -50,17 +54,39 @@ class ApplicationForm(forms.Form):
             del self.fields["member"]
 
 
-class NoteForm(forms.Form):
+class NoteForm(ActionForm):
     note = forms.CharField(label=_("意见"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class ApproveForm(forms.Form):
+class ReturnForm(ActionForm):
+    note = forms.CharField(label=_("理由"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ResubmitForm(ActionForm):
+    """The returned application, corrected: its reason and amount as they stand, and what was added."""
+
+    reason = forms.CharField(label=_("申请事由"), widget=forms.Textarea(attrs={"rows": 4}))
+    amount_requested = forms.DecimalField(label=_("申请金额（元）"), min_value=0.01, decimal_places=2)
+    note = forms.CharField(label=_("补充说明"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.obj is not None:
+            self.initial.update(reason=self.obj.reason, amount_requested=self.obj.amount_requested)
+
+
+class ApproveForm(ActionForm):
     amount = forms.DecimalField(label=_("批准金额（元）"), min_value=0.01, decimal_places=2)
-    note = forms.CharField(label=_("意见"), required=False)
+    note = forms.CharField(label=_("意见"), required=False, help_text=_("批准金额多于申请金额时必填。"))
     override_note = forms.CharField(label=_("超出年度上限的理由"), required=False)
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.obj is not None:
+            self.initial.setdefault("amount", self.obj.amount_requested)
 
-class PayForm(forms.Form):
+
+class PayForm(ActionForm):
     fund_source = forms.ChoiceField(label=_("经费来源"), choices=FundSource.choices)
     paid_on = forms.DateField(label=_("发放日期"), required=False, widget=DATE_WIDGET)
     override_note = forms.CharField(label=_("超出年度上限的理由（仅主席）"), required=False)

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from members.models import Member
+from unionportal.workflow import Step
 
 ZERO = Decimal("0.00")
 USER = settings.AUTH_USER_MODEL
@@ -175,16 +176,10 @@ class Application(models.Model):
         REJECTED = "rejected", _("未通过")
         APPROVED = "approved", _("已批准")
         PAID = "paid", _("已发放")
+        WITHDRAWN = "withdrawn", _("已撤回")
 
     S = Status
-    TRANSITIONS = {
-        "review": ({S.SUBMITTED}, S.REVIEWED),
-        "return": ({S.SUBMITTED, S.REVIEWED}, S.RETURNED),
-        "resubmit": ({S.RETURNED}, S.SUBMITTED),
-        "reject": ({S.SUBMITTED, S.REVIEWED}, S.REJECTED),
-        "approve": ({S.REVIEWED}, S.APPROVED),
-        "pay": ({S.APPROVED}, S.PAID),
-    }
+    # the transitions are the table in flows.py
     OPEN = {S.SUBMITTED, S.RETURNED, S.REVIEWED, S.APPROVED}
     PENDING = {S.SUBMITTED, S.REVIEWED}  # waiting for the union's staff or chair, not the member
 
@@ -215,28 +210,15 @@ class Application(models.Model):
     def get_absolute_url(self):
         return reverse("welfare:application_detail", args=[self.pk])
 
-    def can(self, action):
-        sources, _target = self.TRANSITIONS[action]
-        return self.status in sources
 
-
-class ApplicationStep(models.Model):
+class ApplicationStep(Step):
     """One dated move of an application on its timeline."""
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="steps")
-    actor = models.ForeignKey(USER, verbose_name=_("操作人"), on_delete=models.PROTECT, related_name="+")
-    at = models.DateTimeField(_("时间"), auto_now_add=True)
-    from_status = models.CharField(_("原状态"), max_length=10, choices=Application.Status, blank=True)
-    to_status = models.CharField(_("新状态"), max_length=10, choices=Application.Status)
-    note = models.TextField(_("意见"), blank=True)
 
-    class Meta:
-        ordering = ["at", "pk"]
+    class Meta(Step.Meta):
         verbose_name = _("申请流程记录")
         verbose_name_plural = _("申请流程记录")
-
-    def __str__(self):
-        return f"{self.application_id}: {self.from_status} → {self.to_status}"
 
 
 class Campaign(models.Model):

@@ -18,6 +18,7 @@ from .models import (
     HardshipFile,
     Payment,
     Visit,
+    WelfareSettings,
 )
 
 
@@ -125,3 +126,25 @@ def campaigns():
     return Campaign.objects.prefetch_related("recipients").annotate(
         paid_total=_sum_per_campaign(Payment, "amount"), extra_total=_sum_per_campaign(CampaignOverride, "extra")
     )
+
+
+def decision_facts(application):
+    """What the chair weighs (主席审批): the hardship file and its level, what the person got or was
+    promised this year against the yearly cap, and what this application asks."""
+    from .services import approved_unpaid, paid_this_year
+
+    year = timezone.localdate().year
+    member = application.member
+    paid = paid_this_year(member, year)
+    promised = approved_unpaid(member, exclude=application)
+    cap = WelfareSettings.current().yearly_cap_per_person
+    return {
+        "file": application.file,
+        "year": year,
+        "paid": paid,
+        "promised": promised,
+        "cap": cap,
+        "left": max(cap - paid - promised, 0),
+        "asked": application.amount_requested,
+        "over_cap": paid + promised + application.amount_requested > cap,
+    }

@@ -1,7 +1,7 @@
 """The verbs of the welfare app: one function per business action.
 
-Applications move only through ``Application.TRANSITIONS``; each move writes an
-``ApplicationStep``. Cash is ``Decimal`` throughout. Two money limits guard spending: the
+Applications move only through the table in ``flows.py`` (``unionportal.workflow``); each move
+writes an ``ApplicationStep``. Cash is ``Decimal`` throughout. Two money limits guard spending: the
 yearly cap per person (``WelfareSettings``) and each campaign's budget; only the chair may
 go beyond either, and the override is recorded with its reason.
 """
@@ -14,14 +14,13 @@ from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from unionportal.roles import is_chair
 
+from .flows import FLOW
 from .models import (
     ZERO,
     Application,
-    ApplicationStep,
     Campaign,
     CampaignOverride,
     CampaignRecipient,
@@ -37,14 +36,6 @@ from .models import (
     WelfareSettings,
 )
 
-ACTION_NAMES = {
-    "review": gettext_lazy("初审通过"),
-    "return": gettext_lazy("退回"),
-    "resubmit": gettext_lazy("重新提交"),
-    "reject": gettext_lazy("不予批准"),
-    "approve": gettext_lazy("批准"),
-    "pay": gettext_lazy("发放"),
-}
 REVIEWED_FIELDS = ["causes", "level", "single_parent_woman", "household_size", "monthly_income_per_capita", "status"]
 
 
@@ -128,36 +119,39 @@ def review_file(*, file, actor, changes, next_review_on=None, **new_values):
 # ---- applications -----------------------------------------------------------------------------
 
 
-def _require(application, action):
-    if not application.can(action):
-        raise ValidationError(
-            _("申请处于“%(status)s”状态，不能%(action)s。")
-            % {"status": application.get_status_display(), "action": ACTION_NAMES[action]}
-        )
-
-
-def _move(application, action, *, actor, note=""):
-    _require(application, action)
-    from_status = application.status
-    application.status = Application.TRANSITIONS[action][1]
-    application.full_clean()
-    application.save()
-    ApplicationStep.objects.create(
-        application=application, actor=actor, from_status=from_status, to_status=application.status, note=note
-    )
-    return application
+def _move(application, action, *, actor, note="", **fields):
+    return FLOW.move(application, action, actor=actor, note=note, **fields)
 
 
 def _lock(application):
-    return Application.objects.select_for_update().get(pk=application.pk)
+    return FLOW.lock(application)
+
+
+def open_applications(member):
+    """The member's applications still being handled (提交、退回、初审、批准未发)."""
+    return Application.objects.filter(member=member, status__in=Application.OPEN)
 
 
 @transaction.atomic
-def apply_for_help(*, member, actor, reason, amount_requested):
-    """A member applies for themselves, or staff apply on the member's behalf (代为申请)."""
+def apply_for_help(*, member, actor, reason, amount_requested, another_need=False):
+    """A member applies for themselves, or staff apply on the member's behalf (代为申请). A second
+    open application for the same person is pointed out first: it goes in only for another need."""
     amount = to_money(amount_requested)
     if amount <= ZERO:
         raise ValidationError(_("申请金额必须大于零。"))
+    pending = open_applications(member).order_by("-submitted_at").first()
+    if pending is not None and not another_need:
+        raise ValidationError(
+            _(
+                "%(name)s已有一份未办结的帮扶申请（%(day)s提交，%(status)s）。同一困难请在原申请中补充；"
+                "确属另一项困难，请勾选“另有困难，仍要提交”。"
+            )
+            % {
+                "name": member.name,
+                "day": timezone.localtime(pending.submitted_at).strftime("%Y-%m-%d"),
+                "status": pending.get_status_display(),
+            }
+        )
     own = getattr(actor, "member", None) == member if actor.is_authenticated else False
     application = Application(
         member=member,
@@ -169,14 +163,14 @@ def apply_for_help(*, member, actor, reason, amount_requested):
     )
     application.full_clean()
     application.save()
-    ApplicationStep.objects.create(application=application, actor=actor, to_status=application.status)
+    FLOW.record(application, "apply", actor=actor, from_status="")
     return application
 
 
 @transaction.atomic
 def review_application(*, application, actor, note=""):
     """The welfare officer checks the facts and passes the application to the chair (初审)."""
-    return _move(_lock(application), "review", actor=actor, note=note)
+    return _move(application, "review", actor=actor, note=note)
 
 
 @transaction.atomic
@@ -184,24 +178,33 @@ def return_application(*, application, actor, note):
     """Send back for more information; a reason is required."""
     if not note.strip():
         raise ValidationError(_("退回时请说明理由。"))
-    return _move(_lock(application), "return", actor=actor, note=note)
+    return _move(application, "return", actor=actor, note=note)
 
 
 @transaction.atomic
-def resubmit_application(*, application, actor, reason=None, amount_requested=None):
-    application = _lock(application)
+def resubmit_application(*, application, actor, reason=None, amount_requested=None, note=""):
+    """The applicant, or whoever filed it, corrects a returned application and sends it again."""
+    fields = {}
     if reason:
-        application.reason = reason
+        fields["reason"] = reason
     if amount_requested is not None:
-        application.amount_requested = to_money(amount_requested)
-    return _move(application, "resubmit", actor=actor)
+        fields["amount_requested"] = to_money(amount_requested)
+        if fields["amount_requested"] <= ZERO:
+            raise ValidationError(_("申请金额必须大于零。"))
+    return _move(application, "resubmit", actor=actor, note=note, **fields)
+
+
+@transaction.atomic
+def withdraw_application(*, application, actor, note=""):
+    """撤回: the applicant, or whoever filed it, takes back an application not yet decided."""
+    return _move(application, "withdraw", actor=actor, note=note)
 
 
 @transaction.atomic
 def reject_application(*, application, actor, note):
     if not note.strip():
         raise ValidationError(_("不予批准时请说明理由。"))
-    return _move(_lock(application), "reject", actor=actor, note=note)
+    return _move(application, "reject", actor=actor, note=note)
 
 
 @transaction.atomic
@@ -212,12 +215,17 @@ def approve_application(*, application, actor, amount, note="", override_note=""
     if not is_chair(actor):
         raise ValidationError(_("只有工会主席可以批准帮扶申请。"))
     application = _lock(application)
-    _require(application, "approve")
+    FLOW.require(application, "approve", actor)
     amount = to_money(amount)
     if amount <= ZERO:
         raise ValidationError(_("批准金额必须大于零。"))
+    if amount > application.amount_requested and not note.strip():
+        raise ValidationError(
+            _("批准金额%(amount)s元多于申请的%(asked)s元，请在“意见”中写明理由。")
+            % {"amount": amount, "asked": application.amount_requested}
+        )
     _lock_member(application.member)
-    application.cap_override = check_yearly_cap(
+    cap_override = check_yearly_cap(
         member=application.member,
         amount=amount,
         year=timezone.localdate().year,
@@ -225,16 +233,22 @@ def approve_application(*, application, actor, amount, note="", override_note=""
         override_note=override_note,
         exclude=application,
     )
-    application.cap_override_note = override_note if application.cap_override else ""
-    application.amount_approved = amount
-    return _move(application, "approve", actor=actor, note=note)
+    return _move(
+        application,
+        "approve",
+        actor=actor,
+        note=note,
+        cap_override=cap_override,
+        cap_override_note=override_note if cap_override else "",
+        amount_approved=amount,
+    )
 
 
 @transaction.atomic
 def pay_application(*, application, actor, fund_source, paid_on=None, override_note=""):
     """Pay an approved application; the payment carries the chair as approver."""
     application = _lock(application)
-    _require(application, "pay")
+    FLOW.require(application, "pay", actor)
     approver = application.steps.filter(to_status=Application.Status.APPROVED).latest("at").actor
     payment = record_payment(
         member=application.member,

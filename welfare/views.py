@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from disclosure.formatting import render_body
+from unionportal import workflow
 from unionportal.access import check_object_permission, permission_required
 from unionportal.documents.services import queue_document
 from unionportal.form_pages import form_page
@@ -22,12 +23,9 @@ from . import publication, selectors, services
 from .documents import PaymentRegister, VisitRegister
 from .forms import (
     ApplicationForm,
-    ApproveForm,
     CampaignForm,
     DriveForm,
     HardshipFileForm,
-    NoteForm,
-    PayForm,
     PaymentForm,
     PledgeForm,
     RecipientForm,
@@ -278,6 +276,7 @@ def application_create(request):
             actor=request.user,
             reason=data["reason"],
             amount_requested=data["amount_requested"],
+            another_need=data["another_need"],
         )
 
     return _form_page(
@@ -290,50 +289,32 @@ def application_create(request):
     )
 
 
+def _application(request, pk):
+    application = get_object_or_404(Application.objects.select_related("member", "applied_by", "file"), pk=pk)
+    check_object_permission(request.user, "welfare.view_application", application)
+    return application
+
+
 @permission_required("welfare.view_own_applications")
 def application_detail(request, pk):
-    application = get_object_or_404(Application.objects.select_related("member", "applied_by"), pk=pk)
-    check_object_permission(request.user, "welfare.view_application", application)
+    application = _application(request, pk)
     staff = request.user.has_perm("welfare.view_applications")
     context = {
         "application": application,
-        "steps": application.steps.select_related("actor"),
+        "steps": application.steps.select_related("actor__member"),
         "staff": staff,
-        "note_form": NoteForm(),
-        "approve_form": ApproveForm(initial={"amount": application.amount_requested}),
-        "pay_form": PayForm(initial={"fund_source": FundSource.UNION_FUNDS}),
+        "buttons": workflow.buttons(application, request.user),
+        # what the chair needs to decide: the file and its level, this year's help against the cap
+        "decision": selectors.decision_facts(application) if staff else None,
     }
     return render(request, "welfare/application_detail.html", context)
 
 
-ACTIONS = {
-    "review": ("welfare.review_application", services.review_application, NoteForm),
-    "return": ("welfare.review_application", services.return_application, NoteForm),
-    "reject": ("welfare.review_application", services.reject_application, NoteForm),
-    "approve": ("welfare.approve_application", services.approve_application, ApproveForm),
-    "pay": ("welfare.pay_application", services.pay_application, PayForm),
-}
-
-
-@permission_required("welfare.view_applications")
+@permission_required("welfare.view_own_applications")
 @require_POST
 def application_action(request, pk, action):
-    if action not in ACTIONS:
-        raise Http404
-    permission, service, form_class = ACTIONS[action]
-    application = get_object_or_404(Application, pk=pk)
-    check_object_permission(request.user, permission, application)
-    form = form_class(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("请检查填写的内容。"))
-        return redirect(application)
-    data = {k: v for k, v in form.cleaned_data.items() if v not in (None, "") or k == "note"}
-    try:
-        service(application=application, actor=request.user, **data)
-        messages.success(request, _("已处理。"))
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    return redirect(application)
+    """Every button of the application's table (welfare/flows.py) posts here."""
+    return workflow.act(request, _application(request, pk), action)
 
 
 # ---- payments ---------------------------------------------------------------------------------

@@ -191,9 +191,19 @@ def test_only_registered_people_can_be_checked_in(users):
     event = make_event(capacity=1)
     registered = services.sign_up(event=event, member=make_member())
     waiting = services.sign_up(event=event, member=make_member())
-    assert services.check_in(registration=registered, actor=users["staff"]).checked_in_at is not None
+    on_the_day = event.starts_at
+    assert services.check_in(registration=registered, actor=users["staff"], now=on_the_day).checked_in_at is not None
     with pytest.raises(ValidationError, match="签到"):
-        services.check_in(registration=waiting, actor=users["staff"])
+        services.check_in(registration=waiting, actor=users["staff"], now=on_the_day)
+
+
+def test_staff_cannot_tick_check_in_before_the_event_day(users):
+    event = make_event(capacity=1)
+    registered = services.sign_up(event=event, member=make_member())
+    with pytest.raises(ValidationError, match="当天才能签到"):
+        services.check_in(registration=registered, actor=users["staff"])
+    registered.refresh_from_db()
+    assert registered.checked_in_at is None
 
 
 def test_member_checks_in_with_the_door_code_on_the_day():

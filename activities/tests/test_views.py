@@ -18,7 +18,9 @@ def test_member_signs_up_then_cancels_from_the_event_page(client_as, users):
     response = client.post(f"/activities/{event.pk}/sign-up/", follow=True)
     assert "报名成功" in response.content.decode()
     assert "您已报名" in response.content.decode()
-    response = client.post(f"/activities/{event.pk}/cancel/", follow=True)
+    assert "取消后名额让给候补名单的下一位" in response.content.decode()  # asked before it is done
+    registration = event.registrations.get()
+    response = client.post(f"/activities/registrations/{registration.pk}/cancel/", {"state": "registered"}, follow=True)
     assert "已取消报名" in response.content.decode()
     assert event.registrations.get().status == Registration.Status.CANCELLED
 
@@ -39,12 +41,13 @@ def test_refusal_reason_is_shown_in_chinese(client_as, users):
     assert not event.registrations.exists()
 
 
-def test_event_list_runs_a_fixed_number_of_queries(client_as, django_assert_max_num_queries):
+def test_event_list_runs_a_fixed_number_of_queries(client_as, users, django_assert_max_num_queries):
     client = client_as("member")
     for i in range(30):
-        event = make_event(title=f"活动{i}", capacity=None)
+        event = make_event(title=f"活动{i}", capacity=1)
         services.sign_up(event=event, member=make_member())
-    with django_assert_max_num_queries(10):
+        services.sign_up(event=event, member=users["member"].member)  # her own place on every row
+    with django_assert_max_num_queries(11):
         response = client.get("/activities/")
     assert response.status_code == 200
     assert "活动0" in response.content.decode()
@@ -98,7 +101,8 @@ def test_staff_create_an_event(client_as, users):
 
 
 def test_staff_add_on_behalf_and_tick_check_in(client_as, users):
-    event = make_event(capacity=5)
+    today = timezone.now()
+    event = make_event(capacity=5, starts_at=today, ends_at=today + datetime.timedelta(hours=2))
     person = make_member(name="王老师")
     client = client_as("staff")
     client.post(f"/activities/{event.pk}/participants/", {"member": person.pk})
@@ -241,3 +245,19 @@ def test_staff_enter_a_team_after_sign_up_closed_but_a_group_leader_cannot(clien
     assert "报名已于" in page and not event.teams.exists()
     response = client_as("staff").post(f"/activities/{event.pk}/team/", {"union_group": group.pk})
     assert response.status_code == 302 and event.teams.get().union_group == group
+
+
+def test_the_event_list_shows_the_members_own_place(client_as, users):
+    event = make_event(capacity=1, title="登山")
+    services.sign_up(event=event, member=make_member())
+    services.sign_up(event=event, member=make_member())
+    services.sign_up(event=event, member=users["member"].member)
+    page = client_as("member").get("/activities/").content.decode()
+    assert "候补 第2位" in page
+
+
+def test_sign_up_is_offered_only_when_open_otherwise_the_page_says_when(client_as):
+    opens = timezone.now() + datetime.timedelta(days=2)
+    event = make_event(signup_opens_at=opens)
+    page = client_as("member").get(event.get_absolute_url()).content.decode()
+    assert "我要报名" not in page and "报名尚未开始" in page

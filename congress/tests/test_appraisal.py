@@ -36,7 +36,7 @@ def test_appraisal_open_vote_close_tally(appraisal):
     assert services.appraisal_tally(appraisal) is None  # hidden from everyone while open
     assert appraisal.closed_at is None
     before = timezone.now()
-    appraisal = services.close_appraisal(appraisal=appraisal)
+    appraisal = services.publish_appraisal(appraisal=services.close_appraisal(appraisal=appraisal))
     appraisal.refresh_from_db()
     assert before <= appraisal.closed_at <= timezone.now()  # the day the result was published
     first, second = services.appraisal_tally(appraisal)
@@ -86,3 +86,22 @@ def test_answer_and_raise_suggestion():
     assert suggestion.status == Suggestion.Status.RAISED
     with pytest.raises(ValidationError, match="已转为提案"):
         services.answer_suggestion(suggestion=suggestion, actor=None, answer="好")
+
+
+def test_publishing_the_result_is_a_step_of_its_own_after_closing(client_as, users):
+    session = make_session()
+    appraisal = Appraisal.objects.create(term=session.term, title="年度民主评议", electorate="members")
+    Appraisee.objects.create(appraisal=appraisal, member=users["handler"].member, post="教务处长")
+    services.open_appraisal(appraisal=appraisal)
+    staff = client_as("staff")
+    page = staff.get(appraisal.get_absolute_url()).content.decode()
+    assert "已参评 0 /" in page and "结束后不能再投票" in page
+    staff.post(f"/congress/appraisals/{appraisal.pk}/close/")
+    appraisal.refresh_from_db()
+    assert appraisal.status == Appraisal.Status.COUNTED and appraisal.closed_at is None
+    assert 'data-testid="tally"' in staff.get(appraisal.get_absolute_url()).content.decode()
+    assert 'data-testid="tally"' not in client_as("member").get(appraisal.get_absolute_url()).content.decode()
+    client_as("staff").post(f"/congress/appraisals/{appraisal.pk}/publish/")
+    appraisal.refresh_from_db()
+    assert appraisal.status == Appraisal.Status.CLOSED and appraisal.closed_at is not None
+    assert 'data-testid="tally"' in client_as("member").get(appraisal.get_absolute_url()).content.decode()

@@ -98,7 +98,7 @@ def test_create_form_refuses_a_share_above_100_in_chinese_and_keeps_the_input(cl
 
 
 def test_result_page_shows_the_flag_with_the_share(client_as):
-    appraisal = _closed_with(3, 5, flag_share=Decimal(20))
+    appraisal = services.publish_appraisal(appraisal=_closed_with(3, 5, flag_share=Decimal(20)))
     page = client_as("member").get(appraisal.get_absolute_url()).text
     assert 'data-testid="flag"' in page and "否定票超过20.0%" in page
 

@@ -77,7 +77,7 @@ def closed_appraisal(world):
         services.cast_appraisal_ballot(
             appraisal=appraisal, member=delegate.member, grades={head.pk: grade, deputy.pk: "satisfied"}
         )
-    return services.close_appraisal(appraisal=appraisal)
+    return services.publish_appraisal(appraisal=services.close_appraisal(appraisal=appraisal))
 
 
 def post_and_run(client, url, django_capture_on_commit_callbacks, data=None):

@@ -74,7 +74,7 @@ def closed_appraisal(term, day, title="2025年度学校领导干部民主评议"
     for delegate, (mark, other) in zip(term.seated, marks, strict=False):
         grades = {first.pk: mark, second.pk: other}
         services.cast_appraisal_ballot(appraisal=appraisal, member=delegate.member, grades=grades)
-    appraisal = services.close_appraisal(appraisal=appraisal)
+    appraisal = services.publish_appraisal(appraisal=services.close_appraisal(appraisal=appraisal))
     closed_on(appraisal, day)
     return appraisal
 

@@ -505,3 +505,17 @@ def test_replacement_keeps_the_old_delegate_record():
         services.replace_delegate(delegate=old, member=make_member())
     with pytest.raises(ValidationError, match="已是本届代表"):
         services.replace_delegate(delegate=newcomer, member=old.member)
+
+
+def test_rejected_proposal_lands_in_the_suggestion_list_with_its_handler(setup):
+    from congress.models import Suggestion
+    from unionportal.notices import Notice
+
+    proposal = services.reject(
+        proposal=submitted(setup), actor=setup["staff"], reason="属于日常管理", handler=setup["department"]
+    )
+    suggestion = Suggestion.objects.get()
+    assert proposal.is_suggestion and suggestion.handler == setup["department"]
+    assert suggestion.author == proposal.proposer and "属于日常管理" in suggestion.content
+    assert Notice.objects.filter(recipient=setup["handler"], kind="congress.suggestion.assigned").exists()
+    assert setup["handler"].has_perm("congress.answer_suggestion", suggestion)

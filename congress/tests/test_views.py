@@ -243,6 +243,7 @@ def test_appraisal_ballot_through_the_page(client, users, world):
     assert 'data-testid="tally"' not in client.get(appraisal.get_absolute_url()).text
     assert 'data-testid="closed-at"' not in client.get(appraisal.get_absolute_url()).text
     client.post(f"/congress/appraisals/{appraisal.pk}/close/")
+    client.post(f"/congress/appraisals/{appraisal.pk}/publish/")
     page = client.get(appraisal.get_absolute_url()).text
     today = timezone.localdate()
     assert "1（100.0%）" in page and f"{today.year}年{today.month}月{today.day}日公示" in page

@@ -33,7 +33,7 @@ def make_item(status="draft", actor=None, category=None, audience=DisclosureItem
     past = status in ("closed", "archived", "rectifying")
     start = today - datetime.timedelta(days=10) if past else today
     end = today - datetime.timedelta(days=3) if past else today + datetime.timedelta(days=6)
-    item = services.approve(item=item, actor=actor, period_start=start, period_end=end)
+    item = services.approve(item=item, actor=actor, period_start=start, period_end=end, today=start)
     if status == "published":
         return item
     if status == "rectifying":

@@ -48,7 +48,7 @@ def board(users):
     live = published(make_item("published", category=plans), datetime.date(YEAR, 11, 20))
     author = users["member"].member
     for content in ["请公布明细", "数据有误", "公示期太短"]:
-        services.file_objection(item=live, author=author, content=content)
+        services.file_objection(item=live, author=author, content=content, today=live.period_start)
     first, second, _third = Objection.objects.order_by("pk")
     services.answer_objection(objection=first, actor=users["staff"], answer="已补充")
     services.answer_objection(objection=second, actor=users["staff"], answer="已更正")

@@ -7,6 +7,7 @@ from django.utils import timezone
 from disclosure import services
 from disclosure.models import Category, DisclosureItem, ItemStep
 from unionportal.models import UnionKind
+from unionportal.notices import Notice
 
 from .factories import make_category, make_item
 
@@ -57,7 +58,9 @@ def test_full_flow_leaves_a_dated_step_for_every_move(users):
     item.refresh_from_db()
     assert item.status == S.DRAFT
     services.submit(item=item, actor=staff)
-    services.approve(item=item, actor=staff, period_start=TODAY - 9 * DAY, period_end=TODAY - DAY)
+    services.approve(
+        item=item, actor=staff, period_start=TODAY - 9 * DAY, period_end=TODAY - DAY, today=TODAY - 9 * DAY
+    )
     services.close(item=item, actor=staff)
     services.archive(item=item, actor=staff)
     item.refresh_from_db()
@@ -221,3 +224,45 @@ def test_objection_and_answer_are_dated_steps_on_the_timeline(users):
     assert (object_step.label, object_step.actor, object_step.note) == ("会员提出异议", users["member"], "数字对不上")
     assert (answer_step.label, answer_step.actor, answer_step.note) == ("答复异议", users["staff"], "已核对")
     assert object_step.to_status == answer_step.to_status == S.PUBLISHED
+
+
+def test_the_period_cannot_start_before_the_day_of_publishing_which_dates_the_item(users):
+    item = make_item("pending")
+    with pytest.raises(ValidationError, match="公示开始日期不能早于今天"):
+        services.approve(item=item, actor=users["staff"], period_start=TODAY - DAY, period_end=TODAY + 6 * DAY)
+    item = services.approve(item=item, actor=users["staff"], period_start=TODAY + DAY, period_end=TODAY + 6 * DAY)
+    assert item.published_on == TODAY
+
+
+def test_objections_close_with_the_period_are_limited_and_reach_the_staff(users):
+    item = make_item("published")
+    with pytest.raises(ValidationError, match="最多1000字"):
+        services.file_objection(item=item, author=users["member"].member, content="长" * 1001)
+    objection = services.file_objection(item=item, author=users["member"].member, content="数字对不上")
+    told = set(Notice.objects.filter(kind="disclosure.objection").values_list("recipient__username", flat=True))
+    assert told == {"chair", "staff"}
+    services.answer_objection(objection=objection, actor=users["staff"], answer="已核对")
+    assert Notice.objects.filter(kind="disclosure.answer", recipient=users["member"]).exists()
+    ended = make_item("closed")
+    DisclosureItem.objects.filter(pk=ended.pk).update(status=S.PUBLISHED)
+    ended.refresh_from_db()
+    with pytest.raises(ValidationError, match="公示期已于.*结束"):
+        services.file_objection(item=ended, author=users["member"].member, content="迟到的异议")
+
+
+def test_a_closed_item_with_objections_says_they_were_answered(users):
+    item = make_item("published", actor=users["staff"])
+    objection = services.file_objection(item=item, author=users["member"].member, content="?", today=TODAY)
+    services.answer_objection(objection=objection, actor=users["staff"], answer="已答复")
+    DisclosureItem.objects.filter(pk=item.pk).update(period_end=TODAY - DAY)
+    item = services.close(item=item, actor=users["staff"])
+    assert item.status_label == "公示期满，异议已答复"
+    assert make_item("closed").status_label == "无异议"
+
+
+def test_republishing_a_rectified_item_asks_for_fresh_receipts(users):
+    item = make_item("rectifying", needs_signature=True)
+    services.sign(item=item, user=users["member"])
+    services.update_item(item=item, actor=users["staff"], body="更正后的收支")
+    item = services.republish(item=item, actor=users["staff"], period_start=TODAY, period_end=TODAY + 6 * DAY)
+    assert item.body == "更正后的收支" and not item.receipts.exists()

@@ -2,6 +2,8 @@ import pytest
 
 from activities.tests.factories import make_event
 
+from .actions import press
+
 
 @pytest.fixture
 def last_place_event(users):
@@ -29,7 +31,7 @@ def test_waitlisted_member_is_promoted_when_the_first_cancels(
     second.get_by_role("button", name="报名候补").click()
     second.get_by_text("您在候补名单第 1 位").wait_for()
 
-    first.get_by_role("button", name="取消报名").click()
+    press(first, "cancel")
     first.get_by_text("已取消报名").wait_for()
 
     second.goto(f"{live_server.url}/")

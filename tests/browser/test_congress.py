@@ -5,6 +5,8 @@ from congress.models import Appraisal, Appraisee, Proposal
 from congress.tests.factories import make_delegate, make_member, make_session, make_term
 from members.models import Department
 
+from .actions import open_action, press
+
 
 @pytest.fixture
 def congress_world(users):
@@ -33,7 +35,8 @@ def test_proposal_from_draft_to_return_after_unsatisfied_rating(
     for cosigner in ("chair", "staff"):
         page.context.clear_cookies()
         log_in(page, cosigner)
-        page.goto(url)
+        page.get_by_test_id("home-notices").get_by_text("邀请您附议").click()  # told in the inbox
+        page.wait_for_url(url)
         page.get_by_role("button", name="附议", exact=True).click()
         page.get_by_text("您已附议此提案").wait_for()
 
@@ -46,26 +49,29 @@ def test_proposal_from_draft_to_return_after_unsatisfied_rating(
     page.context.clear_cookies()
     log_in(page, "staff")
     page.goto(url)
-    page.get_by_role("button", name="立案", exact=True).click()
-    page.get_by_text("已立案。").wait_for()
-    page.get_by_label("主办部门").select_option(label="总务处")
-    page.get_by_role("button", name="交办").click()
-    page.get_by_text("已交办").wait_for()
+    press(page, "register")
+    page.get_by_text("已立案").first.wait_for()
+    assign = open_action(page, "assign")
+    assign.get_by_label("主办部门").select_option(label="总务处")
+    assign.locator('button[type="submit"]').click()
+    page.get_by_text("已交办总务处").wait_for()
 
     page.context.clear_cookies()
     log_in(page, "handler")
     page.get_by_text("待答复提案").wait_for()
-    page.goto(url)
-    page.get_by_label("答复内容").fill("暑期将改造三楼空教室为休息室。")
-    page.get_by_role("button", name="提交答复").click()
+    page.get_by_test_id("home-notices").get_by_text("已交办总务处").click()  # his turn, from his inbox
+    page.wait_for_url(url)
+    press(page, "reply", 答复内容="暑期将改造三楼空教室为休息室。")
     page.get_by_text("答复已提交").wait_for()
 
     page.context.clear_cookies()
     log_in(page, "delegate")
-    page.goto(url)
-    page.get_by_label("不满意").check()
-    page.get_by_role("button", name="提交评价").click()
-    page.get_by_text("评价已提交").wait_for()
+    page.get_by_test_id("home-notices").get_by_text("已答复，请查看并评价").click()
+    page.wait_for_url(url)
+    rate = open_action(page, "rate")
+    rate.get_by_label("不满意").check()
+    rate.locator('button[type="submit"]').click()
+    page.get_by_text("已退回重新办理").first.wait_for()
     assert page.get_by_test_id("status").inner_text() == "办理中"
     screenshot(page, "congress-proposal-returned")
     proposal.refresh_from_db()

@@ -5,6 +5,8 @@ from django.utils import timezone
 from disclosure.models import DisclosureItem
 from disclosure.tests.factories import make_category
 
+from .actions import press
+
 
 def test_item_from_draft_through_return_and_objection_to_closed(page, log_in, live_server, users, screenshot):
     make_category("财务管理和收支情况")
@@ -23,15 +25,14 @@ def test_item_from_draft_through_return_and_objection_to_closed(page, log_in, li
     assert visitor.goto(url).status == 404
 
     page.get_by_role("button", name="提交预审").click()
-    page.get_by_label("预审意见").fill("请写明支出明细")
-    page.get_by_role("button", name="退回", exact=True).click()
+    press(page, "return", 预审意见="请写明支出明细")
     page.get_by_text("请写明支出明细").first.wait_for()
 
     page.get_by_role("link", name="修改").click()
     page.get_by_label("内容").fill("收入 120 万元\n支出 118 万元，其中办公费 20 万元")
     page.get_by_role("button", name="保存草稿").click()
     page.get_by_role("button", name="提交预审").click()
-    page.get_by_role("button", name="通过", exact=True).click()
+    press(page, "approve")
     page.get_by_test_id("badge-published").wait_for()
     assert "剩 7 天" in page.get_by_test_id("badge-published").inner_text()
 
@@ -55,14 +56,22 @@ def test_item_from_draft_through_return_and_objection_to_closed(page, log_in, li
     page.get_by_test_id("objection").get_by_text("新增了两间多媒体教室。").wait_for()
     assert "答复异议" in page.get_by_test_id("timeline").inner_text()
 
+    page.context.clear_cookies()
+    log_in(page, "member")  # the objector learns of the answer from her inbox
+    page.get_by_test_id("home-notices").get_by_text("提出的异议已答复").click()
+    page.get_by_test_id("objection").get_by_text("新增了两间多媒体教室。").wait_for()
+    page.context.clear_cookies()
+    log_in(page, "staff")
+    page.goto(url)
+
     DisclosureItem.objects.filter(pk=item.pk).update(period_end=timezone.localdate() - datetime.timedelta(days=1))
     page.reload()
-    page.get_by_role("button", name="结束公示").click()
-    page.get_by_test_id("item-status").get_by_text("无异议").wait_for()
+    press(page, "close")
+    page.get_by_test_id("item-status").get_by_text("公示期满，异议已答复").wait_for()
     screenshot(page, "disclosure-closed")
 
     visitor.goto(url)
-    visitor.get_by_text("无异议").first.wait_for()
+    visitor.get_by_text("公示期满，异议已答复").first.wait_for()
     visitor.context.close()
 
 

@@ -2,6 +2,8 @@ from decimal import Decimal
 
 from welfare.models import Application, Payment
 
+from .actions import open_action, press
+
 
 def test_member_applies_officer_reviews_chair_approves_payment_recorded_member_sees_result(
     page, log_in, live_server, users, screenshot
@@ -19,23 +21,22 @@ def test_member_applies_officer_reviews_chair_approves_payment_recorded_member_s
     page.context.clear_cookies()
     log_in(page, "welfare")
     page.goto(url)
-    page.get_by_label("意见").fill("情况属实。")
-    page.get_by_role("button", name="初审通过").click()
-    page.get_by_text("已处理").wait_for()
+    press(page, "review", 意见="情况属实。")
+    page.get_by_text("已初审通过").first.wait_for()
 
     page.context.clear_cookies()
     log_in(page, "chair")
     page.goto(url)
-    page.get_by_label("批准金额（元）").fill("1500.50")
-    page.get_by_role("button", name="批准").click()
-    page.get_by_text("已处理").wait_for()
+    press(page, "approve", **{"批准金额（元）": "1500.50"})
+    page.get_by_text("已批准1500.50元").wait_for()
 
     page.context.clear_cookies()
     log_in(page, "welfare")
     page.goto(url)
-    page.get_by_label("经费来源").select_option(label="上级补助")
-    page.get_by_role("button", name="登记发放").click()
-    page.get_by_text("已处理").wait_for()
+    pay = open_action(page, "pay")
+    pay.get_by_label("经费来源").select_option(label="上级补助")
+    pay.locator('button[type="submit"]').click()
+    page.get_by_text("已登记发放").wait_for()
     payment = Payment.objects.get()
     assert payment.amount == Decimal("1500.50") and payment.application == application
 
@@ -45,3 +46,29 @@ def test_member_applies_officer_reviews_chair_approves_payment_recorded_member_s
     assert page.get_by_test_id("status").inner_text() == "已发放"
     assert "1500.50" in page.get_by_test_id("approved").inner_text()
     screenshot(page, "welfare-member-sees-payment")
+
+
+def test_returned_application_corrected_and_resubmitted_by_the_member_on_a_phone(
+    phone_page, log_in, live_server, users, screenshot
+):
+    from welfare import services
+
+    application = services.apply_for_help(
+        member=users["member"].member, actor=users["member"], reason="住院", amount_requested="2000"
+    )
+    services.return_application(application=application, actor=users["welfare"], note="请补充住院天数和票据金额")
+    page = phone_page
+    log_in(page, "member")
+    page.get_by_test_id("home-notices").get_by_text("已退回").click()
+    page.wait_for_url(f"{live_server.url}{application.get_absolute_url()}")
+    page.get_by_text("请补充住院天数和票据金额").wait_for()
+    resubmit = open_action(page, "resubmit")
+    resubmit.get_by_label("申请事由").fill("住院12天，票据合计1860元。")
+    resubmit.get_by_label("申请金额（元）").fill("1860")
+    resubmit.locator('button[type="submit"]').click()
+    page.get_by_text("申请已重新提交").wait_for()
+    assert page.get_by_test_id("status").inner_text() == "已提交"
+    assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+    screenshot(page, "welfare-resubmitted-phone")
+    application.refresh_from_db()
+    assert application.amount_requested == Decimal("1860")

@@ -118,7 +118,11 @@ def test_the_draft_goes_through_review_to_the_board(campaign, categories, users)
     )
     disclosure_services.submit(item=item, actor=users["chair"])
     item = disclosure_services.approve(
-        item=item, actor=users["staff"], period_start=campaign.starts_on, period_end=campaign.due_on
+        item=item,
+        actor=users["staff"],
+        period_start=campaign.starts_on,
+        period_end=campaign.due_on,
+        today=campaign.starts_on,
     )
     assert item.status == DisclosureItem.Status.PUBLISHED
 

@@ -69,9 +69,10 @@ def test_member_applies_staff_review_chair_approves_payment_member_sees_result(c
     client.force_login(users["welfare"])
     client.post(f"/welfare/applications/{application.pk}/review/", {"note": "情况属实"})
     # the welfare officer cannot approve
-    assert client.post(f"/welfare/applications/{application.pk}/approve/", {"amount": "1"}).status_code == 403
+    refused = client.post(f"/welfare/applications/{application.pk}/approve/", {"amount": "1"}, follow=True)
+    assert "您不能批准这个帮扶申请。" in refused.content.decode()
     client.force_login(users["chair"])
-    client.post(f"/welfare/applications/{application.pk}/approve/", {"amount": "1500.50"})
+    client.post(f"/welfare/applications/{application.pk}/approve/", {"amount": "1500.50", "state": "reviewed"})
     client.force_login(users["welfare"])
     client.post(f"/welfare/applications/{application.pk}/pay/", {"fund_source": "union"})
     payment = Payment.objects.get()

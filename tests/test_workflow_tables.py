@@ -1,0 +1,189 @@
+"""Tests generated from every transition table (unionportal.workflow): no dead ends, buttons exactly for
+the roles a row allows, and every notifying row tells the people it names and nobody else.
+
+Each table needs a maker below: an object of the table's model in a given state, with what its rows'
+predicates look at (a proposal assigned to the handler's department, an item of his department, …)."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.utils import timezone
+
+from conftest import ROLES
+from unionportal import workflow
+from unionportal.notices import Notice, recipients_of
+
+pytestmark = pytest.mark.django_db
+TODAY = timezone.localdate()
+
+
+def _department(users):
+    from members.models import Department
+
+    department, _new = Department.objects.get_or_create(name="教务处", defaults={"head": users["handler"].member})
+    users["handler"].member.department = department
+    users["handler"].member.save()
+    return department
+
+
+def make_item(users, state):
+    from disclosure.models import Category, DisclosureItem
+
+    past = state in ("closed", "archived")
+    category, _new = Category.objects.get_or_create(name="财务", defaults={"cadence": Category.Cadence.PROMPT})
+    return DisclosureItem.objects.create(
+        category=category,
+        title="财务收支",
+        body="收支",
+        status=state,
+        department=_department(users),
+        created_by=users["handler"],
+        period_start=TODAY - datetime.timedelta(days=10 if past else 0),
+        period_end=TODAY - datetime.timedelta(days=3) if past else TODAY + datetime.timedelta(days=6),
+    )
+
+
+def make_proposal(users, state):
+    from congress.models import CongressTerm, Delegate, Proposal, ProposalCoSigner, Session
+
+    term, _new = CongressTerm.objects.get_or_create(number=4, defaults={"start_year": 2024, "end_year": 2028})
+    session, _new = Session.objects.get_or_create(term=term, number=1, defaults={"starts_on": TODAY, "ends_on": TODAY})
+    proposer = users["delegate"].member
+    Delegate.objects.get_or_create(term=term, member=proposer)
+    proposal = Proposal.objects.create(
+        session=session,
+        proposer=proposer,
+        title="改善食堂",
+        content="内容",
+        status=state,
+        number=1,
+        lead_department=_department(users),
+        deadline=TODAY + datetime.timedelta(days=20),
+        rating="satisfied" if state in ("rated", "closed") else "",
+    )
+    ProposalCoSigner.objects.create(proposal=proposal, member=users["member"].member)
+    return proposal
+
+
+def make_application(users, state):
+    from welfare.models import Application
+
+    return Application.objects.create(
+        member=users["member"].member,
+        applied_by=users["member"],
+        reason="住院",
+        amount_requested=Decimal("1000"),
+        amount_approved=Decimal("1000") if state in ("approved", "paid") else None,
+        status=state,
+    )
+
+
+def make_registration(users, state):
+    from activities.models import Event, Registration
+
+    start = timezone.now() + datetime.timedelta(days=7)
+    event = Event.objects.create(title="登山", starts_at=start, ends_at=start, place="山", capacity=3)
+    return Registration.objects.create(event=event, member=users["member"].member, status=state, position=1)
+
+
+def make_election(users, state):
+    """A committee by-election voted by all members; counted with the delegate user elected."""
+    from congress.models import Candidate, Election
+
+    election = Election.objects.create(
+        title="增补委员", kind="by_election", electorate="members", seats=1, held_on=TODAY, status=state, entitled=8
+    )
+    Candidate.objects.create(election=election, member=users["delegate"].member, elected=state != "nominating")
+    return election
+
+
+def make_contract(users, state):
+    """A collective contract of a company union, its review period over and its term run out, so that
+    every row's own condition holds and only the state and the role decide."""
+    from contracts.models import CollectiveContract
+    from unionportal.models import UnionProfile
+
+    UnionProfile(name="公司工会", kind="enterprise").save()
+    contract = CollectiveContract.objects.create(
+        title="工资专项集体合同",
+        status=state,
+        signed_on=TODAY - datetime.timedelta(days=400),
+        filed_on=TODAY - datetime.timedelta(days=395),
+        ends_on=TODAY - datetime.timedelta(days=1),
+    )
+    contract.clauses.create(number=1, text="工资增长不低于5%。")
+    contract.rounds.create(number=1, held_on=TODAY, union_party="工会", employer_party="企业")
+    return contract
+
+
+def pages(obj, user):
+    """Where a user meets the object's buttons: its page, and for staff a sign-up's participants list."""
+    urls = [obj.get_absolute_url()]
+    if obj._meta.label == "activities.Registration" and user.has_perm("activities.manage_event"):
+        urls.append(f"/activities/{obj.event_id}/participants/")
+    return urls
+
+
+MAKERS = {
+    "disclosure.DisclosureItem": make_item,
+    "congress.Proposal": make_proposal,
+    "welfare.Application": make_application,
+    "activities.Registration": make_registration,
+    "congress.Election": make_election,
+    "contracts.CollectiveContract": make_contract,
+}
+FLOWS = {str(flow): flow for flow in workflow.workflows()}
+
+
+def test_every_table_has_a_maker_here():
+    assert set(FLOWS) == set(MAKERS)
+
+
+@pytest.mark.parametrize("flow", FLOWS)
+def test_every_state_short_of_the_end_has_an_action_some_role_may_press(flow, users):
+    table = FLOWS[flow]
+    for state, label in table.states:
+        if state in table.final:
+            continue
+        obj = MAKERS[flow](users, state)
+        pressed = {b.action.name for role in ROLES for b in workflow.buttons(obj, users[role])}
+        assert pressed, f"{flow}: nobody can move on from “{label}”"
+        type(obj).objects.all().delete()
+
+
+@pytest.mark.parametrize("flow", FLOWS)
+def test_each_button_appears_exactly_for_the_roles_the_table_allows(flow, users, client):
+    table = FLOWS[flow]
+    for state, _label in table.states:
+        obj = MAKERS[flow](users, state)
+        for role in ROLES:
+            allowed = {a.name for a in table.actions if table.refusal(a, obj, users[role]) is None}
+            client.force_login(users[role])
+            responses = [client.get(url) for url in pages(obj, users[role])]
+            page = "".join(r.content.decode() for r in responses if r.status_code == 200)
+            shown = {a.name for a in table.actions if f'data-action="{a.name}"' in page}
+            assert shown == allowed, f"{flow} “{state}” as {role}"
+        type(obj).objects.all().delete()
+
+
+NOTIFYING = [(name, action.name) for name, flow in FLOWS.items() for action in flow.actions if action.notify]
+
+
+@pytest.mark.parametrize(("flow", "action"), NOTIFYING)
+def test_a_notifying_action_tells_the_people_it_names_and_nobody_else(flow, action, users):
+    table = FLOWS[flow]
+    row = table.table[action]
+    obj = MAKERS[flow](users, sorted(row.sources)[0])
+    if flow == "congress.Proposal" and action == "merge":
+        obj.merged_into = type(obj).objects.create(
+            session=obj.session, proposer=obj.proposer, title="合并", content="内容", status="registered"
+        )
+    Notice.objects.all().delete()
+    named = {u.pk for u in recipients_of(row.notify(obj))}
+    told = table.tell(row, obj, actor=None)
+    assert named, f"{flow}.{action} names nobody"
+    assert {n.recipient_id for n in told} <= named
+    assert set(Notice.objects.values_list("recipient", flat=True)) == {n.recipient_id for n in told}
+    for notice in told:
+        assert notice.recipient.has_perm(table.view_permission, obj)

@@ -1,0 +1,138 @@
+"""The help application's transition table (帮扶申请): submitted → 初审 → the chair's decision → paid,
+with 退回 for correction, resubmission and 撤回 by whoever filed it."""
+
+import rules
+from django.utils.translation import gettext_lazy as _
+
+from unionportal.roles import Role, is_chair, is_welfare_officer, users_with_role
+from unionportal.workflow import Action, Workflow
+
+from .models import Application, ApplicationStep
+from .rules import is_applicant, runs_welfare
+
+S = Application.Status
+
+
+@rules.predicate
+def filed_it(user, application):
+    """The applicant, or whoever filed it for her (代为申请)."""
+    return (
+        application is not None
+        and user.is_authenticated
+        and (is_applicant(user, application) or application.applied_by_id == user.pk)
+    )
+
+
+def _officers(application):
+    return users_with_role(Role.WELFARE)
+
+
+def _chair(application):
+    return users_with_role(Role.CHAIR)
+
+
+def _filers(application):
+    return [application.member, application.applied_by]
+
+
+FLOW = Workflow(
+    Application,
+    steps=ApplicationStep,
+    noun=_("帮扶申请"),
+    url_name="welfare:application_action",
+    view_permission="welfare.view_application",
+    final={S.REJECTED, S.PAID, S.WITHDRAWN},
+    step_labels={"apply": _("提交申请")},
+    actions=[
+        Action(
+            "review",
+            {S.SUBMITTED},
+            S.REVIEWED,
+            label=_("初审通过"),
+            allowed=is_welfare_officer | is_chair,
+            form="welfare.forms.NoteForm",
+            service="welfare.services.review_application",
+            done=_("已初审通过，转主席审批。"),
+            notify=_chair,
+            notice=_("{obj}已初审通过，请您审批。"),
+        ),
+        Action(
+            "return",
+            {S.SUBMITTED, S.REVIEWED},
+            S.RETURNED,
+            label=_("退回补充"),
+            allowed=is_welfare_officer | is_chair,
+            form="welfare.forms.ReturnForm",
+            service="welfare.services.return_application",
+            done=_("已退回，申请人补充后可重新提交。"),
+            notify=_filers,
+            notice=_("您提交的帮扶申请已退回，请按意见补充后重新提交。"),
+            style="warning",
+        ),
+        Action(
+            "resubmit",
+            {S.RETURNED},
+            S.SUBMITTED,
+            label=_("修改后重新提交"),
+            allowed=filed_it,
+            form="welfare.forms.ResubmitForm",
+            service="welfare.services.resubmit_application",
+            done=_("申请已重新提交，等待帮扶专员初审。"),
+            notify=_officers,
+            notice=_("{obj}已补充后重新提交，请初审。"),
+        ),
+        Action(
+            "withdraw",
+            {S.SUBMITTED, S.RETURNED},
+            S.WITHDRAWN,
+            label=_("撤回申请"),
+            allowed=filed_it,
+            service="welfare.services.withdraw_application",
+            done=_("申请已撤回。"),
+            confirm=_("撤回后这份申请不再办理，如仍需帮扶须重新申请。确定撤回？"),
+            notify=_officers,
+            notice=_("{obj}已由申请人撤回。"),
+            style="secondary",
+        ),
+        Action(
+            "reject",
+            {S.SUBMITTED, S.REVIEWED},
+            S.REJECTED,
+            label=_("不予批准"),
+            allowed=is_welfare_officer | is_chair,
+            form="welfare.forms.ReturnForm",
+            service="welfare.services.reject_application",
+            done=_("已作不予批准处理，申请人会收到通知。"),
+            confirm=_("不予批准后这份申请即办结，不能再审批。确定？"),
+            notify=_filers,
+            notice=_("您提交的帮扶申请未获批准，详情请查看申请。"),
+            style="danger",
+        ),
+        Action(
+            "approve",
+            {S.REVIEWED},
+            S.APPROVED,
+            label=_("批准"),
+            allowed=is_chair,
+            form="welfare.forms.ApproveForm",
+            service="welfare.services.approve_application",
+            done=_("已批准{obj.amount_approved}元，待帮扶专员发放。"),
+            notify=lambda a: [*_officers(a), *_filers(a)],
+            notice=_("{obj}已批准，批准金额{obj.amount_approved}元。"),
+            style="success",
+        ),
+        Action(
+            "pay",
+            {S.APPROVED},
+            S.PAID,
+            label=_("登记发放"),
+            allowed=runs_welfare,
+            form="welfare.forms.PayForm",
+            service="welfare.services.pay_application",
+            done=_("已登记发放{obj.amount_approved}元。"),
+            notify=_filers,
+            notice=_("您的帮扶金{obj.amount_approved}元已发放。"),
+            style="success",
+        ),
+    ],
+)
