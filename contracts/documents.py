@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from unionportal.documents.rendering import DOCX
 from unionportal.models import UnionProfile
 
 from .models import CollectiveContract, Inspection
@@ -42,6 +43,13 @@ class ContractText:
         return {**_header(contract.title), "contract": contract, "clauses": list(contract.clauses.all())}
 
 
+class ContractWordText(ContractText):
+    """The same text as a Word file, for the negotiators who edit the next round's draft in it."""
+
+    kind = "contracts_text_docx"
+    output = DOCX
+
+
 class InspectionReport:
     """履行情况检查报告: each clause and what the inspectors found, with the totals."""
 
@@ -71,4 +79,4 @@ class InspectionReport:
         }
 
 
-DOCUMENTS = [ContractText, InspectionReport]
+DOCUMENTS = [ContractText, ContractWordText, InspectionReport]

@@ -131,8 +131,9 @@ def inspection_create(request, pk):
 @require_POST
 @permission_required("contracts.view_contracts")
 def contract_print(request, pk):
-    """The contract text as a PDF job."""
-    job = queue_document(owner=request.user, kind=documents.ContractText.kind, params={"contract": _contract(pk).pk})
+    """The contract text as a PDF (or, asked for, a Word) job."""
+    document = documents.ContractWordText if request.POST.get("format") == "docx" else documents.ContractText
+    job = queue_document(owner=request.user, kind=document.kind, params={"contract": _contract(pk).pk})
     return redirect("documents:job", job_id=job.pk)
 
 

@@ -1,6 +1,7 @@
 """The contract text and the inspection report, rendered through the job queue and read back."""
 
 import pytest
+from docx import Document
 
 from congress.tests.test_documents import post_and_run, text_of
 from contracts import services
@@ -25,6 +26,12 @@ def test_the_contract_text_and_the_inspection_report_print(client, users, sessio
     assert job.status == Job.Status.DONE, job.error
     text = text_of(job)
     assert "第1条" in text and "职工工资平均增长不低于5%" in text and "王主席" in text and "李总经理" in text
+    _response, job = post_and_run(
+        client, f"/contracts/{contract.pk}/print/", django_capture_on_commit_callbacks, data={"format": "docx"}
+    )
+    assert job.status == Job.Status.DONE, job.error
+    words = "".join(paragraph.text for paragraph in Document(job.file.path).paragraphs)
+    assert "第2条" in words and "每月10日前足额支付工资" in words
     _response, job = post_and_run(
         client, f"/contracts/inspections/{inspection.pk}/print/", django_capture_on_commit_callbacks
     )
