@@ -171,7 +171,14 @@ def add_decision(*, meeting: BodyMeeting, text: str, actor) -> MeetingDecision:
 
 @transaction.atomic
 def decide_proposal(
-    *, meeting: BodyMeeting, proposal: Proposal, action: str, actor, note: str = "", into: Proposal | None = None
+    *,
+    meeting: BodyMeeting,
+    proposal: Proposal,
+    action: str,
+    actor,
+    note: str = "",
+    into: Proposal | None = None,
+    handler=None,
 ) -> MeetingDecision:
     """立案/不立案/并案 as a decision of a 提案工作委员会 meeting: the meeting must have its quorum and the
     one who records it must hold a seat in the committee. The proposal moves through the congress's own
@@ -188,12 +195,37 @@ def decide_proposal(
         proposal = services.register(proposal=proposal, actor=actor, note=(note + where).strip())
         text = _("%(title)s：立案，立案号%(number)s。") % {"title": proposal.title, "number": proposal.number}
     elif action == "reject":
-        proposal = services.reject(proposal=proposal, actor=actor, reason=note)
+        proposal = services.reject(proposal=proposal, actor=actor, reason=note, handler=handler)
         text = _("%(title)s：不立案，转为建议。理由：%(reason)s") % {"title": proposal.title, "reason": note}
     else:
         proposal = services.merge(proposal=proposal, into=into, actor=actor, note=where)
         text = _("%(title)s：并入《%(into)s》。") % {"title": proposal.title, "into": into.title}
     return _decide(meeting, text=text, actor=actor, subject=PROPOSAL_ACTIONS[action], proposal=proposal)
+
+
+# The proposal page's 立案/不立案/并案 buttons (congress/flows.py): with a meeting named (a 提案工作委员会 is set
+# up, forms.DecidedAtMeeting) the decision is the meeting's; without one, the congress's own service.
+
+
+def register_proposal(*, proposal: Proposal, actor, note: str = "", meeting: BodyMeeting | None = None) -> Proposal:
+    if meeting is None:
+        return services.register(proposal=proposal, actor=actor, note=note)
+    return decide_proposal(meeting=meeting, proposal=proposal, action="register", actor=actor, note=note).proposal
+
+
+def reject_proposal(*, proposal: Proposal, actor, reason: str, handler=None, meeting=None) -> Proposal:
+    if meeting is None:
+        return services.reject(proposal=proposal, actor=actor, reason=reason, handler=handler)
+    decision = decide_proposal(
+        meeting=meeting, proposal=proposal, action="reject", actor=actor, note=reason, handler=handler
+    )
+    return decision.proposal
+
+
+def merge_proposal(*, proposal: Proposal, into: Proposal, actor, meeting: BodyMeeting | None = None) -> Proposal:
+    if meeting is None:
+        return services.merge(proposal=proposal, into=into, actor=actor)
+    return decide_proposal(meeting=meeting, proposal=proposal, action="merge", actor=actor, into=into).proposal
 
 
 # ---- delegate groups (代表组) ------------------------------------------------------

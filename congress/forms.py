@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from members.models import Department, Member
 from unionportal.forms import ActionForm
 
+from .decision_forms import DecidedAtMeeting
 from .models import Appraisal, BallotTally, CongressTerm, Motion, Proposal, Session
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -47,18 +48,18 @@ class InviteForm(ActionForm):
         )
 
 
-class RegisterForm(ActionForm):
+class RegisterForm(DecidedAtMeeting, ActionForm):
     note = forms.CharField(label=_("审查意见（内部）"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class RejectForm(ActionForm):
+class RejectForm(DecidedAtMeeting, ActionForm):
     """不立案: the proposal becomes a suggestion, handed to a department that answers it."""
 
     reason = forms.CharField(label=_("不立案理由"), widget=forms.Textarea(attrs={"rows": 2}))
     handler = forms.ModelChoiceField(label=_("转为建议的承办部门"), queryset=Department.objects.all(), required=False)
 
 
-class MergeForm(ActionForm):
+class MergeForm(DecidedAtMeeting, ActionForm):
     into = forms.ModelChoiceField(label=_("并入提案"), queryset=Proposal.objects.none())
 
     def __init__(self, *args, **kwargs):

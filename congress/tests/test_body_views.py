@@ -111,3 +111,18 @@ def test_the_appraisal_voters_page_lists_delegates_by_their_group(client, users)
     client.force_login(users["staff"])
     text = client.get(f"/congress/appraisals/{appraisal.pk}/voters/").text
     assert text.index("第一代表组") < text.index("第二代表组")
+
+
+def test_a_member_deciding_on_the_proposal_page_names_the_meeting(client, users, committee):
+    proposal = submitted_proposal()
+    meeting = committee.meetings.create(number=1, held_on=TODAY)
+    meeting.attendees.set([users["delegate"].member, users["member"].member])
+    client.force_login(users["delegate"])
+    page = client.get(proposal.get_absolute_url()).text
+    assert "决定会议" in page and 'data-action="register"' in page
+    response = client.post(f"/congress/proposals/{proposal.pk}/register/", {"note": ""}, follow=True)
+    assert "决定会议：请选择作出决定的提案工作委员会会议。" in response.text
+    client.post(f"/congress/proposals/{proposal.pk}/register/", {"note": "", "meeting": meeting.pk})
+    proposal.refresh_from_db()
+    assert proposal.status == Proposal.Status.REGISTERED
+    assert meeting.decisions.get().proposal == proposal
