@@ -19,6 +19,7 @@ from congress.models import (
     BallotTally,
     CongressTerm,
     Delegate,
+    DelegateGroup,
     Motion,
     Proposal,
     ProposalCoSigner,
@@ -65,6 +66,9 @@ def _delegates(sizes, context, terms, rng):
     pool = list(Member.objects.filter(status=Member.Status.ACTIVE, is_union_member=True).values_list("pk", flat=True))
     rows = []
     for term in terms:
+        groups = DelegateGroup.objects.bulk_create(
+            DelegateGroup(term=term, name=f"代表组{n}", sort_order=n) for n in range(1, 9)
+        )
         chosen = set(voter_ids) if term == terms[-1] else set()
         others = [pk for pk in pool if pk not in chosen]
         chosen |= set(rng.sample(others, min(len(others), max(0, sizes.delegates - len(chosen)))))
@@ -73,7 +77,7 @@ def _delegates(sizes, context, terms, rng):
             Delegate(
                 term=term,
                 member_id=pk,
-                group=f"代表组{i % 8 + 1}",
+                group=groups[i % 8],
                 is_front_line=rng.random() < 0.7,
                 is_leader=rng.random() < 0.15,
             )

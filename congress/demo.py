@@ -15,7 +15,18 @@ from django.utils import timezone
 from members.models import Department, Member
 
 from . import services
-from .models import AgendaItem, Appraisal, Appraisee, Attendance, CongressTerm, Delegate, Motion, Proposal, Session
+from .models import (
+    AgendaItem,
+    Appraisal,
+    Appraisee,
+    Attendance,
+    CongressTerm,
+    Delegate,
+    DelegateGroup,
+    Motion,
+    Proposal,
+    Session,
+)
 
 GROUPS = ["第一代表组", "第二代表组", "第三代表组", "第四代表组"]
 AGENDA = [
@@ -116,13 +127,17 @@ def _load_term(stdout):
     handler_ids = set(Department.objects.exclude(head=None).values_list("head", flat=True))
     others = Member.objects.filter(status=Member.Status.ACTIVE, user__isnull=True).exclude(pk__in=handler_ids)
     people += list(others.exclude(pk__in=[p.pk for p in people]).order_by("pk")[: 35 - len(people)])
+    groups = [
+        DelegateGroup.objects.create(term=term, name=name, sort_order=order, seats=-(-len(people) // len(GROUPS)))
+        for order, name in enumerate(GROUPS)
+    ]
     delegates = []
     for i, member in enumerate(people):
         delegates.append(
             Delegate.objects.create(
                 term=term,
                 member=member,
-                group=GROUPS[i % len(GROUPS)],
+                group=groups[i % len(groups)],
                 is_leader=i == 0 or i % 9 == 4,
                 is_front_line=not (i == 0 or i % 9 == 4),
             )

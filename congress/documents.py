@@ -133,7 +133,7 @@ class DelegateRoster:
     def context(params, report_progress):
         term = _get(CongressTerm.objects, params["term"])
         delegates = in_stroke_order(
-            Delegate.objects.filter(term=term, active=True).select_related("member__department"),
+            Delegate.objects.filter(term=term, active=True).select_related("member__department", "group"),
             name=lambda delegate: delegate.member.name,
         )
         union = UnionProfile.load()

@@ -8,7 +8,7 @@ from unionportal.roles import Role, is_delegate, users_with_role
 from unionportal.workflow import Action, Workflow
 
 from .models import Proposal, ProposalCoSigner, ProposalStep
-from .rules import heads_lead_department, is_proposer, runs_congress
+from .rules import heads_lead_department, is_proposer, registers_proposals, runs_congress
 
 S = Proposal.Status
 
@@ -114,9 +114,9 @@ FLOW = Workflow(
             {S.SUBMITTED},
             S.REGISTERED,
             label=_("立案"),
-            allowed=runs_congress,
+            allowed=registers_proposals,
             form="congress.forms.RegisterForm",
-            service="congress.services.register",
+            service="congress.bodies.register_proposal",
             internal=True,
             done=_("已立案，立案号第{obj.number}号。"),
             notify=_proposers,
@@ -127,9 +127,9 @@ FLOW = Workflow(
             {S.SUBMITTED},
             S.REJECTED,
             label=_("不立案"),
-            allowed=runs_congress,
+            allowed=registers_proposals,
             form="congress.forms.RejectForm",
-            service="congress.services.reject",
+            service="congress.bodies.reject_proposal",
             done=_("已作不立案处理，转为建议，列入建议清单。"),
             notify=_proposers,
             notice=_("您的提案“{obj.title}”不予立案，已转为建议：{obj.rejection_reason}"),
@@ -140,9 +140,9 @@ FLOW = Workflow(
             {S.SUBMITTED},
             S.MERGED,
             label=_("并案"),
-            allowed=runs_congress,
+            allowed=registers_proposals,
             form="congress.forms.MergeForm",
-            service="congress.services.merge",
+            service="congress.bodies.merge_proposal",
             done=_("已并入“{obj.merged_into.title}”，提案人作为共同提案人收到答复。"),
             notify=lambda p: [p.proposer],
             notice=_("您的提案“{obj.title}”已并入“{obj.merged_into.title}”办理，您是共同提案人。"),

@@ -8,6 +8,7 @@ from members.models import Department, Member
 from members.pickers import PersonField
 from unionportal.forms import ActionForm
 
+from .decision_forms import DecidedAtMeeting
 from .models import Appraisal, BallotTally, CongressTerm, Motion, Proposal, Session
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -48,18 +49,18 @@ class InviteForm(ActionForm):
         )
 
 
-class RegisterForm(ActionForm):
+class RegisterForm(DecidedAtMeeting, ActionForm):
     note = forms.CharField(label=_("审查意见（内部）"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class RejectForm(ActionForm):
+class RejectForm(DecidedAtMeeting, ActionForm):
     """不立案: the proposal becomes a suggestion, handed to a department that answers it."""
 
     reason = forms.CharField(label=_("不立案理由"), widget=forms.Textarea(attrs={"rows": 2}))
     handler = forms.ModelChoiceField(label=_("转为建议的承办部门"), queryset=Department.objects.all(), required=False)
 
 
-class MergeForm(ActionForm):
+class MergeForm(DecidedAtMeeting, ActionForm):
     into = forms.ModelChoiceField(label=_("并入提案"), queryset=Proposal.objects.none())
 
     def __init__(self, *args, **kwargs):
@@ -179,9 +180,18 @@ class AgendaItemForm(forms.Form):
 
 class DelegateForm(forms.Form):
     member = PersonField(label=_("代表"), scope="active")
-    group = forms.CharField(label=_("代表组"), max_length=50, required=False)
+    group = forms.ModelChoiceField(
+        label=_("代表组"),
+        queryset=None,
+        required=False,
+        error_messages={"invalid_choice": _("代表组：请从本届的代表组中选择。")},
+    )
     is_front_line = forms.BooleanField(label=_("一线教职工"), required=False, initial=True)
     is_leader = forms.BooleanField(label=_("领导干部"), required=False)
+
+    def __init__(self, *args, term, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["group"].queryset = term.delegate_groups.all()
 
 
 class ReplaceForm(forms.Form):

@@ -148,7 +148,14 @@ class Delegate(models.Model):
 
     term = models.ForeignKey(CongressTerm, verbose_name=_("届"), on_delete=models.PROTECT, related_name="delegates")
     member = models.ForeignKey(Member, verbose_name=_("代表"), on_delete=models.PROTECT, related_name="delegacies")
-    group = models.CharField(_("代表组"), max_length=50, blank=True)
+    group = models.ForeignKey(
+        "congress.DelegateGroup",
+        verbose_name=_("代表组"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="delegates",
+    )
     is_front_line = models.BooleanField(_("一线教职工"), default=True)
     is_leader = models.BooleanField(_("领导干部"), default=False)
     active = models.BooleanField(_("在任"), default=True)
@@ -585,3 +592,15 @@ class SessionDocument(models.Model):
 
     def __str__(self):
         return self.title
+
+
+# The congress between sessions (代表组, bodies' meetings) and its elections live in their own modules.
+from .body_models import BodyMeeting, DelegateGroup, MeetingDecision  # noqa: E402, F401
+from .election_models import (  # noqa: E402, F401
+    Candidate,
+    Election,
+    ElectionReceipt,
+    ElectionStep,
+    ElectionTally,
+    RegisteredDelegate,
+)

@@ -1,5 +1,7 @@
 import rules
 
+from members.models import Committee
+from members.rules import follows_seat
 from unionportal.roles import is_chair, is_delegate, is_logged_in, is_member, is_staff
 
 runs_congress = is_chair | is_staff
@@ -94,3 +96,40 @@ def answers_for(user, proposal):
 
 rules.add_perm("congress.print_documents", runs_congress)
 rules.add_perm("congress.print_reply_letter", runs_congress | answers_for)
+
+
+# ---- the congress's bodies (主席团, 提案工作委员会 …) and their meetings ---------------------
+
+
+@rules.predicate
+def sits_on_body(user, term_or_meeting):
+    """Holds a seat in the body's term (a CommitteeTerm, or a meeting's term)."""
+    if not has_member_record(user) or term_or_meeting is None:
+        return False
+    term = getattr(term_or_meeting, "term", term_or_meeting)
+    return term.seats.filter(member=user.member).exists()
+
+
+rules.add_perm("congress.view_bodies", is_logged_in)
+rules.add_perm("congress.hold_meeting", runs_congress | sits_on_body)
+rules.add_perm("congress.decide_in_meeting", sits_on_body)
+# 立案/不立案/并案 (the proposal table's rows): union staff while the union has no 提案工作委员会; once it has
+# one, the members of its term in office, best as decisions of its meetings (bodies.decide_proposal).
+registers_proposals = follows_seat(Committee.Kind.PROPOSALS, runs_congress)
+
+
+# ---- elections ------------------------------------------------------------------------------
+
+
+@rules.predicate
+def leads_electing_group(user, election):
+    """The leader (组长) of a union group that elects the election's delegate group nominates its candidates."""
+    if not has_member_record(user) or election is None or election.delegate_group_id is None:
+        return False
+    return election.delegate_group.union_groups.filter(leader=user.member).exists()
+
+
+rules.add_perm("congress.view_elections", is_logged_in)
+rules.add_perm("congress.manage_election", runs_congress)
+rules.add_perm("congress.nominate_candidate", runs_congress | leads_electing_group)
+rules.add_perm("congress.vote_election", is_logged_in)  # elections.cast_ballot says who is in the electorate

@@ -8,15 +8,17 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Case, Exists, F, Max, OuterRef, Q, Value, When
+from django.db.models import Exists, Max, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from unionportal.human_order import numbered_key
 from unionportal.notices import notify
 from unionportal.strokes import stroke_key
 from unionportal.uploads import check_content, check_size
 
+from .ballots import count_vote as _count_vote
 from .flows import FLOW
 from .models import (
     AgendaItem,
@@ -402,16 +404,6 @@ def record_open_count(*, motion, votes_for, votes_against, abstentions, actor=No
         return motion
 
 
-def _count_vote(tallies, taken, rows):
-    """Add 1 to the ``taken`` tally rows and 0 to all the others, in a single UPDATE of all ``rows``
-    rows of the motion or appraisal: every vote rewrites every row, so neither the counts' storage
-    nor which rows the transaction touched tells what this voter chose. Costs the same for the
-    1st and the 500th voter."""
-    counted = tallies.update(count=F("count") + Case(When(taken, then=Value(1)), default=Value(0)))
-    if counted != rows:  # a vote that opened without its tally rows would be lost silently
-        raise RuntimeError(f"{rows} tally rows expected, {counted} found")
-
-
 def _check_present(session, member):
     """A secret ballot is cast in the hall: only a delegate marked 出席 at the session votes, not one
     on leave (请假), an observer (列席) or one nobody signed in."""
@@ -638,9 +630,13 @@ def appraisal_turnout(appraisal):
     return appraisal.receipts.count(), appraisal_electorate(appraisal).count()
 
 
-def _by_department_in_stroke_order(member):
+def _by_group_and_department_in_stroke_order(member):
+    """代表组 in their order (a voter outside any group last), then department, then 姓氏笔画."""
     department = member.department
     return (
+        member.group_order is None,
+        member.group_order or 0,
+        numbered_key(member.delegate_group or ""),
         department is None,
         department.sort_order if department else 0,
         str(department or ""),
@@ -651,21 +647,24 @@ def _by_department_in_stroke_order(member):
 def appraisal_voters(appraisal):
     """(not yet voted, voted): the electorate's members split by their receipt, plus anyone who
     voted and has since left it, marked ``in_electorate`` False. WHO voted only, from the receipts;
-    what they gave is never read here."""
+    what they gave is never read here. Delegates come by their 代表组, whose 组长 reminds the rest."""
     from members.models import Member
 
     from .models import AppraisalReceipt
 
+    seat = Delegate.objects.filter(term_id=appraisal.term_id, member=OuterRef("pk"), active=True)
     members = (
         Member.objects.annotate(
             has_voted=Exists(AppraisalReceipt.objects.filter(appraisal=appraisal, member=OuterRef("pk"))),
             in_electorate=Exists(appraisal_electorate(appraisal).filter(pk=OuterRef("pk"))),
+            delegate_group=Subquery(seat.values("group__name")[:1]),
+            group_order=Subquery(seat.values("group__sort_order")[:1]),
         )
         .filter(Q(in_electorate=True) | Q(has_voted=True))
         .select_related("department")
     )
     not_voted, voted = [], []
-    for member in sorted(members, key=_by_department_in_stroke_order):
+    for member in sorted(members, key=_by_group_and_department_in_stroke_order):
         (voted if member.has_voted else not_voted).append(member)
     return not_voted, voted
 
@@ -786,9 +785,11 @@ def add_agenda_item(*, session, title, actor=None):
     return _save(AgendaItem(session=session, title=title, order=last + 1))
 
 
-def add_delegate(*, term, member, group="", is_front_line=True, is_leader=False, actor=None):
+def add_delegate(*, term, member, group=None, is_front_line=True, is_leader=False, actor=None):
     if Delegate.objects.filter(term=term, member=member).exists():
         raise ValidationError(_("%(name)s已是本届代表。") % {"name": member.name})
+    if group is not None and group.term_id != term.pk:
+        raise ValidationError(_("代表组“%(group)s”不属于本届。") % {"group": group.name})
     return _save(Delegate(term=term, member=member, group=group, is_front_line=is_front_line, is_leader=is_leader))
 
 

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import document_views, views
 
@@ -40,4 +40,5 @@ urlpatterns = [
     path("proposals/new/", views.proposal_create, name="proposal_create"),
     path("proposals/<int:pk>/", views.proposal_detail, name="proposal"),
     path("proposals/<int:pk>/<slug:action>/", views.proposal_act, name="proposal_act"),
+    path("", include("congress.body_urls")),
 ]

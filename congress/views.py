@@ -245,10 +245,15 @@ def delegates(request, pk):
     term = get_object_or_404(CongressTerm, pk=pk)
     roster = sorted(
         in_stroke_order(
-            term.delegates.select_related("member__department", "replaced_by__member"),
+            term.delegates.select_related("member__department", "replaced_by__member", "group"),
             name=lambda delegate: delegate.member.name,
         ),
-        key=lambda delegate: (not delegate.active, *selectors.group_key(delegate.group)),
+        key=lambda delegate: (
+            not delegate.active,
+            delegate.group is None,
+            delegate.group.sort_order if delegate.group else 0,
+            *selectors.group_key(str(delegate.group or "")),
+        ),
     )
     return render(
         request,
@@ -257,7 +262,7 @@ def delegates(request, pk):
             "term": term,
             "roster": roster,
             "composition": selectors.delegate_composition(term),
-            "add_form": forms.DelegateForm(),
+            "add_form": forms.DelegateForm(term=term),
             "replace_form": forms.ReplaceForm(term=term, auto_id="id_replace_%s"),
         },
     )
@@ -618,7 +623,7 @@ def delegate_add(request, pk):
         def action(data):
             services.replace_delegate(delegate=data["delegate"], member=data["member"], actor=request.user)
     else:
-        form = forms.DelegateForm(request.POST)
+        form = forms.DelegateForm(request.POST, term=term)
 
         def action(data):
             services.add_delegate(term=term, actor=request.user, **data)

@@ -7,7 +7,7 @@ from unionportal.roles import Role, is_handler, is_union_staff, users_with_role
 from unionportal.workflow import Action, Workflow
 
 from .models import DisclosureItem, ItemStep
-from .rules import of_own_department
+from .rules import of_own_department, reviews
 
 S = DisclosureItem.Status
 drafter = is_union_staff | (is_handler & of_own_department)
@@ -64,7 +64,7 @@ FLOW = Workflow(
             {S.PENDING},
             S.RETURNED,
             label=_("退回修改"),
-            allowed=is_union_staff,
+            allowed=reviews,
             form="disclosure.forms.ReturnForm",
             service="disclosure.services.return_item",
             done=_("已退回起草人修改。"),
@@ -86,7 +86,7 @@ FLOW = Workflow(
             {S.PENDING},
             S.PUBLISHED,
             label=_("预审通过并公示"),
-            allowed=is_union_staff,
+            allowed=reviews,
             form="disclosure.forms.PeriodForm",
             service="disclosure.services.approve",
             done=_published_until,

@@ -7,6 +7,8 @@ object and sign; visitors read public items only.
 
 import rules
 
+from members.models import Committee
+from members.rules import follows_seat
 from unionportal.roles import everyone, is_handler, is_logged_in, is_member, is_union_staff
 
 
@@ -49,7 +51,9 @@ rules.add_perm(
 rules.add_perm("disclosure.view_timeline", is_union_staff | (is_handler & of_own_department))
 rules.add_perm("disclosure.draft_item", is_union_staff | is_handler)
 rules.add_perm("disclosure.edit_item", editable & (is_union_staff | (is_handler & of_own_department)))
-rules.add_perm("disclosure.review", is_union_staff)
+# 预审 by the 公开领导小组 where the union has set one up (members.Committee of that kind), else union staff.
+reviews = follows_seat(Committee.Kind.DISCLOSURE, is_union_staff)
+rules.add_perm("disclosure.review", reviews)
 rules.add_perm("disclosure.manage", is_union_staff)
 rules.add_perm("disclosure.object", is_member & is_published)
 rules.add_perm("disclosure.sign", is_member & asks_signature)

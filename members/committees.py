@@ -2,11 +2,24 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .models import Committee, CommitteeSeat, CommitteeTerm
+
+
+def current_body_term(kind, on=None):
+    """The term (届) in office on ``on`` of the body of this kind that has seats, or None when the union
+    has not set one up (the duties it would hold then stay with the roles that hold them today)."""
+    on = on or timezone.localdate()
+    return (
+        CommitteeTerm.objects.filter(committee__kind=kind, starts_on__lte=on, seats__isnull=False)
+        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=on))
+        .select_related("committee")
+        .order_by("committee__sort_order", "-starts_on")
+        .first()
+    )
 
 
 def _terms_with_seats():

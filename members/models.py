@@ -217,9 +217,35 @@ class Member(models.Model):
 
 
 class Committee(models.Model):
-    """A standing body of the union (工会委员会, 经审委员会, 女职工委员会 …)."""
+    """A standing body of the union (工会委员会, 经审委员会, 女职工委员会 …) or of its congress (主席团,
+    提案工作委员会 and the other 专门委员会, 联席会议, 公开领导小组): its kind says which duties follow its seats."""
+
+    class Kind(models.TextChoices):
+        UNION = "union", _("工会委员会")
+        AUDIT = "audit", _("经费审查委员会")
+        WOMEN = "women", _("女职工委员会")
+        PRESIDIUM = "presidium", _("主席团")
+        PROPOSALS = "proposals", _("提案工作委员会")
+        SPECIAL = "special", _("其他专门委员会")
+        JOINT = "joint", _("联席会议")
+        DISCLOSURE = "disclosure", _("公开领导小组")
+        OTHER = "other", _("其他")
+
+    class Quorum(models.TextChoices):
+        NONE = "", _("不设")
+        HALF = "half", _("过半数成员到会")
+        TWO_THIRDS = "two_thirds", _("三分之二以上成员到会")
 
     name = models.CharField(_("名称"), max_length=50, unique=True)
+    kind = models.CharField(_("类别"), max_length=12, choices=Kind, default=Kind.OTHER)
+    quorum = models.CharField(
+        _("开会法定人数"),
+        max_length=12,
+        choices=Quorum,
+        blank=True,
+        default=Quorum.NONE,
+        help_text=_("设定后，到会成员不足时会议不能作出决定。"),
+    )
     sort_order = models.PositiveIntegerField(_("排序"), default=0)
 
     class Meta:
@@ -229,6 +255,15 @@ class Committee(models.Model):
 
     def __str__(self):
         return self.name
+
+    def quorum_reached(self, present, seats):
+        """Seat holders at a meeting against the term's seats: 过半数 is more than half, 三分之二以上
+        includes the bound, as the congress's own quorum does."""
+        if self.quorum == self.Quorum.HALF:
+            return 2 * present > seats
+        if self.quorum == self.Quorum.TWO_THIRDS:
+            return 3 * present >= 2 * seats
+        return present > 0
 
 
 class CommitteeTerm(models.Model):
@@ -284,7 +319,7 @@ class CommitteeSeat(models.Model):
 
     # Posts a term has at most one holder of; the rest (副主席, 委员 …) may be held by several.
     SINGLE_POSTS = ("主席", "主任", "组长")
-    COMMON_POSTS = ("主席", "副主席", "主任", "副主任", "组长", "副组长", "委员", "成员")
+    COMMON_POSTS = ("主席", "副主席", "主任", "副主任", "组长", "副组长", "委员", "秘书", "成员")
 
     class Meta:
         ordering = ["term", "sort_order"]

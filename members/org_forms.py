@@ -61,7 +61,7 @@ class DissolveGroupForm(forms.Form):
 class CommitteeForm(forms.ModelForm):
     class Meta:
         model = Committee
-        fields = ["name", "sort_order"]
+        fields = ["name", "kind", "quorum", "sort_order"]
         error_messages = {"name": {"required": _("请填写委员会名称。"), "unique": _("已有同名委员会。")}}
 
 

@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Prefetch
+from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -16,6 +17,10 @@ from .models import (
     UnionGroup,
 )
 from .org import IN_GROUP
+
+# Sent inside the freeze's transaction with ``registration`` and ``today``, so the apps above members add
+# their part of the year's register (congress: the serving delegates) or the whole freeze is undone.
+year_frozen = Signal()
 
 
 def years_open_to_freeze(today=None):
@@ -101,6 +106,7 @@ def freeze_year(*, year, actor=None, today=None):
         )
         for order, seat in enumerate(_current_seats(today))
     )
+    year_frozen.send(sender=Registration, registration=registration, today=today)
     return registration
 
 

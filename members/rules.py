@@ -13,6 +13,22 @@ def is_self(user, member):
     return member is not None and member.user_id == user.pk
 
 
+def follows_seat(kind, otherwise):
+    """A duty of the body of ``kind`` (提案工作委员会, 公开领导小组 …): once the union has set that body up
+    with seats, whoever holds a seat in its term in office; until then, whoever ``otherwise`` names."""
+
+    @rules.predicate(name=f"follows_seat({kind})")
+    def predicate(user):
+        from .committees import current_body_term
+
+        term = current_body_term(kind)
+        if term is None:
+            return otherwise(user)
+        return has_member_record(user) and term.seats.filter(member=user.member).exists()
+
+    return predicate
+
+
 reads_roster = is_chair | is_staff | is_welfare_officer
 
 rules.add_perm("members.view_roster", reads_roster)

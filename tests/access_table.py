@@ -495,3 +495,99 @@ ACCESS = [
     Access(funds_page("audit"), {"chair", "accountant", "auditor"}),
     Access(funds_page("audit", "finish/"), set(), expect={role: 405 for role in EVERY_ROLE}),
 ]
+
+
+# congress between sessions: bodies, meetings, delegate groups (issue 18)
+def between_sessions_page(kind, suffix=""):
+    """A page of a fresh 提案工作委员会 term without seats (no role holds one), its meeting, a delegate group or
+    an election."""
+
+    def path(users):
+        import datetime
+
+        from congress import bodies
+        from congress.models import DelegateGroup
+        from congress.tests.factories import make_term
+        from members.models import Committee, CommitteeTerm
+
+        if kind == "election":
+            from congress.models import Election
+
+            election = Election.objects.create(
+                title="选举", kind="committee", seats=1, held_on=datetime.date(2026, 1, 1)
+            )
+            return f"/congress/elections/{election.pk}/{suffix}"
+        if kind == "election":
+            from congress.models import Election
+
+            election = Election.objects.create(
+                title="选举", kind="committee", seats=1, held_on=datetime.date(2026, 1, 1)
+            )
+            return f"/congress/elections/{election.pk}/{suffix}"
+        if kind == "group":
+            group = DelegateGroup.objects.create(term=make_term(), name="第一代表组")
+            return f"/congress/terms/{group.term_id}/groups/" + suffix.replace("<group>", str(group.pk))
+        committee = Committee.objects.create(name="提案工作委员会", kind=Committee.Kind.PROPOSALS)
+        term = CommitteeTerm.objects.create(committee=committee, number=1, starts_on=datetime.date(2024, 1, 1))
+        if kind == "body":
+            return f"/congress/bodies/{term.pk}/{suffix}"
+        meeting = bodies.hold_meeting(term=term, held_on=datetime.date(2024, 3, 1))
+        return f"/congress/meetings/{meeting.pk}/" + suffix
+
+    path.__qualname__ = f"/congress/<{kind}>/{suffix}"
+    return path
+
+
+POST_ONLY = {role: 405 for role in EVERY_ROLE}
+ACCESS += [
+    Access("/congress/bodies/", LOGGED_IN),
+    Access(between_sessions_page("body", "meetings/new/"), {"chair", "staff"}),
+    Access(between_sessions_page("meeting"), LOGGED_IN),
+    Access(between_sessions_page("meeting", "minutes/"), set(), expect=POST_ONLY),
+    Access(between_sessions_page("meeting", "decisions/"), set(), expect=POST_ONLY),
+    Access(between_sessions_page("meeting", "proposals/1/"), set(), expect=POST_ONLY),
+    Access(between_sessions_page("group"), LOGGED_IN),
+    Access(between_sessions_page("group", "new/"), {"chair", "staff"}),
+    Access(between_sessions_page("group", "<group>/edit/"), {"chair", "staff"}),
+    Access("/congress/elections/", LOGGED_IN),
+    Access("/congress/elections/new/", {"chair", "staff"}),
+    Access(between_sessions_page("election"), LOGGED_IN),
+    Access(between_sessions_page("election", "voters/"), {"chair", "staff"}),
+    Access(between_sessions_page("election", "nominate/"), set(), expect=POST_ONLY),
+    Access(between_sessions_page("election", "vote/"), set(), expect=POST_ONLY),
+    Access(between_sessions_page("election", "next-round/"), set(), expect=POST_ONLY),
+    Access(between_sessions_page("election", "open/"), set(), expect=POST_ONLY),
+]
+
+
+def contracts_page(suffix="", kind="enterprise"):
+    """A collective contracts page of an enterprise union (schools do not sign by default): the list, or a
+    fresh contract's page."""
+
+    def path(users):
+        from contracts.models import CollectiveContract
+        from unionportal.models import UnionProfile
+
+        UnionProfile(name="公司工会", kind=kind).save()
+        if suffix.startswith("<contract>"):
+            contract = CollectiveContract.objects.create(title="集体合同")
+            return f"/contracts/{contract.pk}/" + suffix.removeprefix("<contract>")
+        return "/contracts/" + suffix
+
+    path.__qualname__ = f"/contracts/<{kind}>/{suffix}"
+    return path
+
+
+ACCESS += [
+    Access(contracts_page(kind="school"), set()),
+    Access(contracts_page(), LOGGED_IN),
+    Access(contracts_page("new/"), {"chair", "staff"}),
+    Access(contracts_page("<contract>"), LOGGED_IN),
+    Access(contracts_page("<contract>inspections/new/"), {"chair", "staff", "delegate"}),
+    Access(contracts_page("<contract>clauses/"), set(), expect=POST_ONLY),
+    Access(contracts_page("<contract>rounds/"), set(), expect=POST_ONLY),
+    Access(contracts_page("<contract>renew/"), set(), expect=POST_ONLY),
+    Access(contracts_page("<contract>negotiate/"), set(), expect=POST_ONLY),
+    Access(contracts_page("<contract>print/"), set(), expect=POST_ONLY),
+    Access(contracts_page("inspections/1/print/"), set(), expect=POST_ONLY),
+]

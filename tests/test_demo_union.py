@@ -204,3 +204,22 @@ def test_the_funds_demo_has_a_year_of_books_in_every_state():
     books = final_accounts(year)
     spent = sum(e.amount for e in Entry.objects.filter(year=year, direction="out"))
     assert books["expense"]["actual"] == spent > 0
+
+
+# the congress between sessions (issue 18)
+def test_the_demo_congress_has_a_presidium_a_proposal_committee_meeting_twice_and_a_finished_election(client):
+    from congress.models import BodyMeeting, Election
+
+    assert Committee.objects.filter(kind=Committee.Kind.PRESIDIUM).exists()
+    committee = Committee.objects.get(kind=Committee.Kind.PROPOSALS)
+    meetings = BodyMeeting.objects.filter(term__committee=committee).order_by("number")
+    assert meetings.count() == 2
+    assert meetings[1].decisions.get().proposal.status == Proposal.Status.REGISTERED
+    election = Election.objects.get()
+    assert election.status == Election.Status.SEATED
+    elected = election.candidates.get(elected=True)
+    assert elected.delegate.group == election.delegate_group and elected.delegate.active
+    client.force_login(User.objects.get(username="staff"))
+    for page in ["/congress/bodies/", meetings[1].get_absolute_url(), election.get_absolute_url(), "/"]:
+        assert client.get(page).status_code == 200, page
+    assert client.get("/contracts/").status_code == 403  # a school: no collective contracts

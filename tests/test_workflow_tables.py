@@ -116,6 +116,36 @@ def make_adjustment(users, state):
     return Adjustment.objects.create(budget=budget, reason="调增", status=state)
 
 
+def make_election(users, state):
+    """A committee by-election voted by all members; counted with the delegate user elected."""
+    from congress.models import Candidate, Election
+
+    election = Election.objects.create(
+        title="增补委员", kind="by_election", electorate="members", seats=1, held_on=TODAY, status=state, entitled=8
+    )
+    Candidate.objects.create(election=election, member=users["delegate"].member, elected=state != "nominating")
+    return election
+
+
+def make_contract(users, state):
+    """A collective contract of a company union, its review period over and its term run out, so that
+    every row's own condition holds and only the state and the role decide."""
+    from contracts.models import CollectiveContract
+    from unionportal.models import UnionProfile
+
+    UnionProfile(name="公司工会", kind="enterprise").save()
+    contract = CollectiveContract.objects.create(
+        title="工资专项集体合同",
+        status=state,
+        signed_on=TODAY - datetime.timedelta(days=400),
+        filed_on=TODAY - datetime.timedelta(days=395),
+        ends_on=TODAY - datetime.timedelta(days=1),
+    )
+    contract.clauses.create(number=1, text="工资增长不低于5%。")
+    contract.rounds.create(number=1, held_on=TODAY, union_party="工会", employer_party="企业")
+    return contract
+
+
 def pages(obj, user):
     """Where a user meets the object's buttons: its page, and for staff a sign-up's participants list."""
     urls = [obj.get_absolute_url()]
@@ -132,6 +162,8 @@ MAKERS = {
     "funds.Expense": make_expense,
     "funds.Budget": make_budget,
     "funds.Adjustment": make_adjustment,
+    "congress.Election": make_election,
+    "contracts.CollectiveContract": make_contract,
 }
 FLOWS = {str(flow): flow for flow in workflow.workflows()}
 

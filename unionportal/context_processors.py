@@ -16,6 +16,8 @@ def _unread_count(request):
 def portal(request):
     """The union's profile, its vocabulary and the menu, read only when a template asks."""
     profile = SimpleLazyObject(UnionProfile.load)
+    if getattr(request, "user", None) is not None:
+        request.user._portal_profile = profile  # the menu's rules that read the profile share this one read
     vocab = SimpleLazyObject(lambda: profile.vocabulary)
     return {
         "union": profile,

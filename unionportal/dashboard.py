@@ -16,6 +16,8 @@ CARD_PROVIDERS = [
     "activities.dashboard.cards",
     "accounts.dashboard.cards",
     "funds.dashboard.cards",
+    "congress.body_dashboard.cards",
+    "contracts.dashboard.cards",
 ]
 
 

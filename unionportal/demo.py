@@ -19,14 +19,25 @@ LOGINS = {
 }
 
 
-def load(stdout):
-    UnionProfile(
-        name="青山市实验中学工会委员会",
-        kind=UnionKind.SCHOOL,
-        unit_name="青山市实验中学",
-        upper_union="青山市教育工会",
-        committee_term="第六届",
-        address="青山市文昌路18号",
-        phone="0571-8800 1234",
-    ).save()
+PROFILES = {
+    UnionKind.SCHOOL: {
+        "name": "青山市实验中学工会委员会",
+        "unit_name": "青山市实验中学",
+        "upper_union": "青山市教育工会",
+        "address": "青山市文昌路18号",
+        "phone": "0571-8800 1234",
+    },
+    # ``load_demo --kind enterprise``: the same people as a company union (职代会, 厂务公开, 集体合同).
+    UnionKind.ENTERPRISE: {
+        "name": "青山精密机械有限公司工会委员会",
+        "unit_name": "青山精密机械有限公司",
+        "upper_union": "青山市总工会",
+        "address": "青山市工业园区创业路66号",
+        "phone": "0571-8800 5678",
+    },
+}
+
+
+def load(stdout, kind=UnionKind.SCHOOL):
+    UnionProfile(kind=kind, committee_term="第六届", **PROFILES[kind]).save()
     stdout.write("工会信息已就绪")

@@ -22,6 +22,25 @@ def form_page(request, form, *, save, done, title, back, template, then=redirect
     return render(request, template, {"form": form, "title": title, "back": back})
 
 
+def apply_posted_form(request, form, save, *, done):
+    """A small form (or None: a bare button) posted from a page that the view then redirects back to:
+    ``save(form)`` when it is valid; each field error, or the service's refusal, becomes an error message
+    naming the field. Returns what ``save`` returned, or None."""
+    if form is not None and not form.is_valid():
+        for name, errors in form.errors.items():
+            label = form.fields[name].label if name in form.fields else ""
+            for error in errors:
+                messages.error(request, error if not label or str(label) in error else f"{label}：{error}")
+        return None
+    try:
+        saved = save(form)
+    except ValidationError as error:
+        report_refusal(request, error)
+        return None
+    messages.success(request, done)
+    return saved
+
+
 def report_refusal(request, error):
     """A service's ValidationError, for a view that redirects: each of its reasons becomes an error message."""
     for message in error.messages:

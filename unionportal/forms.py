@@ -1,5 +1,6 @@
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 from .models import UnionProfile
 from .uploads import check_font
@@ -10,7 +11,16 @@ FONT_FIELDS = ["font_fang", "font_title", "font_hei", "font_kai", "font_song"]
 class UnionProfileForm(forms.ModelForm):
     class Meta:
         model = UnionProfile
-        fields = ["name", "kind", "unit_name", "upper_union", "committee_term", "address", "phone", *FONT_FIELDS]
+        fields = ["name", "kind", "unit_name", "upper_union", "committee_term", "address", "phone"]
+        fields += ["collective_contracts", *FONT_FIELDS]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["collective_contracts"].widget.choices = [
+            ("unknown", _("按单位类型")),
+            ("true", _("签订")),
+            ("false", _("不签订")),
+        ]
 
     def clean(self):
         cleaned = super().clean()

@@ -32,6 +32,12 @@ class UnionProfile(models.Model):
         _("楷体字体文件"), upload_to="fonts/", blank=True, help_text=_("二级标题，如楷体_GB2312")
     )
     font_song = models.FileField(_("宋体字体文件"), upload_to="fonts/", blank=True, help_text=_("页码、登记表，如宋体"))
+    collective_contracts = models.BooleanField(
+        _("签订集体合同"),
+        null=True,
+        blank=True,
+        help_text=_("留空按单位类型：企业签订，学校一般不签订。开启后菜单中出现“集体合同”。"),
+    )
 
     history = HistoricalRecords()
 
@@ -50,6 +56,12 @@ class UnionProfile(models.Model):
     def load(cls):
         profile = cls.objects.filter(pk=1).first()
         return profile or cls(pk=1, name=str(_("基层工会")))
+
+    @property
+    def signs_contracts(self):
+        if self.collective_contracts is not None:
+            return self.collective_contracts
+        return self.kind == UnionKind.ENTERPRISE
 
     @property
     def vocabulary(self):

@@ -17,6 +17,7 @@ MENU_MODULES = [
     "welfare.menu.MENU",
     "activities.menu.MENU",
     "funds.menu.MENU",
+    "contracts.menu.MENU",
     "unionportal.documents.menu.MENU",
     "unionportal.menu.MENU",
     "accounts.menu.MENU",

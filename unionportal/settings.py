@@ -6,6 +6,7 @@ REDIS_URL, DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS and leaves DJANGO_DEBUG off.
 """
 
 import os
+from fractions import Fraction
 from pathlib import Path
 
 import dj_database_url
@@ -53,6 +54,7 @@ INSTALLED_APPS = [
     "activities",
     "accounts",
     "funds",
+    "contracts",
 ]
 
 MIDDLEWARE = [
@@ -283,3 +285,9 @@ PORTAL_NAME = _("基层工会门户")
 # accounts: members reset a forgotten password by email only where an SMTP server is named; elsewhere the
 # chair or staff hand them a one-time link.
 EMAIL_SELF_SERVICE = bool(os.environ.get("DJANGO_EMAIL_HOST"))
+# Union elections (congress/elections.py), per 《工会基层组织选举工作条例》: an election is valid when MORE than
+# this share of those entitled to vote took part (2/3); a candidate is elected with MORE than this share (1/2)
+# of the base: "entitled" (应到会有选举权人数, the 条例's rule) or "voted" (实到, some unions' own rules).
+ELECTION_TURNOUT_OVER = Fraction(os.environ.get("UNION_ELECTION_TURNOUT_OVER", "2/3"))
+ELECTION_MAJORITY_OVER = Fraction(os.environ.get("UNION_ELECTION_MAJORITY_OVER", "1/2"))
+ELECTION_MAJORITY_BASE = os.environ.get("UNION_ELECTION_MAJORITY_BASE", "entitled")

@@ -24,6 +24,7 @@ urlpatterns = [
     path("welfare/", include("welfare.urls")),
     path("activities/", include("activities.urls")),
     path("funds/", include("funds.urls")),
+    path("contracts/", include("contracts.urls")),
     path("documents/", include("unionportal.documents.urls")),
     path("", include("accounts.urls")),
     path("admin/", admin.site.urls),

@@ -7,7 +7,7 @@ from django.utils.module_loading import import_string
 
 from congress import services
 from congress.flows import FLOW
-from congress.models import BallotReceipt, Motion, Proposal, ProposalCoSigner
+from congress.models import BallotReceipt, DelegateGroup, Motion, Proposal, ProposalCoSigner
 from members.models import Department
 
 from .factories import make_delegate, make_member, make_session, make_term, mark_present
@@ -473,10 +473,10 @@ def test_attendance_only_delegates_present_others_observe():
 
 def test_replacement_keeps_the_old_delegate_record():
     term = make_term()
-    old = make_delegate(term, group="第一组")
+    old = make_delegate(term, group=DelegateGroup.objects.create(term=term, name="第一组"))
     newcomer = services.replace_delegate(delegate=old, member=make_member())
     old.refresh_from_db()
-    assert not old.active and old.replaced_by == newcomer and newcomer.group == "第一组"
+    assert not old.active and old.replaced_by == newcomer and newcomer.group.name == "第一组"
     with pytest.raises(ValidationError, match="已离任"):
         services.replace_delegate(delegate=old, member=make_member())
     with pytest.raises(ValidationError, match="已是本届代表"):

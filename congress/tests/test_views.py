@@ -299,7 +299,7 @@ def test_session_page_reports_the_previous_sessions_follow_through(client_as, wo
 
 
 def test_staff_set_up_a_term_session_agenda_delegates_and_appraisal(client, users):
-    from congress.models import Appraisal, CongressTerm, Delegate, Session
+    from congress.models import Appraisal, CongressTerm, Delegate, DelegateGroup, Session
 
     client.force_login(users["staff"])
     client.post(
@@ -307,11 +307,12 @@ def test_staff_set_up_a_term_session_agenda_delegates_and_appraisal(client, user
         {"number": 5, "start_year": 2028, "end_year": 2032, "mode": "delegates", "min_cosigners": 3},
     )
     term = CongressTerm.objects.get(number=5)
+    group = DelegateGroup.objects.create(term=term, name="一组")
     client.post(
         f"/congress/terms/{term.pk}/delegates/add/",
-        {"do": "add", "member": users["delegate"].member.pk, "group": "一组", "is_front_line": "on"},
+        {"do": "add", "member": users["delegate"].member.pk, "group": group.pk, "is_front_line": "on"},
     )
-    delegate = Delegate.objects.get(term=term)
+    delegate = Delegate.objects.get(term=term, group=group)
     client.post(
         f"/congress/terms/{term.pk}/delegates/add/",
         {"do": "replace", "delegate": delegate.pk, "member": users["member"].member.pk},

@@ -24,6 +24,7 @@ DOCUMENT_MODULES = [
     "welfare.documents.DOCUMENTS",
     "accounts.documents.DOCUMENTS",
     "funds.documents.DOCUMENTS",
+    "contracts.documents.DOCUMENTS",
 ]
 
 

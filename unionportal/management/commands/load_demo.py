@@ -3,6 +3,7 @@ from django.db import transaction
 from django.utils.module_loading import import_string
 
 from unionportal.demo import LOGINS, PASSWORD
+from unionportal.models import UnionKind
 
 # Each app adds its demo data here, after the apps it builds on.
 DEMO_LOADERS = [
@@ -11,19 +12,31 @@ DEMO_LOADERS = [
     "disclosure.demo.load",
     "welfare.demo.load",
     "congress.demo.load",
+    "congress.body_demo.load",
     "activities.demo.load",
     "funds.demo.load",
     "unionportal.documents.demo.load",
+    "contracts.demo.load",
 ]
+PROFILE_LOADER = "unionportal.demo.load"  # the one loader told the union's kind; the others read the profile
 
 
 class Command(BaseCommand):
     help = "载入演示工会数据（可重复执行，不会产生重复数据）"
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--kind",
+            choices=UnionKind.values,
+            default=UnionKind.SCHOOL,
+            help="school（学校，默认）或 enterprise（企业）",
+        )
+
     @transaction.atomic
     def handle(self, *args, **options):
         for path in DEMO_LOADERS:
-            import_string(path)(self.stdout)
+            extra = {"kind": options["kind"]} if path == PROFILE_LOADER else {}
+            import_string(path)(self.stdout, **extra)
         self.stdout.write(self.style.SUCCESS(f"演示数据已载入。演示账号（密码均为 {PASSWORD}）："))
         for username, roles in LOGINS.items():
             self.stdout.write(f"  {username:<10} {'、'.join(str(r.label) for r in roles) or '会员'}")

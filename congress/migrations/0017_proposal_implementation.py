@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('congress', '0015_appraisal_published_after_counting'),
+        ('congress', '0016_merge_20261206_0148'),
     ]
 
     operations = [

@@ -1,0 +1,202 @@
+"""Elections (换届选举, 代表选举, 增补): candidates nominated, a secret ballot, a count against the thresholds
+in settings, and the elected seated as delegates or committee members.
+
+An election moves through the states of its table in ``election_flows.py`` (the workflow kernel); the
+services in ``elections.py`` make each move and leave an ``ElectionStep``. The ballot is the congress's:
+``ElectionReceipt`` (who voted) and ``ElectionTally`` (a count per candidate) share nothing but the election.
+"""
+
+import uuid
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from members.models import CommitteeSeat, CommitteeTerm, Member
+from unionportal.workflow import Step
+
+
+class Election(models.Model):
+    class Kind(models.TextChoices):
+        DELEGATES = "delegates", _("代表选举")
+        COMMITTEE = "committee", _("委员会换届选举")
+        CHAIR = "chair", _("主席选举")
+        BY_ELECTION = "by_election", _("增补选举")
+
+    class Status(models.TextChoices):
+        NOMINATING = "nominating", _("提名中")
+        VOTING = "voting", _("投票中")
+        COUNTED = "counted", _("已计票")
+        SEATED = "seated", _("已就任")
+        VOID = "void", _("选举无效")
+
+    class Electorate(models.TextChoices):
+        GROUP = "group", _("代表组所含工会小组的会员")
+        DELEGATES = "delegates", _("本届在任代表")
+        MEMBERS = "members", _("全体在职会员")
+
+    RESULTS_SHOWN = {Status.COUNTED, Status.SEATED, Status.VOID}
+
+    title = models.CharField(_("选举名称"), max_length=200)
+    kind = models.CharField(_("选举类型"), max_length=12, choices=Kind, default=Kind.DELEGATES)
+    electorate = models.CharField(_("选举人"), max_length=10, choices=Electorate, default=Electorate.GROUP)
+    congress_term = models.ForeignKey(
+        "congress.CongressTerm",
+        verbose_name=_("代表大会届次"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="elections",
+    )
+    delegate_group = models.ForeignKey(
+        "congress.DelegateGroup",
+        verbose_name=_("代表组"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="elections",
+    )
+    committee_term = models.ForeignKey(
+        CommitteeTerm,
+        verbose_name=_("委员会届次"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="elections",
+    )
+    post = models.CharField(_("当选职务"), max_length=30, default="委员", blank=True)
+    seats = models.PositiveSmallIntegerField(_("应选名额"))
+    competitive = models.BooleanField(_("差额选举"), default=False, help_text=_("候选人须多于应选名额。"))
+    held_on = models.DateField(_("选举日期"))
+    round = models.PositiveSmallIntegerField(_("轮次"), default=1)
+    previous = models.ForeignKey(
+        "self", verbose_name=_("上一轮"), null=True, blank=True, on_delete=models.PROTECT, related_name="next_rounds"
+    )
+    status = models.CharField(_("状态"), max_length=10, choices=Status, default=Status.NOMINATING)
+    # Fixed when voting opens: those entitled to vote (应到会有选举权人数), and ballots returned at the count.
+    entitled = models.PositiveIntegerField(_("应到选举人"), null=True, blank=True)
+    ballots = models.PositiveIntegerField(_("收回选票"), null=True, blank=True)
+    result_note = models.TextField(_("选举结果说明"), blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-held_on", "-pk"]
+        verbose_name = _("选举")
+        verbose_name_plural = _("选举")
+
+    def __str__(self):
+        if self.round > 1:
+            return _("%(title)s（第%(round)s轮）") % {"title": self.title, "round": self.round}
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("congress:election", args=[self.pk])
+
+    @property
+    def results_shown(self):
+        return self.status in self.RESULTS_SHOWN
+
+
+class ElectionStep(Step):
+    """One dated step of an election: opened, counted (or void), seated."""
+
+    election = models.ForeignKey(Election, verbose_name=_("选举"), on_delete=models.CASCADE, related_name="steps")
+
+    class Meta(Step.Meta):
+        verbose_name = _("选举步骤")
+        verbose_name_plural = _("选举步骤")
+
+
+class Candidate(models.Model):
+    """A nominee; once counted, the votes and whether elected, and the delegate or seat it became."""
+
+    election = models.ForeignKey(Election, verbose_name=_("选举"), on_delete=models.CASCADE, related_name="candidates")
+    member = models.ForeignKey(Member, verbose_name=_("候选人"), on_delete=models.PROTECT, related_name="candidacies")
+    nominated_by = models.CharField(_("提名方式"), max_length=100, blank=True)
+    votes = models.PositiveIntegerField(_("得票"), null=True, blank=True)
+    elected = models.BooleanField(_("当选"), default=False)
+    delegate = models.OneToOneField(
+        "congress.Delegate",
+        verbose_name=_("当选代表"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="elected_as",
+    )
+    # A ForeignKey: a 委员 later elected 主席 keeps one seat, which two elections then name.
+    seat = models.ForeignKey(
+        CommitteeSeat,
+        verbose_name=_("当选职务"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="elected_as",
+    )
+    nominated_at = models.DateTimeField(_("提名时间"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["election", "member__name_pinyin", "pk"]
+        constraints = [models.UniqueConstraint(fields=["election", "member"], name="congress_candidate_once")]
+        verbose_name = _("候选人")
+        verbose_name_plural = _("候选人")
+
+    def __str__(self):
+        return self.member.name
+
+
+class ElectionReceipt(models.Model):
+    """WHO has voted in an election (one per voter), nothing about the choice; random key."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    election = models.ForeignKey(Election, verbose_name=_("选举"), on_delete=models.CASCADE, related_name="receipts")
+    member = models.ForeignKey(Member, verbose_name=_("选举人"), on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["election", "member"], name="congress_one_election_ballot")]
+        verbose_name = _("选举投票记录")
+        verbose_name_plural = _("选举投票记录")
+
+    def __str__(self):
+        return f"{self.election} · {self.member}"
+
+
+class ElectionTally(models.Model):
+    """WHAT the voters marked, only as a count per candidate: one row per candidate, created when voting
+    opens; each ballot rewrites every row of the election (``ballots.count_vote``)."""
+
+    candidate = models.OneToOneField(
+        Candidate, verbose_name=_("候选人"), on_delete=models.CASCADE, related_name="tally"
+    )
+    count = models.PositiveIntegerField(_("票数"), default=0)
+
+    class Meta:
+        verbose_name = _("选举计票")
+        verbose_name_plural = _("选举计票")
+
+    def __str__(self):
+        return f"{self.candidate}: {self.count}"
+
+
+class RegisteredDelegate(models.Model):
+    """A serving delegate as the yearly registration (年度登记) froze them; names copied."""
+
+    registration = models.ForeignKey(
+        "members.Registration", verbose_name=_("年度登记"), on_delete=models.CASCADE, related_name="delegates"
+    )
+    term_number = models.PositiveSmallIntegerField(_("届次"))
+    group_name = models.CharField(_("代表组"), max_length=50, blank=True)
+    member = models.ForeignKey(
+        Member, verbose_name=_("代表"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    member_name = models.CharField(_("姓名"), max_length=30)
+    sort_order = models.PositiveIntegerField(_("排序"), default=0)
+
+    class Meta:
+        ordering = ["registration", "sort_order"]
+        verbose_name = _("登记代表")
+        verbose_name_plural = _("登记代表")
+
+    def __str__(self):
+        return self.member_name

@@ -1,0 +1,28 @@
+"""``load_demo --kind enterprise``: the demo union as a company union, with a collective contract in force."""
+
+from io import StringIO
+
+import pytest
+from django.contrib.auth.models import User
+from django.core.management import call_command
+
+from contracts.models import ClauseCheck, CollectiveContract
+from unionportal.models import UnionKind, UnionProfile
+
+pytestmark = [pytest.mark.django_db]
+
+
+def test_the_enterprise_demo_is_a_company_union_with_a_contract_in_force_and_inspected(client):
+    call_command("load_demo", kind="enterprise", stdout=StringIO())
+    profile = UnionProfile.load()
+    assert profile.kind == UnionKind.ENTERPRISE and profile.signs_contracts
+    contract = CollectiveContract.objects.get()
+    assert contract.status == CollectiveContract.Status.EFFECTIVE and contract.kind == CollectiveContract.Kind.WAGES
+    assert contract.signed_on < contract.filed_on < contract.effective_on < contract.ends_on
+    inspection = contract.inspections.get()
+    assert inspection.checks.filter(result=ClauseCheck.Result.PARTLY).count() == 1
+    client.force_login(User.objects.get(username="staff"))
+    home = client.get("/").text
+    assert "职代会" in home and "集体合同续签" in home
+    page = client.get(contract.get_absolute_url()).text
+    assert "部分履行" in page and "生效" in page
