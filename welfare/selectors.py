@@ -136,9 +136,13 @@ def _sum_per_campaign(model, field):
     )
 
 
-def campaigns():
-    """Every campaign with its recipients, and what was paid under it and the chair's extra allowance
-    summed in the same query (``Campaign.spent`` and ``overrides_total`` read them), for the list."""
-    return Campaign.objects.prefetch_related("recipients").annotate(
+def campaigns(*, user):
+    """The campaigns ``user`` may see (a 委员 only those that are not confidential), each with its recipients,
+    and what was paid under it and the chair's extra allowance summed in the same query
+    (``Campaign.spent`` and ``overrides_total`` read them), for the list."""
+    rows = Campaign.objects.all()
+    if not user.has_perm("welfare.view_confidential_campaigns"):
+        rows = rows.filter(confidential=False)
+    return rows.prefetch_related("recipients").annotate(
         paid_total=_sum_per_campaign(Payment, "amount"), extra_total=_sum_per_campaign(CampaignOverride, "extra")
     )

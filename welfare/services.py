@@ -407,11 +407,18 @@ def add_occasion(*, actor, name):
 
 
 @transaction.atomic
-def create_campaign(*, actor, **fields):
+def create_campaign(*, actor, confidential=None, **fields):
+    """A campaign's list is confidential unless it is a universal gift (节日、生日、退休慰问); ``confidential``
+    left ``None`` follows the kind. Someone who may not see confidential lists (a 委员) may only create an
+    open one, so that what they organise stays theirs to see."""
     for name in ("budget", "default_amount"):
         if name in fields:
             fields[name] = to_money(fields[name])
-    campaign = Campaign(**fields)
+    if confidential is None:
+        confidential = Campaign.confidential_by_default(fields.get("kind", Campaign.Kind.SPRING_FESTIVAL))
+    if confidential and actor is not None and not actor.has_perm("welfare.view_confidential_campaigns"):
+        raise ValidationError({"confidential": _("委员只能建立不保密的普惠慰问（节日、生日、退休慰问）。")})
+    campaign = Campaign(confidential=confidential, **fields)
     campaign.full_clean()
     campaign.save()
     return campaign
