@@ -100,8 +100,15 @@ def index(request):
             due_files=selectors.files_due_for_review()[:DASHBOARD_ROWS],
             behind=[c for c in campaigns if services.campaign_behind_schedule(c)],
         )
-    context["totals"] = selectors.totals(timezone.localdate().year)["overall"]
+    context["year"] = year = _year_param(request)
+    context["summary"] = selectors.totals(year)
     return render(request, "welfare/index.html", context)
+
+
+def _year_param(request):
+    """The year asked for in ``?year=``; this year when none is given or it is no year at all."""
+    value = request.GET.get("year", "")
+    return int(value) if value.isdigit() and 2000 <= int(value) <= 2100 else timezone.localdate().year
 
 
 def _hospital_visits_url(in_hospital):
@@ -435,7 +442,7 @@ def print_register(request):
 
 @permission_required("welfare.view_totals")
 def totals(request):
-    year = int(request.GET.get("year") or timezone.localdate().year)
+    year = _year_param(request)
     return render(request, "welfare/totals.html", {"year": year, "totals": selectors.totals(year)})
 
 
