@@ -489,7 +489,7 @@ def campaign_detail(request, pk):
         "can_manage": request.user.has_perm("welfare.manage_campaign", campaign),
         "can_publish": request.user.has_perm("welfare.publish_recipients", campaign),
         "form": RecipientForm(),
-        "rule_form": RecipientRuleForm(),
+        "rule_form": RecipientRuleForm(auto_id="rule_%s"),  # ids apart from the single-person form on the page
     }
     return render(request, "welfare/campaign_detail.html", context)
 
