@@ -125,3 +125,17 @@ def test_staff_see_the_campaign_list_in_the_menu_but_not_the_hardship_pages(clie
     assert 'href="/welfare/campaigns/"' in page
     assert 'href="/welfare/files/"' not in page
     assert 'href="/welfare/payments/"' not in page
+
+
+def test_staff_refused_by_the_yearly_cap_do_not_learn_the_hardship_help_paid(client_as, users):
+    member = make_member("钱困难")
+    services.record_payment(
+        member=member, actor=users["welfare"], approver=users["chair"], amount="4900", fund_source="union"
+    )
+    recipient = services.add_recipient(campaign=_gift(), member=member, actor=users["staff"])
+    response = client_as("staff").post(f"/welfare/recipients/{recipient.pk}/deliver/", follow=True)
+    page = response.content.decode()
+    assert "钱困难本年度的帮扶金额将超过每人每年上限" in page
+    assert "4900" not in page
+    recipient.refresh_from_db()
+    assert recipient.payment is None
