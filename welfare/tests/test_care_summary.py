@@ -116,3 +116,9 @@ def test_the_summary_costs_the_same_queries_for_a_bigger_year(client_as, year_of
     client = client_as("welfare")
     with django_assert_max_num_queries(30):
         client.get(f"/welfare/?year={YEAR}")
+
+
+def test_the_annual_report_names_the_visits_by_occasion(client_as, year_of_care):
+    content = client_as("chair").get(f"/documents/annual/{YEAR}/preview/").content.decode()
+    assert "走访慰问3人次" in content
+    assert "住院2" in content and "生日1" in content
