@@ -244,7 +244,9 @@ def welfare_rows(world, n):
         [
             Campaign(
                 name=f"慰问{i}",
-                kind=Campaign.Kind.SPRING_FESTIVAL,
+                # every other one a universal gift, which 委员 see on their list
+                kind=Campaign.Kind.FESTIVAL if i % 2 else Campaign.Kind.SPRING_FESTIVAL,
+                confidential=not i % 2,
                 year=today.year,
                 budget=Decimal("1000"),
                 default_amount=Decimal("100"),
@@ -392,6 +394,7 @@ PAGES = [
     Page("applications", "/welfare/applications/", "chair", welfare_rows),
     Page("payments", "/welfare/payments/", "chair", welfare_rows),
     Page("campaigns", "/welfare/campaigns/", "chair", welfare_rows),
+    Page("campaigns · staff", "/welfare/campaigns/", "staff", welfare_rows),
     Page("campaign", lambda w: f"/welfare/campaigns/{_listed_campaign(w).pk}/", "chair", welfare_rows),
     Page("visits", "/welfare/visits/", "chair", welfare_rows),
     Page("welfare totals", "/welfare/totals/", "chair", welfare_rows),

@@ -16,7 +16,8 @@ from django.utils.translation import pgettext
 from unionportal.models import UnionProfile
 from unionportal.templatetags.portal import yuan
 
-from .models import ZERO, Campaign, Payment, Visit
+from . import selectors
+from .models import ZERO, Campaign
 
 
 def _period(params):
@@ -45,15 +46,6 @@ def scope_label(params):
 
 def _date(date):
     return formats.date_format(date, "DATE_FORMAT") if date else ""
-
-
-def _between(rows, field, params):
-    start, end = _period(params)
-    if start:
-        rows = rows.filter(**{f"{field}__gte": start})
-    if end:
-        rows = rows.filter(**{f"{field}__lte": end})
-    return rows
 
 
 def _person(user):
@@ -89,7 +81,7 @@ class VisitRegister:
             rows = [_recipient_row(r, campaign) for r in _campaign_recipients(campaign, params)]
         else:
             visits = (
-                _between(Visit.objects.all(), "visited_on", params)
+                selectors.visits_between(*_period(params))
                 .select_related("member__department", "occasion", "payment")
                 .prefetch_related("visitors")
                 .order_by("visited_on", "pk")
@@ -107,7 +99,7 @@ def _campaign_recipients(campaign, params):
     recipients = campaign.recipients.select_related("member__department", "payment").order_by("member__name_pinyin")
     start, end = _period(params)
     if start or end:
-        recipients = recipients.filter(payment__in=_between(Payment.objects.all(), "paid_on", params))
+        recipients = recipients.filter(payment__in=selectors.payments_between(start, end))
     return recipients
 
 
@@ -151,7 +143,7 @@ class PaymentRegister:
 
     @staticmethod
     def context(params, report_progress):
-        payments = _between(Payment.objects.all(), "paid_on", params)
+        payments = selectors.payments_between(*_period(params))
         campaign = _campaign(params)
         if campaign:
             payments = payments.filter(campaign=campaign)

@@ -108,10 +108,30 @@ class PaymentForm(forms.Form):
 
 
 class CampaignForm(forms.ModelForm):
+    confidential = forms.TypedChoiceField(
+        label=_("名单保密"),
+        required=False,
+        empty_value=None,
+        coerce=lambda value: value == "yes",
+        choices=[
+            ("", _("按类型：困难帮扶类保密，节日、生日、退休慰问不保密")),
+            ("yes", _("保密：仅主席和帮扶专员可见")),
+            ("no", _("不保密：工会委员可查看和组织")),
+        ],
+    )
+
     class Meta:
         model = Campaign
         fields = ["name", "kind", "year", "budget", "default_amount", "fund_source", "starts_on", "due_on"]
         widgets = {"starts_on": DATE_WIDGET, "due_on": DATE_WIDGET}
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if user is not None and not user.has_perm("welfare.view_confidential_campaigns"):
+            # a 委员 organises universal gifts only; the list is then open to them
+            self.fields["kind"].choices = [c for c in Campaign.Kind.choices if c[0] in Campaign.UNIVERSAL_KINDS]
+            self.fields["kind"].initial = Campaign.Kind.FESTIVAL
+            del self.fields["confidential"]
 
 
 class RecipientForm(forms.Form):

@@ -236,7 +236,12 @@ class Campaign(models.Model):
         SCHOOL_AID = "school", _("金秋助学")
         FESTIVAL = "festival", _("节日慰问")
         MEDICAL = "medical", _("医疗互助")
+        BIRTHDAY = "birthday", _("生日慰问")
+        RETIREMENT = "retirement", _("退休慰问")
         OTHER = "other", _("其他")
+
+    # gifts every member (or every retiree, every birthday) receives reveal nothing about anyone's hardship
+    UNIVERSAL_KINDS = frozenset({Kind.FESTIVAL, Kind.BIRTHDAY, Kind.RETIREMENT})
 
     name = models.CharField(_("名称"), max_length=100)
     kind = models.CharField(_("类型"), max_length=10, choices=Kind, default=Kind.SPRING_FESTIVAL)
@@ -247,6 +252,9 @@ class Campaign(models.Model):
     starts_on = models.DateField(_("开始日期"))
     due_on = models.DateField(_("完成期限"))
     closed = models.BooleanField(_("已结束"), default=False)
+    confidential = models.BooleanField(
+        _("名单保密"), default=True, help_text=_("保密的名单仅主席和帮扶专员可见；普惠慰问可交工会委员组织。")
+    )
     publication = models.OneToOneField(
         "disclosure.DisclosureItem",
         verbose_name=_("名单公示"),
@@ -273,6 +281,14 @@ class Campaign(models.Model):
     def clean(self):
         if self.due_on and self.starts_on and self.due_on < self.starts_on:
             raise ValidationError({"due_on": _("完成期限不能早于开始日期。")})
+        if not self.confidential and self.kind not in self.UNIVERSAL_KINDS:
+            raise ValidationError(
+                {"confidential": _("只有节日慰问、生日慰问和退休慰问的名单可以不保密；困难帮扶类活动的名单必须保密。")}
+            )
+
+    @classmethod
+    def confidential_by_default(cls, kind):
+        return kind not in cls.UNIVERSAL_KINDS
 
     def payment_kind(self):
         """What the campaign hands out: 助学金 for 金秋助学, 慰问金 otherwise."""

@@ -13,7 +13,7 @@ from unionportal.charts import bar_chart
 from unionportal.documents.annual_report import Chapter, ChronicleEntry
 
 from . import selectors
-from .models import ZERO, Campaign, DonationDrive, HardshipFile, Visit
+from .models import ZERO, Campaign, DonationDrive, HardshipFile
 
 
 def _files(year):
@@ -34,10 +34,8 @@ def _files(year):
 def annual_report(year):
     files = _files(year)
     totals = selectors.totals(year)
-    visits = Visit.objects.filter(visited_on__year=year)
-    by_occasion = list(visits.values_list("occasion__name").annotate(count=Count("id")).order_by("-count"))
     drives = DonationDrive.objects.filter(opened_on__year=year).annotate(pledged=Sum("pledges__amount"))
-    if not (files["total"] or totals["overall"]["times"] or by_occasion or drives):
+    if not (files["total"] or totals["overall"]["times"] or totals["visits"]["times"] or drives):
         return None
     campaigns = totals["by_campaign"]
     return Chapter(
@@ -58,8 +56,8 @@ def annual_report(year):
             )
             if len(campaigns) > 1
             else "",
-            "visits": sum(count for _, count in by_occasion),
-            "by_occasion": by_occasion,
+            "visits": totals["visits"]["times"],
+            "by_occasion": totals["by_occasion"],
             "drives": [(drive, (drive.pledged or ZERO).quantize(ZERO)) for drive in drives],
         },
         chronicle=[

@@ -1,10 +1,11 @@
 """Who may see and do what in welfare. Hardship files are confidential (工会主席是困难职工的第一知情人):
 only the chair and welfare officers read them; the auditor reads payments but not files; a member sees
-only their own applications; exports are the chair's alone."""
+only their own applications; exports are the chair's alone. Universal gifts (节日、生日、退休慰问 for
+everyone) reveal no hardship, so a campaign that is not confidential is open to the union's 委员 too."""
 
 import rules
 
-from unionportal.roles import is_auditor, is_chair, is_logged_in, is_welfare_officer
+from unionportal.roles import is_auditor, is_chair, is_logged_in, is_staff, is_welfare_officer
 
 runs_welfare = is_chair | is_welfare_officer
 
@@ -18,6 +19,13 @@ def has_member_record(user):
 def is_applicant(user, application):
     return has_member_record(user) and application is not None and application.member_id == user.member.pk
 
+
+@rules.predicate
+def is_open_campaign(user, campaign):
+    return campaign is not None and not campaign.confidential
+
+
+organises_campaign = runs_welfare | (is_staff & is_open_campaign)
 
 rules.add_perm("welfare.view_index", runs_welfare | is_auditor)
 rules.add_perm("welfare.view_files", runs_welfare)
@@ -33,9 +41,13 @@ rules.add_perm("welfare.approve_application", is_chair)
 rules.add_perm("welfare.pay_application", runs_welfare)
 rules.add_perm("welfare.view_payments", runs_welfare | is_auditor)
 rules.add_perm("welfare.record_payment", runs_welfare)
-rules.add_perm("welfare.view_campaigns", runs_welfare)
-rules.add_perm("welfare.manage_campaigns", runs_welfare)
-rules.add_perm("welfare.publish_recipients", runs_welfare)
+# the list of campaigns and creating one; each campaign's pages check the object rules below
+rules.add_perm("welfare.view_campaigns", runs_welfare | is_staff)
+rules.add_perm("welfare.create_campaign", runs_welfare | is_staff)
+rules.add_perm("welfare.view_confidential_campaigns", runs_welfare)
+rules.add_perm("welfare.view_campaign", organises_campaign)
+rules.add_perm("welfare.manage_campaign", organises_campaign)
+rules.add_perm("welfare.publish_recipients", organises_campaign)
 rules.add_perm("welfare.view_visits", runs_welfare)
 rules.add_perm("welfare.record_visit", runs_welfare)
 rules.add_perm("welfare.view_drives", is_logged_in)

@@ -74,9 +74,32 @@ def payments(*, year=None, fund_source="", campaign=None):
     return rows
 
 
+def payments_between(start=None, end=None):
+    """Payments (one 人次 each) made from ``start`` to ``end``, either open: the one set that the year's totals,
+    the printed 帮扶资金发放登记表 and the annual report all count."""
+    rows = Payment.objects.all()
+    if start:
+        rows = rows.filter(paid_on__gte=start)
+    return rows.filter(paid_on__lte=end) if end else rows
+
+
+def visits_between(start=None, end=None):
+    """Visits made from ``start`` to ``end``: the one set behind the 走访慰问登记表 and the totals by occasion."""
+    rows = Visit.objects.all()
+    if start:
+        rows = rows.filter(visited_on__gte=start)
+    return rows.filter(visited_on__lte=end) if end else rows
+
+
+def year_bounds(year):
+    return datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+
+
 def totals(year):
-    """Totals in 人次 and 元, by type, fund source and campaign (one payment is one 人次)."""
-    rows = Payment.objects.filter(paid_on__year=year)
+    """The year's care summary in 人次 and 元: payments by type, fund source and campaign (one payment is one
+    人次), and visits by occasion with the money handed over on them."""
+    rows = payments_between(*year_bounds(year))
+    visits = visits_between(*year_bounds(year))
 
     def yuan(row):
         return {**row, "yuan": (row["yuan"] or ZERO).quantize(ZERO)}
@@ -94,8 +117,13 @@ def totals(year):
         "by_kind": [{**r, "label": Payment.Kind(r["kind"]).label} for r in grouped("kind")],
         "by_source": [{**r, "label": FundSource(r["fund_source"]).label} for r in grouped("fund_source")],
         "by_campaign": [
-            yuan(r) for r in rows.filter(campaign__isnull=False).values("campaign__name")
-            .annotate(times=Count("pk"), yuan=Sum("amount")).order_by("campaign__name")
+            yuan(r) for r in rows.filter(campaign__isnull=False).values("campaign", "campaign__name")
+            .annotate(times=Count("pk"), yuan=Sum("amount")).order_by("campaign__name", "campaign")
+        ],
+        "visits": yuan(visits.aggregate(times=Count("pk"), yuan=Sum("payment__amount"))),
+        "by_occasion": [
+            yuan(r) for r in visits.values("occasion", "occasion__name")
+            .annotate(times=Count("pk"), yuan=Sum("payment__amount")).order_by("occasion__sort_order", "occasion")
         ],
     }  # fmt: skip
 
@@ -137,10 +165,14 @@ def _sum_per_campaign(model, field):
     )
 
 
-def campaigns():
-    """Every campaign with its recipients, and what was paid under it and the chair's extra allowance
-    summed in the same query (``Campaign.spent`` and ``overrides_total`` read them), for the list."""
-    return Campaign.objects.prefetch_related("recipients").annotate(
+def campaigns(*, user):
+    """The campaigns ``user`` may see (a 委员 only those that are not confidential), each with its recipients,
+    and what was paid under it and the chair's extra allowance summed in the same query
+    (``Campaign.spent`` and ``overrides_total`` read them), for the list."""
+    rows = Campaign.objects.all()
+    if not user.has_perm("welfare.view_confidential_campaigns"):
+        rows = rows.filter(confidential=False)
+    return rows.prefetch_related("recipients").annotate(
         paid_total=_sum_per_campaign(Payment, "amount"), extra_total=_sum_per_campaign(CampaignOverride, "extra")
     )
 

@@ -303,6 +303,12 @@ def check_yearly_cap(*, member, amount, year, actor, override_note="", exclude=N
     if committed + amount <= cap:
         return False
     if not is_chair(actor):
+        if not actor.has_perm("welfare.view_files"):
+            # a 委员 handing out a universal gift may not learn what hardship help the person has had
+            raise ValidationError(
+                _("%(name)s本年度的帮扶金额将超过每人每年上限，需工会主席批准，请交帮扶专员处理。")
+                % {"name": member.name}
+            )
         raise ValidationError(
             _("%(name)s本年度已领取或已批准%(paid)s元，再发%(amount)s元将超过每人每年%(cap)s元的上限，需工会主席批准。")
             % {"name": member.name, "paid": committed, "amount": amount, "cap": cap}
@@ -421,11 +427,18 @@ def add_occasion(*, actor, name):
 
 
 @transaction.atomic
-def create_campaign(*, actor, **fields):
+def create_campaign(*, actor, confidential=None, **fields):
+    """A campaign's list is confidential unless it is a universal gift (节日、生日、退休慰问); ``confidential``
+    left ``None`` follows the kind. Someone who may not see confidential lists (a 委员) may only create an
+    open one, so that what they organise stays theirs to see."""
     for name in ("budget", "default_amount"):
         if name in fields:
             fields[name] = to_money(fields[name])
-    campaign = Campaign(**fields)
+    if confidential is None:
+        confidential = Campaign.confidential_by_default(fields.get("kind", Campaign.Kind.SPRING_FESTIVAL))
+    if confidential and actor is not None and not actor.has_perm("welfare.view_confidential_campaigns"):
+        raise ValidationError({"confidential": _("委员只能建立不保密的普惠慰问（节日、生日、退休慰问）。")})
+    campaign = Campaign(confidential=confidential, **fields)
     campaign.full_clean()
     campaign.save()
     return campaign

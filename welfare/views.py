@@ -98,8 +98,15 @@ def index(request):
             due_files=selectors.files_due_for_review()[:DASHBOARD_ROWS],
             behind=[c for c in campaigns if services.campaign_behind_schedule(c)],
         )
-    context["totals"] = selectors.totals(timezone.localdate().year)["overall"]
+    context["year"] = year = _year_param(request)
+    context["summary"] = selectors.totals(year)
     return render(request, "welfare/index.html", context)
+
+
+def _year_param(request):
+    """The year asked for in ``?year=``; this year when none is given or it is no year at all."""
+    value = request.GET.get("year", "")
+    return int(value) if value.isdigit() and 2000 <= int(value) <= 2100 else timezone.localdate().year
 
 
 def _hospital_visits_url(in_hospital):
@@ -416,7 +423,7 @@ def print_register(request):
 
 @permission_required("welfare.view_totals")
 def totals(request):
-    year = int(request.GET.get("year") or timezone.localdate().year)
+    year = _year_param(request)
     return render(request, "welfare/totals.html", {"year": year, "totals": selectors.totals(year)})
 
 
@@ -425,15 +432,24 @@ def totals(request):
 
 @permission_required("welfare.view_campaigns")
 def campaign_list(request):
-    rows = [(c, services.campaign_progress(c), services.campaign_behind_schedule(c)) for c in selectors.campaigns()]
+    campaigns = selectors.campaigns(user=request.user)
+    rows = [(c, services.campaign_progress(c), services.campaign_behind_schedule(c)) for c in campaigns]
     return render(request, "welfare/campaign_list.html", {"rows": rows})
 
 
-@permission_required("welfare.manage_campaigns")
+def _campaign(request, pk, permission, queryset=Campaign.objects):
+    """The campaign of a page, if this user may see or organise it: confidential lists are the chair's and
+    the welfare officers' alone."""
+    campaign = get_object_or_404(queryset, pk=pk)
+    check_object_permission(request.user, permission, campaign)
+    return campaign
+
+
+@permission_required("welfare.create_campaign")
 def campaign_create(request):
     return _form_page(
         request,
-        CampaignForm(request.POST or None, initial={"year": timezone.localdate().year}),
+        CampaignForm(request.POST or None, initial={"year": timezone.localdate().year}, user=request.user),
         save=lambda form: services.create_campaign(actor=request.user, **form.cleaned_data),
         done=_("慰问活动已建立，请确定慰问名单。"),
         title=_("新建慰问活动"),
@@ -443,23 +459,26 @@ def campaign_create(request):
 
 @permission_required("welfare.view_campaigns")
 def campaign_detail(request, pk):
-    campaign = get_object_or_404(Campaign.objects.select_related("publication"), pk=pk)
+    campaign = _campaign(request, pk, "welfare.view_campaign", Campaign.objects.select_related("publication"))
     context = {
         "campaign": campaign,
         "recipients": campaign.recipients.select_related("member", "payment"),
         "progress": services.campaign_progress(campaign),
         "overrides": campaign.overrides.select_related("by"),
-        "proposed": services.proposed_recipients(campaign),
+        # the proposals draw on hardship files, which only their readers may see
+        "proposed": services.proposed_recipients(campaign) if request.user.has_perm("welfare.view_files") else None,
+        "can_manage": request.user.has_perm("welfare.manage_campaign", campaign),
+        "can_publish": request.user.has_perm("welfare.publish_recipients", campaign),
         "form": RecipientForm(),
-        "rule_form": RecipientRuleForm(),
+        "rule_form": RecipientRuleForm(auto_id="rule_%s"),  # ids apart from the single-person form on the page
     }
     return render(request, "welfare/campaign_detail.html", context)
 
 
-@permission_required("welfare.manage_campaigns")
+@permission_required("welfare.view_campaigns")
 @require_POST
 def campaign_add(request, pk):
-    campaign = get_object_or_404(Campaign, pk=pk)
+    campaign = _campaign(request, pk, "welfare.manage_campaign")
     form = RecipientForm(request.POST)
     if form.is_valid():
         try:
@@ -471,10 +490,10 @@ def campaign_add(request, pk):
     return redirect(campaign)
 
 
-@permission_required("welfare.manage_campaigns")
+@permission_required("welfare.view_campaigns")
 @require_POST
 def campaign_add_by_rule(request, pk):
-    campaign = get_object_or_404(Campaign, pk=pk)
+    campaign = _campaign(request, pk, "welfare.manage_campaign")
     form = RecipientRuleForm(request.POST)
     if not form.is_valid():
         messages.error(request, " ".join(message for errors in form.errors.values() for message in errors))
@@ -491,10 +510,10 @@ def campaign_add_by_rule(request, pk):
     return redirect(campaign)
 
 
-@permission_required("welfare.publish_recipients")
+@permission_required("welfare.view_campaigns")
 def campaign_publish(request, pk):
     """Draft the recipient list's 公示 (names masked); the disclosure flow takes it from there."""
-    campaign = get_object_or_404(Campaign, pk=pk)
+    campaign = _campaign(request, pk, "welfare.publish_recipients")
     initial = {"category": publication.default_category(), "title": publication.default_title(campaign)}
     form = RecipientListForm(request.POST or None, initial=initial)
     if form.is_valid():
@@ -509,12 +528,13 @@ def campaign_publish(request, pk):
     return render(request, "welfare/campaign_publish.html", context)
 
 
-@permission_required("welfare.manage_campaigns")
+@permission_required("welfare.view_campaigns")
 @require_POST
 def recipient_action(request, pk, action):
     if action not in ("deliver", "remove", "amount"):
         raise Http404
     recipient = get_object_or_404(CampaignRecipient.objects.select_related("campaign"), pk=pk)
+    check_object_permission(request.user, "welfare.manage_campaign", recipient.campaign)
     try:
         if action == "deliver":
             services.deliver_to_recipient(

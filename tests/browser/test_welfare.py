@@ -52,6 +52,7 @@ def test_visit_form_picks_namesakes_by_search_and_tells_them_apart(page, log_in,
     from members.models import Department, Member
     from welfare.models import Visit, VisitOccasion
 
+    VisitOccasion.objects.get_or_create(name="住院", defaults={"usual_amount": Decimal("300")})  # live tests flush
     office, teachers = Department.objects.create(name="校长室"), Department.objects.create(name="语文组")
     ill = Member.objects.create(name="王芳", gender="F", department=teachers, phone="13800005555")
     Member.objects.create(name="张伟", gender="M", department=office, phone="13800001111")

@@ -13,7 +13,10 @@ def test_officer_drafts_masked_recipient_list_chair_publishes_member_reads_it(
     campaign = make_campaign(name="春节送温暖")
     member = make_member("欧阳小明", id_number="110101199003074514")
     make_file(member=member, situation="肺癌晚期化疗")
-    services.add_recipient(campaign=campaign, member=member, actor=users["welfare"], reason="困难档案")
+    recipient = services.add_recipient(campaign=campaign, member=member, actor=users["welfare"], reason="困难档案")
+    services.deliver_to_recipient(
+        recipient=recipient, actor=users["welfare"], approver=users["chair"]
+    )  # 公示 lists what was delivered
 
     log_in(page, "welfare")
     page.goto(f"{live_server.url}{campaign.get_absolute_url()}")
@@ -32,7 +35,8 @@ def test_officer_drafts_masked_recipient_list_chair_publishes_member_reads_it(
     page.goto(f"{live_server.url}/disclosure/work/")
     page.get_by_text("春节送温暖慰问对象名单公示").click()
     page.get_by_role("button", name="提交预审").click()
-    page.get_by_role("button", name="通过", exact=True).click()
+    page.get_by_text("预审通过并公示").first.click()  # opens the approval with its 公示 period
+    page.get_by_role("button", name="预审通过并公示").click()
     page.get_by_test_id("badge-published").wait_for()
     url = page.url
 

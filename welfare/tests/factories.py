@@ -31,7 +31,7 @@ def make_campaign(**fields):
     fields.setdefault("fund_source", FundSource.UNION_FUNDS)
     fields.setdefault("starts_on", today - datetime.timedelta(days=10))
     fields.setdefault("due_on", today + datetime.timedelta(days=10))
-    return services.create_campaign(actor=None, **fields)
+    return services.create_campaign(actor=fields.pop("actor", None), **fields)
 
 
 def welfare_object(kind, users, owner="member"):
@@ -44,6 +44,8 @@ def welfare_object(kind, users, owner="member"):
         return services.apply_for_help(member=member, actor=users[owner], reason="住院", amount_requested="500")
     if kind == "campaign":
         return make_campaign()
+    if kind == "gift_campaign":
+        return make_campaign(name="中秋慰问", kind=Campaign.Kind.FESTIVAL)
     if kind == "drive":
         return services.open_drive(actor=None, title="爱心捐款", appeal="倡议", opened_on=today, closes_on=today)
     raise ValueError(kind)

@@ -36,7 +36,9 @@ def test_chapter_counts_files_by_level_and_payments_in_person_times_and_yuan(use
     assert files["opened"] == 1
     assert dict(files["by_level"]) == {"一般困难": 0, "困难": 1, "特困": 1}
     assert chapter.context["overall"] == {"times": 3, "yuan": Decimal("666.67")}
-    assert chapter.context["by_campaign"] == [{"campaign__name": "春节送温暖", "times": 2, "yuan": Decimal("666.66")}]
+    assert chapter.context["by_campaign"] == [
+        {"campaign": campaign.pk, "campaign__name": "春节送温暖", "times": 2, "yuan": Decimal("666.66")}
+    ]
     assert chapter.context["visits"] == 1
     assert [entry.text for entry in chapter.chronicle] == ["开展春节送温暖活动"]
     html = chapter.render(year=YEAR, union=None)
