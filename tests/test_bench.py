@@ -9,9 +9,10 @@ from django.http import HttpResponse
 from activities import services
 from activities.models import Event, Registration
 from bench import figures
+from bench.congress_day import STEPS, congress_day
 from bench.middleware import query_count
 from bench.pages import PAGES
-from bench.seed import Sizes, seed
+from bench.seed import PASSWORD, Sizes, seed
 from congress import services as congress_services
 from congress.models import BallotTally, Proposal
 from disclosure.models import DisclosureItem
@@ -86,6 +87,16 @@ def test_every_voter_can_cast_both_ballots(seeded):
         congress_services.cast_appraisal_ballot(appraisal=appraisal, member=user.member, grades=grades)
     assert motion.tallies.get(choice=BallotTally.Choice.FOR).count == motion.receipts.count() == TINY.voters
     assert appraisal.receipts.count() == TINY.voters
+
+
+def test_congress_day_delegates_log_in_vote_and_read_the_board(transactional_db, live_server):
+    """The congress-day load against a live server: three delegates, one after another (SQLite)."""
+    seeded = seed(TINY, report=lambda text: None)
+    port = int(live_server.url.rsplit(":", 1)[1])
+    delegates = seeded["voters"][:3]
+    day = congress_day(port, seeded["congress_day_motion"], delegates, PASSWORD, window=0, threads=1)
+    assert [day["steps"][step]["failures"] for step in STEPS] == [0, 0, 0, 0]
+    assert day["receipts"] == 3 and day["ok"]
 
 
 def test_roster_import_figure_refuses_a_bad_file_whole_then_imports(seeded):
