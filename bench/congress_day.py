@@ -81,3 +81,13 @@ def congress_day(port, motion, delegates, password, window=60.0, threads=None):
     counted = Counter(dict(motion.tallies.values_list("choice", "count")))
     ok = receipts == len(delegates) and counted == Counter(choices) and not any(s["failures"] for s in steps.values())
     return {"seconds": seconds, "steps": steps, "receipts": receipts, "ok": ok}
+
+
+def step_rows(day):
+    """The per-step table rows: step, p50, p95, p99 (ms) and failures."""
+    rows = []
+    for step in STEPS:
+        figures = day["steps"][step]
+        cells = [f"{figures[q]:.0f}" if figures[q] is not None else "—" for q in ("p50", "p95", "p99")]
+        rows.append([step, *cells, figures["failures"]])
+    return rows

@@ -9,7 +9,7 @@ from django.http import HttpResponse
 from activities import services
 from activities.models import Event, Registration
 from bench import figures
-from bench.congress_day import STEPS, congress_day
+from bench.congress_day import STEPS, congress_day, step_rows
 from bench.middleware import query_count
 from bench.pages import PAGES
 from bench.seed import PASSWORD, Sizes, seed
@@ -97,6 +97,7 @@ def test_congress_day_delegates_log_in_vote_and_read_the_board(transactional_db,
     day = congress_day(port, seeded["congress_day_motion"], delegates, PASSWORD, window=0, threads=1)
     assert [day["steps"][step]["failures"] for step in STEPS] == [0, 0, 0, 0]
     assert day["receipts"] == 3 and day["ok"]
+    assert [row[0] for row in step_rows(day)] == list(STEPS)
 
 
 def test_roster_import_figure_refuses_a_bad_file_whole_then_imports(seeded):
