@@ -3,12 +3,17 @@ admin changelist answers for its role, the seeded race event takes sign-ups, the
 and appraisal take the delegates' ballots, and the figures (import, documents) run at tiny size,
 so the bench code cannot rot silently between runs (gunicorn and PostgreSQL are not needed here)."""
 
+import os
+import subprocess
+import sys
+
 import pytest
 from django.http import HttpResponse
 
 from activities import services
 from activities.models import Event, Registration
 from bench import figures
+from bench.__main__ import peak_rss_of_children
 from bench.congress_day import STEPS, congress_day, step_rows
 from bench.middleware import query_count
 from bench.pages import PAGES
@@ -125,3 +130,13 @@ def test_query_count_header_counts_the_requests_queries(rf, db):
 
     response = query_count(view)(rf.get("/"))
     assert response["X-Query-Count"] == "2"
+
+
+def test_peak_rss_reads_every_child_process():
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        peaks = peak_rss_of_children(os.getpid())
+    finally:
+        child.kill()
+        child.wait()
+    assert peaks[child.pid] > 0
