@@ -1,7 +1,9 @@
 """`python -m bench`: recreate the bench database, seed it, serve it with gunicorn, time the pages.
 
-Environment: BENCH_PG_URL (server, default postgres://postgres@127.0.0.1:5432), BENCH_REQUESTS
-(timed requests per page, default 20), BENCH_WORKERS / BENCH_THREADS (gunicorn, default 2 / 4),
+Environment: BENCH_PG_URL (server, default postgres://postgres@127.0.0.1:5432), BENCH_DATABASE
+(the database dropped and recreated, default unionportal_bench), BENCH_REQUESTS (timed requests per page, default 20),
+BENCH_CONGRESS_DELEGATES / BENCH_CONGRESS_WINDOW (congress day: delegates logging in, default 200, within
+seconds, default 60; at most BENCH_VOTERS delegates), BENCH_WORKERS / BENCH_THREADS (gunicorn, default 2 / 4),
 BENCH_IMPORT_ROWS (default 20000), BENCH_NOTICES (default 1000), BENCH_NOTICE_PROCESSES (default:
 the number of cores), and the seed sizes in bench/seed.py (BENCH_STAFF=20000 …).
 """
@@ -18,11 +20,13 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DATABASE = "unionportal_bench"
+DATABASE = os.environ.get("BENCH_DATABASE", "unionportal_bench")
 PG_URL = os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432").rstrip("/")
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", "20"))
 IMPORT_ROWS = int(os.environ.get("BENCH_IMPORT_ROWS", "20000"))
 NOTICES = int(os.environ.get("BENCH_NOTICES", "1000"))
+CONGRESS_DELEGATES = int(os.environ.get("BENCH_CONGRESS_DELEGATES", "200"))
+CONGRESS_WINDOW = float(os.environ.get("BENCH_CONGRESS_WINDOW", "60"))
 NOTICE_PROCESSES = int(os.environ.get("BENCH_NOTICE_PROCESSES", str(os.cpu_count() or 1)))
 WARM_UP = 2
 
@@ -88,6 +92,21 @@ def wait_until_up(server, port):
             raise SystemExit("gunicorn exited during start-up")
         time.sleep(0.1)
     raise SystemExit("gunicorn did not answer /healthz within 30 s")
+
+
+def peak_rss_of_children(parent):
+    """{pid: peak resident set in MB} of ``parent``'s child processes (VmHWM in /proc/<pid>/status)."""
+    peaks = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = dict(line.split(":", 1) for line in (entry / "status").read_text().splitlines() if ":" in line)
+        except OSError:
+            continue  # gone meanwhile, or not ours to read
+        if fields.get("PPid", "").strip() == str(parent) and "VmHWM" in fields:
+            peaks[int(entry.name)] = int(fields["VmHWM"].split()[0]) / 1024
+    return peaks
 
 
 def measure(session, url):
@@ -183,7 +202,7 @@ def run(began):
     from django.utils import timezone
 
     from . import figures
-    from .seed import Sizes, seed
+    from .seed import PASSWORD, Sizes, seed
 
     started = time.perf_counter()
     call_command("migrate", verbosity=0)
@@ -199,6 +218,7 @@ def run(began):
     say(f"  seed total {seeded:.1f} s")
 
     from .client import Session
+    from .congress_day import congress_day, step_rows
     from .race import appraisal_race, ballot_race, sign_up_race
 
     chair = context["logins"]["chair"]
@@ -217,6 +237,10 @@ def run(began):
         racers = context["racers"]
         race = sign_up_race(port, context["race_event"], racers, sizes.places)
         say("  ran the sign-up race")
+        delegates = context["voters"][:CONGRESS_DELEGATES]
+        day = congress_day(port, context["congress_day_motion"], delegates, PASSWORD, window=CONGRESS_WINDOW)
+        say("  ran congress day")
+        web_rss = peak_rss_of_children(server.pid)
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -265,6 +289,16 @@ def run(began):
         f"{race['failures']} failed requests → {verdict(race['ok'])}"
     )
     say(
+        f"  Congress day: {len(delegates)} delegates log in (production hasher) within {CONGRESS_WINDOW:.0f} s, "
+        f"open the ballot, vote, read the board: {day['seconds']:.1f} s; {day['receipts']} receipts, "
+        f"tally equals what was sent → {verdict(day['ok'])}"
+    )
+    say(table(step_rows(day), ["step", "p50 ms", "p95 ms", "p99 ms", "failures"]))
+    say(
+        f"  Peak RSS of the gunicorn workers (VmHWM): "
+        f"{', '.join(f'{mb:.0f} MB' for mb in sorted(web_rss.values(), reverse=True)) or 'not readable'}"
+    )
+    say(
         f"  Annual report {report['year']} (job run eagerly in-process: data, WeasyPrint, PDF stored): "
         f"{report['seconds']:.1f} s, {report['pages']} pages, {report['bytes'] / 1e6:.1f} MB"
     )
@@ -275,7 +309,7 @@ def run(began):
         f"per process; {notices['stored']:,} PDFs stored → {verdict(notices['ok'])}"
     )
     say(f"Whole bench: {time.perf_counter() - began:.0f} s (seed {seeded:.0f} s)")
-    return 0 if all(r["ok"] for r in (race, ballots, appraisal, imported, notices)) else 1
+    return 0 if all(r["ok"] for r in (race, ballots, appraisal, day, imported, notices)) else 1
 
 
 if __name__ == "__main__":

@@ -1,7 +1,9 @@
 """A tiny HTTP client for the bench: one logged-in session (session cookie made with Django's
-SessionStore, plus a CSRF cookie and header so POSTs pass), timed GETs and form POSTs."""
+SessionStore, or a real login through the login form, plus a CSRF cookie and header so POSTs pass),
+timed GETs and form POSTs."""
 
 import http.client
+import http.cookies
 import secrets
 import time
 import urllib.parse
@@ -9,6 +11,7 @@ import urllib.parse
 from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.contrib.sessions.backends.db import SessionStore
+from django.urls import reverse
 
 
 def session_key_for(user):
@@ -25,15 +28,27 @@ class Session:
         self.port = port
         self.timeout = timeout
         self.csrf = secrets.token_hex(16)  # 32 characters: an unmasked CSRF secret
-        cookies = {settings.CSRF_COOKIE_NAME: self.csrf}
+        self.cookies = {settings.CSRF_COOKIE_NAME: self.csrf}
         if user is not None:
-            cookies[settings.SESSION_COOKIE_NAME] = session_key_for(user)
-        self.cookie = "; ".join(f"{k}={v}" for k, v in cookies.items())
+            self.cookies[settings.SESSION_COOKIE_NAME] = session_key_for(user)
         self.connection = None
+
+    def keep_cookies(self, response):
+        """Take the cookies the server set (a login's new session and rotated CSRF secret)."""
+        for header in response.msg.get_all("Set-Cookie") or []:
+            for name, morsel in http.cookies.SimpleCookie(header).items():
+                self.cookies[name] = morsel.value
+        self.csrf = self.cookies[settings.CSRF_COOKIE_NAME]
+
+    def log_in(self, username, password):
+        """POST the login form as a browser would; (status, seconds), 302 when the password was taken."""
+        status, elapsed, _, _ = self.post(reverse(settings.LOGIN_URL), {"username": username, "password": password})
+        return status, elapsed
 
     def request(self, method, url, body=None):
         """(status, seconds, headers, body) of one request; reconnects when the server closed."""
-        headers = {"Cookie": self.cookie, "Host": f"127.0.0.1:{self.port}"}
+        cookie = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        headers = {"Cookie": cookie, "Host": f"127.0.0.1:{self.port}"}
         if body is not None:
             body = urllib.parse.urlencode(body)
             headers.update({"Content-Type": "application/x-www-form-urlencoded", "X-CSRFToken": self.csrf})
@@ -55,6 +70,7 @@ class Session:
                 self.close()
                 raise
             elapsed = time.perf_counter() - started
+            self.keep_cookies(response)
             if response.will_close:
                 self.close()
             return response.status, elapsed, response, content

@@ -1,7 +1,8 @@
 """Seed the staff congress: terms of three years, one session a year with agenda, attendance,
 proposals (with co-signers) in every state, closed secret motions and appraisals with their
 ballots, suggestions; and, in the current session, the open motion and the open appraisal
-the ballot race targets, with ``sizes.voters`` delegates who have logins."""
+the ballot race targets, with ``sizes.voters`` delegates who have logins, and a second open
+secret ballot for congress day (bench/congress_day.py)."""
 
 import datetime
 import random
@@ -26,6 +27,7 @@ from congress.models import (
     Session,
     Suggestion,
 )
+from congress.services import open_motion
 from members.models import Member
 from unionportal.roles import Role
 
@@ -197,6 +199,12 @@ def _meetings(sessions, delegates, rng):
     return race, len(receipts)
 
 
+def _congress_day_motion(race):
+    """A second secret ballot in the race's session, opened as staff would: congress day votes on it."""
+    motion = Motion.objects.create(agenda_item=race.agenda_item, title="表决财务工作报告（代表大会日）")
+    return open_motion(motion=motion)
+
+
 def _appraisals(sessions, delegates, rng):
     """One appraisal per session with ``APPRAISEES`` leaders: past ones closed with every
     delegate's marks, the current one open and empty (the ballot race)."""
@@ -265,7 +273,12 @@ def seed_congress(sizes, context):
     race_motion, ballots = _meetings(sessions, delegates, rng)
     race_appraisal, marks = _appraisals(sessions, delegates, rng)
     suggestions = _suggestions(sizes, context, rng, today)
-    context.update(voters=voters, race_motion=race_motion, race_appraisal=race_appraisal)
+    context.update(
+        voters=voters,
+        race_motion=race_motion,
+        race_appraisal=race_appraisal,
+        congress_day_motion=_congress_day_motion(race_motion),
+    )
     return (
         f"{len(terms)} terms, {len(sessions)} sessions, {sum(map(len, delegates.values())):,} delegates, "
         f"{proposals:,} proposals ({cosigners:,} co-signers), {ballots:,} ballots, {marks:,} appraisal marks, "

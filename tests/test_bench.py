@@ -3,15 +3,21 @@ admin changelist answers for its role, the seeded race event takes sign-ups, the
 and appraisal take the delegates' ballots, and the figures (import, documents) run at tiny size,
 so the bench code cannot rot silently between runs (gunicorn and PostgreSQL are not needed here)."""
 
+import os
+import subprocess
+import sys
+
 import pytest
 from django.http import HttpResponse
 
 from activities import services
 from activities.models import Event, Registration
 from bench import figures
+from bench.__main__ import peak_rss_of_children
+from bench.congress_day import STEPS, congress_day, step_rows
 from bench.middleware import query_count
 from bench.pages import PAGES
-from bench.seed import Sizes, seed
+from bench.seed import PASSWORD, Sizes, seed
 from congress import services as congress_services
 from congress.models import BallotTally, Proposal
 from disclosure.models import DisclosureItem
@@ -92,6 +98,17 @@ def test_every_voter_can_cast_both_ballots(seeded):
     assert appraisal.receipts.count() == TINY.voters
 
 
+def test_congress_day_delegates_log_in_vote_and_read_the_board(transactional_db, live_server):
+    """The congress-day load against a live server: three delegates, one after another (SQLite)."""
+    seeded = seed(TINY, report=lambda text: None)
+    port = int(live_server.url.rsplit(":", 1)[1])
+    delegates = seeded["voters"][:3]
+    day = congress_day(port, seeded["congress_day_motion"], delegates, PASSWORD, window=0, threads=1)
+    assert [day["steps"][step]["failures"] for step in STEPS] == [0, 0, 0, 0]
+    assert day["receipts"] == 3 and day["ok"]
+    assert [row[0] for row in step_rows(day)] == list(STEPS)
+
+
 def test_roster_import_figure_refuses_a_bad_file_whole_then_imports(seeded):
     result = figures.roster_import(seeded["logins"]["chair"], rows=5)
     assert result["refused_clean"] and result["ok"]
@@ -117,3 +134,13 @@ def test_query_count_header_counts_the_requests_queries(rf, db):
 
     response = query_count(view)(rf.get("/"))
     assert response["X-Query-Count"] == "2"
+
+
+def test_peak_rss_reads_every_child_process():
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        peaks = peak_rss_of_children(os.getpid())
+    finally:
+        child.kill()
+        child.wait()
+    assert peaks[child.pid] > 0
