@@ -1,11 +1,9 @@
 """The report pages (收支预算执行表, 收支决算表), their .xlsx exports, the PDFs queued as document jobs, and the
 one-action 公开 of the year's summary."""
 
-from io import BytesIO
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -13,13 +11,12 @@ from django.views.decorators.http import require_POST
 from unionportal.access import permission_required
 from unionportal.documents.services import queue_document
 from unionportal.form_pages import report_refusal
+from unionportal.spreadsheets import append_row, start_sheet, workbook_bytes, xlsx_response
 
 from . import selectors
 from .documents import DOCUMENTS, sections_of
 from .services.publication import publish_year
 from .views import _ledger_filters, _year
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @permission_required("funds.view_books")
@@ -40,20 +37,15 @@ def final(request):
     return render(request, "funds/final.html", context)
 
 
-def _xlsx(title, header, rows, filename):
+def _xlsx(title, header, rows):
+    """The report as a sheet named by its title, downloaded under the same Chinese name."""
     from openpyxl import Workbook
 
     book = Workbook(write_only=True)
-    sheet = book.create_sheet(title[:31])
-    sheet.append([title])
-    sheet.append(header)
+    sheet = start_sheet(book, title[:31], header)
     for row in rows:
-        sheet.append(row)
-    buffer = BytesIO()
-    book.save(buffer)
-    response = HttpResponse(buffer.getvalue(), content_type=XLSX)
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{filename}"
-    return response
+        append_row(sheet, row)
+    return xlsx_response(workbook_bytes(book), f"{title}.xlsx")
 
 
 def _execution_rows(report):
@@ -70,7 +62,7 @@ def execution_xlsx(request):
     year = _year(request)
     header = [_("类别"), _("科目编码"), _("科目"), _("预算（元）"), _("实际（元）"), _("执行率")]
     rows = _execution_rows(selectors.execution(year))
-    return _xlsx(_("%(year)s年收支预算执行表") % {"year": year}, header, rows, f"execution-{year}.xlsx")
+    return _xlsx(_("%(year)s年收支预算执行表") % {"year": year}, header, rows)
 
 
 @permission_required("funds.view_books")
@@ -82,7 +74,7 @@ def final_xlsx(request):
     rows.append([])
     rows.append([_("资金"), "", _("年初余额"), _("本年收入"), _("本年支出"), _("年末余额")])
     rows += [[b.fund.name, "", b.opening, b.income, b.spent, b.closing] for b in report["balances"]]
-    return _xlsx(_("%(year)s年收支决算表") % {"year": year}, header, rows, f"final-{year}.xlsx")
+    return _xlsx(_("%(year)s年收支决算表") % {"year": year}, header, rows)
 
 
 @permission_required("funds.view_books")
@@ -102,7 +94,7 @@ def ledger_xlsx(request):
         ]
         for e in entries.iterator(chunk_size=2000)
     )
-    return _xlsx(_("%(year)s年收支明细账") % {"year": year}, header, rows, f"ledger-{year}.xlsx")
+    return _xlsx(_("%(year)s年收支明细账") % {"year": year}, header, rows)
 
 
 PRINTABLE = {document.kind: document for document in DOCUMENTS}

@@ -42,9 +42,13 @@ def test_numbered_groups_sort_by_their_number():
 
 @pytest.fixture
 def term():
+    from congress.models import DelegateGroup
+
     term = make_term()
+    names = ["第三代表组", "第一代表组", "第二代表组", "第四代表组"]  # made in this order: sorted by number, not pk
+    groups = [DelegateGroup.objects.create(term=term, name=name) for name in names]
     for i, name in enumerate(IN_CODE_POINTS):
-        make_delegate(term, make_member(name), group=["第三代表组", "第一代表组", "第二代表组", "第四代表组"][i % 4])
+        make_delegate(term, make_member(name), group=groups[i % 4])
     return term
 
 
@@ -72,7 +76,7 @@ def test_cosigners_in_stroke_order(client_as, users, term):
     proposer = make_delegate(term, users["delegate"].member).member
     proposal = services.draft_proposal(session=session, proposer=proposer, title="改善食堂", content="理由")
     cosigners = list(Member.objects.filter(name__in=IN_CODE_POINTS).order_by("name"))
-    services.invite_cosigners(proposal=proposal, members=cosigners, actor=None)
+    services.invite_cosigners(proposal=proposal, cosigners=cosigners, actor=None)
     assert ProposalCoSigner.objects.filter(proposal=proposal).count() == len(IN_CODE_POINTS)
     text = client_as("delegate").get(proposal.get_absolute_url()).text
     listed = text[text.index('data-testid="cosigners"') :]
@@ -81,8 +85,9 @@ def test_cosigners_in_stroke_order(client_as, users, term):
 
 
 def test_appraisal_voters_by_department_then_strokes(term):
-    from congress.models import Appraisal, Appraisee
+    from congress.models import Appraisal, Appraisee, Delegate
 
+    Delegate.objects.update(group=None)  # voters in a 代表组 come by group first; here, departments alone
     office = Department.objects.create(name="校长室", sort_order=1)
     teachers = Department.objects.create(name="教务处", sort_order=2)
     for member in Member.objects.filter(name__in=IN_CODE_POINTS):

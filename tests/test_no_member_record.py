@@ -41,7 +41,6 @@ def test_own_pages_say_there_is_no_member_record_and_offer_to_link(path, superus
 
 POSTS_ABOUT_ME = [
     (activity_page("sign-up/"), {}),
-    (activity_page("cancel/"), {}),
     (activity_page("check-in/{code}/"), {}),
     (disclosure_page("published", "objections/"), {"content": "有异议"}),
     (welfare_page("drive"), {"amount": "50"}),
