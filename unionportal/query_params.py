@@ -25,10 +25,12 @@ NUMBERS = {
     "occasion": ID_RANGE,
     "session": ID_RANGE,
     "page": ID_RANGE,
+    "account": ID_RANGE,
+    "fund": ID_RANGE,
 }
 # Parameters read as dates or months, in the form the browser's date and month inputs send.
 FORMATS = {
-    "month": re.compile(r"\d{4}-\d{2}"),
+    "month": re.compile(r"\d{4}-\d{2}|[1-9]|1[0-2]"),  # a month input's 2026-05, or a month of a chosen year
     "since": re.compile(r"\d{4}-\d{2}-\d{2}"),
     "until": re.compile(r"\d{4}-\d{2}-\d{2}"),
 }
@@ -41,6 +43,8 @@ LABELS = {
     "occasion": gettext_lazy("慰问事由"),
     "session": gettext_lazy("会次"),
     "page": gettext_lazy("页码"),
+    "account": gettext_lazy("科目"),
+    "fund": gettext_lazy("经费"),
     "q": gettext_lazy("搜索"),
     "search": gettext_lazy("搜索"),
     "status": gettext_lazy("状态"),
