@@ -13,6 +13,7 @@ from congress.models import CongressTerm, Proposal
 from congress.tests.factories import make_member, make_session, make_term
 from members.models import Member
 from unionportal.form_messages import messages_for
+from unionportal.forms import ActionForm
 
 pytestmark = pytest.mark.django_db
 
@@ -56,6 +57,7 @@ def arguments(users):
         "on_behalf": True,
         "groups": None,
         "frozen_years": (),
+        "objects": {"congress": proposal},
     }
 
 
@@ -71,6 +73,8 @@ def build(form_class, arguments, data):
         for name, parameter in inspect.signature(form_class.__init__).parameters.items()
         if parameter.kind == parameter.KEYWORD_ONLY and name in arguments
     }
+    if issubclass(form_class, ActionForm):  # a workflow button's form is given the object it acts on
+        needed |= {"obj": arguments["objects"].get(form_class.__module__.split(".")[0]), "user": arguments["user"]}
     return form_class(data=data, **needed)
 
 
