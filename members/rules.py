@@ -21,10 +21,15 @@ def follows_seat(kind, otherwise):
     def predicate(user):
         from .committees import current_body_term
 
-        term = current_body_term(kind)
-        if term is None:
-            return otherwise(user)
-        return has_member_record(user) and term.seats.filter(member=user.member).exists()
+        # asked once per page row (a button each); the seats do not change within one request's user
+        cache = user.__dict__.setdefault("_seat_duties", {})
+        if kind not in cache:
+            term = current_body_term(kind)
+            if term is None:
+                cache[kind] = otherwise(user)
+            else:
+                cache[kind] = has_member_record(user) and term.seats.filter(member=user.member).exists()
+        return cache[kind]
 
     return predicate
 
