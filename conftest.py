@@ -1,5 +1,6 @@
 """Fixtures every test can use: one user per role, and a logged-in client for each."""
 
+import importlib
 import os
 
 import pytest
@@ -13,6 +14,30 @@ from unionportal.roles import Role
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 ROLES = [role.value for role in Role]
+
+# Rows the migrations seed: a live-server test flushes the database when it ends, and the tests after it on
+# the same process would otherwise meet a database no installation ever has (no role groups, no occasions).
+SEEDED_BY_MIGRATIONS = [
+    ("unionportal.migrations.0002_role_groups", "create_role_groups"),
+    ("unionportal.migrations.0003_accountant_role", "create_accountant_group"),
+    ("welfare.migrations.0002_default_occasions", "add_occasions"),
+    ("welfare.migrations.0006_care_tasks", "mark_life_events"),
+    ("funds.migrations.0002_default_chart", "load_chart"),
+]
+
+
+@pytest.fixture(autouse=True)
+def _rows_the_migrations_seed(request):
+    transactional = {"transactional_db", "live_server"} & set(request.fixturenames)
+    if not transactional and "db" not in request.fixturenames:
+        return
+    request.getfixturevalue("transactional_db" if transactional else "db")
+    if Group.objects.filter(name=Role.MEMBER).exists():
+        return
+    from django.apps import apps
+
+    for module, function in SEEDED_BY_MIGRATIONS:
+        getattr(importlib.import_module(module), function)(apps, None)
 
 
 @pytest.fixture

@@ -95,7 +95,7 @@ def open_logins(*, members, actor, source=LoginSource.PINYIN):
     if not members:
         raise ValidationError(_("所选人员都已有登录账号，没有需要开通的。"))
     names = _names_for(members, source)
-    member_role = Group.objects.get(name=Role.MEMBER)
+    member_role = Group.objects.get_or_create(name=Role.MEMBER)[0]
     opened = []
     for member in members:
         username, renamed_from = names[member.pk]
