@@ -31,7 +31,7 @@ def _check_may_hold(member, role):
 def assign_role(*, member, role, reason, actor, department=None, on=None):
     """任命: an in-service person with a working login takes a role; a handler takes it for one department,
     which has one handler at a time."""
-    member = Member.objects.select_for_update().select_related("user").get(pk=member.pk)
+    member = Member.objects.select_for_update(of=("self",)).select_related("user").get(pk=member.pk)
     if role not in ASSIGNABLE_ROLES:
         raise ValidationError(_("%(role)s 不在此处任命。") % {"role": Role(role).label})
     if not reason.strip():
@@ -41,7 +41,7 @@ def assign_role(*, member, role, reason, actor, department=None, on=None):
     if role == Role.HANDLER:
         if department is None:
             raise ValidationError(_("任命承办人须选择承办部门。"))
-        department = Department.objects.select_for_update().select_related("head").get(pk=department.pk)
+        department = Department.objects.select_for_update(of=("self",)).select_related("head").get(pk=department.pk)
         if department.head_id == member.pk:
             raise ValidationError(
                 _("%(name)s 已是%(department)s的承办人。") % {"name": member.name, "department": department}
@@ -86,7 +86,7 @@ def holders(role):
 def withdraw_role(*, member, role, reason, actor, department=None, on=None):
     """撤销: the role ends today with a reason. The union always keeps an active chair: the last one cannot go
     until another is appointed (the union's chair signs, approves and reads what nobody else may)."""
-    member = Member.objects.select_for_update().select_related("user").get(pk=member.pk)
+    member = Member.objects.select_for_update(of=("self",)).select_related("user").get(pk=member.pk)
     if not reason.strip():
         raise ValidationError(_("请填写撤销理由。"))
     label = Role(role).label
