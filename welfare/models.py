@@ -422,9 +422,6 @@ class VisitOccasion(models.Model):
         return self.name
 
 
-DEFAULT_OCCASIONS = ["住院", "直系亲属去世", "婚丧", "生日", "退休", "节日", "其他"]
-
-
 class Visit(models.Model):
     """A visit or condolence (走访/慰问) to a member, by one or more visitors."""
 
