@@ -484,7 +484,7 @@ ACCESS = [
     Access("/funds/income/dues/", {"accountant"}),
     Access("/funds/income/allocation/", {"accountant"}),
     Access("/funds/ledger/", {"chair", "accountant", "auditor"}),
-    Access("/funds/ledger/?year=2025&month=3&account=1", {"chair", "accountant", "auditor"}),
+    Access("/funds/ledger/?month=2025-03&account=1", {"chair", "accountant", "auditor"}),
     Access("/funds/ledger.xlsx", {"chair", "accountant", "auditor"}),
     Access("/funds/budget/", {"chair", "accountant", "auditor"}),
     Access("/funds/budget/new/", set(), expect={role: 405 for role in EVERY_ROLE}),
