@@ -293,6 +293,11 @@ class Expense(models.Model):
     def get_absolute_url(self):
         return reverse("funds:expense", args=[self.pk])
 
+    @property
+    def is_standing(self):
+        """Still asked for, or paid: the record it serves may not ask again (a refused or withdrawn one may)."""
+        return self.status in self.OPEN | {self.Status.PAID, self.Status.RETURNED}
+
 
 class Attachment(models.Model):
     """An invoice or receipt (发票/收据) of an expense; read through a view that logs every opening."""

@@ -563,6 +563,7 @@ ACCESS += [
     Access(between_sessions_page("election", "vote/"), set(), expect=POST_ONLY),
     Access(between_sessions_page("election", "next-round/"), set(), expect=POST_ONLY),
     Access(between_sessions_page("election", "open/"), set(), expect=POST_ONLY),
+    Access(activity_page("funds/"), set(), expect=POST_ONLY),
 ]
 
 
