@@ -15,6 +15,7 @@ DEMO_LOADERS = [
     "congress.body_demo.load",
     "activities.demo.load",
     "funds.demo.load",
+    "activities.demo.load_money",
     "unionportal.documents.demo.load",
     "contracts.demo.load",
 ]
