@@ -206,6 +206,19 @@ def test_the_funds_demo_has_a_year_of_books_in_every_state():
     assert books["expense"]["actual"] == spent > 0
 
 
+def test_the_demo_events_and_a_donation_hand_over_spend_through_the_funds_chain():
+    from funds.models import Expense
+
+    held = Event.objects.filter(expense__status=Expense.Status.PAID)
+    assert held.exists() and all(event.actual_cost == event.expense.amount for event in held)
+    assert not Event.objects.filter(expense__isnull=True, actual_cost__isnull=False).exists()
+    asked = Event.objects.filter(expense__isnull=False).count()
+    assert Expense.objects.filter(source__startswith="活动经费").count() == asked
+    drive = DonationDrive.objects.get(expense__isnull=False)
+    assert drive.expense.status == Expense.Status.PAID and drive.handed_over_on == drive.expense.paid_on
+    assert drive.expense.requester.username == "welfare" and drive.expense.approved_by.username == "chair"
+
+
 # the congress between sessions (issue 18)
 def test_the_demo_congress_has_a_presidium_a_proposal_committee_meeting_twice_and_a_finished_election(client):
     from congress.models import BodyMeeting, Election

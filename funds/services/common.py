@@ -12,6 +12,12 @@ def year_settings(year: int) -> YearSettings:
     return YearSettings.objects.get_or_create(year=year)[0]
 
 
+def dues_hand_up_share(year: int):
+    """The year's 会费上缴比例, read without writing a row: a year never set keeps the default (retained in full)."""
+    share = YearSettings.objects.filter(year=year).values_list("dues_hand_up_share", flat=True).first()
+    return YearSettings._meta.get_field("dues_hand_up_share").default if share is None else share
+
+
 def is_closed(year: int) -> bool:
     return Budget.objects.filter(year=year, status=Budget.Status.CLOSED).exists()
 

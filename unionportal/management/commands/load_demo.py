@@ -16,6 +16,7 @@ DEMO_LOADERS = [
     "activities.demo.load",
     "funds.demo.load",
     "activities.demo.load_money",
+    "welfare.demo.load_hand_over",
     "unionportal.documents.demo.load",
     "contracts.demo.load",
 ]
