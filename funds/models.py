@@ -72,6 +72,7 @@ class Fund(models.Model):
     is_dedicated = models.BooleanField(_("专项基金"), default=False)
     opening_balance = money(_("期初余额（元）"), default=ZERO)
     sort_order = models.PositiveSmallIntegerField(_("排序"), default=0)
+    is_active = models.BooleanField(_("启用"), default=True, help_text=_("停用后不能再记收支，已有记录保留"))
 
     class Meta:
         ordering = ["sort_order", "pk"]

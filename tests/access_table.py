@@ -467,6 +467,13 @@ ACCESS = [
     Access("/funds/?year=2025", {"chair", "accountant", "auditor", "staff", "welfare"}),
     Access("/funds/?year=x", {"chair", "accountant", "auditor", "staff", "welfare"}),  # ignored, with a note
     Access("/funds/settings/", {"chair", "accountant"}),
+    Access("/funds/chart/", {"chair", "accountant"}),
+    Access("/funds/chart/accounts/new/", {"chair", "accountant"}),
+    Access("/funds/chart/accounts/1/", {"chair", "accountant"}),
+    Access("/funds/chart/accounts/1/delete/", set(), expect={role: 405 for role in EVERY_ROLE}),
+    Access("/funds/chart/funds/new/", {"chair", "accountant"}),
+    Access("/funds/chart/funds/1/", {"chair", "accountant"}),
+    Access("/funds/chart/funds/1/delete/", set(), expect={role: 405 for role in EVERY_ROLE}),
     Access("/funds/expenses/", {"chair", "accountant", "auditor"}),
     Access("/funds/expenses/?status=paid&year=2025", {"chair", "accountant", "auditor"}),
     Access("/funds/expenses/mine/", {"chair", "accountant", "staff", "welfare"}),

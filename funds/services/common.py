@@ -28,6 +28,11 @@ def require_open_year(year: int) -> None:
         raise ValidationError(_("%(year)s年度已决算，账目已关闭，不能再修改。") % {"year": year})
 
 
+def require_active_fund(fund) -> None:
+    if not fund.is_active:
+        raise ValidationError(_("资金“%(fund)s”已停用，不能再记收支。") % {"fund": fund})
+
+
 def require_new_voucher(number: str) -> str:
     number = (number or "").strip()
     if not number:
