@@ -15,7 +15,7 @@ from unionportal.form_pages import form_page, report_refusal
 from unionportal.pagination import paginate
 from unionportal.strokes import in_stroke_order
 
-from . import forms, selectors, services
+from . import audit_report, forms, selectors, services
 from .models import (
     Appraisal,
     Attendance,
@@ -76,8 +76,12 @@ def session_detail(request, pk):
             "delegate_count": session.term.delegates.filter(active=True).count(),
             "previous": previous,
             "agenda_form": forms.AgendaItemForm(),
-            "documents": session.documents.all(),
+            "documents": session.documents.select_related("audit"),
             "document_form": forms.SessionDocumentForm(),
+            "audit_report": session.documents.filter(audit__isnull=False).first(),
+            "finished_audits": audit_report.finished_audits()
+            if request.user.has_perm("congress.manage_session")
+            else [],
             "previous_kpis": services.session_kpis(previous) if previous else None,
         },
     )
