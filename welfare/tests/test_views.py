@@ -223,6 +223,8 @@ def test_officer_hands_a_drive_over_to_the_upper_union_without_a_payment(client_
     assert "我要捐款" not in page and "申请移交捐款" not in page
     assert DonationDrive.objects.get().handed_over_to == "区总工会" and not Payment.objects.exists()
     assert "爱心捐款移交 0 次" in client.get("/welfare/totals/").text  # not handed over until paid
+    member_page = client_as("member").get(f"/welfare/drives/{drive.pk}/").text
+    assert "审批中：待财务审核" in member_page and "查看支出申请" not in member_page
 
 
 def test_chair_approves_beyond_the_cap_with_a_reason_on_the_page(client_as, users):
