@@ -1,6 +1,6 @@
 import pytest
 
-from congress import services
+from congress import appraisal_services
 from congress.models import Appraisal, Appraisee, Proposal
 from congress.tests.factories import make_delegate, make_member, make_session, make_term
 from members.models import Department
@@ -83,7 +83,7 @@ def test_delegate_casts_a_secret_appraisal_ballot_on_a_phone(
 ):
     appraisal = Appraisal.objects.create(term=congress_world["term"], title="年度领导干部民主评议")
     Appraisee.objects.create(appraisal=appraisal, member=make_member("王校长"), post="校长", report="述职报告全文")
-    services.open_appraisal(appraisal=appraisal)
+    appraisal_services.open_appraisal(appraisal=appraisal)
     log_in(phone_page, "delegate")
     phone_page.get_by_text("民主评议待投票").wait_for()
     phone_page.goto(f"{live_server.url}{appraisal.get_absolute_url()}")
