@@ -8,13 +8,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from unionportal.access import permission_required
-from unionportal.form_pages import form_page, report_refusal
+from unionportal.form_pages import apply_posted_form, form_page, report_refusal
 from unionportal.pagination import paginate
 
 from . import appraisal_selectors, appraisal_services, forms
 from .models import Appraisal
 from .motion_views import ballot_refusal
-from .views import FORM_TEMPLATE, _apply
+from .views import FORM_TEMPLATE
 
 
 @permission_required("congress.view_appraisals")
@@ -40,11 +40,11 @@ def appraisal_create(request):
 @permission_required("congress.manage_appraisal")
 def appraisee_add(request, pk):
     appraisal = get_object_or_404(Appraisal, pk=pk)
-    _apply(
+    apply_posted_form(
         request,
         forms.AppraiseeForm(request.POST),
-        lambda data: appraisal_services.add_appraisee(appraisal=appraisal, actor=request.user, **data),
-        invalid=_("请选择被评议人。"),
+        lambda form: appraisal_services.add_appraisee(appraisal=appraisal, actor=request.user, **form.cleaned_data),
+        done=lambda appraisee: _("已将%(name)s列入被评议人名单。") % {"name": appraisee.member.name},
     )
     return redirect(appraisal)
 

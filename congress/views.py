@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from members.models import Member
 from members.pickers import PersonPicker
 from unionportal.access import permission_required
-from unionportal.form_pages import form_page, report_refusal
+from unionportal.form_pages import apply_posted_form, form_page, report_refusal
 from unionportal.strokes import in_stroke_order
 
 from . import forms, selectors, session_services
@@ -143,21 +143,6 @@ def delegates(request, pk):
 FORM_TEMPLATE = "congress/form.html"
 
 
-def _apply(request, form, action, *, invalid, done=None):
-    """A small form posted from a page that the view then redirects back to: ``action(cleaned_data)``
-    when the form is valid; a refusal, or ``invalid`` for a bad form, becomes an error message."""
-    if not form.is_valid():
-        messages.error(request, invalid)
-        return
-    try:
-        action(form.cleaned_data)
-    except ValidationError as error:
-        report_refusal(request, error)
-    else:
-        if done:
-            messages.success(request, done)
-
-
 @permission_required("congress.manage_session")
 def term_create(request):
     return form_page(
@@ -189,11 +174,13 @@ def session_create(request):
 @permission_required("congress.manage_session")
 def agenda_add(request, pk):
     session = get_object_or_404(Session, pk=pk)
-    _apply(
+    apply_posted_form(
         request,
         forms.AgendaItemForm(request.POST),
-        lambda data: session_services.add_agenda_item(session=session, title=data["title"], actor=request.user),
-        invalid=_("请填写议程。"),
+        lambda form: session_services.add_agenda_item(
+            session=session, title=form.cleaned_data["title"], actor=request.user
+        ),
+        done=lambda item: _("已将“%(title)s”列入第%(order)s项议程。") % {"title": item.title, "order": item.order},
     )
     return redirect(session)
 
@@ -203,17 +190,19 @@ def agenda_add(request, pk):
 def delegate_add(request, pk):
     term = get_object_or_404(CongressTerm, pk=pk)
     if request.POST.get("do") == "replace":
-        form = forms.ReplaceForm(request.POST, term=term)
-
-        def action(data):
-            session_services.replace_delegate(delegate=data["delegate"], member=data["member"], actor=request.user)
+        apply_posted_form(
+            request,
+            forms.ReplaceForm(request.POST, term=term),
+            lambda form: session_services.replace_delegate(actor=request.user, **form.cleaned_data),
+            done=lambda newcomer: _("%(name)s已补选为本届代表，接替离任代表。") % {"name": newcomer.member.name},
+        )
     else:
-        form = forms.DelegateForm(request.POST, term=term)
-
-        def action(data):
-            session_services.add_delegate(term=term, actor=request.user, **data)
-
-    _apply(request, form, action, invalid=_("请检查填写的内容。"), done=_("代表名单已更新。"))
+        apply_posted_form(
+            request,
+            forms.DelegateForm(request.POST, term=term),
+            lambda form: session_services.add_delegate(term=term, actor=request.user, **form.cleaned_data),
+            done=lambda delegate: _("%(name)s已登记为本届代表。") % {"name": delegate.member.name},
+        )
     return redirect("congress:delegates", pk=term.pk)
 
 
@@ -221,12 +210,11 @@ def delegate_add(request, pk):
 @permission_required("congress.manage_session")
 def document_add(request, pk):
     session = get_object_or_404(Session, pk=pk)
-    _apply(
+    apply_posted_form(
         request,
         forms.SessionDocumentForm(request.POST, request.FILES),
-        lambda data: session_services.add_session_document(session=session, actor=request.user, **data),
-        invalid=_("请选择要上传的文件。"),
-        done=_("文件已上传。"),
+        lambda form: session_services.add_session_document(session=session, actor=request.user, **form.cleaned_data),
+        done=lambda document: _("会议文件“%(title)s”已上传。") % {"title": document.title},
     )
     return redirect(session)
 
