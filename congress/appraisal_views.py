@@ -110,21 +110,30 @@ def appraisal_vote(request, pk):
     return redirect(appraisal)
 
 
+def _appraisal_done(appraisal):
+    if appraisal.status == Appraisal.Status.OPEN:
+        return _("评议已开始，参评人员现在可以投票。")
+    if appraisal.status == Appraisal.Status.COUNTED:
+        voted, electorate = appraisal_selectors.appraisal_turnout(appraisal)
+        return _("评议已结束：%(voted)s / %(electorate)s人参评。结果公示前仅工会工作人员可见。") % {
+            "voted": voted,
+            "electorate": electorate,
+        }
+    return _("评议结果已公示，全体人员可以查看。")
+
+
 @require_POST
 @permission_required("congress.manage_appraisal")
 def appraisal_manage(request, pk, action):
     appraisal = get_object_or_404(Appraisal, pk=pk)
-    try:
-        if action == "open":
-            appraisal_services.open_appraisal(appraisal=appraisal, actor=request.user)
-        elif action == "close":
-            appraisal_services.close_appraisal(appraisal=appraisal, actor=request.user)
-        elif action == "publish":
-            appraisal_services.publish_appraisal(appraisal=appraisal, actor=request.user)
-        else:
-            raise Http404
-    except ValidationError as error:
-        report_refusal(request, error)
-    else:
-        messages.success(request, _("已保存。"))
+    steps = {
+        "open": appraisal_services.open_appraisal,
+        "close": appraisal_services.close_appraisal,
+        "publish": appraisal_services.publish_appraisal,
+    }
+    if action not in steps:
+        raise Http404
+    apply_posted_form(
+        request, None, lambda form: steps[action](appraisal=appraisal, actor=request.user), done=_appraisal_done
+    )
     return redirect(appraisal)

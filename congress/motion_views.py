@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from unionportal.access import permission_required
-from unionportal.form_pages import report_refusal
+from unionportal.form_pages import apply_posted_form, report_refusal
 
 from . import forms, motion_services, selectors
 from .models import BallotReceipt, Motion, Session
@@ -84,24 +84,33 @@ def motion_vote(request, pk):
     return redirect("congress:motion", pk=pk)
 
 
+def _motion_done(motion):
+    if motion.status == Motion.Status.OPEN:
+        return _("表决已开始：应到%(total)s人，实到%(present)s人。") % {
+            "total": motion.delegates_total,
+            "present": motion.delegates_present,
+        }
+    return _("表决已结束：赞成%(for)s票，反对%(against)s票，弃权%(abstain)s票。") % {
+        "for": motion.votes_for,
+        "against": motion.votes_against,
+        "abstain": motion.abstentions,
+    }
+
+
 @require_POST
 @permission_required("congress.manage_session")
 def motion_manage(request, pk, action):
     motion = get_object_or_404(Motion, pk=pk)
-    try:
-        if action == "open":
-            motion_services.open_motion(motion=motion, actor=request.user)
-        elif action == "close":
-            motion_services.close_motion(motion=motion, actor=request.user)
-        elif action == "count":
-            form = forms.OpenCountForm(request.POST)
-            if not form.is_valid():
-                raise ValidationError(_("请填写各项票数。"))
-            motion_services.record_open_count(motion=motion, actor=request.user, **form.cleaned_data)
-        else:
-            raise Http404
-    except ValidationError as error:
-        report_refusal(request, error)
-    else:
-        messages.success(request, _("已保存。"))
+    steps = {
+        "open": (None, lambda form: motion_services.open_motion(motion=motion, actor=request.user)),
+        "close": (None, lambda form: motion_services.close_motion(motion=motion, actor=request.user)),
+        "count": (
+            forms.OpenCountForm(request.POST),
+            lambda form: motion_services.record_open_count(motion=motion, actor=request.user, **form.cleaned_data),
+        ),
+    }
+    if action not in steps:
+        raise Http404
+    form, save = steps[action]
+    apply_posted_form(request, form, save, done=_motion_done)
     return redirect("congress:motion", pk=pk)

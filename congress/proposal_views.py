@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from unionportal import workflow
 from unionportal.access import check_object_permission, permission_required
-from unionportal.form_pages import report_refusal
+from unionportal.form_pages import apply_posted_form
 from unionportal.pagination import paginate
 from unionportal.strokes import in_stroke_order
 
@@ -143,26 +143,15 @@ def follow_up(request, pk):
 def record_implementation(request, pk):
     proposal = get_object_or_404(Proposal.objects.select_related("lead_department", "session"), pk=pk)
     check_object_permission(request.user, "congress.record_implementation", proposal)
-    form = forms.ImplementationForm(request.POST, prefix=f"p{proposal.pk}")
-    if not form.is_valid():
-        messages.error(request, _("请选择落实情况。"))
-    else:
-        try:
-            proposal_services.record_implementation(
-                proposal=proposal,
-                actor=request.user,
-                implementation=form.cleaned_data["implementation"],
-                note=form.cleaned_data["note"],
-            )
-        except ValidationError as error:
-            report_refusal(request, error)
-        else:
-            messages.success(
-                request,
-                _("已登记提案“%(title)s”的落实情况：%(state)s。")
-                % {
-                    "title": proposal.title,
-                    "state": Proposal.Implementation(form.cleaned_data["implementation"]).label,
-                },
-            )
+    apply_posted_form(
+        request,
+        forms.ImplementationForm(request.POST, prefix=f"p{proposal.pk}"),
+        lambda form: proposal_services.record_implementation(
+            proposal=proposal, actor=request.user, **form.cleaned_data
+        ),
+        done=lambda saved: (
+            _("已登记提案“%(title)s”的落实情况：%(state)s。")
+            % {"title": saved.title, "state": saved.get_implementation_display()}
+        ),
+    )
     return redirect(reverse("congress:follow_up", args=[proposal.session_id]) + f"#proposal-{proposal.pk}")
