@@ -145,7 +145,7 @@ def congress_page(kind, state="public"):
     """A congress page: a fresh session, or a proposal of the delegate user (public or draft)."""
 
     def path(users):
-        from congress import services
+        from congress import proposal_services, suggestion_services
         from congress.tests.factories import make_delegate, make_session
 
         session = make_session()
@@ -159,7 +159,7 @@ def congress_page(kind, state="public"):
             appraisal = Appraisal.objects.create(term=session.term, title="评议")
             return f"/congress/appraisals/{appraisal.pk}/" + state.replace("public", "")
         if kind == "suggestion":
-            suggestion = services.submit_suggestion(
+            suggestion = suggestion_services.submit_suggestion(
                 author=users["member"].member, title="建议", content="c", anonymous=state == "anonymous"
             )
             return f"/congress/suggestions/{suggestion.pk}/"
@@ -171,9 +171,11 @@ def congress_page(kind, state="public"):
         make_delegate(session.term, users["delegate"].member)
         session.term.min_cosigners = 0
         session.term.save()
-        proposal = services.draft_proposal(session=session, proposer=users["delegate"].member, title="t", content="c")
+        proposal = proposal_services.draft_proposal(
+            session=session, proposer=users["delegate"].member, title="t", content="c"
+        )
         if state != "draft":
-            services.submit(proposal=proposal, actor=None)
+            proposal_services.submit(proposal=proposal, actor=None)
         return f"/congress/proposals/{proposal.pk}/" + ("" if state in ("public", "draft") else state)
 
     path.__qualname__ = f"/congress/<{kind}:{state}>/"

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from congress import services as congress_services
+from congress import session_services
 from congress.models import SessionDocument
 from congress.tests.factories import make_session
 from disclosure.models import Attachment, DisclosureItem
@@ -54,7 +54,7 @@ class CongressDocument:
         return SessionDocument.objects.exists()
 
     def limit(self, settings, monkeypatch, size):
-        monkeypatch.setattr(congress_services, "MAX_DOCUMENT_BYTES", size)
+        monkeypatch.setattr(session_services, "MAX_DOCUMENT_BYTES", size)
 
 
 class RosterImport:

@@ -13,7 +13,7 @@ Declare the table in ``<app>/flows.py`` (found at start-up, as admin.py is), one
         view_permission="congress.view_proposal",   # notices go only to those who may open it
         actions=[
             Action("assign", {S.REGISTERED}, S.ASSIGNED, label=_("交办"), allowed=runs_congress,
-                   form="congress.forms.AssignForm", service="congress.services.assign",
+                   form="congress.forms.AssignForm", service="congress.proposal_services.assign",
                    done=lambda p: _("已交办%(dept)s，%(date)s前答复。") % {...},
                    notify=lambda p: [p.lead_department.head],
                    notice=_("提案“{obj.title}”已交办贵部门，请按期答复。")),
