@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from pypinyin import Style, lazy_pinyin
 from simple_history.models import HistoricalRecords
 
-from .validators import contradictions, mask_id_number, validate_id_number
+from .validators import JOB_NUMBER_VALIDATOR, contradictions, mask_id_number, validate_id_number
 
 
 class Department(models.Model):
@@ -137,6 +137,10 @@ class Member(models.Model):
         related_name="member",
     )
     name = models.CharField(_("姓名"), max_length=30)
+    # the employer's staff number (工号/职工号): optional, one person's within the union; a login name may be it
+    job_number = models.CharField(
+        _("工号"), max_length=20, blank=True, null=True, unique=True, validators=[JOB_NUMBER_VALIDATOR]
+    )
     name_pinyin = models.CharField(_("姓名拼音"), max_length=120, editable=False, db_index=True)
     name_initials = models.CharField(_("拼音首字母"), max_length=30, editable=False, db_index=True)
     gender = models.CharField(_("性别"), max_length=1, choices=Gender)
@@ -194,6 +198,17 @@ class Member(models.Model):
         self.name_initials = "".join(lazy_pinyin(self.name, style=Style.FIRST_LETTER))
         if self.id_number == "":
             self.id_number = None  # blank IDs must not collide on the unique index
+        self.job_number = (self.job_number or "").strip() or None
+
+    def unique_error_message(self, model_class, unique_check):
+        if tuple(unique_check) == ("job_number",):
+            holder = Member.objects.filter(job_number=self.job_number).exclude(pk=self.pk).first()
+            return ValidationError(
+                _("工号“%(number)s”已是%(name)s的工号，本会内工号不能重复。")
+                % {"number": self.job_number, "name": holder.name if holder else _("他人")},
+                code="unique",
+            )
+        return super().unique_error_message(model_class, unique_check)
 
     @property
     def masked_id_number(self):

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
-from .models import Member, MembershipEvent
+from .models import Department, Member, MembershipEvent, UnionGroup
 from .org import check_current, release_posts_left_behind
 from .validators import birth_date_from_id
 
@@ -181,7 +181,7 @@ EVENT_SERVICES = {
 
 
 MEMBER_FIELDS = {
-    "name", "gender", "birth_date", "id_number", "phone", "department", "union_group",
+    "name", "job_number", "gender", "birth_date", "id_number", "phone", "department", "union_group",
     "employment_type", "title", "post", "hire_date", "card_number", "notes",
     "ethnicity", "political_status", "education",
 }  # fmt: skip
@@ -238,11 +238,13 @@ def update_own_contact(*, member, phone, email=""):
 
 
 @transaction.atomic
-def import_roster(*, file, actor=None):
-    """名册导入: all rows or none. Any bad row refuses the whole file, so a half-imported roster never exists."""
-    from .excel import check_against_database, read_rows
+def import_roster(*, file, actor=None, create_missing=False):
+    """名册导入: all rows or none. Any bad row refuses the whole file, so a half-imported roster never exists.
+    With ``create_missing`` the departments and groups the file names that the union lacks are created first
+    (in the same transaction); without it the rows naming them are refused."""
+    from .excel import check_against_database, new_units, read_rows
 
-    rows = check_against_database(read_rows(file))
+    rows = check_against_database(read_rows(file), create_missing=create_missing)
     bad = [row for row in rows if row.errors]
     if bad:
         raise ValidationError(
@@ -251,9 +253,16 @@ def import_roster(*, file, actor=None):
         )
     if not rows:
         raise ValidationError(_("文件中没有数据行。"))
+    department_names, group_names = new_units(rows)
+    departments = {name: Department.objects.create(name=name) for name in department_names}
+    groups = {name: UnionGroup.objects.create(name=name) for name in group_names}
     members = []
     for row in rows:
         fields = {k: v for k, v in row.fields.items() if k not in ("group_name", "department_name")}
+        if row.new_department:
+            fields["department"] = departments[row.new_department]
+        if row.new_group:
+            fields["union_group"] = groups[row.new_group]
         member = Member(**fields)
         member.fill_derived_fields()
         # uniqueness, the department and the group were checked above against lookups loaded once;
