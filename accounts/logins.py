@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from pypinyin import lazy_pinyin
 
 from members.models import Member
-from unionportal.roles import Role
+from unionportal.roles import Role, is_only_chair
 
 from .codes import code_hash, new_code
 from .models import AccessCode
@@ -203,11 +203,7 @@ def set_password_with_code(*, username, code, password):
 def _check_may_close(member):
     if member.user is None:
         raise ValidationError(_("%(name)s 没有登录账号。") % {"name": member.name})
-    user = member.user
-    if (
-        user.groups.filter(name=Role.CHAIR).exists()
-        and not User.objects.filter(groups__name=Role.CHAIR, is_active=True).exclude(pk=user.pk).exists()
-    ):
+    if is_only_chair(member.user):
         raise ValidationError(_("%(name)s 是唯一的主席，停用前请先在角色分工中任命新主席。") % {"name": member.name})
 
 
