@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from pypinyin import Style, lazy_pinyin
 from simple_history.models import HistoricalRecords
 
+from unionportal.roles import is_only_chair
+
 from .validators import JOB_NUMBER_VALIDATOR, contradictions, mask_id_number, validate_id_number
 
 
@@ -191,6 +193,17 @@ class Member(models.Model):
         )  # fmt: skip
         if found:
             raise ValidationError(found)
+        if self.status != self.Status.ACTIVE and self.user_id:  # an edit that bypasses the services (the admin)
+            self.check_keeps_a_chair(self.get_status_display())
+
+    def check_keeps_a_chair(self, action):
+        """The union is never left without a chair: its only one retires, dies or leaves on the roster only
+        after the roles page has named a successor. ``action`` is what would take them away (退休 …)."""
+        if is_only_chair(self.user):
+            raise ValidationError(
+                _("%(name)s是工会唯一的主席，请先在角色页指定新的主席，再办理%(action)s。")
+                % {"name": self.name, "action": action}
+            )
 
     def fill_derived_fields(self):
         """Pinyin for sorting and search; also needed before bulk_create, which skips save()."""

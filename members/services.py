@@ -7,8 +7,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
-from unionportal.roles import is_only_chair
-
 from .models import Department, Member, MembershipEvent, UnionGroup
 from .org import check_current, release_posts_left_behind
 from .validators import birth_date_from_id
@@ -28,16 +26,6 @@ def _check_allowed(member, kind, on):
         raise ValidationError(
             _("%(name)s 当前状态为“%(status)s”，不能办理%(kind)s。")
             % {"name": member.name, "status": member.get_status_display(), "kind": Kind(kind).label}
-        )
-
-
-def _keep_a_chair(member, kind):
-    """The union is never left without a chair: its only one leaves, retires or dies on the roster only after
-    the roles page has named a successor."""
-    if is_only_chair(member.user):
-        raise ValidationError(
-            _("%(name)s是工会唯一的主席，请先在角色页指定新的主席，再办理%(kind)s。")
-            % {"name": member.name, "kind": Kind(kind).label}
         )
 
 
@@ -136,7 +124,7 @@ def transfer_out(*, member, on, to_union, actor=None, note=""):
     """转出: the person leaves; a member's membership goes to the receiving union (会籍转移), so name it."""
     member = _locked(member)
     _check_allowed(member, Kind.TRANSFER_OUT, on)
-    _keep_a_chair(member, Kind.TRANSFER_OUT)
+    member.check_keeps_a_chair(Kind.TRANSFER_OUT.label)
     if not to_union.strip():
         raise ValidationError(_("请填写转往单位的工会名称（会籍转移去向）。"))
     from_status = member.status
@@ -151,7 +139,7 @@ def retire(*, member, on, actor=None, note=""):
     """退休: the person stays on the roster and keeps membership; only the status changes."""
     member = _locked(member)
     _check_allowed(member, Kind.RETIRE, on)
-    _keep_a_chair(member, Kind.RETIRE)
+    member.check_keeps_a_chair(Kind.RETIRE.label)
     from_status = member.status
     member.status = Member.Status.RETIRED
     _close_login(member)
@@ -163,7 +151,7 @@ def record_death(*, member, on, actor=None, note=""):
     """去世: the record stays for history; membership ends."""
     member = _locked(member)
     _check_allowed(member, Kind.DECEASE, on)
-    _keep_a_chair(member, Kind.DECEASE)
+    member.check_keeps_a_chair(Kind.DECEASE.label)
     from_status = member.status
     member.status = Member.Status.DECEASED
     member.is_union_member = False

@@ -64,6 +64,13 @@ def test_someone_not_chair_retires_as_before(users):
     assert Group.objects.get(name=Role.CHAIR).user_set.filter(is_active=True).exists()
 
 
+def test_an_edit_that_bypasses_the_services_is_refused_too(chair):
+    """The Django admin's form saves the status itself; the model's own check refuses it."""
+    chair.status = Member.Status.TRANSFERRED
+    with pytest.raises(ValidationError, match="张某是工会唯一的主席，请先在角色页指定新的主席，再办理调出。"):
+        chair.full_clean()
+
+
 def test_the_member_page_form_shows_the_refusal(chair, client_as):
     response = client_as("staff").post(
         f"/members/{chair.pk}/events/new/",
