@@ -93,7 +93,7 @@ class RosterFilterForm(forms.Form):
             field.widget.attrs.update(
                 {"class": css + " form-select-sm" * (css == "form-select"), "aria-label": field.label}
             )
-        self.fields["search"].widget.attrs["placeholder"] = _("姓名、拼音首字母或手机尾号")
+        self.fields["search"].widget.attrs["placeholder"] = _("姓名、拼音首字母、手机尾号或工号")
 
     def filters(self):
         if not self.is_valid():
@@ -117,6 +117,7 @@ class MemberForm(forms.ModelForm):
         model = Member
         fields = [
             "name",
+            "job_number",
             "gender",
             "birth_date",
             "id_number",
@@ -139,7 +140,10 @@ class MemberForm(forms.ModelForm):
             "gender": {"required": _("请选择性别。")},
             "id_number": {"unique": _("该身份证号已在名册中，请勿重复录入。")},
         }
-        help_texts = {"id_number": _("18位，系统会核对校验位；性别、出生日期留空时按身份证号填入。")}
+        help_texts = {
+            "job_number": _("单位的工号（职工号），可不填；填写时本会内不能重复，可用作登录名。"),
+            "id_number": _("18位，系统会核对校验位；性别、出生日期留空时按身份证号填入。"),
+        }
 
     def __init__(self, *args, show_id_number=False, **kwargs):
         super().__init__(*args, **kwargs)

@@ -9,7 +9,9 @@ from django.utils.translation import gettext_lazy as _
 from pypinyin import Style, lazy_pinyin
 from simple_history.models import HistoricalRecords
 
-from .validators import contradictions, mask_id_number, validate_id_number
+from unionportal.roles import is_only_chair
+
+from .validators import JOB_NUMBER_VALIDATOR, contradictions, mask_id_number, validate_id_number
 
 
 class Department(models.Model):
@@ -137,6 +139,10 @@ class Member(models.Model):
         related_name="member",
     )
     name = models.CharField(_("姓名"), max_length=30)
+    # the employer's staff number (工号/职工号): optional, one person's within the union; a login name may be it
+    job_number = models.CharField(
+        _("工号"), max_length=20, blank=True, null=True, unique=True, validators=[JOB_NUMBER_VALIDATOR]
+    )
     name_pinyin = models.CharField(_("姓名拼音"), max_length=120, editable=False, db_index=True)
     name_initials = models.CharField(_("拼音首字母"), max_length=30, editable=False, db_index=True)
     gender = models.CharField(_("性别"), max_length=1, choices=Gender)
@@ -187,6 +193,17 @@ class Member(models.Model):
         )  # fmt: skip
         if found:
             raise ValidationError(found)
+        if self.status != self.Status.ACTIVE and self.user_id:  # an edit that bypasses the services (the admin)
+            self.check_keeps_a_chair(self.get_status_display())
+
+    def check_keeps_a_chair(self, action):
+        """The union is never left without a chair: its only one retires, dies or leaves on the roster only
+        after the roles page has named a successor. ``action`` is what would take them away (退休 …)."""
+        if is_only_chair(self.user):
+            raise ValidationError(
+                _("%(name)s是工会唯一的主席，请先在角色页指定新的主席，再办理%(action)s。")
+                % {"name": self.name, "action": action}
+            )
 
     def fill_derived_fields(self):
         """Pinyin for sorting and search; also needed before bulk_create, which skips save()."""
@@ -194,6 +211,17 @@ class Member(models.Model):
         self.name_initials = "".join(lazy_pinyin(self.name, style=Style.FIRST_LETTER))
         if self.id_number == "":
             self.id_number = None  # blank IDs must not collide on the unique index
+        self.job_number = (self.job_number or "").strip() or None
+
+    def unique_error_message(self, model_class, unique_check):
+        if tuple(unique_check) == ("job_number",):
+            holder = Member.objects.filter(job_number=self.job_number).exclude(pk=self.pk).first()
+            return ValidationError(
+                _("工号“%(number)s”已是%(name)s的工号，本会内工号不能重复。")
+                % {"number": self.job_number, "name": holder.name if holder else _("他人")},
+                code="unique",
+            )
+        return super().unique_error_message(model_class, unique_check)
 
     @property
     def masked_id_number(self):

@@ -111,7 +111,7 @@ def import_roster(request):
     if request.method == "POST" and request.FILES.get("file"):
         upload = request.FILES["file"]
         try:
-            rows = excel.check_against_database(excel.read_rows(upload))
+            rows = excel.check_against_database(excel.read_rows(upload), create_missing=True)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
             return redirect("members:import")
@@ -120,11 +120,15 @@ def import_roster(request):
         upload.seek(0)
         stored = default_storage.save(f"member-imports/{request.user.pk}-{timezone.now():%Y%m%d%H%M%S}.xlsx", upload)
         request.session["members_import"] = stored
+        new_departments, new_groups = excel.new_units(rows)
         context = {
             "rows": rows,
             "bad_rows": [row for row in rows if row.errors],
+            "warned_rows": [row for row in rows if row.warnings],
             "filename": upload.name,
             "unrecognised": unrecognised,
+            "new_departments": new_departments,
+            "new_groups": new_groups,
         }
     return render(request, "members/import.html", context)
 
@@ -138,7 +142,9 @@ def import_confirm(request):
         return redirect("members:import")
     try:
         with default_storage.open(stored) as file:
-            created = services.import_roster(file=file, actor=request.user)
+            created = services.import_roster(
+                file=file, actor=request.user, create_missing=request.POST.get("create_units") == "1"
+            )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("members:import")

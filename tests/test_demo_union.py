@@ -13,6 +13,7 @@ from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
 
+from accounts.models import RoleAssignment
 from activities.models import Event, Honour, Registration
 from congress.models import Appraisal, CongressTerm, Delegate, Proposal, Suggestion
 from disclosure.demo import LAPSED
@@ -42,6 +43,7 @@ COUNTED = [
     Event,
     Registration,
     Honour,
+    RoleAssignment,
 ]
 
 
@@ -91,6 +93,22 @@ def test_the_org_tree_is_valid_with_committees_past_terms_and_last_years_registr
     last_year = YearlyRegistration.objects.get()
     assert last_year.year == datetime.date.today().year - 1
     assert last_year.groups.count() == 8 and last_year.seats.exists()
+
+
+def test_the_roles_page_shows_who_held_a_role_before_and_why_they_stepped_down(client):
+    welfare = RoleAssignment.objects.filter(role="welfare").order_by("started_on")
+    former, present = welfare
+    last_year = timezone.localdate().year - 1
+    assert former.ended_on.year == last_year and former.end_reason and former.withdrawn_by.username == "chair"
+    assert present.member.user.username == "welfare" and present.started_on == former.ended_on
+    assert present.is_current and not former.member.user_id  # the former holder has no login to hold it
+    auditors = RoleAssignment.objects.filter(role="auditor").order_by("started_on")
+    assert [row.is_current for row in auditors] == [False, True]
+    client.force_login(User.objects.get(username="chair"))
+    page = client.get("/accounts/roles/").content.decode()
+    assert former.member.name in page and former.end_reason in page and "任期届满，经费审查委员会换届" in page
+    section = page.split('data-testid="role-welfare"')[1].split("</section>")[0]
+    assert "王丽娟" in section and f"自 {former.ended_on:%Y-%m-%d}" in section and former.member.name not in section
 
 
 def test_a_year_of_events_has_sign_ups_a_waitlist_results_honours_and_notices():

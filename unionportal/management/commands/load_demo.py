@@ -9,6 +9,7 @@ from unionportal.models import UnionKind
 DEMO_LOADERS = [
     "unionportal.demo.load",
     "members.demo.load",
+    "accounts.demo.load",
     "disclosure.demo.load",
     "welfare.demo.load",
     "congress.demo.load",
