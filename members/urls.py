@@ -29,5 +29,6 @@ urlpatterns = [
     path("<int:pk>/edit/", views.member_edit, name="edit"),
     path("<int:pk>/", views.member_detail, name="detail"),
     path("<int:pk>/events/new/", views.record_event, name="record_event"),
+    path("<int:pk>/retirees-group/", views.move_to_retirees_group, name="move_to_retirees_group"),
 ]
 urlpatterns += org_urlpatterns
