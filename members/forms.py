@@ -13,7 +13,10 @@ DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class MembershipEventForm(forms.Form):
-    kind = forms.ChoiceField(label=_("事项"), choices=MembershipEvent.Kind.choices)
+    kind = forms.ChoiceField(
+        label=_("事项"),
+        choices=[(kind, label) for kind, label in MembershipEvent.Kind.choices if kind in MembershipEvent.ALLOWED_FROM],
+    )
     occurred_on = forms.DateField(label=_("日期"), widget=DATE_WIDGET, initial=timezone.localdate)
     other_union = forms.CharField(
         label=_("转入来源/转出去向工会"), required=False, max_length=100, help_text=_("转入、转出时必填（会籍转移）")

@@ -374,6 +374,7 @@ class MembershipEvent(models.Model):
         DECEASE = "decease", _("去世")
         REJOIN = "rejoin", _("重新入会")
         GROUP_MOVE = "group_move", _("调组")
+        MERGE = "merge", _("合并重复记录")
 
     # Which staff status each event may start from (the state machine as data).
     ALLOWED_FROM = {
