@@ -271,3 +271,16 @@ class WageBaseForm(forms.Form):
     member = PersonField(label=_("会员"), scope="union_members")
     month = MonthField(label=_("月份"))
     wage_base = forms.DecimalField(label=_("工资基数（元）"), max_digits=10, decimal_places=2, min_value=0)
+
+
+class TransferLetterForm(forms.Form):
+    destination = forms.CharField(
+        label=_("转往单位工会"),
+        max_length=100,
+        help_text=_("接收该会员组织关系的工会全称，如“某某区教育工会”。"),
+        error_messages={"required": _("请填写转往单位工会。")},
+    )
+    date = forms.DateField(label=_("开具日期"), widget=DATE_WIDGET, initial=timezone.localdate)
+
+    def clean_destination(self):
+        return self.cleaned_data["destination"].strip()

@@ -16,6 +16,7 @@ from unionportal.pagination import paginate
 from unionportal.spreadsheets import xlsx_response
 
 from . import excel, pickers, selectors, services
+from .documents import transfer_refusal
 from .forms import MemberForm, MembershipEventForm, RosterFilterForm
 from .models import Member, MembershipEvent, UnionGroup
 
@@ -73,6 +74,10 @@ def member_detail(request, pk):
     if request.user.has_perm("members.change_member"):
         context["event_form"] = MembershipEventForm()
         context["retirees_group"] = services.retirees_group_offer(member)
+    if request.user.has_perm("members.print_transfer_letter"):
+        context["transfer_letter"] = not transfer_refusal(member) and (
+            member.status == Member.Status.TRANSFERRED or member.is_union_member
+        )
     return render(request, "members/member_detail.html", context)
 
 

@@ -274,6 +274,7 @@ ACCESS = [
     Access(own_member_page("member", "edit/"), {"chair", "staff"}),
     Access(own_member_page("member", "delete/"), {"chair", "staff"}),
     Access(own_member_page("member", "merge/"), {"chair", "staff"}),
+    Access(own_member_page("member", "transfer-letter/"), {"chair", "staff"}),
     Access(own_member_page("member", "retirees-group/"), set(), expect={"chair": 405, "staff": 405}),
     Access("/members/statistics/", {"chair", "staff", "auditor"}),
     Access("/members/print/", {"chair", "staff", "welfare"}),
