@@ -4,6 +4,7 @@ import datetime
 from pathlib import Path
 
 import pytest
+from docx import Document
 from pypdf import PdfReader
 
 from members import services
@@ -77,6 +78,12 @@ def test_an_in_service_member_leaving_gets_one_on_request(client_as, leaving, dj
     )
     assert job.status == Job.Status.DONE, job.error
     assert "某公司工会：" in text_of(job)
+    _response, word = post_and_run(
+        client_as("chair"), f"/documents/{job.pk}/word/", {}, django_capture_on_commit_callbacks
+    )
+    assert word.kind == "members_transfer_letter_docx" and word.status == Job.Status.DONE, word.error
+    styles = {paragraph.style.name: paragraph.text for paragraph in Document(word.file.path).paragraphs}
+    assert styles["Title"] == "会员组织关系转移介绍信" and styles["Signature"] == "某市第一中学工会"
 
 
 def test_no_letter_for_a_retiree_or_without_a_destination(client_as, leaving, django_capture_on_commit_callbacks):
