@@ -33,6 +33,8 @@ MEASURES = {
     "congress.proposal": "件",
     "activities.honour": "项",
 }
+# Rules of one person per something that a model's clean() keeps but no database constraint does.
+UNIQUE_IN_CLEAN = {"members.committeeseat": [("term",)]}  # 同一人每届只能任一职
 # Plain facts the kept record takes from the duplicate where it has none.
 FILLED_FIELDS = [
     "birth_date", "id_number", "phone", "department", "title", "post", "hire_date", "joined_on", "card_number",
@@ -171,6 +173,8 @@ def _unique_sets(link):
     for together in opts.unique_together:
         if link.field.name in together:
             yield tuple(name for name in together if name != link.field.name), None
+    for others in UNIQUE_IN_CLEAN.get(opts.label_lower, []):
+        yield others, None
     for constraint in opts.constraints:
         fields = getattr(constraint, "fields", ())
         if isinstance(constraint, models.UniqueConstraint) and link.field.name in fields:

@@ -133,6 +133,19 @@ def test_a_merge_that_would_clash_is_refused_and_changes_nothing(client_as, pair
     assert Member.objects.filter(pk=twice.pk).exists()
 
 
+def test_two_seats_in_one_committee_term_are_refused_as_clean_would(pair):
+    from members.models import Committee, CommitteeSeat, CommitteeTerm
+
+    right, twice = pair
+    term = CommitteeTerm.objects.create(
+        committee=Committee.objects.create(name="工会委员会"), number=1, starts_on=APRIL
+    )
+    CommitteeSeat.objects.create(term=term, member=right, post="委员")
+    CommitteeSeat.objects.create(term=term, member=twice, post="副主席")
+    with pytest.raises(ValidationError, match="两条记录都有委员会成员（届次 工会委员会第1届）"):
+        merge.merge(duplicate=twice, kept=right)
+
+
 def test_both_in_the_same_many_to_many_keeps_one_row(pair):
     from congress.models import BodyMeeting
     from members.models import Committee, CommitteeTerm
