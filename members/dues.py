@@ -8,13 +8,14 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count, F, Q, Sum
+from django.db.models import Case, Count, F, Q, Sum, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from openpyxl import Workbook
 
+from unionportal.models import UnionProfile
 from unionportal.spreadsheets import append_row, start_sheet, workbook_bytes
 
 from .models import DuesRecord, DuesSettings, Member
@@ -41,6 +42,21 @@ def first_of_month(day):
     return day.replace(day=1)
 
 
+def billed_statuses():
+    """Who is billed: people in service, and retirees only where the union says so (工会信息)."""
+    if UnionProfile.load().retirees_pay_dues:
+        return [Member.Status.ACTIVE, Member.Status.RETIRED]
+    return [Member.Status.ACTIVE]
+
+
+def unbilled(prefix=""):
+    """Q of the people (``prefix`` "member__" for ledger lines) nobody asks to pay: retirees, unless the union
+    bills them. What such a person paid still counts; what she did not pay is not owed."""
+    if Member.Status.RETIRED in billed_statuses():
+        return Q(pk__in=[])
+    return Q(**{f"{prefix}status": Member.Status.RETIRED})
+
+
 @transaction.atomic
 def update_settings(*, rate, hand_up_share, actor=None):
     """The chair sets the dues rate and the hand-up share; months already on the ledger keep their amounts."""
@@ -60,6 +76,11 @@ def set_wage_base(*, member, month, wage_base, actor=None):
     """Enter a member's wage base for a month; the due amount follows from the current rate."""
     if not member.is_union_member:
         raise ValidationError(_("%(name)s 不是工会会员，无需缴纳会费。") % {"name": member.name})
+    if member.status not in billed_statuses():
+        raise ValidationError(
+            _("%(name)s 为%(status)s人员，本会不收取其会费（见工会信息中的“退休职工缴纳会费”）。")
+            % {"name": member.name, "status": member.get_status_display()}
+        )
     if Decimal(wage_base) < 0:
         raise ValidationError(_("工资基数不能为负数。"))
     month = first_of_month(month)
@@ -78,7 +99,8 @@ def set_wage_base(*, member, month, wage_base, actor=None):
 
 @transaction.atomic
 def open_month(*, month, actor=None):
-    """Start a month's ledger: every active member gets a line with their latest wage base; existing lines stay."""
+    """Start a month's ledger: every member billed (in service; retirees only where the union bills them) gets
+    a line with their latest wage base; existing lines stay."""
     month = first_of_month(month)
     rate = DuesSettings.current().rate
     latest = {}
@@ -87,7 +109,7 @@ def open_month(*, month, actor=None):
     ):
         latest[member_id] = wage_base
     existing = set(DuesRecord.objects.filter(month=month).values_list("member_id", flat=True))
-    members = Member.objects.filter(status=Member.Status.ACTIVE, is_union_member=True, pk__in=latest).exclude(
+    members = Member.objects.filter(status__in=billed_statuses(), is_union_member=True, pk__in=latest).exclude(
         pk__in=existing
     )
     records = [
@@ -164,17 +186,23 @@ def mark_group_paid(*, union_group, month, on, members, actor=None):
 
 
 def month_ledger(month, union_group=None):
-    records = DuesRecord.objects.filter(month=first_of_month(month)).select_related("member", "member__union_group")
+    """A month's lines; an unbilled retiree's line shows only if she paid something."""
+    records = (
+        DuesRecord.objects.filter(month=first_of_month(month))
+        .exclude(unbilled("member__") & Q(paid=0))
+        .select_related("member", "member__union_group")
+    )
     if union_group:
         records = records.filter(member__union_group=union_group)
     return records.order_by("member__union_group__sort_order", "member__name_pinyin")
 
 
 def arrears(today=None):
-    """Lines of past and current months not paid in full (欠缴)."""
+    """Lines of past and current months not paid in full (欠缴), of people billed."""
     today = today or timezone.localdate()
     return (
         DuesRecord.objects.filter(month__lte=first_of_month(today), paid__lt=F("due"))
+        .exclude(unbilled("member__"))
         .select_related("member", "member__union_group")
         .order_by("member__union_group__sort_order", "member__name_pinyin", "month")
     )
@@ -205,12 +233,13 @@ def ledger_workbook(records, title):
 
 
 def yearly_totals(year):
-    """Due, collected, outstanding, hand-up (上缴) and retained amounts of one year."""
+    """Due, collected, outstanding, hand-up (上缴) and retained amounts of one year. An unbilled retiree is due
+    what she paid."""
     sums = DuesRecord.objects.filter(month__year=year).aggregate(
-        due_sum=Coalesce(Sum("due"), ZERO),
+        due_sum=Coalesce(Sum(Case(When(unbilled("member__"), then=F("paid")), default=F("due"))), ZERO),
         paid_sum=Coalesce(Sum("paid"), ZERO),
         lines=Count("id"),
-        unpaid_lines=Count("id", filter=Q(paid__lt=F("due"))),
+        unpaid_lines=Count("id", filter=Q(paid__lt=F("due")) & ~unbilled("member__")),
     )
     # SQLite hands sums back without their two decimals (46684, 42135.5); the fen are put back here.
     totals = {"due": to_fen(sums["due_sum"]), "paid": to_fen(sums["paid_sum"]), "lines": sums["lines"]}
@@ -222,14 +251,16 @@ def yearly_totals(year):
 
 
 def member_totals(year):
-    """Each member's due, paid and outstanding of one year (每人全年合计), one row per member with a ledger line."""
+    """Each member's due, paid and outstanding of one year (每人全年合计), one row per member with a ledger line;
+    an unbilled retiree is due what she paid."""
+    due = Sum(Case(When(unbilled(), then=F("dues__paid")), default=F("dues__due")))
     return (
         Member.objects.filter(dues__month__year=year)
         .select_related("union_group")
         .annotate(
-            due_sum=Sum("dues__due"),
+            due_sum=due,
             paid_sum=Sum("dues__paid"),
-            outstanding=Sum("dues__due") - Sum("dues__paid"),
+            outstanding=due - Sum("dues__paid"),
             months=Count("dues"),
         )
         .order_by("union_group__sort_order", "name_pinyin", "pk")
@@ -239,8 +270,8 @@ def member_totals(year):
 def own_year(member, year):
     """One member's ledger lines of a year and their sums, for the member's own page."""
     records = list(DuesRecord.objects.filter(member=member, month__year=year).order_by("month"))
-    due = sum((record.due for record in records), ZERO)
     paid = sum((record.paid for record in records), ZERO)
+    due = sum((record.due for record in records), ZERO) if member.status in billed_statuses() else paid
     return {"records": records, "due": due, "paid": paid, "outstanding": due - paid}
 
 

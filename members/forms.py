@@ -13,7 +13,10 @@ DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class MembershipEventForm(forms.Form):
-    kind = forms.ChoiceField(label=_("事项"), choices=MembershipEvent.Kind.choices)
+    kind = forms.ChoiceField(
+        label=_("事项"),
+        choices=[(kind, label) for kind, label in MembershipEvent.Kind.choices if kind in MembershipEvent.ALLOWED_FROM],
+    )
     occurred_on = forms.DateField(label=_("日期"), widget=DATE_WIDGET, initial=timezone.localdate)
     other_union = forms.CharField(
         label=_("转入来源/转出去向工会"), required=False, max_length=100, help_text=_("转入、转出时必填（会籍转移）")
@@ -272,3 +275,16 @@ class WageBaseForm(forms.Form):
     member = PersonField(label=_("会员"), scope="union_members")
     month = MonthField(label=_("月份"))
     wage_base = forms.DecimalField(label=_("工资基数（元）"), max_digits=10, decimal_places=2, min_value=0)
+
+
+class TransferLetterForm(forms.Form):
+    destination = forms.CharField(
+        label=_("转往单位工会"),
+        max_length=100,
+        help_text=_("接收该会员组织关系的工会全称，如“某某区教育工会”。"),
+        error_messages={"required": _("请填写转往单位工会。")},
+    )
+    date = forms.DateField(label=_("开具日期"), widget=DATE_WIDGET, initial=timezone.localdate)
+
+    def clean_destination(self):
+        return self.cleaned_data["destination"].strip()

@@ -69,6 +69,12 @@ class UnionGroupQuerySet(models.QuerySet):
         """Groups not dissolved: the ones people can be put in."""
         return self.filter(dissolved_on__isnull=True)
 
+    def for_retirees(self):
+        """The group retirees are moved into: the current one marked 退休职工小组, or else one named so
+        (离退休组, 退休职工小组); None when the union has none."""
+        current = self.current().order_by("sort_order", "pk")
+        return current.filter(for_retirees=True).first() or current.filter(name__contains="退休").first()
+
 
 class UnionGroup(models.Model):
     """A union group (工会小组), usually one per teaching-research group or work team. A group in a frozen year
@@ -81,6 +87,12 @@ class UnionGroup(models.Model):
     )
     sort_order = models.PositiveIntegerField(_("排序"), default=0)
     dissolved_on = models.DateField(_("撤销日期"), null=True, blank=True)
+    for_retirees = models.BooleanField(
+        _("退休职工小组"),
+        default=False,
+        db_default=False,
+        help_text=_("退休的人员可一键移入本组。未标记时，名称含“退休”的小组即是。"),
+    )
 
     history = HistoricalRecords()
     objects = UnionGroupQuerySet.as_manager()
@@ -390,6 +402,7 @@ class MembershipEvent(models.Model):
         DECEASE = "decease", _("去世")
         REJOIN = "rejoin", _("重新入会")
         GROUP_MOVE = "group_move", _("调组")
+        MERGE = "merge", _("合并重复记录")
 
     # Which staff status each event may start from (the state machine as data).
     ALLOWED_FROM = {

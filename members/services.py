@@ -172,6 +172,23 @@ def move_group(*, member, to_group, on, actor=None, note=""):
     return _record(member, Kind.GROUP_MOVE, on, actor, note, from_group=from_group)
 
 
+def retirees_group_offer(member):
+    """The retirees' group (工会小组 marked or named so) a retired person is not yet in, or None: the move staff
+    are offered after 退休, on the member page and in the import."""
+    if member.status != Member.Status.RETIRED:
+        return None
+    group = UnionGroup.objects.for_retirees()
+    return group if group is not None and member.union_group_id != group.pk else None
+
+
+def move_to_retirees_group(*, member, actor=None):
+    """调组 of a retired person into the retirees' group, dated today."""
+    group = retirees_group_offer(member)
+    if group is None:
+        raise ValidationError(_("%(name)s 不是退休人员，或已在退休职工小组。") % {"name": member.name})
+    return move_group(member=member, to_group=group, on=timezone.localdate(), actor=actor, note=_("退休后移入"))
+
+
 EVENT_SERVICES = {
     Kind.JOIN: join,
     Kind.REJOIN: rejoin,
@@ -241,10 +258,11 @@ def update_own_contact(*, member, phone, email=""):
 
 
 @transaction.atomic
-def import_roster(*, file, actor=None, create_missing=False):
+def import_roster(*, file, actor=None, create_missing=False, retirees_to_group=False):
     """名册导入: all rows or none. Any bad row refuses the whole file, so a half-imported roster never exists.
     With ``create_missing`` the departments and groups the file names that the union lacks are created first
-    (in the same transaction); without it the rows naming them are refused."""
+    (in the same transaction); without it the rows naming them are refused. ``retirees_to_group``: the
+    retired people go into the retirees' group, whatever group their row names."""
     from .excel import check_against_database, new_units, read_rows
 
     rows = check_against_database(read_rows(file), create_missing=create_missing)
@@ -259,6 +277,7 @@ def import_roster(*, file, actor=None, create_missing=False):
     department_names, group_names = new_units(rows)
     departments = {name: Department.objects.create(name=name) for name in department_names}
     groups = {name: UnionGroup.objects.create(name=name) for name in group_names}
+    retirees_group = UnionGroup.objects.for_retirees() if retirees_to_group else None
     members = []
     for row in rows:
         fields = {k: v for k, v in row.fields.items() if k not in ("group_name", "department_name")}
@@ -267,6 +286,8 @@ def import_roster(*, file, actor=None, create_missing=False):
         if row.new_group:
             fields["union_group"] = groups[row.new_group]
         member = Member(**fields)
+        if retirees_group and member.status == Member.Status.RETIRED:
+            member.union_group = retirees_group
         member.fill_derived_fields()
         # uniqueness, the department and the group were checked above against lookups loaded once;
         # validating those again would cost one or two queries per row

@@ -12,7 +12,7 @@ class UnionProfileForm(forms.ModelForm):
     class Meta:
         model = UnionProfile
         fields = ["name", "kind", "unit_name", "upper_union", "committee_term", "address", "phone"]
-        fields += ["collective_contracts", *FONT_FIELDS]
+        fields += ["collective_contracts", "retirees_pay_dues", *FONT_FIELDS]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('members', '0008_merge_bodies_and_member_fields'),
+        ('members', '0010_membershipevent_merge_kind'),
     ]
 
     operations = [
