@@ -8,7 +8,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Case, Count, F, Q, Sum, When
+from django.db.models import Case, Count, Exists, F, OuterRef, Q, Sum, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,7 +18,7 @@ from openpyxl import Workbook
 from unionportal.models import UnionProfile
 from unionportal.spreadsheets import append_row, start_sheet, workbook_bytes
 
-from .models import DuesRecord, DuesSettings, Member
+from .models import DuesRecord, DuesSettings, Member, MembershipEvent
 
 FEN = Decimal("0.01")
 ZERO = Decimal("0.00")
@@ -50,11 +50,25 @@ def billed_statuses():
 
 
 def unbilled(prefix=""):
-    """Q of the people (``prefix`` "member__" for ledger lines) nobody asks to pay: retirees, unless the union
-    bills them. What such a person paid still counts; what she did not pay is not owed."""
+    """Q of the ledger lines nobody asks to pay: a retiree's for the months after she retired (all of them when
+    no 退休 is on her timeline, as for one imported retired), unless the union bills retirees. ``prefix`` is
+    "member__" on ledger lines, "" on members joined to their lines. What was paid still counts; the rest of
+    such a line is not owed. Months before she retired stay owed."""
     if Member.Status.RETIRED in billed_statuses():
         return Q(pk__in=[])
-    return Q(**{f"{prefix}status": Member.Status.RETIRED})
+    member, month = ("member_id", "month") if prefix else ("pk", "dues__month")
+    retired = MembershipEvent.objects.filter(member_id=OuterRef(member), kind=MembershipEvent.Kind.RETIRE)
+    after = Exists(retired.filter(occurred_on__lt=OuterRef(month))) | ~Exists(retired)
+    return Q(**{f"{prefix}status": Member.Status.RETIRED}) & after
+
+
+def last_billed_month(member):
+    """The last month a retired member is billed for (the month she retired; before any month when her 退休 is
+    not recorded), or None while she is billed."""
+    if member.status in billed_statuses():
+        return None
+    retired = member.events.filter(kind=MembershipEvent.Kind.RETIRE).first()
+    return first_of_month(retired.occurred_on) if retired else datetime.date.min
 
 
 @transaction.atomic
@@ -76,14 +90,14 @@ def set_wage_base(*, member, month, wage_base, actor=None):
     """Enter a member's wage base for a month; the due amount follows from the current rate."""
     if not member.is_union_member:
         raise ValidationError(_("%(name)s 不是工会会员，无需缴纳会费。") % {"name": member.name})
-    if member.status not in billed_statuses():
-        raise ValidationError(
-            _("%(name)s 为%(status)s人员，本会不收取其会费（见工会信息中的“退休职工缴纳会费”）。")
-            % {"name": member.name, "status": member.get_status_display()}
-        )
     if Decimal(wage_base) < 0:
         raise ValidationError(_("工资基数不能为负数。"))
     month = first_of_month(month)
+    last_billed = last_billed_month(member)
+    if last_billed and month > last_billed:
+        raise ValidationError(
+            _("%(name)s 已退休，本会不收取退休后的会费（见工会信息中的“退休职工缴纳会费”）。") % {"name": member.name}
+        )
     record = DuesRecord.objects.select_for_update().filter(member=member, month=month).first()
     if record and record.paid:
         raise ValidationError(
@@ -270,8 +284,11 @@ def member_totals(year):
 def own_year(member, year):
     """One member's ledger lines of a year and their sums, for the member's own page."""
     records = list(DuesRecord.objects.filter(member=member, month__year=year).order_by("month"))
+    unbilled_after = last_billed_month(member)
     paid = sum((record.paid for record in records), ZERO)
-    due = sum((record.due for record in records), ZERO) if member.status in billed_statuses() else paid
+    due = sum(
+        (record.paid if unbilled_after and record.month > unbilled_after else record.due for record in records), ZERO
+    )
     return {"records": records, "due": due, "paid": paid, "outstanding": due - paid}
 
 

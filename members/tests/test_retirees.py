@@ -49,8 +49,23 @@ def test_by_default_a_retiree_is_not_billed(people):
     owing = {row.name: row.outstanding for row in dues.member_totals(2025)}
     assert owing == {"李华": Decimal("60.00"), "王芳": Decimal("0.00")}
     assert dues.own_year(retiree, 2025)["outstanding"] == 0
-    with pytest.raises(ValidationError, match="王芳 为退休人员，本会不收取其会费"):
+    with pytest.raises(ValidationError, match="王芳 已退休，本会不收取退休后的会费"):
         dues.set_wage_base(member=retiree, month=MAY, wage_base="5000")
+
+
+def test_months_before_she_retired_stay_owed(groups):
+    person = Member.objects.create(name="赵敏", gender="F", is_union_member=True, union_group=groups[0])
+    for month in (APRIL, MAY):
+        DuesRecord.objects.create(member=person, month=month, wage_base=6000, due=30)
+    services.retire(member=person, on=datetime.date(2025, 4, 15))
+    person.refresh_from_db()
+    assert [record.month for record in dues.arrears(today=MAY)] == [APRIL]
+    assert dues.yearly_totals(2025)["outstanding"] == Decimal("30.00")
+    assert [row.outstanding for row in dues.member_totals(2025)] == [Decimal("30.00")]
+    assert dues.own_year(person, 2025)["outstanding"] == Decimal("30.00")
+    assert dues.set_wage_base(member=person, month=APRIL, wage_base="5000").due == Decimal("25.00")
+    with pytest.raises(ValidationError, match="赵敏 已退休"):
+        dues.set_wage_base(member=person, month=MAY, wage_base="5000")
 
 
 def test_what_a_retiree_paid_still_counts_and_shows(people):
