@@ -150,7 +150,7 @@ class Action:
     confirm: str = ""  # asked before an action that cannot be undone; says what will happen
     notify: Callable[[Any], Any] | None = None  # the object → whom to tell (users or members)
     notice: Text | None = None  # what they are told; by default the done message
-    form: str | type | None = None  # dotted path or class, called (data, obj=, user=)
+    form: str | type | None = None  # dotted path or class, called (data, files=, obj=, user=)
     service: str | None = None  # dotted path, called (<arg>=obj, actor=, **form data); else move()
     also: Iterable[str] = ()  # other states the service may lead to (rate: back to 办理中)
     internal: bool = False  # its step's note is for the union's staff only
@@ -167,11 +167,11 @@ class Action:
     def done_message(self, obj) -> str:
         return _text(self.done, obj) or _("已%(action)s：%(object)s。") % {"action": self.label, "object": obj}
 
-    def make_form(self, data, obj, user):
+    def make_form(self, data, obj, user, files=None):
         if self.form is None:
             return None
         form_class = import_string(self.form) if isinstance(self.form, str) else self.form
-        return form_class(data, obj=obj, user=user, auto_id=f"id_{self.name}_%s")
+        return form_class(data, files=files, obj=obj, user=user, auto_id=f"id_{self.name}_%s")
 
 
 class WrongState(ValidationError):
@@ -405,7 +405,7 @@ def act(request, obj, name, *, then=None):
         if seen is not None and seen != flow.state_of(obj):
             raise flow.stale(flow.state_of(obj))
         flow.require(obj, name, request.user)
-        form = action.make_form(request.POST, obj, request.user)
+        form = action.make_form(request.POST, obj, request.user, files=request.FILES)
         if form is not None and not form.is_valid():
             _report_form(request, form)
             return redirect(back)
