@@ -208,6 +208,8 @@ class Workflow:
     arg: str = ""  # the services' keyword for the object; the model's name by default
     step_labels: dict[str, str] = field(default_factory=dict)  # steps that are not table rows (起草, 异议)
     final: Iterable[str] = ()  # states where the flow ends: no action is owed there
+    # states a background task moves on (a queued or running document job): no person's button is owed there
+    moved_by_system: Iterable[str] = ()
     # locks what the object's services lock first (an event before its sign-ups), so the order holds
     lock_first: Callable[[Any], Any] | None = None
 
@@ -215,6 +217,7 @@ class Workflow:
         self.table = {action.name: action for action in self.actions}
         self.arg = self.arg or self.model._meta.model_name
         self.final = frozenset(self.final)
+        self.moved_by_system = frozenset(self.moved_by_system)
         self.step_fk = next(
             f.name for f in self.steps._meta.get_fields() if getattr(f, "related_model", None) is self.model
         )
