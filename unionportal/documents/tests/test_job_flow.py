@@ -28,7 +28,7 @@ def test_a_rendered_job_records_each_move_as_the_systems(users, django_capture_o
     ]
 
 
-def test_an_interrupted_job_tells_its_record_why_it_ran_again(users):
+def test_an_interrupted_job_tells_its_record_why_it_ran_again(users, client_as):
     job = Job.objects.create(
         owner=users["staff"],
         kind="notice",
@@ -42,6 +42,8 @@ def test_an_interrupted_job_tells_its_record_why_it_ran_again(users):
     requeued = job.steps.get(action="requeue")
     assert requeued.label == "中断后重新排队" and "已自动重新排队" in requeued.note
     assert [s.action for s in job.steps.all()] == ["requeue", "start", "finish"]
+    record = client_as("staff").get(job.get_absolute_url()).content.decode()
+    assert "生成记录" in record and "中断后重新排队" in record and "生成完成" in record
 
 
 @pytest.mark.parametrize("action", ["start", "finish", "fail", "requeue"])
