@@ -38,6 +38,8 @@ def _returned(users, files=()):
 
 def test_the_member_files_with_a_bill_and_a_photo_of_a_certificate(client_as, users):
     client = client_as("member")
+    form = client.get("/welfare/applications/new/").content.decode()
+    assert 'enctype="multipart/form-data"' in form and 'accept=".pdf,.jpg,.jpeg,.png"' in form
     response = client.post(
         "/welfare/applications/new/",
         {
