@@ -395,6 +395,8 @@ ACCESS = [
     Access(welfare_page("application", "review/"), set(), expect=dict.fromkeys(ROLES, 405)),
     Access(welfare_page("application", "approve/"), set(), expect=dict.fromkeys(ROLES, 405)),
     Access("/welfare/applications/999999/", set(), expect={role: 404 for role in ROLES}),
+    Access(welfare_page("application_attachment"), {"chair", "welfare", "member"}),
+    Access(welfare_page("application_attachment", "remove/"), set(), expect=dict.fromkeys(ROLES, 405)),
     Access("/welfare/payments/", {"chair", "welfare", "auditor"}),
     Access("/welfare/payments/new/", {"chair", "welfare"}),
     Access("/welfare/totals/", {"chair", "welfare", "auditor"}),

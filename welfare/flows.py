@@ -42,7 +42,7 @@ FLOW = Workflow(
     url_name="welfare:application_action",
     view_permission="welfare.view_application",
     final={S.REJECTED, S.PAID, S.WITHDRAWN},
-    step_labels={"apply": _("提交申请")},
+    step_labels={"apply": _("提交申请"), "attach": _("添加附件"), "detach": _("删除附件")},
     actions=[
         Action(
             "review",

@@ -6,12 +6,21 @@ from disclosure import selectors as disclosure_selectors
 from disclosure.models import DisclosureItem
 from members.models import Department, UnionGroup
 from members.pickers import PeopleField, PersonField, PersonPicker, scoped
-from unionportal.forms import ActionForm
+from unionportal.forms import ActionForm, MultipleFileField, MultipleFileInput
 
 from .models import Campaign, DonationDrive, FundSource, HardshipFile, Payment, VisitOccasion
 from .recipient_rules import Rule
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def attachments_field():
+    return MultipleFileField(
+        label=_("附件（医疗票据、证明、收入证明）"),
+        required=False,
+        help_text=_("PDF 或图片（JPG、PNG），每个不超过 10 MB，可一次选多个。"),
+        widget=MultipleFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}),
+    )
 
 
 class HardshipFileForm(forms.ModelForm):
@@ -51,6 +60,7 @@ class ApplicationForm(forms.Form):
     another_need = forms.BooleanField(
         label=_("另有困难，仍要提交"), required=False, help_text=_("已有未办结的申请时，只为另一项困难勾选。")
     )
+    attachments = attachments_field()
 
     def __init__(self, *args, on_behalf, **kwargs):
         super().__init__(*args, **kwargs)
@@ -71,6 +81,7 @@ class ResubmitForm(ActionForm):
 
     reason = forms.CharField(label=_("申请事由"), widget=forms.Textarea(attrs={"rows": 4}))
     amount_requested = forms.DecimalField(label=_("申请金额（元）"), min_value=0.01, decimal_places=2)
+    attachments = attachments_field()
     note = forms.CharField(label=_("补充说明"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args, **kwargs):

@@ -188,6 +188,7 @@ class Application(models.Model):
     S = Status
     # the transitions are the table in flows.py
     OPEN = {S.SUBMITTED, S.RETURNED, S.REVIEWED, S.APPROVED}
+    EDITABLE = {S.RETURNED}  # corrected (and its attachments changed) only when sent back to the filer
     PENDING = {S.SUBMITTED, S.REVIEWED}  # waiting for the union's staff or chair, not the member
 
     member = models.ForeignKey(Member, verbose_name=_("申请人"), on_delete=models.PROTECT, related_name="applications")
@@ -226,6 +227,45 @@ class ApplicationStep(Step):
     class Meta(Step.Meta):
         verbose_name = _("申请流程记录")
         verbose_name_plural = _("申请流程记录")
+
+
+class ApplicationAttachment(models.Model):
+    """A supporting paper of an application (医疗票据、证明、收入证明), a PDF or a picture, read by its content
+    when uploaded and opened only through the portal by those who may open the application."""
+
+    class Kind(models.TextChoices):
+        PDF = "pdf", "PDF"
+        PNG = "png", "PNG"
+        JPEG = "jpeg", "JPEG"
+
+    CONTENT_TYPES = {"pdf": "application/pdf", "png": "image/png", "jpeg": "image/jpeg"}
+
+    application = models.ForeignKey(
+        Application, verbose_name=_("帮扶申请"), on_delete=models.CASCADE, related_name="attachments"
+    )
+    file = models.FileField(_("文件"), upload_to="welfare/applications/%Y/")
+    name = models.CharField(_("文件名"), max_length=200)
+    kind = models.CharField(_("类型"), max_length=5, choices=Kind)
+    size = models.PositiveBigIntegerField(_("大小"))
+    uploaded_by = models.ForeignKey(
+        USER, verbose_name=_("上传人"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(_("上传时间"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("申请附件")
+        verbose_name_plural = _("申请附件")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("welfare:application_attachment", args=[self.pk])
+
+    @property
+    def content_type(self):
+        return self.CONTENT_TYPES[self.kind]
 
 
 class Campaign(models.Model):

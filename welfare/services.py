@@ -18,6 +18,8 @@ from django.utils.translation import gettext as _
 from unionportal.roles import is_chair
 
 from . import care
+from .attachments import add_attachments
+from .attachments import store as store_attachments
 from .flows import FLOW
 from .models import (
     ZERO,
@@ -141,9 +143,10 @@ def open_applications(member):
 
 
 @transaction.atomic
-def apply_for_help(*, member, actor, reason, amount_requested, another_need=False):
-    """A member applies for themselves, or staff apply on the member's behalf (代为申请). A second
-    open application for the same person is pointed out first: it goes in only for another need."""
+def apply_for_help(*, member, actor, reason, amount_requested, another_need=False, attachments=()):
+    """A member applies for themselves, or staff apply on the member's behalf (代为申请), with the papers
+    behind it (``attachments``: uploads). A second open application for the same person is pointed out
+    first: it goes in only for another need."""
     amount = to_money(amount_requested)
     if amount <= ZERO:
         raise ValidationError(_("申请金额必须大于零。"))
@@ -172,6 +175,7 @@ def apply_for_help(*, member, actor, reason, amount_requested, another_need=Fals
     application.full_clean()
     application.save()
     FLOW.record(application, "apply", actor=actor, from_status="")
+    store_attachments(application, actor=actor, uploads=attachments)
     return application
 
 
@@ -190,8 +194,11 @@ def return_application(*, application, actor, note):
 
 
 @transaction.atomic
-def resubmit_application(*, application, actor, reason=None, amount_requested=None, note=""):
-    """The applicant, or whoever filed it, corrects a returned application and sends it again."""
+def resubmit_application(*, application, actor, reason=None, amount_requested=None, note="", attachments=()):
+    """The applicant, or whoever filed it, corrects a returned application, adds the papers asked for
+    and sends it again."""
+    if attachments:
+        add_attachments(application=application, actor=actor, uploads=attachments)
     fields = {}
     if reason:
         fields["reason"] = reason

@@ -22,6 +22,12 @@ urlpatterns = [
         views.application_action,
         name="application_action",
     ),
+    path("application-files/<int:pk>/", views.application_attachment, name="application_attachment"),
+    path(
+        "application-files/<int:pk>/remove/",
+        views.application_attachment_remove,
+        name="application_attachment_remove",
+    ),
     path("payments/", views.payment_list, name="payments"),
     path("payments/new/", views.payment_create, name="payment_create"),
     path("payments/<int:pk>/sign-off/", views.payment_sign_off, name="payment_sign_off"),

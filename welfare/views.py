@@ -4,7 +4,7 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -16,11 +16,11 @@ from disclosure.formatting import render_body
 from unionportal import workflow
 from unionportal.access import check_object_permission, member_record_required, no_member_record, permission_required
 from unionportal.documents.services import queue_document
-from unionportal.form_pages import form_page
+from unionportal.form_pages import apply_posted_form, form_page
 from unionportal.pagination import paginate
 from unionportal.spreadsheets import append_row, workbook_bytes
 
-from . import care, publication, recipient_rules, selectors, services
+from . import attachments, care, publication, recipient_rules, selectors, services
 from .documents import PaymentRegister, VisitRegister
 from .forms import (
     ApplicationForm,
@@ -41,6 +41,7 @@ from .forms import (
 )
 from .models import (
     Application,
+    ApplicationAttachment,
     Campaign,
     CampaignRecipient,
     CareTask,
@@ -302,11 +303,12 @@ def application_create(request):
             reason=data["reason"],
             amount_requested=data["amount_requested"],
             another_need=data["another_need"],
+            attachments=data["attachments"],
         )
 
     return _form_page(
         request,
-        ApplicationForm(request.POST or None, on_behalf=on_behalf),
+        ApplicationForm(request.POST or None, request.FILES or None, on_behalf=on_behalf),
         save=apply,
         done=_("申请已提交。"),
         title=_("申请帮扶"),
@@ -326,6 +328,8 @@ def application_detail(request, pk):
     staff = request.user.has_perm("welfare.view_applications")
     context = {
         "application": application,
+        "attachments": application.attachments.all(),
+        "may_change_attachments": attachments.may_change(request.user, application),
         "steps": application.steps.select_related("actor__member"),
         "staff": staff,
         "buttons": workflow.buttons(application, request.user),
@@ -340,6 +344,39 @@ def application_detail(request, pk):
 def application_action(request, pk, action):
     """Every button of the application's table (welfare/flows.py) posts here."""
     return workflow.act(request, _application(request, pk), action)
+
+
+def _attachment(request, pk):
+    attachment = get_object_or_404(
+        ApplicationAttachment.objects.select_related("application__member", "application__applied_by"), pk=pk
+    )
+    check_object_permission(request.user, "welfare.view_application", attachment.application)
+    return attachment
+
+
+@permission_required("welfare.view_own_applications")
+def application_attachment(request, pk):
+    """A paper of an application, opened through the portal only (never a public media URL), not cached."""
+    attachment = _attachment(request, pk)
+    return FileResponse(
+        attachment.file.open("rb"),
+        filename=attachment.name,
+        as_attachment=False,
+        content_type=attachment.content_type,
+    )
+
+
+@permission_required("welfare.view_own_applications")
+@require_POST
+def application_attachment_remove(request, pk):
+    attachment = _attachment(request, pk)
+    apply_posted_form(
+        request,
+        None,
+        lambda form: attachments.remove_attachment(attachment=attachment, actor=request.user),
+        done=_("附件“%(name)s”已删除。") % {"name": attachment.name},
+    )
+    return redirect(attachment.application)
 
 
 # ---- payments ---------------------------------------------------------------------------------

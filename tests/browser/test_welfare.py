@@ -78,8 +78,9 @@ def test_visit_form_picks_namesakes_by_search_and_tells_them_apart(page, log_in,
 
 
 def test_returned_application_corrected_and_resubmitted_by_the_member_on_a_phone(
-    phone_page, log_in, live_server, users, screenshot
+    phone_page, log_in, live_server, users, screenshot, settings, tmp_path
 ):
+    settings.MEDIA_ROOT = tmp_path
     from welfare import services
 
     application = services.apply_for_help(
@@ -94,10 +95,14 @@ def test_returned_application_corrected_and_resubmitted_by_the_member_on_a_phone
     resubmit = open_action(page, "resubmit")
     resubmit.get_by_label("申请事由").fill("住院12天，票据合计1860元。")
     resubmit.get_by_label("申请金额（元）").fill("1860")
+    bill = {"name": "住院发票.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4 hospital bill"}
+    resubmit.get_by_label("附件（医疗票据、证明、收入证明）").set_input_files([bill])
     resubmit.locator('button[type="submit"]').click()
     page.get_by_text("申请已重新提交").wait_for()
     assert page.get_by_test_id("status").inner_text() == "已提交"
+    page.get_by_test_id("attachments").get_by_role("link", name="住院发票.pdf").wait_for()
     assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
     screenshot(page, "welfare-resubmitted-phone")
     application.refresh_from_db()
     assert application.amount_requested == Decimal("1860")
+    assert application.attachments.get().file.read() == bill["buffer"]

@@ -1,11 +1,16 @@
 import datetime
 from decimal import Decimal
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from members.models import Member
 from welfare import services
 from welfare.models import Campaign, FundSource, HardshipFile
+
+
+def pdf_upload(name="住院发票.pdf", body=b"%PDF-1.4 hospital bill"):
+    return SimpleUploadedFile(name, body, content_type="application/pdf")
 
 
 def make_member(name="张三", **fields):
@@ -42,6 +47,10 @@ def welfare_object(kind, users, owner="member"):
         return make_file(member=member)
     if kind == "application":
         return services.apply_for_help(member=member, actor=users[owner], reason="住院", amount_requested="500")
+    if kind == "application_attachment":
+        return services.apply_for_help(
+            member=member, actor=users[owner], reason="住院", amount_requested="500", attachments=[pdf_upload()]
+        ).attachments.get()
     if kind == "campaign":
         return make_campaign()
     if kind == "gift_campaign":
