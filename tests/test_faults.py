@@ -88,7 +88,7 @@ def test_campaign_delivery_failing_after_the_payment_records_no_payment(users, m
     before = every_table()
     monkeypatch.setattr(CampaignRecipient, "save", database_error)
     with pytest.raises(OperationalError):
-        welfare.deliver_to_recipient(recipient=recipient, actor=users["welfare"], approver=users["chair"])
+        welfare.deliver_to_recipient(recipient=recipient, actor=users["welfare"])
     assert every_table() == before
     recipient.refresh_from_db()
     assert recipient.payment_id is None

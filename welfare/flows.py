@@ -145,7 +145,7 @@ FLOW = Workflow(
             "pay",
             {S.APPROVED},
             S.PAID,
-            label=_("已支付"),
+            label=_("支付"),
             allowed=rules.always_deny,
             done=_("帮扶金{obj.amount_approved}元已支付。"),
             notify=_filers,

@@ -400,7 +400,10 @@ def record_payment(
 
 @transaction.atomic
 def sign_off_payment(*, payment, actor, signed_on=None):
-    """The recipient has signed for the payment (本人签收)."""
+    """The recipient has signed for the payment (本人签收), once it is handed over."""
+    if payment.status != Payment.Status.PAID:
+        message = _("这笔发放的经费尚未支付（%(status)s），不能签收。")
+        raise ValidationError(message % {"status": payment.get_status_display()})
     if payment.signed_off:
         raise ValidationError(_("该笔发放已签收。"))
     payment.signed_off = True

@@ -53,14 +53,12 @@ def campaign(users):
     sick_recipient = services.add_recipient(
         campaign=campaign, member=sick, actor=users["welfare"], reason="困难档案：大病"
     )
-    services.deliver_to_recipient(recipient=sick_recipient, actor=users["welfare"], approver=users["chair"])
+    services.deliver_to_recipient(recipient=sick_recipient, actor=users["welfare"])
     retiree = make_member("王芳", union_group=UnionGroup.objects.create(name="退休组"))
     recipient = services.add_recipient(
         campaign=campaign, member=retiree, actor=users["welfare"], amount="0", reason="退休职工"
     )
-    services.deliver_to_recipient(
-        recipient=recipient, actor=users["welfare"], approver=users["chair"], goods="大米一袋"
-    )
+    services.deliver_to_recipient(recipient=recipient, actor=users["welfare"], goods="大米一袋")
     return campaign
 
 
@@ -80,7 +78,7 @@ def test_only_what_was_delivered_is_listed_and_counted(campaign, users):
     WelfareSettings.objects.filter(pk=WelfareSettings.current().pk).update(yearly_cap_per_person=100)
     over = services.add_recipient(campaign=campaign, member=capped, actor=users["welfare"], reason="困难")
     with pytest.raises(ValidationError, match="上限"):
-        services.deliver_to_recipient(recipient=over, actor=users["welfare"], approver=users["chair"])
+        services.deliver_to_recipient(recipient=over, actor=users["welfare"])
 
     body = publication.recipient_list_body(campaign)
 
