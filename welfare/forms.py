@@ -195,7 +195,14 @@ class VisitForm(forms.Form):
     visited_on = forms.DateField(label=_("慰问日期"), widget=DATE_WIDGET)
     visitors = PeopleField(label=_("慰问人"), scope="active")
     gifts = forms.CharField(label=_("慰问品"), required=False)
-    money = forms.DecimalField(label=_("慰问金（元）"), min_value=0, decimal_places=2, required=False, initial=0)
+    money = forms.DecimalField(
+        label=_("慰问金（元）"),
+        min_value=0,
+        decimal_places=2,
+        required=False,
+        initial=0,
+        help_text=_("慰问金经财务审核、主席审批后由财务支付。"),
+    )
     fund_source = forms.ChoiceField(
         label=_("经费来源"), choices=[("", "---------"), *FundSource.choices], required=False
     )

@@ -473,7 +473,7 @@ def update_campaign(*, campaign, actor, confidential=None, **fields):
         confidential = Campaign.confidential_by_default(campaign.kind) if "kind" in fields else campaign.confidential
     if confidential and not actor.has_perm("welfare.view_confidential_campaigns"):
         raise ValidationError({"confidential": _("委员只能组织不保密的普惠慰问（节日、生日、退休慰问）。")})
-    if not confidential and campaign.has_hardship_basis():
+    if not confidential and campaign.kind in Campaign.UNIVERSAL_KINDS and campaign.has_hardship_basis():
         raise ValidationError({"confidential": _("名单中有因困难档案列入的对象，这是困难帮扶类名单，必须保密。")})
     campaign.confidential = confidential
     campaign.full_clean()

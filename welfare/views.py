@@ -672,6 +672,14 @@ def care_tasks(request):
     return render(request, "welfare/care_tasks.html", {"tasks": tasks, "form": form, "today": timezone.localdate()})
 
 
+def _visit_done(visit, task):
+    text = _("走访慰问已登记；对应的关怀任务随之完成。") if task else _("走访慰问已登记。")
+    if visit.payment is not None and visit.payment.expense_id:
+        money = _("慰问金%(amount)s元已提交财务审核，主席审批、财务支付后即为已发放。")
+        text += money % {"amount": visit.payment.amount}
+    return text
+
+
 @permission_required("welfare.record_visit")
 def visit_create(request):
     def record(form):
@@ -688,7 +696,7 @@ def visit_create(request):
         request,
         VisitForm(request.POST or None, initial=initial),
         save=record,
-        done=_("走访慰问已登记；对应的关怀任务随之完成。") if task else _("走访慰问已登记。"),
+        done=lambda visit: _visit_done(visit, task),
         title=_("登记走访慰问"),
         back="welfare:visits",
         then=lambda visit: redirect("welfare:visits"),
