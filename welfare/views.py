@@ -327,6 +327,7 @@ def application_detail(request, pk):
     staff = request.user.has_perm("welfare.view_applications")
     context = {
         "application": application,
+        "payment": Payment.objects.filter(application=application).first(),  # where its money stands
         "steps": application.steps.select_related("actor__member"),
         "staff": staff,
         "buttons": workflow.buttons(application, request.user),
