@@ -68,7 +68,7 @@ def open_books(users=None, lines=None):
     return executing_budget(actor=actor, lines=lines or {"201": "100000", "202": "100000"})
 
 
-def through_funds(expense, users, *, until="paid", voucher=None):
+def through_funds(expense, users, *, until="paid", voucher=None, paid_on=None):
     """Take a welfare expense request along the funds chain: 财务审核, 集体研究 where needed, the chair's
     approval, the accountant's payment."""
     from funds.services import expenses
@@ -86,7 +86,17 @@ def through_funds(expense, users, *, until="paid", voucher=None):
     return expenses.pay_expense(
         expense=expense,
         actor=users["accountant"],
-        paid_on=timezone.localdate(),
+        paid_on=paid_on or timezone.localdate(),
         method="transfer",
         voucher_number=voucher or f"福-{expense.pk:04}",
     )
+
+
+def pay_all(users):
+    """Every welfare request still waiting, taken through the funds chain and paid on the day its payment row
+    carries (the delivery or visit day), as the accountant would book it."""
+    from funds.models import Expense
+
+    waiting = Expense.objects.filter(welfare_payments__status="requested").distinct()
+    for expense in waiting:
+        through_funds(expense, users, paid_on=expense.welfare_payments.earliest("paid_on").paid_on)

@@ -10,7 +10,7 @@ from welfare.documents import PaymentRegister, VisitRegister
 from welfare.models import Campaign, FundSource, VisitOccasion
 from welfare.report import annual_report
 
-from .factories import make_campaign, make_member
+from .factories import make_campaign, make_member, pay_all
 
 pytestmark = pytest.mark.django_db
 
@@ -65,6 +65,7 @@ def year_of_care(users):
             money=money,
             fund_source=FundSource.UNION_FUNDS,
         )
+    pay_all(users)
     return {"mid_autumn": mid_autumn, "spring": spring}
 
 

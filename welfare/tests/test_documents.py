@@ -11,7 +11,7 @@ from unionportal.documents.models import Job
 from welfare import services
 from welfare.documents import VisitRegister, scope_label
 from welfare.models import FundSource, VisitOccasion
-from welfare.tests.factories import make_campaign, make_member
+from welfare.tests.factories import make_campaign, make_member, pay_all
 
 DAY = datetime.date(2026, 3, 10)
 
@@ -47,6 +47,7 @@ def helped(users):
     paid = services.add_recipient(campaign=campaign, member=make_member("郑困难"), actor=officer, reason="特困")
     services.add_recipient(campaign=campaign, member=make_member("冯未发"), actor=officer, reason="退休")
     services.deliver_to_recipient(recipient=paid, actor=officer, paid_on=DAY)
+    pay_all(users)
     return campaign
 
 

@@ -81,3 +81,12 @@ def test_campaign_edit_sets_the_confidential_flag_of_a_universal_gift_only(clien
     assert "困难帮扶类活动的名单必须保密" in page.content.decode()
     assert Campaign.objects.get(pk=warmth.pk).confidential
     assert client_as("staff").get(f"/welfare/campaigns/{warmth.pk}/edit/").status_code == 403
+
+
+def test_the_dashboard_shows_the_officer_a_stuck_payment(client_as, users):
+    campaign = make_campaign()
+    recipient = services.add_recipient(campaign=campaign, member=make_member(), actor=users["welfare"])
+    payment = services.deliver_to_recipient(recipient=recipient, actor=users["welfare"])
+    assert "待处理的发放" not in client_as("welfare").get("/").content.decode()
+    expenses.return_expense(expense=payment.expense, actor=users["accountant"], note="请附签收表")
+    assert "待处理的发放" in client_as("welfare").get("/").content.decode()

@@ -6,7 +6,7 @@ from django.utils import translation
 from unionportal.documents.annual_report import compile_report
 from welfare import report, services
 from welfare.models import FundSource, HardshipFile, VisitOccasion
-from welfare.tests.factories import make_campaign, make_file, make_member
+from welfare.tests.factories import make_campaign, make_file, make_member, pay_all
 
 YEAR = 2026
 DAY = datetime.date(YEAR, 3, 10)
@@ -30,6 +30,7 @@ def test_chapter_counts_files_by_level_and_payments_in_person_times_and_yuan(use
         member=make_member("丙"), actor=officer, occasion=VisitOccasion.objects.get_or_create(name="住院")[0],
         visited_on=DAY, visitors=[officer.member], money=Decimal("0.01"), fund_source=FundSource.UNION_FUNDS,
     )  # fmt: skip
+    pay_all(users)
     chapter = report.annual_report(YEAR)
     files = chapter.context["files"]
     assert files["total"] == 2  # the file opened next year is not on this year's books
