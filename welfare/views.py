@@ -361,6 +361,7 @@ def payment_list(request):
             "year": year,
             "sources": FundSource.choices,
             "totals": selectors.totals(year)["overall"],
+            "stuck": Payment.STUCK,
         },
     )
 

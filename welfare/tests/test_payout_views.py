@@ -77,6 +77,7 @@ def test_campaign_edit_sets_the_confidential_flag_of_a_universal_gift_only(clien
     staff_page = client_as("staff").get(f"/welfare/campaigns/{gift.pk}/edit/").content.decode()
     assert 'name="confidential"' not in staff_page
     warmth = make_campaign()
+    client = client_as("welfare")  # the same test client, logged in again after the 委员's visit
     page = client.post(f"/welfare/campaigns/{warmth.pk}/edit/", {**data, "name": "春节", "kind": "spring"})
     assert "困难帮扶类活动的名单必须保密" in page.content.decode()
     assert Campaign.objects.get(pk=warmth.pk).confidential
