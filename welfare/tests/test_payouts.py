@@ -51,6 +51,9 @@ def test_a_visits_money_waits_for_the_chain_and_is_counted_once_paid(users):
     through_funds(expense, users, until="approved")
     payment.refresh_from_db()
     assert payment.status == P.APPROVED and _year_total()["times"] == 0
+    # the chain tells the chair after 财务审核, the accountant after the chair's approval
+    assert Notice.objects.filter(recipient=users["chair"], kind="funds.expense.review").exists()
+    assert Notice.objects.filter(recipient=users["accountant"], kind="funds.expense.approve").exists()
 
     expense = expenses.pay_expense(
         expense=Expense.objects.get(pk=expense.pk),

@@ -5,6 +5,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from unionportal.notices import Notice
 from welfare import selectors, services
 from welfare.flows import FLOW
 from welfare.models import Application, FileAccessLog, FundSource, HardshipFile, Payment, VisitOccasion
@@ -85,6 +86,7 @@ def test_application_flow_from_member_to_payment(users):
     application.refresh_from_db()
     payment.refresh_from_db()
     assert application.status == S.PAID
+    assert Notice.objects.filter(recipient=users["member"], text__contains="帮扶金800.00元已发放").exists()
     assert (payment.status, payment.voucher_number) == (Payment.Status.PAID, "付-帮-01")
     assert payment.approver == users["chair"]  # who approved the expense, never the welfare officer
     assert [s.to_status for s in application.steps.all()] == [S.SUBMITTED, S.REVIEWED, S.APPROVED, S.APPROVED, S.PAID]
