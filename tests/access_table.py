@@ -399,6 +399,7 @@ ACCESS = [
     Access(welfare_page("application_attachment", "remove/"), set(), expect=dict.fromkeys(ROLES, 405)),
     Access("/welfare/payments/", {"chair", "welfare", "auditor"}),
     Access("/welfare/payments/new/", {"chair", "welfare"}),
+    Access("/welfare/payments/999999/cancel/", set(), expect={"chair": 405, "welfare": 405}),
     Access("/welfare/totals/", {"chair", "welfare", "auditor"}),
     Access("/welfare/registers/", {"chair", "welfare"}),
     Access("/welfare/settings/", {"chair"}),
@@ -406,10 +407,13 @@ ACCESS = [
     Access("/welfare/campaigns/new/", {"chair", "welfare", "staff"}),
     Access(welfare_page("campaign"), {"chair", "welfare"}),
     Access(welfare_page("campaign", "publish/"), {"chair", "welfare"}),
+    Access(welfare_page("campaign", "edit/"), {"chair", "welfare"}),
+    Access(welfare_page("campaign", "deliver-all/"), set(), expect={r: 405 for r in ("chair", "welfare", "staff")}),
     Access(welfare_page("campaign", "add-by-rule/"), set(), expect={r: 405 for r in ("chair", "welfare", "staff")}),
     # a universal gift (节日、生日、退休慰问) is not confidential: the union's 委员 organise it
     Access(welfare_page("gift_campaign"), {"chair", "welfare", "staff"}),
     Access(welfare_page("gift_campaign", "publish/"), {"chair", "welfare", "staff"}),
+    Access(welfare_page("gift_campaign", "edit/"), {"chair", "welfare", "staff"}),
     Access(
         welfare_page("gift_campaign", "add-by-rule/"), set(), expect={r: 405 for r in ("chair", "welfare", "staff")}
     ),

@@ -25,7 +25,7 @@ from unionportal.demo import LOGINS, PASSWORD
 from unionportal.documents.annual_report import compile_report
 from unionportal.notices import Notice
 from welfare import services as welfare
-from welfare.models import Application, Campaign, DonationDrive, HardshipFile, Visit
+from welfare.models import Application, Campaign, DonationDrive, HardshipFile, Payment, Visit
 
 pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo_union")]
 
@@ -161,11 +161,33 @@ def test_the_board_has_the_categories_items_in_every_state_and_one_lapsed_catego
 def test_welfare_has_files_a_half_done_campaign_visits_and_a_drive():
     assert HardshipFile.objects.count() == 15
     assert HardshipFile.objects.filter(member__status="retired").exists()
-    progress = welfare.campaign_progress(Campaign.objects.get())
+    progress = welfare.campaign_progress(Campaign.objects.get(kind=Campaign.Kind.SPRING_FESTIVAL))
     assert progress["listed"] > 0 and abs(progress["delivered"] * 2 - progress["listed"]) <= 1
+    assert progress["waiting"] == 1  # one more delivery, its money waiting for the chair
     assert Visit.objects.count() == 9  # six for members, three 重阳 visits to retirees
     assert DonationDrive.objects.get().pledged_total() > 0
     assert Application.objects.filter(member__user__username="member").exists()
+
+
+def test_welfare_money_went_through_the_funds_chain_and_the_mid_autumn_gift_was_paid():
+    cash = Payment.objects.filter(amount__gt=0).select_related("expense")
+    assert cash.exists() and not cash.filter(expense=None).exists()  # no money without the chain
+    for payment in cash:
+        expense = payment.expense
+        assert expense.requester != expense.approved_by  # nobody approved their own request
+        if payment.status == Payment.Status.PAID:
+            assert expense.status == "paid" and payment.voucher_number == expense.entry.voucher_number
+            assert payment.approver == expense.approved_by == User.objects.get(username="chair")
+        else:
+            assert expense.status in {"submitted", "reviewed", "approved"}
+    assert {Payment.Status.PAID, Payment.Status.REQUESTED, Payment.Status.APPROVED} <= set(
+        cash.values_list("status", flat=True)
+    )
+    gift = Campaign.objects.get(kind=Campaign.Kind.FESTIVAL)
+    in_service = Member.objects.filter(status=Member.Status.ACTIVE, is_union_member=True).count()
+    assert not gift.confidential and gift.recipients.count() == in_service
+    assert gift.spent() == gift.default_amount * in_service
+    assert {p.expense_id for p in gift.payments.all()} == {gift.payments.first().expense_id}  # one request
 
 
 WELFARE_PAGES = [

@@ -22,7 +22,7 @@ from members.tests.test_import_export import row, workbook
 from unionportal import workflow
 from welfare import services as welfare
 from welfare.models import Application, ApplicationStep, CampaignRecipient, FundSource, Payment
-from welfare.tests.factories import make_campaign
+from welfare.tests.factories import make_campaign, open_books
 
 pytestmark = pytest.mark.django_db
 
@@ -71,6 +71,7 @@ def _approved_application(users):
 
 
 def test_payment_of_an_approved_application_failing_at_its_step_records_no_payment(users, monkeypatch):
+    open_books(users)
     application = _approved_application(users)
     before = every_table()
     monkeypatch.setattr(ApplicationStep.objects, "create", database_error)
@@ -83,12 +84,13 @@ def test_payment_of_an_approved_application_failing_at_its_step_records_no_payme
 
 
 def test_campaign_delivery_failing_after_the_payment_records_no_payment(users, monkeypatch):
+    open_books(users)
     campaign = make_campaign()
     recipient = welfare.add_recipient(campaign=campaign, member=users["member"].member, actor=users["welfare"])
     before = every_table()
     monkeypatch.setattr(CampaignRecipient, "save", database_error)
     with pytest.raises(OperationalError):
-        welfare.deliver_to_recipient(recipient=recipient, actor=users["welfare"], approver=users["chair"])
+        welfare.deliver_to_recipient(recipient=recipient, actor=users["welfare"])
     assert every_table() == before
     recipient.refresh_from_db()
     assert recipient.payment_id is None

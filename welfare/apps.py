@@ -9,8 +9,13 @@ class WelfareConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_save
 
+        from funds.models import Entry, Expense
         from members.models import MembershipEvent
 
         from .care import task_from_roster
+        from .payouts import follow_entry, follow_expense
 
         post_save.connect(task_from_roster, sender=MembershipEvent, dispatch_uid="welfare_care_task_from_roster")
+        # welfare money waits on its expense request and is handed over when the books pay it
+        post_save.connect(follow_expense, sender=Expense, dispatch_uid="welfare_follow_expense")
+        post_save.connect(follow_entry, sender=Entry, dispatch_uid="welfare_follow_entry")

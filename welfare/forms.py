@@ -102,19 +102,24 @@ class ApproveForm(ActionForm):
 
 
 class PayForm(ActionForm):
+    """申请支付 of an approved application: the money goes to the accountant and the chair, who pays is theirs."""
+
     fund_source = forms.ChoiceField(label=_("经费来源"), choices=FundSource.choices)
-    paid_on = forms.DateField(label=_("发放日期"), required=False, widget=DATE_WIDGET)
-    override_note = forms.CharField(label=_("超出年度上限的理由（仅主席）"), required=False)
 
 
 class PaymentForm(forms.Form):
+    """A delivery under a campaign to someone not on its list; help without a campaign goes by application."""
+
+    campaign = forms.ModelChoiceField(
+        label=_("慰问活动"),
+        queryset=Campaign.objects.filter(closed=False),
+        help_text=_("发放须依据慰问活动；个人帮扶请走帮扶申请。"),
+    )
     member = PersonField(label=_("领取人"))
     kind = forms.ChoiceField(label=_("类型"), choices=Payment.Kind.choices)
     amount = forms.DecimalField(label=_("金额（元）"), min_value=0, decimal_places=2, required=False, initial=0)
     goods = forms.CharField(label=_("物品"), required=False)
     fund_source = forms.ChoiceField(label=_("经费来源"), choices=FundSource.choices)
-    campaign = forms.ModelChoiceField(label=_("慰问活动"), queryset=Campaign.objects.all(), required=False)
-    paid_on = forms.DateField(label=_("发放日期"), required=False, widget=DATE_WIDGET)
     override_note = forms.CharField(label=_("超出年度上限或活动预算的理由（仅主席）"), required=False)
 
 
@@ -201,7 +206,14 @@ class VisitForm(forms.Form):
     visited_on = forms.DateField(label=_("慰问日期"), widget=DATE_WIDGET)
     visitors = PeopleField(label=_("慰问人"), scope="active")
     gifts = forms.CharField(label=_("慰问品"), required=False)
-    money = forms.DecimalField(label=_("慰问金（元）"), min_value=0, decimal_places=2, required=False, initial=0)
+    money = forms.DecimalField(
+        label=_("慰问金（元）"),
+        min_value=0,
+        decimal_places=2,
+        required=False,
+        initial=0,
+        help_text=_("慰问金经财务审核、主席审批后由财务支付。"),
+    )
     fund_source = forms.ChoiceField(
         label=_("经费来源"), choices=[("", "---------"), *FundSource.choices], required=False
     )

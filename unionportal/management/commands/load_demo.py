@@ -11,11 +11,11 @@ DEMO_LOADERS = [
     "members.demo.load",
     "accounts.demo.load",
     "disclosure.demo.load",
+    "funds.demo.load",  # the year's books are open before any app's money asks to leave
     "welfare.demo.load",
     "congress.demo.load",
     "congress.body_demo.load",
     "activities.demo.load",
-    "funds.demo.load",
     "unionportal.documents.demo.load",
     "contracts.demo.load",
 ]

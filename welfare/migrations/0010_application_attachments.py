@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('welfare', '0007_campaign_confidential'),
+        ('welfare', '0009_universal_campaigns_not_confidential'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
