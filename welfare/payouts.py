@@ -126,7 +126,7 @@ def follow_entry(sender, instance: Entry, created: bool, **kwargs) -> None:
 
 
 def _stuck(payment: Payment) -> Payment:
-    payment = Payment.objects.select_for_update().select_related("expense").get(pk=payment.pk)
+    payment = Payment.objects.select_for_update(of=("self",)).select_related("expense").get(pk=payment.pk)
     if payment.status not in Payment.STUCK:
         raise ValidationError(
             _("这笔发放现在是“%(status)s”，只有被退回、未获批准或已撤回的经费申请才能重新申请或取消。")

@@ -13,7 +13,7 @@ from unionportal.models import UnionKind
 from welfare import publication, services
 from welfare.models import Application, FundSource, Payment
 
-from .factories import make_campaign, make_member, visit_occasion
+from .factories import make_campaign, make_member, through_funds, visit_occasion
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
@@ -104,7 +104,8 @@ def test_two_publications_of_one_list_at_once_make_one_draft(users):
     category = disclosure_services.load_categories(kind=UnionKind.SCHOOL)[0]
     campaign = make_campaign()
     recipient = services.add_recipient(campaign=campaign, member=make_member(), actor=users["welfare"])
-    services.deliver_to_recipient(recipient=recipient, actor=users["welfare"])
+    payment = services.deliver_to_recipient(recipient=recipient, actor=users["welfare"])
+    through_funds(payment.expense, users)  # the 公示 lists what was paid
     refused = _race(
         [
             lambda: publication.publish_recipient_list(campaign=campaign, actor=users["welfare"], category=category),
