@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from funds.services.income import update_year_settings
 from members import services as member_services
 from members.excel import read_rows
 from members.models import Branch, Department, DuesSettings, Member, UnionGroup
@@ -68,10 +69,10 @@ def save_union(*, name, kind, upper_union="", unit_name="", dues_rate=None, hand
     dues = DuesSettings.current()
     if dues_rate is not None:
         dues.rate = Decimal(dues_rate)
-    if hand_up_share is not None:
-        dues.hand_up_share = Decimal(hand_up_share)
     dues.full_clean()
     dues.save()
+    if hand_up_share is not None:  # this year's share; each year keeps its own (funds year settings)
+        update_year_settings(year=timezone.localdate().year, actor=None, dues_hand_up_share=Decimal(hand_up_share))
     union_kind_changed.send(sender=UnionProfile, kind=kind)
     return profile
 

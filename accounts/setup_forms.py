@@ -3,7 +3,7 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from members.models import DuesSettings, Member
+from members.models import Member
 from unionportal.models import UnionKind
 
 
@@ -73,7 +73,7 @@ class UnionForm(forms.Form):
         min_value=Decimal("0"),
         max_value=Decimal("1"),
         initial=Decimal("0"),
-        help_text=DuesSettings._meta.get_field("hand_up_share").help_text,
+        help_text=_("本年度实收会费中上缴上级工会的比例；基层工会会费全部留用，默认 0，上级另有规定时填写"),
         error_messages={
             "required": _("请填写上缴比例，不上缴填 0。"),
             "invalid": _("上缴比例须是小数，如 0.4000。"),

@@ -6,9 +6,11 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from members.dues import hand_up_share
 from members.models import DuesSettings
 from unionportal.login import LoginView
 from unionportal.models import UnionProfile
@@ -86,7 +88,7 @@ def union(request):
         "unit_name": profile.unit_name,
         "upper_union": profile.upper_union,
         "dues_rate": dues.rate,
-        "hand_up_share": dues.hand_up_share,
+        "hand_up_share": hand_up_share(timezone.localdate().year),
     }
     form = UnionForm(request.POST or None, initial=initial)
     if form.is_valid():

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from funds.forms import NamedErrorsForm, amount_field
 from members.models import Member, UnionGroup
 from members.pickers import PersonField
 
@@ -31,7 +32,6 @@ class EventForm(forms.ModelForm):
             "eligibility",
             "members_first_until",
             "budget",
-            "actual_cost",
         ]
         widgets = {name: DATETIME_WIDGET for name in DATETIME_FIELDS} | {
             "description": forms.Textarea(attrs={"rows": 4})
@@ -81,3 +81,11 @@ class HonourForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["union_group"].queryset = UnionGroup.objects.current()
+
+
+class EventFundsForm(NamedErrorsForm):
+    """Ask for the event's money through the funds chain (the amount is parsed there, to the fen)."""
+
+    amount = amount_field(_("申请金额（元）"))
+    payee = forms.CharField(label=_("收款方"), max_length=100)
+    is_goods = forms.BooleanField(label=_("购买物品（须验收）"), required=False)

@@ -79,7 +79,23 @@ class Event(models.Model):
         _("会员优先截止"), null=True, blank=True, help_text=_("此前仅会员可报名；之后全体教职工可报名")
     )
     budget = models.DecimalField(_("预算（元）"), max_digits=10, decimal_places=2, default=0)
-    actual_cost = models.DecimalField(_("实际支出（元）"), max_digits=10, decimal_places=2, null=True, blank=True)
+    actual_cost = models.DecimalField(
+        _("实际支出（元）"),
+        max_digits=10,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("活动经费经财务支付后，按支付金额记入"),
+    )
+    expense = models.ForeignKey(
+        "funds.Expense",
+        verbose_name=_("经费申请"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("活动经费走工会经费审批：财务审核、主席审批、财务支付"),
+    )
     check_in_code = models.CharField(_("签到码"), max_length=20, default=new_check_in_code, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("创建人"), null=True, blank=True, on_delete=models.SET_NULL

@@ -25,4 +25,5 @@ urlpatterns = [
     path("<int:pk>/participants/print/", views.participants_print, name="participants_print"),
     path("<int:pk>/participants/pdf/", views.participants_pdf, name="participants_pdf"),
     path("<int:pk>/results/", views.results, name="results"),
+    path("<int:pk>/funds/", views.request_funds, name="request_funds"),
 ]

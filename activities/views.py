@@ -15,14 +15,14 @@ from members.models import UnionGroup
 from unionportal import workflow
 from unionportal.access import member_record_required, permission_required
 from unionportal.documents.services import queue_document
-from unionportal.form_pages import report_refusal
+from unionportal.form_pages import apply_posted_form, report_refusal
 from unionportal.pagination import paginate
 
-from . import export, selectors, services
+from . import export, funding, selectors, services
 from .documents import EventParticipants
 from .festivals import TEMPLATES as FESTIVAL_TEMPLATES
 from .festivals import initial_for
-from .forms import EventForm, HonourForm, OnBehalfForm, ResultForm, TeamForm
+from .forms import EventForm, EventFundsForm, HonourForm, OnBehalfForm, ResultForm, TeamForm
 from .models import Event, Level, Registration
 
 
@@ -70,9 +70,10 @@ def month_calendar(request):
 
 @permission_required("activities.view_event")
 def detail(request, pk):
-    event = get_object_or_404(selectors.with_counts(Event.objects.all()), pk=pk)
+    event = get_object_or_404(selectors.with_counts(Event.objects.select_related("expense")), pk=pk)
     member = _member(request)
     mine = selectors.my_registration(event, member)
+    can_manage = request.user.has_perm("activities.manage_event")
     return render(
         request,
         "activities/detail.html",
@@ -88,9 +89,23 @@ def detail(request, pk):
             "teams": event.teams.select_related("union_group", "registration").exclude(
                 registration__status="cancelled"
             ),
-            "can_manage": request.user.has_perm("activities.manage_event"),
+            "can_manage": can_manage,
+            "funds_form": EventFundsForm(initial={"amount": event.budget or ""}) if can_manage else None,
         },
     )
+
+
+@require_POST
+@permission_required("activities.manage_event")
+def request_funds(request, pk):
+    event = get_object_or_404(Event, pk=pk)
+    apply_posted_form(
+        request,
+        EventFundsForm(request.POST),
+        lambda form: funding.request_event_funds(event=event, actor=request.user, **form.cleaned_data),
+        done=_("活动经费申请已提交，等待财务审核；支付前经费为“审批中”。"),
+    )
+    return redirect(event)
 
 
 @require_POST

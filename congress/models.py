@@ -578,12 +578,22 @@ class Suggestion(models.Model):
 
 
 class SessionDocument(models.Model):
-    """A document put before the session for review (审议文件), e.g. the 工作报告 draft."""
+    """A document put before the session for review (审议文件), e.g. the 工作报告 draft, or the 经审's
+    工会经费审查报告 (``audit``: the audit whose report it is)."""
 
     session = models.ForeignKey(Session, verbose_name=_("会议"), on_delete=models.CASCADE, related_name="documents")
     title = models.CharField(_("文件名称"), max_length=200)
     file = models.FileField(_("文件"), upload_to="congress/%Y/")
     uploaded_at = models.DateTimeField(_("上传时间"), auto_now_add=True)
+    audit = models.ForeignKey(
+        "funds.Audit",
+        verbose_name=_("经费审查"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="session_documents",
+        help_text=_("这份文件是该次经费审查的《工会经费审查报告》"),
+    )
 
     class Meta:
         ordering = ["session", "pk"]

@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from . import appraisal_views, document_views, motion_views, proposal_views, suggestion_views, views
+from . import appraisal_views, audit_report, document_views, motion_views, proposal_views, suggestion_views, views
 
 app_name = "congress"
 urlpatterns = [
@@ -16,6 +16,7 @@ urlpatterns = [
     path("sessions/new/", views.session_create, name="session_create"),
     path("sessions/<int:pk>/agenda/add/", views.agenda_add, name="agenda_add"),
     path("sessions/<int:pk>/documents/add/", views.document_add, name="document_add"),
+    path("sessions/<int:pk>/documents/audit-report/", audit_report.attach, name="attach_audit_report"),
     path("documents/<int:pk>/", views.document_download, name="document"),
     path("sessions/<int:pk>/", views.session_detail, name="session"),
     path("sessions/<int:pk>/attendance/", views.attendance, name="attendance"),

@@ -15,7 +15,7 @@ from unionportal.access import permission_required
 from unionportal.form_pages import apply_posted_form, form_page, report_refusal
 from unionportal.strokes import in_stroke_order
 
-from . import forms, selectors, session_services
+from . import audit_report, forms, selectors, session_services
 from .models import Attendance, CongressTerm, Session, SessionDocument
 
 
@@ -56,8 +56,12 @@ def session_detail(request, pk):
             "delegate_count": session.term.delegates.filter(active=True).count(),
             "previous": previous,
             "agenda_form": forms.AgendaItemForm(),
-            "documents": session.documents.all(),
+            "documents": session.documents.select_related("audit"),
             "document_form": forms.SessionDocumentForm(),
+            "audit_report": session.documents.filter(audit__isnull=False).first(),
+            "finished_audits": audit_report.finished_audits()
+            if request.user.has_perm("congress.manage_session")
+            else [],
             "previous_kpis": selectors.session_kpis(previous) if previous else None,
         },
     )

@@ -137,7 +137,7 @@ def _income(users, year, today):
         )
 
 
-def _advance(expense, target, users, n, paid_on):
+def advance(expense, target, users, n, paid_on):
     """Take one request along the chain until it reaches ``target``."""
     chair, accountant = users["chair"], users["accountant"]
     if target == "withdrawn":
@@ -199,7 +199,7 @@ def _expenses(users, year, today, rng):
             )
         except ValidationError:  # a line already spent in this random year: the demo skips that request
             continue
-        made.append(_advance(expense, target, users, n, min(on + datetime.timedelta(days=rng.randint(3, 12)), today)))
+        made.append(advance(expense, target, users, n, min(on + datetime.timedelta(days=rng.randint(3, 12)), today)))
     return made
 
 

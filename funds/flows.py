@@ -14,20 +14,61 @@ not_own = ~is_requester  # 不得审批本人经办的支出
 IN_REVIEW = {E.SUBMITTED, E.REVIEWED, E.ACCEPTED}
 
 
-def _accountants(expense):
-    return users_with_role(Role.ACCOUNTANT)
-
-
-def _chair(expense):
-    return users_with_role(Role.CHAIR)
+def _role(role):
+    """Whom to tell: everyone holding ``role``."""
+    return lambda obj: users_with_role(role)
 
 
 def _requester(expense):
     return [expense.requester]
 
 
+_accountants, _chair = _role(Role.ACCOUNTANT), _role(Role.CHAIR)
+
+
 def _after_review(expense):
     return users_with_role(Role.STAFF, Role.WELFARE) if expense.is_goods else _chair(expense)
+
+
+def _step(name, sources, target, label, allowed, *, form=None, service=None, **more):
+    """A row of the expense chain: its service is ``services.expenses.<name>_expense``, its form one of ``forms``."""
+    return Action(
+        name,
+        sources,
+        target,
+        label=label,
+        allowed=allowed,
+        form=form and f"funds.forms.{form}",
+        service=f"funds.services.expenses.{service or name + '_expense'}",
+        **more,
+    )
+
+
+def _committee_then_upper(kind, states, *, approved_done, **approved_more):
+    """A budget's or an adjustment's 委员会通过 and 上级批复 rows (``services.budget.adopt_<kind>`` …)."""
+    return [
+        Action(
+            "adopt",
+            {states.DRAFT},
+            states.ADOPTED,
+            label=_("委员会通过"),
+            allowed=is_chair,
+            form="funds.forms.AdoptForm",
+            service=f"funds.services.budget.adopt_{kind}",
+            done=_("已登记委员会通过，待报上级批复。"),
+        ),
+        Action(
+            "approve",
+            {states.ADOPTED},
+            states.APPROVED,
+            label=_("上级批复"),
+            allowed=is_chair,
+            form="funds.forms.ApprovalForm",
+            service=f"funds.services.budget.approve_{kind}",
+            done=approved_done,
+            **approved_more,
+        ),
+    ]
 
 
 def _not_goods(expense):
@@ -59,116 +100,108 @@ EXPENSE_FLOW = Workflow(
     final={E.PAID, E.WITHDRAWN},
     step_labels={"request": _("提交申请")},
     actions=[
-        Action(
+        _step(
             "review",
             {E.SUBMITTED},
             E.REVIEWED,
-            label=_("财务审核"),
-            allowed=is_accountant & not_own,
-            form="funds.forms.NoteForm",
-            service="funds.services.expenses.review_expense",
+            _("财务审核"),
+            is_accountant & not_own,
+            form="NoteForm",
             done=_("财务审核已通过。"),
             notify=_after_review,
             notice=_("支出申请“{obj.purpose}”已通过财务审核，请办理。"),
         ),
-        Action(
+        _step(
             "accept",
             {E.REVIEWED},
             E.ACCEPTED,
-            label=_("验收"),
-            allowed=(is_chair | is_staff | is_welfare_officer) & not_own,
+            _("验收"),
+            (is_chair | is_staff | is_welfare_officer) & not_own,
             blocked=_not_goods,
-            form="funds.forms.AcceptForm",
-            service="funds.services.expenses.accept_expense",
+            form="AcceptForm",
             done=_("已验收。"),
             notify=_chair,
             notice=_("支出申请“{obj.purpose}”已验收，请审批。"),
         ),
-        Action(
+        _step(
             "decide",
             IN_REVIEW,
             None,
-            label=_("登记集体研究"),
-            allowed=is_chair | is_staff,
+            _("登记集体研究"),
+            is_chair | is_staff,
             blocked=_no_decision_needed,
-            form="funds.forms.DecisionForm",
-            service="funds.services.expenses.record_decision",
+            form="DecisionForm",
+            service="record_decision",
             done=_("已登记委员会集体研究。"),
             style="secondary",
         ),
-        Action(
+        _step(
             "approve",
             {E.REVIEWED, E.ACCEPTED},
             E.APPROVED,
-            label=_("审批同意"),
-            allowed=is_chair & not_own,
+            _("审批同意"),
+            is_chair & not_own,
             blocked=_not_ready_to_approve,
-            form="funds.forms.NoteForm",
-            service="funds.services.expenses.approve_expense",
+            form="NoteForm",
             done=_("已审批同意，等待财务支付。"),
             notify=_accountants,
             notice=_("支出申请“{obj.purpose}”主席已审批，请支付。"),
             style="success",
         ),
-        Action(
+        _step(
             "pay",
             {E.APPROVED},
             E.PAID,
-            label=_("支付记账"),
-            allowed=is_accountant & not_own,
-            form="funds.forms.PayForm",
-            service="funds.services.expenses.pay_expense",
+            _("支付记账"),
+            is_accountant & not_own,
+            form="PayForm",
             done=_("已支付并记账。"),
             notify=_requester,
             notice=_("您经办的支出“{obj.purpose}”已支付。"),
             style="success",
         ),
-        Action(
+        _step(
             "return",
             IN_REVIEW,
             E.RETURNED,
-            label=_("退回"),
-            allowed=(is_accountant | is_chair) & not_own,
-            form="funds.forms.ReasonForm",
-            service="funds.services.expenses.return_expense",
+            _("退回"),
+            (is_accountant | is_chair) & not_own,
+            form="ReasonForm",
             done=_("已退回经办人修改。"),
             notify=_requester,
             notice=_("您经办的支出“{obj.purpose}”被退回，请修改后重新提交。"),
             style="warning",
         ),
-        Action(
+        _step(
             "refuse",
             {E.REVIEWED, E.ACCEPTED},
             E.REFUSED,
-            label=_("不批准"),
-            allowed=is_chair & not_own,
-            form="funds.forms.ReasonForm",
-            service="funds.services.expenses.refuse_expense",
+            _("不批准"),
+            is_chair & not_own,
+            form="ReasonForm",
             done=_("已不予批准。"),
             notify=_requester,
             notice=_("您经办的支出“{obj.purpose}”未获批准。"),
             style="danger",
         ),
-        Action(
+        _step(
             "resubmit",
             {E.RETURNED, E.REFUSED},
             E.SUBMITTED,
-            label=_("修改后重新提交"),
-            allowed=is_requester,
-            form="funds.forms.ResubmitForm",
-            service="funds.services.expenses.resubmit_expense",
+            _("修改后重新提交"),
+            is_requester,
+            form="ResubmitForm",
             done=_("已重新提交，等待财务审核。"),
             notify=_accountants,
             notice=_("支出申请“{obj.purpose}”已修改后重新提交，请审核。"),
         ),
-        Action(
+        _step(
             "withdraw",
             {E.SUBMITTED, E.RETURNED, E.REFUSED},
             E.WITHDRAWN,
-            label=_("撤回"),
-            allowed=is_requester,
+            _("撤回"),
+            is_requester,
             confirm=_("撤回后这笔申请不再办理。"),
-            service="funds.services.expenses.withdraw_expense",
             done=_("已撤回。"),
             style="danger",
         ),
@@ -185,26 +218,7 @@ BUDGET_FLOW = Workflow(
     final={B.CLOSED},
     step_labels={"create": _("编制草案")},
     actions=[
-        Action(
-            "adopt",
-            {B.DRAFT},
-            B.ADOPTED,
-            label=_("委员会通过"),
-            allowed=is_chair,
-            form="funds.forms.AdoptForm",
-            service="funds.services.budget.adopt_budget",
-            done=_("已登记委员会通过，待报上级批复。"),
-        ),
-        Action(
-            "approve",
-            {B.ADOPTED},
-            B.APPROVED,
-            label=_("上级批复"),
-            allowed=is_chair,
-            form="funds.forms.ApprovalForm",
-            service="funds.services.budget.approve_budget",
-            done=_("已登记上级批复。"),
-        ),
+        *_committee_then_upper("budget", B, approved_done=_("已登记上级批复。")),
         Action(
             "execute",
             {B.APPROVED},
@@ -230,37 +244,19 @@ BUDGET_FLOW = Workflow(
     ],
 )
 
-A = Adjustment.Status
 ADJUSTMENT_FLOW = Workflow(
     Adjustment,
     steps=AdjustmentStep,
     noun=_("预算调整"),
     url_name="funds:adjustment_step",
     view_permission="funds.view_books",
-    final={A.APPROVED},
+    final={Adjustment.Status.APPROVED},
     step_labels={"create": _("编制草案")},
-    actions=[
-        Action(
-            "adopt",
-            {A.DRAFT},
-            A.ADOPTED,
-            label=_("委员会通过"),
-            allowed=is_chair,
-            form="funds.forms.AdoptForm",
-            service="funds.services.budget.adopt_adjustment",
-            done=_("已登记委员会通过，待报上级批复。"),
-        ),
-        Action(
-            "approve",
-            {A.ADOPTED},
-            A.APPROVED,
-            label=_("上级批复"),
-            allowed=is_chair,
-            form="funds.forms.ApprovalForm",
-            service="funds.services.budget.approve_adjustment",
-            done=_("调整已批复生效。"),
-            notify=_accountants,
-            notice=_("{obj}已批复生效。"),
-        ),
-    ],
+    actions=_committee_then_upper(
+        "adjustment",
+        Adjustment.Status,
+        approved_done=_("调整已批复生效。"),
+        notify=_accountants,
+        notice=_("{obj}已批复生效。"),
+    ),
 )

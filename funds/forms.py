@@ -48,7 +48,7 @@ def expense_accounts():
 
 class ExpenseForm(NamedErrorsForm):
     account = forms.ModelChoiceField(label=_("支出科目"), queryset=Account.objects.none())
-    fund = forms.ModelChoiceField(label=_("资金"), queryset=Fund.objects.all(), empty_label=None)
+    fund = forms.ModelChoiceField(label=_("资金"), queryset=Fund.objects.filter(is_active=True), empty_label=None)
     amount = amount_field()
     purpose = forms.CharField(label=_("用途"), max_length=200)
     payee = forms.CharField(label=_("收款方"), max_length=100)
@@ -107,7 +107,7 @@ class IncomeForm(NamedErrorsForm):
         label=_("收入科目"),
         queryset=Account.objects.filter(kind=Account.Kind.INCOME, is_active=True).exclude(code__in=["101", "102"]),
     )
-    fund = forms.ModelChoiceField(label=_("资金"), queryset=Fund.objects.all(), empty_label=None)
+    fund = forms.ModelChoiceField(label=_("资金"), queryset=Fund.objects.filter(is_active=True), empty_label=None)
     amount = amount_field()
     on = date_field(_("入账日期"), initial=timezone.localdate)
     voucher_number = forms.CharField(label=_("凭证号"), max_length=30)
@@ -184,3 +184,38 @@ class RectifyForm(NamedErrorsForm):
 class FinishForm(NamedErrorsForm):
     conclusion = forms.CharField(label=_("审查意见"), widget=forms.Textarea(attrs={"rows": 4}))
     finished_on = date_field(_("完成日期"), initial=timezone.localdate)
+
+
+class NewAccountForm(forms.ModelForm):
+    """A new 科目: its code is fixed once made (other apps and the budget name accounts by code)."""
+
+    class Meta:
+        model = Account
+        fields = ["code", "name", "kind", "parent"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["parent"].queryset = Account.objects.filter(parent__isnull=True)
+        self.fields["code"].error_messages["unique"] = _("科目编码已被使用，请换一个。")
+
+
+class AccountForm(forms.ModelForm):
+    class Meta:
+        model = Account
+        fields = ["name", "is_active"]
+
+
+class NewFundForm(forms.ModelForm):
+    class Meta:
+        model = Fund
+        fields = ["name", "is_dedicated", "opening_balance", "sort_order"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["name"].error_messages["unique"] = _("资金名称已被使用，请换一个。")
+
+
+class FundForm(NewFundForm):
+    class Meta:
+        model = Fund
+        fields = ["name", "is_active", "sort_order"]

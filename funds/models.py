@@ -72,6 +72,7 @@ class Fund(models.Model):
     is_dedicated = models.BooleanField(_("专项基金"), default=False)
     opening_balance = money(_("期初余额（元）"), default=ZERO)
     sort_order = models.PositiveSmallIntegerField(_("排序"), default=0)
+    is_active = models.BooleanField(_("启用"), default=True, help_text=_("停用后不能再记收支，已有记录保留"))
 
     class Meta:
         ordering = ["sort_order", "pk"]
@@ -292,6 +293,11 @@ class Expense(models.Model):
 
     def get_absolute_url(self):
         return reverse("funds:expense", args=[self.pk])
+
+    @property
+    def is_standing(self):
+        """Still asked for, or paid: the record it serves may not ask again (a refused or withdrawn one may)."""
+        return self.status in self.OPEN | {self.Status.PAID, self.Status.RETURNED}
 
 
 class Attachment(models.Model):

@@ -1,6 +1,7 @@
 """The reads of the funds pages and reports. Every figure is a sum over ledger entries (``Entry``) or budget
 lines; nothing is stored twice, so every report adds up to the ledger."""
 
+import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -16,14 +17,14 @@ def _sum(rows, key="total"):
     return to_fen(rows.get(key) or ZERO)
 
 
-def ledger(year: int, *, account: Account | None = None, month: int | None = None, fund: Fund | None = None):
-    """收支明细账: the year's entries in date order, optionally of one account (with its sub-accounts), month or
-    fund."""
+def ledger(year: int, *, account: Account | None = None, month: datetime.date | None = None, fund: Fund | None = None):
+    """收支明细账: the year's entries in date order, optionally of one account (with its sub-accounts), month (any
+    day of it) or fund."""
     entries = Entry.objects.filter(year=year).select_related("account", "fund", "expense")
     if account is not None:
         entries = entries.filter(Q(account=account) | Q(account__parent=account))
     if month:
-        entries = entries.filter(date__month=month)
+        entries = entries.filter(date__month=month.month)
     if fund is not None:
         entries = entries.filter(fund=fund)
     return entries.order_by("date", "pk")

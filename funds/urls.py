@@ -1,11 +1,18 @@
 from django.urls import path
 
-from . import audit_views, report_views, views
+from . import audit_views, chart_views, report_views, views
 
 app_name = "funds"
 urlpatterns = [
     path("", views.index, name="index"),
     path("settings/", views.settings_page, name="settings"),
+    path("chart/", chart_views.chart_page, name="chart"),
+    path("chart/accounts/new/", chart_views.account_create, name="account_create"),
+    path("chart/accounts/<int:pk>/", chart_views.account_edit, name="account_edit"),
+    path("chart/accounts/<int:pk>/delete/", chart_views.account_delete, name="account_delete"),
+    path("chart/funds/new/", chart_views.fund_create, name="fund_create"),
+    path("chart/funds/<int:pk>/", chart_views.fund_edit, name="fund_edit"),
+    path("chart/funds/<int:pk>/delete/", chart_views.fund_delete, name="fund_delete"),
     path("expenses/", views.expense_list, name="expenses"),
     path("expenses/mine/", views.my_expenses, name="my_expenses"),
     path("expenses/new/", views.expense_create, name="expense_create"),

@@ -1,6 +1,8 @@
 """Pages of the union's money: the desk (工作台), expense requests and their steps, income, the budget, and the
 ledger. Reports and audits are in ``report_views`` and ``audit_views``."""
 
+import datetime
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
@@ -230,14 +232,14 @@ def settings_page(request):
 
 
 def _ledger_filters(request):
-    year = _year(request)
+    """The ledger's filters; a month (YYYY-MM, checked by the query-string guard) names its own year."""
     account = Account.objects.filter(pk=request.GET.get("account") or None).first()
     fund = Fund.objects.filter(pk=request.GET.get("fund") or None).first()
-    try:
-        month = int(request.GET.get("month") or 0)
-    except ValueError:
-        month = 0
-    return year, account, (month if 1 <= month <= 12 else None), fund
+    month = request.GET.get("month")
+    if month:
+        month = datetime.datetime.strptime(month, "%Y-%m").date()
+        return month.year, account, month, fund
+    return _year(request), account, None, fund
 
 
 @permission_required("funds.view_books")
@@ -255,7 +257,6 @@ def ledger(request):
             "fund": fund,
             "accounts": Account.objects.all(),
             "funds": Fund.objects.all(),
-            "months": range(1, 13),
             "page": paginate(request, entries, per_page=50),
             "totals": selectors.ledger_totals(entries),
             "monthly": selectors.monthly(year, account),

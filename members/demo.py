@@ -251,7 +251,10 @@ def load_dues(members, collected_groups):
     from django.utils import timezone
 
     today = timezone.localdate()
-    settings, _ = DuesSettings.objects.get_or_create(pk=1, defaults={"hand_up_share": Decimal("0.4000")})
+    from funds.models import YearSettings
+
+    settings = DuesSettings.current()
+    YearSettings.objects.get_or_create(year=today.year, defaults={"dues_hand_up_share": Decimal("0.4000")})
     rng = random.Random(7)
     existing = set(DuesRecord.objects.values_list("member_id", "month"))
     records = []

@@ -38,6 +38,14 @@ def hand_up_for(collected, share):
     return to_fen(Decimal(collected) * Decimal(share))
 
 
+def hand_up_share(year):
+    """The hand-up share of ``year``: a setting of each year in the funds app, so a change this year leaves
+    what earlier years show as it was."""
+    from funds.services.common import dues_hand_up_share
+
+    return dues_hand_up_share(year)
+
+
 def first_of_month(day):
     return day.replace(day=1)
 
@@ -72,16 +80,20 @@ def last_billed_month(member):
 
 
 @transaction.atomic
-def update_settings(*, rate, hand_up_share, actor=None):
-    """The chair sets the dues rate and the hand-up share; months already on the ledger keep their amounts."""
+def update_settings(*, rate, hand_up_share, actor=None, year=None):
+    """The chair sets the dues rate and this year's hand-up share (a funds year setting); months already on the
+    ledger keep their amounts, earlier years keep their share."""
+    from funds.services.income import update_year_settings
+
     settings = DuesSettings.current()
-    settings.rate, settings.hand_up_share = rate, hand_up_share
+    settings.rate = rate
     if not (Decimal("0") < Decimal(rate) <= Decimal("0.1")):
         raise ValidationError(_("会费比例应大于0且不超过10%。"))
     if not (Decimal("0") <= Decimal(hand_up_share) <= Decimal("1")):
         raise ValidationError(_("上缴比例应在0到100%之间。"))
     settings.full_clean()
     settings.save()
+    update_year_settings(year=year or timezone.localdate().year, actor=actor, dues_hand_up_share=hand_up_share)
     return settings
 
 
@@ -259,7 +271,8 @@ def yearly_totals(year):
     totals = {"due": to_fen(sums["due_sum"]), "paid": to_fen(sums["paid_sum"]), "lines": sums["lines"]}
     totals["unpaid_lines"] = sums["unpaid_lines"]
     totals["outstanding"] = totals["due"] - totals["paid"]
-    totals["hand_up"] = hand_up_for(totals["paid"], DuesSettings.current().hand_up_share)
+    totals["share"] = hand_up_share(year)
+    totals["hand_up"] = hand_up_for(totals["paid"], totals["share"])
     totals["retained"] = totals["paid"] - totals["hand_up"]
     return totals
 

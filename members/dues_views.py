@@ -41,6 +41,7 @@ def ledger(request):
         "totals": dues.yearly_totals(month.year),
         "monthly": dues.monthly_totals(month.year),
         "settings": DuesSettings.current(),
+        "hand_up_share": dues.hand_up_share(month.year),
         "paid_form": GroupPaidForm(initial={"month": month}, auto_id="id_paid_%s"),
         "wage_form": WageBaseForm(initial={"month": month}, auto_id="id_wage_%s"),
     }
@@ -160,7 +161,10 @@ def arrears_export(request):
 @permission_required("members.change_dues_settings")
 def settings(request):
     current = DuesSettings.current()
-    form = DuesSettingsForm(request.POST or None, instance=DuesSettings.current())
+    this_year = timezone.localdate().year
+    form = DuesSettingsForm(
+        request.POST or None, instance=current, initial={"hand_up_share": dues.hand_up_share(this_year)}
+    )
     if form.is_valid():
         try:
             dues.update_settings(actor=request.user, **form.cleaned_data)
@@ -169,7 +173,7 @@ def settings(request):
         else:
             messages.success(request, _("会费设置已保存。"))
             return redirect("members:dues")
-    return render(request, "members/dues/settings.html", {"form": form, "current": current})
+    return render(request, "members/dues/settings.html", {"form": form, "current": current, "year": this_year})
 
 
 @permission_required("members.view_dues")
@@ -180,7 +184,6 @@ def year_totals(request):
         "year": year,
         "years": sorted({this_year, year, *dues.years_on_ledger()}, reverse=True),
         "totals": dues.yearly_totals(year),
-        "settings": DuesSettings.current(),
         "page_obj": paginate(request, dues.member_totals(year)),
     }
     return render(request, "members/dues/year.html", context)

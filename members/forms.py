@@ -238,12 +238,13 @@ class PercentField(forms.DecimalField):
 class DuesSettingsForm(forms.ModelForm):
     rate = PercentField(label=_("会费比例（%）"), help_text=_("按月工资基数计，一般为0.5"))
     hand_up_share = PercentField(
-        label=_("上缴比例（%）"), help_text=_("实收会费中上缴上级工会的比例，按上级工会规定填写，如40")
+        label=_("本年度上缴比例（%）"),
+        help_text=_("实收会费中上缴上级工会的比例；基层工会会费全部留用时填0。只改本年度，往年按各自年度的设置"),
     )
 
     class Meta:
         model = DuesSettings
-        fields = ["rate", "hand_up_share"]
+        fields = ["rate"]
 
 
 class PayDuesForm(forms.Form):

@@ -448,7 +448,8 @@ class MembershipEvent(models.Model):
 
 
 class DuesSettings(models.Model):
-    """The union's dues rules (会费): one row, edited by the chair."""
+    """The union's dues rate (会费): one row, edited by the chair. The hand-up share (上缴) is a setting of each
+    year, kept by the funds app (``funds.YearSettings``)."""
 
     rate = models.DecimalField(
         _("会费比例"),
@@ -456,13 +457,6 @@ class DuesSettings(models.Model):
         decimal_places=4,
         default=Decimal("0.0050"),
         help_text=_("按月工资基数计，0.0050 即 0.5%"),
-    )
-    hand_up_share = models.DecimalField(
-        _("上缴比例"),
-        max_digits=5,
-        decimal_places=4,
-        default=Decimal("0"),
-        help_text=_("实收会费中上缴上级工会的比例，按上级工会规定填写，如 0.4000 即 40%"),
     )
 
     history = HistoricalRecords()

@@ -479,6 +479,13 @@ ACCESS = [
     Access("/funds/?year=2025", {"chair", "accountant", "auditor", "staff", "welfare"}),
     Access("/funds/?year=x", {"chair", "accountant", "auditor", "staff", "welfare"}),  # ignored, with a note
     Access("/funds/settings/", {"chair", "accountant"}),
+    Access("/funds/chart/", {"chair", "accountant"}),
+    Access("/funds/chart/accounts/new/", {"chair", "accountant"}),
+    Access("/funds/chart/accounts/1/", {"chair", "accountant"}),
+    Access("/funds/chart/accounts/1/delete/", set(), expect={role: 405 for role in EVERY_ROLE}),
+    Access("/funds/chart/funds/new/", {"chair", "accountant"}),
+    Access("/funds/chart/funds/1/", {"chair", "accountant"}),
+    Access("/funds/chart/funds/1/delete/", set(), expect={role: 405 for role in EVERY_ROLE}),
     Access("/funds/expenses/", {"chair", "accountant", "auditor"}),
     Access("/funds/expenses/?status=paid&year=2025", {"chair", "accountant", "auditor"}),
     Access("/funds/expenses/mine/", {"chair", "accountant", "staff", "welfare"}),
@@ -496,7 +503,7 @@ ACCESS = [
     Access("/funds/income/dues/", {"accountant"}),
     Access("/funds/income/allocation/", {"accountant"}),
     Access("/funds/ledger/", {"chair", "accountant", "auditor"}),
-    Access("/funds/ledger/?year=2025&month=3&account=1", {"chair", "accountant", "auditor"}),
+    Access("/funds/ledger/?month=2025-03&account=1", {"chair", "accountant", "auditor"}),
     Access("/funds/ledger.xlsx", {"chair", "accountant", "auditor"}),
     Access("/funds/budget/", {"chair", "accountant", "auditor"}),
     Access("/funds/budget/new/", set(), expect={role: 405 for role in EVERY_ROLE}),
@@ -575,6 +582,7 @@ ACCESS += [
     Access(between_sessions_page("election", "vote/"), set(), expect=POST_ONLY),
     Access(between_sessions_page("election", "next-round/"), set(), expect=POST_ONLY),
     Access(between_sessions_page("election", "open/"), set(), expect=POST_ONLY),
+    Access(activity_page("funds/"), set(), expect=POST_ONLY),
 ]
 
 

@@ -165,7 +165,7 @@ def test_welfare_has_files_a_half_done_campaign_visits_and_a_drive():
     assert progress["listed"] > 0 and abs(progress["delivered"] * 2 - progress["listed"]) <= 1
     assert progress["waiting"] == 1  # one more delivery, its money waiting for the chair
     assert Visit.objects.count() == 9  # six for members, three 重阳 visits to retirees
-    assert DonationDrive.objects.get().pledged_total() > 0
+    assert DonationDrive.objects.get(expense=None).pledged_total() > 0  # open; the other one is handed over
     assert Application.objects.filter(member__user__username="member").exists()
 
 
@@ -225,7 +225,7 @@ def test_every_welfare_page_renders_with_the_demo_data(client):
 
 def test_a_member_pledges_to_the_demo_drive(client):
     client.force_login(User.objects.get(username="member"))
-    drive = DonationDrive.objects.get()
+    drive = DonationDrive.objects.get(expense=None)
     before = drive.pledged_total()
     client.post(drive.get_absolute_url(), {"amount": "88.80"})
     assert drive.pledged_total() == before + Decimal("88.80")
@@ -244,6 +244,19 @@ def test_the_funds_demo_has_a_year_of_books_in_every_state():
     books = final_accounts(year)
     spent = sum(e.amount for e in Entry.objects.filter(year=year, direction="out"))
     assert books["expense"]["actual"] == spent > 0
+
+
+def test_the_demo_events_and_a_donation_hand_over_spend_through_the_funds_chain():
+    from funds.models import Expense
+
+    held = Event.objects.filter(expense__status=Expense.Status.PAID)
+    assert held.exists() and all(event.actual_cost == event.expense.amount for event in held)
+    assert not Event.objects.filter(expense__isnull=True, actual_cost__isnull=False).exists()
+    asked = Event.objects.filter(expense__isnull=False).count()
+    assert Expense.objects.filter(source__startswith="活动经费").count() == asked
+    drive = DonationDrive.objects.get(expense__isnull=False)
+    assert drive.expense.status == Expense.Status.PAID and drive.handed_over_on == drive.expense.paid_on
+    assert drive.expense.requester.username == "welfare" and drive.expense.approved_by.username == "chair"
 
 
 # the congress between sessions (issue 18)

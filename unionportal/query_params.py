@@ -30,7 +30,7 @@ NUMBERS = {
 }
 # Parameters read as dates or months, in the form the browser's date and month inputs send.
 FORMATS = {
-    "month": re.compile(r"\d{4}-\d{2}|[1-9]|1[0-2]"),  # a month input's 2026-05, or a month of a chosen year
+    "month": re.compile(r"\d{4}-(0[1-9]|1[0-2])"),  # a month input's 2026-05
     "since": re.compile(r"\d{4}-\d{2}-\d{2}"),
     "until": re.compile(r"\d{4}-\d{2}-\d{2}"),
 }

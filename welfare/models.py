@@ -574,7 +574,8 @@ class CareTask(models.Model):
 class DonationDrive(models.Model):
     """爱心捐款: an appeal for a beneficiary; members pledge; the total is handed over (移交) to the
     beneficiary, the upper union or a charity. The hand-over is colleagues' money passing through,
-    so it is never a ``Payment``: it counts neither against the yearly cap nor in the help totals."""
+    so it is never a ``Payment``: it counts neither against the yearly cap nor in the help totals. It
+    leaves through the funds chain (``expense``); ``handed_over_on`` is the day the accountant paid it."""
 
     title = models.CharField(_("标题"), max_length=100)
     appeal = models.TextField(_("倡议书"))
@@ -586,6 +587,15 @@ class DonationDrive(models.Model):
     handed_over_on = models.DateField(_("转交日期"), null=True, blank=True)
     handed_over_amount = money(_("转交金额（元）"), null=True, blank=True, default=None)
     handed_over_to = models.CharField(_("接收方"), max_length=100, blank=True)
+    expense = models.ForeignKey(
+        "funds.Expense",
+        verbose_name=_("移交支出申请"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("移交走工会经费审批，财务支付之日即转交日期"),
+    )
 
     history = HistoricalRecords()
 

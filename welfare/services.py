@@ -704,8 +704,8 @@ def open_drive(*, actor, **fields):
 @transaction.atomic
 def pledge(*, drive, member, amount):
     """A member pledges to a donation drive (爱心捐款) while it is open."""
-    if drive.handed_over_on:
-        raise ValidationError(_("捐款已转交，不再接受认捐。"))
+    if drive.handed_over_on or (drive.expense and drive.expense.is_standing):
+        raise ValidationError(_("捐款已在移交，不再接受认捐。"))
     if timezone.localdate() > drive.closes_on:
         raise ValidationError(_("捐款已截止。"))
     amount = to_money(amount)
@@ -718,21 +718,38 @@ def pledge(*, drive, member, amount):
 
 
 @transaction.atomic
-def hand_over_drive(*, drive, actor, handed_over_to="", handed_over_on=None):
-    """Hand the pledged total over (移交) to the beneficiary, the upper union or a charity; the drive
-    then closes. No ``Payment`` is written: this is colleagues' money, not the union's help."""
-    drive = DonationDrive.objects.select_for_update(of=("self",)).select_related("beneficiary").get(pk=drive.pk)
-    if drive.handed_over_on:
-        raise ValidationError(_("捐款已转交。"))
+def hand_over_drive(*, drive, actor, handed_over_to=""):
+    """Ask to hand the pledged total over (移交) to the beneficiary, the upper union or a charity: an expense
+    request through the funds chain (财务审核 → 主席审批 → 财务支付); pledging stops, and the drive is handed
+    over on the day the accountant pays. No ``Payment`` is written: this is colleagues' money, not the
+    union's help. A refused or withdrawn request may be asked again."""
+    from funds.services.linked import require_no_standing_request
+    from funds.services.spending import request_for
+
+    drives = DonationDrive.objects.select_for_update(of=("self",)).select_related("beneficiary", "expense")
+    drive = drives.get(pk=drive.pk)
+    require_no_standing_request(drive.expense)
     total = drive.pledged_total()
     if total == ZERO:
         raise ValidationError(_("还没有认捐，不能转交。"))
     recipient = handed_over_to.strip() or (drive.beneficiary.name if drive.beneficiary else "")
     if not recipient:
         raise ValidationError(_("请填写捐款的接收方。"))
+    drive.expense = request_for(
+        kind="donation",
+        reference=drive.title,
+        requester=actor,
+        amount=total,
+        purpose=_("爱心捐款“%(title)s”移交%(to)s") % {"title": drive.title, "to": recipient},
+        payee=recipient,
+    )
     drive.handed_over_to = recipient
-    drive.handed_over_on = handed_over_on or timezone.localdate()
     drive.handed_over_amount = total
     drive.full_clean()
     drive.save()
     return drive
+
+
+def handed_over(entry) -> dict:
+    """What a paid hand-over's ledger entry says of its drive."""
+    return {"handed_over_on": entry.date}

@@ -761,7 +761,7 @@ def drive_create(request):
 
 @permission_required("welfare.view_drives")
 def drive_detail(request, pk):
-    drive = get_object_or_404(DonationDrive.objects.select_related("beneficiary"), pk=pk)
+    drive = get_object_or_404(DonationDrive.objects.select_related("beneficiary", "expense"), pk=pk)
     form = PledgeForm(request.POST or None)
     if request.method == "POST" and request.user.has_perm("welfare.pledge") and form.is_valid():
         if not hasattr(request.user, "member"):
@@ -792,6 +792,8 @@ def drive_hand_over(request, pk):
         services.hand_over_drive(drive=drive, actor=request.user, handed_over_to=request.POST.get("handed_over_to", ""))
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("捐款移交已提交经费审批，财务支付后即为已转交。"))
     return redirect(drive)
 
 

@@ -7,11 +7,13 @@ from io import BytesIO
 
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 from openpyxl import Workbook
 from pypdf import PdfReader
 
 from disclosure.models import Category
-from members.models import DuesSettings, Member, UnionGroup
+from members.dues import hand_up_share
+from members.models import Member, UnionGroup
 from unionportal.documents.models import Job
 from unionportal.models import UnionProfile
 
@@ -59,7 +61,7 @@ def test_empty_database_to_a_member_logged_in_with_the_printed_code(
     assert response.url == "/setup/chair/"
     assert UnionProfile.objects.get().upper_union == "青山市教育工会"
     assert Category.objects.filter(kind="school").count() == 17
-    assert str(DuesSettings.current().hand_up_share) == "0.4000"
+    assert str(hand_up_share(timezone.localdate().year)) == "0.4000"
 
     response = client.post("/setup/chair/", {"name": "周建国", "gender": "M", "use_own_login": "on"})
     assert response.url == "/setup/org/"

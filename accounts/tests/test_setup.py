@@ -4,10 +4,12 @@ import pytest
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 
 from accounts import setup
 from disclosure.models import Category
-from members.models import Branch, Department, DuesSettings, UnionGroup
+from members.dues import hand_up_share
+from members.models import Branch, Department, UnionGroup
 from members.tests.test_import_export import workbook
 from unionportal.models import UnionProfile
 
@@ -40,7 +42,7 @@ def test_setup_union_from_the_shell_and_again(db, tmp_path):
     assert "主席 刘红：登录名 liuhong，激活码 " in output
     assert UnionProfile.objects.get().kind == "enterprise"
     assert Category.objects.filter(kind="enterprise").count() == 7
-    assert str(DuesSettings.current().hand_up_share) == "0.4000"
+    assert str(hand_up_share(timezone.localdate().year)) == "0.4000"
     assert Branch.objects.get().name == "一车间工会"
     assert User.objects.get(username="admin").is_superuser
     assert User.objects.get(username="liuhong").groups.filter(name="chair").exists()

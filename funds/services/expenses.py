@@ -20,7 +20,7 @@ from unionportal.workflow import flow_for, move, record
 from ..models import Account, Attachment, AttachmentRead, Budget, Entry, Expense, Fund
 from ..money import ZERO, parse_amount
 from .budget import check_budget
-from .common import require_new_voucher, require_open_year, year_settings
+from .common import require_active_fund, require_new_voucher, require_open_year, year_settings
 
 S = Expense.Status
 # Actions of the 经办人 on their own request; every other action is someone else's check on it.
@@ -115,6 +115,7 @@ def request_expense(
     year = (on or timezone.localdate()).year
     require_open_year(year)
     _check_account(account)
+    require_active_fund(fund)
     purpose, payee = _check_text(purpose, payee)
     check_budget(year=year, account=account, amount=amount)
     expense = Expense(

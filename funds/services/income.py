@@ -13,7 +13,7 @@ from members.models import DuesRecord
 
 from ..models import Account, Entry, Fund, YearSettings
 from ..money import ZERO, parse_amount, to_fen
-from .common import require_new_voucher, require_open_year, year_settings
+from .common import require_active_fund, require_new_voucher, require_open_year, year_settings
 
 DUES_ACCOUNT = "101"  # 会费收入 in the default chart
 ALLOCATION_ACCOUNT = "102"  # 拨缴经费收入
@@ -28,6 +28,7 @@ def _book(*, on, account, fund, amount, voucher_number, summary, actor, **extra)
     if on is None or on > timezone.localdate():
         raise ValidationError(_("请填写入账日期，且不能晚于今天。"))
     require_open_year(on.year)
+    require_active_fund(fund)
     number = require_new_voucher(voucher_number)
     if not summary.strip():
         raise ValidationError(_("请填写摘要。"))

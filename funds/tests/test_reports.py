@@ -1,5 +1,6 @@
 """Every total of every report is recomputed here from the ledger entries, one by one in Python."""
 
+import datetime
 from decimal import Decimal
 from io import BytesIO
 
@@ -88,6 +89,30 @@ def test_the_execution_table_shows_budget_and_share_used(year_of_books):
 def test_the_ledger_of_one_account_takes_in_its_sub_accounts(year_of_books):
     entries = selectors.ledger(year_of_books, account=Account.objects.get(code="201"))
     assert [e.amount for e in entries] == [Decimal("800.33")]
+
+
+def test_the_ledger_filters_by_a_month_from_a_month_input(client_as, year_of_books):
+    client = client_as("auditor")
+    this_month = client.get(f"/funds/ledger/?month={TODAY:%Y-%m}")
+    assert this_month.context["page"].paginator.count == Entry.objects.filter(year=year_of_books).count()
+    assert 'type="month"' in this_month.content.decode()
+    other = TODAY.replace(day=1) - datetime.timedelta(days=1)
+    assert client.get(f"/funds/ledger/?month={other:%Y-%m}").context["page"].paginator.count == 0
+    # A bare month number is no longer a month: the guard drops it and the whole year shows.
+    bare = client.get(f"/funds/ledger/?year={year_of_books}&month={TODAY.month}")
+    assert "网址中的查询条件无效，已忽略：月份" in bare.content.decode()
+    assert bare.context["page"].paginator.count == Entry.objects.filter(year=year_of_books).count()
+
+
+@pytest.mark.parametrize(
+    ("value", "accepted"),
+    [("2026-05", True), ("2026-12", True), ("", True)]
+    + [(bad, False) for bad in ("5", "12", "2026-13", "2026-00", "2026-5")],
+)
+def test_the_query_guard_takes_a_month_only_as_yyyy_mm(value, accepted):
+    from unionportal.query_params import is_acceptable
+
+    assert is_acceptable("month", value) is accepted
 
 
 def test_the_xlsx_exports_carry_the_same_totals(client_as, year_of_books):

@@ -100,7 +100,7 @@ def test_open_month_carries_the_latest_wage_base(member):
 
 
 def test_yearly_totals_with_hand_up_share(member):
-    dues.update_settings(rate=Decimal("0.005"), hand_up_share=Decimal("0.4"))
+    dues.update_settings(rate=Decimal("0.005"), hand_up_share=Decimal("0.4"), year=2025)
     for month in (1, 2, 3):
         record = dues.set_wage_base(member=member, month=datetime.date(2025, month, 1), wage_base="4321")
         if month < 3:
@@ -111,6 +111,26 @@ def test_yearly_totals_with_hand_up_share(member):
     assert totals["outstanding"] == Decimal("21.61")
     assert totals["hand_up"] == Decimal("17.29")  # 17.288
     assert totals["retained"] == Decimal("25.93")
+
+
+def test_changing_one_years_hand_up_share_leaves_another_years_totals(member):
+    for year in (2024, 2025):
+        record = dues.set_wage_base(member=member, month=datetime.date(year, 5, 1), wage_base="5000")
+        dues.mark_paid(record=record, on=datetime.date(year, 5, 20))
+    dues.update_settings(rate=Decimal("0.005"), hand_up_share=Decimal("0.4"), year=2024)
+    before = dues.yearly_totals(2024)
+    dues.update_settings(rate=Decimal("0.005"), hand_up_share=Decimal("0.1"), year=2025)
+    assert dues.yearly_totals(2024) == before and before["hand_up"] == Decimal("10.00")
+    assert dues.yearly_totals(2025)["hand_up"] == Decimal("2.50") and dues.yearly_totals(2025)["share"] == Decimal(
+        "0.1"
+    )
+
+
+def test_a_year_never_set_retains_its_dues_in_full(member):
+    record = dues.set_wage_base(member=member, month=datetime.date(2023, 5, 1), wage_base="5000")
+    dues.mark_paid(record=record, on=datetime.date(2023, 5, 20))
+    totals = dues.yearly_totals(2023)
+    assert (totals["hand_up"], totals["retained"]) == (Decimal("0.00"), Decimal("25.00"))
 
 
 def test_settings_refuse_absurd_rates(db):
@@ -131,7 +151,7 @@ def test_part_payments_add_up_and_never_exceed_the_due(member):
 
 
 def test_yearly_totals_per_member_add_up_to_the_union_totals(member, group):
-    dues.update_settings(rate=Decimal("0.005"), hand_up_share=Decimal("0.4"))
+    dues.update_settings(rate=Decimal("0.005"), hand_up_share=Decimal("0.4"), year=2025)
     other = Member.objects.create(name="王五", gender="M", is_union_member=True, union_group=group)
     for month in (1, 2, 3):
         day = datetime.date(2025, month, 1)

@@ -41,8 +41,8 @@ def test_chair_changes_the_rate_as_a_percentage(client_as, users):
     assert "会费比例（%）" in page and 'value="0.5"' in page and 'value="0"' in page
     response = client.post("/members/dues/settings/", {"rate": "0.6", "hand_up_share": "40"})
     assert response.status_code == 302
-    settings = DuesSettings.current()
-    assert (settings.rate, settings.hand_up_share) == (Decimal("0.0060"), Decimal("0.4000"))
+    assert DuesSettings.current().rate == Decimal("0.0060")
+    assert dues.hand_up_share(timezone.localdate().year) == Decimal("0.4000")
     ledger = client.get("/members/dues/").content.decode()
     assert "会费比例 0.6%" in ledger and "上缴比例 40%" in ledger and "0.0060" not in ledger
 
@@ -59,12 +59,24 @@ def test_wage_base_form_on_the_ledger(client_as, users):
 
 
 def test_year_totals_page_shows_each_member_and_the_hand_up_share(client_as, users):
-    dues.update_settings(rate=Decimal("0.005"), hand_up_share=Decimal("0.4"))
+    dues.update_settings(rate=Decimal("0.005"), hand_up_share=Decimal("0.4"), year=2025)
     member = users["member"].member
     record = dues.set_wage_base(member=member, month=datetime.date(2025, 5, 1), wage_base="6000")
     dues.mark_paid(record=record, on=datetime.date(2025, 5, 20))
     content = client_as("auditor").get("/members/dues/year/?year=2025").content.decode()
     assert "上缴（40.0%）" in content and "12.00" in content and "18.00" in content and "member" in content
+
+
+def test_this_years_share_on_the_settings_page_leaves_last_years_pages(client_as, users):
+    dues.update_settings(rate=Decimal("0.005"), hand_up_share=Decimal("0.4"), year=2025)
+    record = dues.set_wage_base(member=users["member"].member, month=datetime.date(2025, 5, 1), wage_base="6000")
+    dues.mark_paid(record=record, on=datetime.date(2025, 5, 20))
+    client = client_as("chair")
+    assert client.post("/members/dues/settings/", {"rate": "0.5", "hand_up_share": "10"}).status_code == 302
+    assert "上缴（40.0%）" in client.get("/members/dues/year/?year=2025").content.decode()
+    assert "当年上缴比例 40%" in client.get("/members/dues/?month=2025-05").content.decode()
+    this_year = timezone.localdate().year
+    assert "上缴（10.0%）" in client.get(f"/members/dues/year/?year={this_year}").content.decode()
 
 
 def _line(member, month="2025-05-01", due="25.00"):

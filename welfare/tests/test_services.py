@@ -345,23 +345,82 @@ def test_visit_needs_a_visitor(users):
         )
 
 
-def test_donation_drive_pledges_total_and_hand_over(users):
+def _pay_hand_over(drive, users, voucher="付-捐-1"):
+    """The funds chain of a drive's hand-over: 财务审核, 主席审批, 财务支付."""
+    from funds.services import expenses
+
+    today = timezone.localdate()
+    expense = expenses.review_expense(expense=drive.expense, actor=users["accountant"])
+    if expenses.needs_decision(expense):
+        expenses.record_decision(expense=expense, actor=users["staff"], decision_on=today, decision_minute="纪要")
+    expense = expenses.approve_expense(expense=expense, actor=users["chair"])
+    expenses.pay_expense(
+        expense=expense, actor=users["accountant"], paid_on=today, method="transfer", voucher_number=voucher
+    )
+    drive.refresh_from_db()
+    return drive
+
+
+def test_donation_drive_pledges_total_and_hand_over_through_the_funds_chain(users):
+    from funds.tests.factories import executing_budget
+
+    executing_budget(actor=users["accountant"])
     today = timezone.localdate()
     drive = services.open_drive(
         actor=users["chair"], title="为火灾家庭捐款", appeal="倡议书", opened_on=today, closes_on=today
     )
     services.pledge(drive=drive, member=users["member"].member, amount="100.50")
     services.pledge(drive=drive, member=users["staff"].member, amount="200")
-    services.hand_over_drive(drive=drive, actor=users["chair"], handed_over_to="受灾职工家属")
+    drive = services.hand_over_drive(drive=drive, actor=users["welfare"], handed_over_to="受灾职工家属")
     assert drive.pledged_total() == Decimal("300.50")
+    assert drive.expense.amount == Decimal("300.50") and drive.expense.account.code == "20204"
+    assert drive.expense.source.startswith("捐款移交") and drive.expense.payee == "受灾职工家属"
     drive.refresh_from_db()
-    assert drive.handed_over_amount == Decimal("300.50")
-    with pytest.raises(ValidationError, match="已转交"):
+    assert drive.handed_over_amount == Decimal("300.50") and drive.handed_over_on is None  # 审批中
+    with pytest.raises(ValidationError, match="已在移交"):
         services.pledge(drive=drive, member=users["member"].member, amount="1")
+    with pytest.raises(ValidationError, match="不能重复申请"):
+        services.hand_over_drive(drive=drive, actor=users["welfare"], handed_over_to="受灾职工家属")
+    drive = _pay_hand_over(drive, users)
+    assert drive.handed_over_on == today
+
+
+def test_a_refused_hand_over_may_be_asked_again_and_nobody_approves_their_own(users):
+    from funds.services import expenses
+    from funds.tests.factories import executing_budget
+
+    executing_budget(actor=users["accountant"])
+    today = timezone.localdate()
+    drive = services.open_drive(actor=None, title="支援灾区", appeal="倡议书", opened_on=today, closes_on=today)
+    services.pledge(drive=drive, member=users["staff"].member, amount="50")
+    drive = services.hand_over_drive(drive=drive, actor=users["chair"], handed_over_to="区教育工会")
+    expense = expenses.review_expense(expense=drive.expense, actor=users["accountant"])
+    with pytest.raises(ValidationError, match="不能审批同意自己经办的支出"):
+        expenses.approve_expense(expense=expense, actor=users["chair"])
+    expenses.return_expense(expense=expense, actor=users["accountant"], note="请由帮扶干事经办")
+    expenses.withdraw_expense(expense=expense, actor=users["chair"])
+    drive = services.hand_over_drive(drive=drive, actor=users["welfare"], handed_over_to="区教育工会")
+    assert drive.expense.pk != expense.pk and drive.expense.requester == users["welfare"]
+
+
+def test_a_hand_over_past_the_budget_is_refused_and_nothing_is_written(users):
+    from funds.tests.factories import executing_budget
+
+    executing_budget(actor=users["accountant"], lines={"202": "100"})
+    today = timezone.localdate()
+    drive = services.open_drive(actor=None, title="支援灾区", appeal="倡议书", opened_on=today, closes_on=today)
+    services.pledge(drive=drive, member=users["staff"].member, amount="500")
+    with pytest.raises(ValidationError, match="预算"):
+        services.hand_over_drive(drive=drive, actor=users["welfare"], handed_over_to="区教育工会")
+    drive.refresh_from_db()
+    assert drive.expense is None and drive.handed_over_to == ""
 
 
 def test_donation_hand_over_is_not_a_help_payment(users):
     """移交 to the beneficiary, or on to the upper union, writes no Payment: no cap, no help totals."""
+    from funds.tests.factories import executing_budget
+
+    executing_budget(actor=users["accountant"])
     today = timezone.localdate()
     beneficiary = users["member"].member
     drive = services.open_drive(
@@ -373,8 +432,9 @@ def test_donation_hand_over_is_not_a_help_payment(users):
         closes_on=today,
     )
     services.pledge(drive=drive, member=users["staff"].member, amount="6000")
-    services.hand_over_drive(drive=drive, actor=users["welfare"])
-    drive.refresh_from_db()
+    drive = services.hand_over_drive(drive=drive, actor=users["welfare"])
+    assert selectors.totals(today.year)["donations_handed_over"] == {"times": 0, "yuan": Decimal("0.00")}
+    drive = _pay_hand_over(drive, users)
     assert drive.handed_over_to == beneficiary.name and drive.handed_over_amount == Decimal("6000.00")
     assert not Payment.objects.exists()
     assert services.paid_this_year(beneficiary, today.year) == Decimal("0.00")

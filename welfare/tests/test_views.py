@@ -223,8 +223,10 @@ def test_export_masks_id_numbers(client_as, users):
 def test_officer_hands_a_drive_over_to_the_upper_union_without_a_payment(client_as, users):
     from django.utils import timezone
 
+    from funds.tests.factories import executing_budget
     from welfare.models import DonationDrive
 
+    executing_budget(actor=users["accountant"])
     today = timezone.localdate()
     drive = services.open_drive(actor=None, title="支援灾区", appeal="倡议书", opened_on=today, closes_on=today)
     services.pledge(drive=drive, member=users["member"].member, amount="88")
@@ -232,9 +234,10 @@ def test_officer_hands_a_drive_over_to_the_upper_union_without_a_payment(client_
     page = client.post(f"/welfare/drives/{drive.pk}/hand-over/", {"handed_over_to": ""}, follow=True).text
     assert "请填写捐款的接收方" in page
     page = client.post(f"/welfare/drives/{drive.pk}/hand-over/", {"handed_over_to": "区总工会"}, follow=True).text
-    assert "移交区总工会 88.00 元" in page
+    assert "捐款移交已提交经费审批" in page and "移交区总工会 88.00 元：" in page and "审批中：待财务审核" in page
+    assert "我要捐款" not in page and "申请移交捐款" not in page
     assert DonationDrive.objects.get().handed_over_to == "区总工会" and not Payment.objects.exists()
-    assert "爱心捐款移交 1 次，88.00 元" in client.get("/welfare/totals/").text
+    assert "爱心捐款移交 0 次" in client.get("/welfare/totals/").text  # not handed over until paid
 
 
 def test_chair_approves_beyond_the_cap_with_a_reason_on_the_page(client_as, users):

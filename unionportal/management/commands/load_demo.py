@@ -16,6 +16,8 @@ DEMO_LOADERS = [
     "congress.demo.load",
     "congress.body_demo.load",
     "activities.demo.load",
+    "activities.demo.load_money",  # after the funds demo: event budgets are paid through the funds chain
+    "welfare.demo.load_hand_over",
     "unionportal.documents.demo.load",
     "contracts.demo.load",
 ]
