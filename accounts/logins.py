@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from pypinyin import lazy_pinyin
 
 from members.models import Member
-from unionportal.roles import Role
+from unionportal.roles import Role, is_only_chair
 
 from .codes import code_hash, new_code
 from .models import AccessCode
@@ -29,8 +29,13 @@ CODE_LIFETIME = {
 
 class LoginSource:
     PINYIN = "pinyin"
+    JOB_NUMBER = "job_number"
     PHONE = "phone"
-    CHOICES = [(PINYIN, _("姓名拼音（重名自动加数字）")), (PHONE, _("手机号"))]
+    CHOICES = [
+        (PINYIN, _("姓名拼音（重名自动加数字）")),
+        (JOB_NUMBER, _("工号（没有工号的人用姓名拼音）")),
+        (PHONE, _("手机号")),
+    ]
 
 
 @dataclass(frozen=True)
@@ -38,6 +43,7 @@ class OpenedLogin:
     member: Member
     username: str
     renamed_from: str  # the pinyin another person already had, when this login got a number added
+    by_pinyin_for_want_of_job_number: bool = False
 
 
 def _pinyin_name(member):
@@ -65,11 +71,20 @@ def _names_for(members, source):
                 % {"names": "、".join(dict.fromkeys(doubles))}
             )
         return {pk: (name, "") for pk, name in wanted.items()}
-    bases = {m.pk: _pinyin_name(m) for m in members}
     taken = set(User.objects.values_list("username", flat=True))
     names = {}
+    if source == LoginSource.JOB_NUMBER:
+        by_job = [m for m in members if m.job_number]
+        doubles = [m.name for m in by_job if m.job_number in taken]
+        if doubles:
+            raise ValidationError(
+                _("以下人员的工号已被其他账号用作登录名，未开通任何账号：%(names)s。") % {"names": "、".join(doubles)}
+            )
+        names = {m.pk: (m.job_number, "") for m in by_job}
+        taken.update(m.job_number for m in by_job)  # job numbers are unique on the roster
+        members = [m for m in members if not m.job_number]
     for member in members:
-        base = name = bases[member.pk]
+        base = name = _pinyin_name(member)
         number = 1
         while name in taken:
             number += 1
@@ -105,7 +120,8 @@ def open_logins(*, members, actor, source=LoginSource.PINYIN):
         user.groups.add(member_role)
         member.user = user
         member.save(update_fields=["user"])
-        opened.append(OpenedLogin(member, username, renamed_from))
+        fallback = source == LoginSource.JOB_NUMBER and not member.job_number
+        opened.append(OpenedLogin(member, username, renamed_from, fallback))
     return opened
 
 
@@ -187,11 +203,7 @@ def set_password_with_code(*, username, code, password):
 def _check_may_close(member):
     if member.user is None:
         raise ValidationError(_("%(name)s 没有登录账号。") % {"name": member.name})
-    user = member.user
-    if (
-        user.groups.filter(name=Role.CHAIR).exists()
-        and not User.objects.filter(groups__name=Role.CHAIR, is_active=True).exclude(pk=user.pk).exists()
-    ):
+    if is_only_chair(member.user):
         raise ValidationError(_("%(name)s 是唯一的主席，停用前请先在角色分工中任命新主席。") % {"name": member.name})
 
 

@@ -70,6 +70,16 @@ def open_accounts(request):
         request,
         _("已为 %(count)s 人开通账号，待激活。请打印激活通知单或导出激活码，交给本人。") % {"count": len(opened)},
     )
+    fallbacks = [row for row in opened if row.by_pinyin_for_want_of_job_number]
+    if fallbacks:
+        messages.info(
+            request,
+            _("以下 %(count)s 人没有工号，登录名用了姓名拼音：%(names)s。")
+            % {
+                "count": len(fallbacks),
+                "names": "、".join(f"{row.member.name}（{row.username}）" for row in fallbacks),
+            },
+        )
     for row in opened:
         if row.renamed_from:
             messages.info(

@@ -27,7 +27,7 @@ from congress.models import (
     Session,
     Suggestion,
 )
-from congress.services import open_motion
+from congress.motion_services import open_motion
 from members.models import Member
 from unionportal.roles import Role
 

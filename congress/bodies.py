@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from members.models import Committee, CommitteeSeat, CommitteeTerm, Member
 
-from . import services
+from . import proposal_services
 from .models import BodyMeeting, DelegateGroup, MeetingDecision, Proposal
 
 CONGRESS_BODIES = (
@@ -182,7 +182,7 @@ def decide_proposal(
 ) -> MeetingDecision:
     """立案/不立案/并案 as a decision of a 提案工作委员会 meeting: the meeting must have its quorum and the
     one who records it must hold a seat in the committee. The proposal moves through the congress's own
-    transition (``services.register`` …), so its number and timeline are the same as before."""
+    transition (``proposal_services.register`` …), so its number and timeline are the same as before."""
     meeting = BodyMeeting.objects.select_for_update().select_related("term__committee").get(pk=meeting.pk)
     if meeting.term.committee.kind != Committee.Kind.PROPOSALS:
         raise ValidationError(_("只有提案工作委员会的会议可以决定立案。"))
@@ -192,13 +192,13 @@ def decide_proposal(
     _require_quorum(meeting)
     where = _("（%(meeting)s决定）") % {"meeting": meeting}
     if action == "register":
-        proposal = services.register(proposal=proposal, actor=actor, note=(note + where).strip())
+        proposal = proposal_services.register(proposal=proposal, actor=actor, note=(note + where).strip())
         text = _("%(title)s：立案，立案号%(number)s。") % {"title": proposal.title, "number": proposal.number}
     elif action == "reject":
-        proposal = services.reject(proposal=proposal, actor=actor, reason=note, handler=handler)
+        proposal = proposal_services.reject(proposal=proposal, actor=actor, reason=note, handler=handler)
         text = _("%(title)s：不立案，转为建议。理由：%(reason)s") % {"title": proposal.title, "reason": note}
     else:
-        proposal = services.merge(proposal=proposal, into=into, actor=actor, note=where)
+        proposal = proposal_services.merge(proposal=proposal, into=into, actor=actor, note=where)
         text = _("%(title)s：并入《%(into)s》。") % {"title": proposal.title, "into": into.title}
     return _decide(meeting, text=text, actor=actor, subject=PROPOSAL_ACTIONS[action], proposal=proposal)
 
@@ -209,13 +209,13 @@ def decide_proposal(
 
 def register_proposal(*, proposal: Proposal, actor, note: str = "", meeting: BodyMeeting | None = None) -> Proposal:
     if meeting is None:
-        return services.register(proposal=proposal, actor=actor, note=note)
+        return proposal_services.register(proposal=proposal, actor=actor, note=note)
     return decide_proposal(meeting=meeting, proposal=proposal, action="register", actor=actor, note=note).proposal
 
 
 def reject_proposal(*, proposal: Proposal, actor, reason: str, handler=None, meeting=None) -> Proposal:
     if meeting is None:
-        return services.reject(proposal=proposal, actor=actor, reason=reason, handler=handler)
+        return proposal_services.reject(proposal=proposal, actor=actor, reason=reason, handler=handler)
     decision = decide_proposal(
         meeting=meeting, proposal=proposal, action="reject", actor=actor, note=reason, handler=handler
     )
@@ -224,7 +224,7 @@ def reject_proposal(*, proposal: Proposal, actor, reason: str, handler=None, mee
 
 def merge_proposal(*, proposal: Proposal, into: Proposal, actor, meeting: BodyMeeting | None = None) -> Proposal:
     if meeting is None:
-        return services.merge(proposal=proposal, into=into, actor=actor)
+        return proposal_services.merge(proposal=proposal, into=into, actor=actor)
     return decide_proposal(meeting=meeting, proposal=proposal, action="merge", actor=actor, into=into).proposal
 
 

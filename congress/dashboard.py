@@ -3,7 +3,7 @@ from django.utils.translation import gettext as _
 
 from unionportal.dashboard import Card
 
-from . import selectors
+from . import appraisal_selectors, selectors
 
 
 def cards(request):
@@ -60,7 +60,7 @@ def cards(request):
                 level="warning",
             )
         )
-    for appraisal in selectors.appraisals_to_vote(member):
+    for appraisal in appraisal_selectors.appraisals_to_vote(member):
         cards.append(Card(_("民主评议待投票"), text=appraisal.title, url=appraisal.get_absolute_url(), level="warning"))
     for motion in selectors.motions_to_vote(member):
         cards.append(

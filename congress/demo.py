@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from members.models import Department, Member
 
-from . import services
+from . import appraisal_services, motion_services, proposal_services, session_services, suggestion_services
 from .models import (
     AgendaItem,
     Appraisal,
@@ -146,7 +146,7 @@ def _load_term(stdout):
     if len(delegates) > 30:
         spare = others.exclude(pk__in=[d.member_id for d in delegates]).first()
         if spare:
-            delegates[-1] = services.replace_delegate(delegate=delegates[-1], member=spare)
+            delegates[-1] = session_services.replace_delegate(delegate=delegates[-1], member=spare)
 
     for i, delegate in enumerate(delegates):
         kind = Attendance.Kind.LEAVE if i % 12 == 5 else Attendance.Kind.PRESENT
@@ -154,7 +154,7 @@ def _load_term(stdout):
     motion = Motion.objects.create(
         agenda_item=first.agenda.first(), title="表决通过《教职工代表大会实施细则》", method=Motion.Method.OPEN
     )
-    services.record_open_count(motion=motion, votes_for=29, votes_against=1, abstentions=1)
+    motion_services.record_open_count(motion=motion, votes_for=29, votes_against=1, abstentions=1)
 
     _load_proposals(session, delegates, rng, logins)
     _load_appraisal_and_suggestions(term, session, logins)
@@ -171,7 +171,7 @@ def _load_proposals(session, delegates, rng, logins):
     target = None
     for i, (title, goal) in enumerate(zip(TITLES, PLAN, strict=False)):
         proposer = delegate_member if i % 5 == 0 else members[(i * 7) % len(members)]
-        proposal = services.draft_proposal(
+        proposal = proposal_services.draft_proposal(
             session=session, proposer=proposer, title=title, content=f"{title}。具体理由与建议见正文。", actor=None
         )
         if goal == "draft":
@@ -181,29 +181,29 @@ def _load_proposals(session, delegates, rng, logins):
         if goal == "collecting" and "delegate2" in logins and proposer.pk != logins["delegate2"].member.pk:
             invited[0] = by_member.get(logins["delegate2"].member.pk, invited[0])
         proposer_user = proposer.user
-        services.invite_cosigners(proposal=proposal, cosigners=invited, actor=proposer_user)
+        proposal_services.invite_cosigners(proposal=proposal, cosigners=invited, actor=proposer_user)
         signers = invited[:1] if goal == "collecting" else invited[:2]
         for member in signers:
-            services.cosign(proposal=proposal, member=member, actor=member.user)
+            proposal_services.cosign(proposal=proposal, member=member, actor=member.user)
         if goal == "collecting":
             continue
-        proposal = services.submit(proposal=proposal, actor=proposer_user)
+        proposal = proposal_services.submit(proposal=proposal, actor=proposer_user)
         target = target or proposal
         if goal == "submitted":
             continue
         if goal == "rejected":
-            services.reject(proposal=proposal, actor=staff, reason="属个人诉求，转为建议由相关部门研究。")
+            proposal_services.reject(proposal=proposal, actor=staff, reason="属个人诉求，转为建议由相关部门研究。")
             continue
         if goal == "merged":
-            services.merge(proposal=proposal, into=target, actor=staff)
+            proposal_services.merge(proposal=proposal, into=target, actor=staff)
             continue
-        services.register(proposal=proposal, actor=staff, note="符合立案条件。")
+        proposal_services.register(proposal=proposal, actor=staff, note="符合立案条件。")
         if goal == "registered":
             continue
         lead = rng.choice(departments)
         if i % 3 == 0:
             lead = Department.objects.exclude(head=None).first() or lead
-        services.assign(
+        proposal_services.assign(
             proposal=proposal,
             actor=staff,
             lead_department=lead,
@@ -217,7 +217,7 @@ def _load_proposals(session, delegates, rng, logins):
         if goal == "assigned":
             continue
         handler = lead.head.user if lead.head else None
-        services.reply(proposal=proposal, actor=handler, text="已研究并落实，具体措施如下：……")
+        proposal_services.reply(proposal=proposal, actor=handler, text="已研究并落实，具体措施如下：……")
         if goal == "replied":
             continue
         proposal.refresh_from_db()
@@ -225,15 +225,15 @@ def _load_proposals(session, delegates, rng, logins):
         _rate(proposal, rating, staff)
         if goal in ("returned", "rated"):
             continue
-        services.close(proposal=proposal, actor=staff)
+        proposal_services.close(proposal=proposal, actor=staff)
 
 
 def _rate(proposal, rating, staff):
     """The proposer rates; for demo proposers without a login staff enter the paper form."""
     user = proposal.proposer.user
     if user is not None:
-        return services.rate(proposal=proposal, actor=user, rating=rating)
-    return services.rate(proposal=proposal, actor=staff, rating=rating, on_behalf=True)
+        return proposal_services.rate(proposal=proposal, actor=user, rating=rating)
+    return proposal_services.rate(proposal=proposal, actor=staff, rating=rating, on_behalf=True)
 
 
 LEADERS = [("校长", "主持学校全面工作，推进课程改革……"), ("副校长", "分管教学工作……"), ("副校长", "分管后勤与安全……")]
@@ -254,9 +254,9 @@ def _load_appraisal_and_suggestions(term, session, logins):
     )[: len(LEADERS)]
     for order, (leader, (post, report)) in enumerate(zip(leaders, LEADERS, strict=False)):
         Appraisee.objects.create(appraisal=appraisal, member=leader, post=post, report=report, order=order)
-    services.open_appraisal(appraisal=appraisal)
+    appraisal_services.open_appraisal(appraisal=appraisal)
     for delegate in term.delegates.filter(active=True):  # signed in at the session: only those present vote
-        services.record_attendance(session=session, member=delegate.member, kind=Attendance.Kind.PRESENT)
+        session_services.record_attendance(session=session, member=delegate.member, kind=Attendance.Kind.PRESENT)
     voters = [
         d.member
         for d in term.delegates.filter(active=True).exclude(member__user__username__in=["delegate", "delegate2"])
@@ -266,12 +266,14 @@ def _load_appraisal_and_suggestions(term, session, logins):
             a.pk: ("satisfied", "mostly", "satisfied", "unsatisfied")[(i + a.order) % 4]
             for a in appraisal.appraisees.all()
         }
-        services.cast_appraisal_ballot(appraisal=appraisal, member=member, grades=grades)
+        appraisal_services.cast_appraisal_ballot(appraisal=appraisal, member=member, grades=grades)
     author = logins["member"].member if "member" in logins else None
     for i, (title, anonymous) in enumerate(SUGGESTIONS):
-        suggestion = services.submit_suggestion(author=author, title=title, content=title + "。", anonymous=anonymous)
+        suggestion = suggestion_services.submit_suggestion(
+            author=author, title=title, content=title + "。", anonymous=anonymous
+        )
         if i == 0 and "staff" in logins:
-            services.answer_suggestion(
+            suggestion_services.answer_suggestion(
                 suggestion=suggestion, actor=logins["staff"], answer="已与食堂协商，下月起试行。"
             )
 
@@ -300,7 +302,7 @@ def _load_closed_appraisal(term, stdout):
     appraisal = Appraisal.objects.create(term=term, title=title, scale=Appraisal.Scale.COMPETENCE)
     for order, (member, post) in enumerate(managers):
         Appraisee.objects.create(appraisal=appraisal, member=member, post=post, report="述职报告（略）", order=order)
-    services.open_appraisal(appraisal=appraisal)
+    appraisal_services.open_appraisal(appraisal=appraisal)
     voters = list(term.delegates.filter(active=True).exclude(member__in=heads).order_by("pk")[:28])
     rng = random.Random(2026)
     for delegate in voters:
@@ -308,8 +310,8 @@ def _load_closed_appraisal(term, stdout):
             a.pk: rng.choices(MANAGER_GRADES, weights=MANAGER_WEIGHTS[a.order % len(MANAGER_WEIGHTS)])[0]
             for a in appraisal.appraisees.all()
         }
-        services.cast_appraisal_ballot(appraisal=appraisal, member=delegate.member, grades=grades)
-    services.publish_appraisal(appraisal=services.close_appraisal(appraisal=appraisal))
+        appraisal_services.cast_appraisal_ballot(appraisal=appraisal, member=delegate.member, grades=grades)
+    appraisal_services.publish_appraisal(appraisal=appraisal_services.close_appraisal(appraisal=appraisal))
     # Published some weeks back, within this year.
     closed_at = timezone.now() - datetime.timedelta(days=min(45, today.timetuple().tm_yday - 1))
     Appraisal.objects.filter(pk=appraisal.pk).update(closed_at=closed_at)

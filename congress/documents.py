@@ -17,7 +17,7 @@ from unionportal.models import UnionProfile
 from unionportal.strokes import in_stroke_order
 from unionportal.templatetags.portal import chapter_number
 
-from . import selectors, services
+from . import appraisal_selectors, selectors
 from .models import Appraisal, CongressTerm, Delegate, Proposal, ProposalCoSigner, Session
 
 
@@ -205,7 +205,7 @@ class ReplyLetter:
         }
 
 
-# the rates of services.session_kpis, in the register's column order
+# the rates of selectors.session_kpis, in the register's column order
 RATES = ["registered_rate", "replied_rate", "feedback_rate", "closed_rate", "satisfied_rate", "resolved_rate"]
 
 
@@ -230,7 +230,7 @@ class ProposalRegister:
             .order_by("number", "submitted_at", "pk")
         )
         union = UnionProfile.load()
-        kpis = services.session_kpis(session)
+        kpis = selectors.session_kpis(session)
         return {
             **_header(union, ProposalRegister.title(params)),
             "orientation": "landscape",
@@ -260,10 +260,10 @@ class AppraisalResult:
     @staticmethod
     def context(params, report_progress):
         appraisal = _get(Appraisal.objects.select_related("term", "session"), params["appraisal"])
-        tally = services.appraisal_tally(appraisal)
+        tally = appraisal_selectors.appraisal_tally(appraisal)
         if tally is None:
             raise ValidationError(_("评议尚未结束，结果不能打印。"))
-        voted, voters = services.appraisal_turnout(appraisal)
+        voted, voters = appraisal_selectors.appraisal_turnout(appraisal)
         union = UnionProfile.load()
         return {
             **_header(union, AppraisalResult.title(params)),

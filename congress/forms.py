@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from members.models import Department, Member
 from members.pickers import PersonField
 from unionportal.forms import ActionForm
+from unionportal.templatetags.portal import chinese_ordinal
 
 from .decision_forms import DecidedAtMeeting
 from .models import Appraisal, BallotTally, CongressTerm, Motion, Proposal, Session
@@ -160,6 +161,7 @@ class TermForm(forms.ModelForm):
             "leaders_max",
             "per_headcount_min",
         ]
+        error_messages = {"number": {"unique": _("第%(value)s届已存在。")}}
 
 
 class SessionForm(forms.ModelForm):
@@ -172,6 +174,17 @@ class SessionForm(forms.ModelForm):
             "proposals_open_at": DATETIME_WIDGET,
             "proposals_close_at": DATETIME_WIDGET,
         }
+
+    def clean(self):
+        """A session number taken in the term, named as the congress names it (第四届已有第2次会议)."""
+        cleaned = super().clean()
+        term, number = cleaned.get("term"), cleaned.get("number")
+        if term and number and Session.objects.filter(term=term, number=number).exclude(pk=self.instance.pk).exists():
+            self.add_error(
+                "number",
+                _("第%(term)s届已有第%(number)s次会议。") % {"term": chinese_ordinal(term.number), "number": number},
+            )
+        return cleaned
 
 
 class AgendaItemForm(forms.Form):

@@ -1,7 +1,7 @@
 """The staff congress (教代会/职代会): terms, sessions, delegates, proposals and votes.
 
 A proposal moves through the table in ``flows.py``; each move is made by one function in
-``services.py`` and leaves a ``ProposalStep`` on the timeline.
+``proposal_services.py`` and leaves a ``ProposalStep`` on the timeline.
 
 Secret ballots are stored in two tables that share nothing but the motion:
 ``BallotReceipt`` says WHO has voted (one per delegate, unique), ``BallotTally`` holds only

@@ -13,7 +13,7 @@ from django.utils.translation import ngettext
 from unionportal.charts import bar_chart
 from unionportal.documents.annual_report import Chapter, ChronicleEntry
 
-from . import services
+from . import appraisal_selectors, selectors
 from .documents import approval_rate
 from .models import Appraisal, Motion, Proposal, Session
 
@@ -28,7 +28,7 @@ def _roll_call(session):
     )
     if motion:
         return motion.delegates_total, motion.delegates_present
-    present, total, _reached = services.quorum(session=session)
+    present, total, _reached = selectors.quorum(session=session)
     return total, present if session.attendance.exists() else None
 
 
@@ -50,7 +50,7 @@ def annual_report(year):
     for session in sessions:
         session.held = session.starts_on <= today
         session.delegates_total, session.delegates_present = _roll_call(session)
-        session.kpis = services.session_kpis(session)
+        session.kpis = selectors.session_kpis(session)
     by_status = dict(
         Proposal.objects.filter(session__in=sessions, status__in=Proposal.RECEIVED)
         .values_list("status")
@@ -58,7 +58,7 @@ def annual_report(year):
     )
     results = []
     for appraisal in appraisals:
-        rows = [{**row, "approval": approval_rate(row)} for row in services.appraisal_tally(appraisal)]
+        rows = [{**row, "approval": approval_rate(row)} for row in appraisal_selectors.appraisal_tally(appraisal)]
         results.append(
             {
                 "appraisal": appraisal,

@@ -60,7 +60,7 @@ def wrote_suggestion(user, suggestion):
 
 rules.add_perm("congress.view_appraisals", is_logged_in)
 rules.add_perm("congress.manage_appraisal", runs_congress)
-# A member may be in the electorate (参评人员: all members in service); services.cast_appraisal_ballot says who is.
+# A member may be in the electorate (参评人员: all members in service); appraisal_services says who is.
 rules.add_perm("congress.vote_appraisal", is_delegate | is_member)
 rules.add_perm("congress.view_appraisal_voters", runs_congress)  # who has voted (receipts), to remind the rest
 rules.add_perm("congress.view_suggestions", is_logged_in)

@@ -3,13 +3,14 @@ from dataclasses import dataclass
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from members.models import Member
 from unionportal.human_order import numbered_key
 from unionportal.models import UnionProfile
 from unionportal.vocabulary import vocabulary_for
 
-from .models import Appraisal, Attendance, Delegate, Motion, Proposal, ProposalCoSigner, Session
+from .models import Attendance, Delegate, Motion, Proposal, ProposalCoSigner, Session
 
 S = Proposal.Status
 
@@ -59,38 +60,104 @@ def awaiting_reply(member):
     return Proposal.objects.filter(status=S.ASSIGNED, lead_department__head=member)
 
 
+def delegate_members(session, exclude=None):
+    members = Member.objects.filter(delegacies__term=session.term, delegacies__active=True).order_by("name_pinyin")
+    return members.exclude(pk=exclude.pk) if exclude else members
+
+
+def open_sessions(member):
+    """Sessions of the member's terms that have not met yet, the next to meet first."""
+    terms = Delegate.objects.filter(member=member, active=True).values("term")
+    return (
+        Session.objects.filter(term__in=terms, ends_on__gte=timezone.localdate())
+        .select_related("term")
+        .order_by("starts_on")
+    )
+
+
 def invitations(member):
     return ProposalCoSigner.objects.filter(
         member=member, status=ProposalCoSigner.Status.INVITED, proposal__status=S.COLLECTING
     ).select_related("proposal")
 
 
-def appraisal_electorate(appraisal):
-    """Who may vote in an appraisal (参评人员): the term's active delegates (本届在任代表), or every
-    union member in service (全体在职会员), as the appraisal says."""
-    if appraisal.electorate == Appraisal.Electorate.MEMBERS:
-        return Member.objects.filter(is_union_member=True, status=Member.Status.ACTIVE)
-    return Member.objects.filter(delegacies__term_id=appraisal.term_id, delegacies__active=True)
+def active_delegate(member, term):
+    """The member's seat (Delegate) in the term while she holds it; None otherwise."""
+    if member is None:
+        return None
+    return Delegate.objects.filter(term=term, member=member, active=True).first()
 
 
-def in_electorate(appraisal, member):
-    return member is not None and appraisal_electorate(appraisal).filter(pk=member.pk).exists()
+def quorum(*, session):
+    """(present, delegates, reached): at least 2/3 of the term's seated delegates (应到) present (出席).
+    Exactly two thirds is enough (三分之二以上 includes the bound); observers (列席) do not count."""
+    delegates = session.term.delegates.filter(active=True)
+    total = delegates.count()
+    present = Attendance.objects.filter(
+        session=session, kind=Attendance.Kind.PRESENT, member__in=delegates.values("member")
+    ).count()
+    return present, total, total > 0 and 3 * present >= 2 * total
 
 
-def appraisals_to_vote(member):
-    """Open appraisals whose electorate holds this member (present, when delegates appraise at a session)
-    and who has not voted yet (one query per
-    open appraisal: there are rarely more than one or two at a time)."""
-    waiting = (
-        Appraisal.objects.filter(status=Appraisal.Status.OPEN)
-        .filter(
-            Q(session=None)
-            | Q(electorate=Appraisal.Electorate.MEMBERS)
-            | Q(session__attendance__member=member, session__attendance__kind=Attendance.Kind.PRESENT)
-        )
-        .exclude(receipts__member=member)
+def passes(*, votes_for, delegates):
+    """A motion passes with more than half of ALL the term's delegates, not of those present:
+    exactly half is not enough."""
+    return delegates > 0 and 2 * votes_for > delegates
+
+
+def motion_result(motion):
+    """应到 fixed when the vote opened; before that, the delegates seated now."""
+    total = motion.delegates_total
+    if total is None:
+        total = motion.agenda_item.session.term.delegates.filter(active=True).count()
+    return {
+        "delegates": total,
+        "present": motion.delegates_present,
+        "passed": passes(votes_for=motion.votes_for, delegates=total),
+    }
+
+
+KPI_RULES = gettext_lazy(
+    "立案率＝（立案＋并案）÷已审查的提案；答复率＝已答复÷立案；反馈率＝提案人已评价÷已答复；"
+    "办结率＝办结÷立案；满意率＝（满意＋基本满意）÷已评价；解决率＝已落实÷已登记落实情况的提案。尚未审查的提案不计入立案率。"
+)
+
+
+def session_kpis(session):
+    """A session's proposal figures (rates are percentages to one decimal, or None when there is no base):
+
+    立案率 = (立案 + 并案) ÷ 已审查 (proposals still awaiting the committee's decision are not counted);
+    答复率 = 已答复 ÷ 立案; 反馈率 = 提案人已评价 ÷ 已答复; 办结率 = 办结 ÷ 立案;
+    满意率 = (满意 + 基本满意) ÷ 已评价; 解决率 = 已落实 ÷ 已登记落实情况; ``KPI_RULES`` says the same on the page.
+    """
+    proposals = list(
+        session.proposals.filter(status__in=Proposal.RECEIVED).values_list("status", "rating", "implementation")
     )
-    return [appraisal for appraisal in waiting if in_electorate(appraisal, member)]
+    decided = [p for p in proposals if p[0] in Proposal.DECIDED]
+    accepted = [p for p in proposals if p[0] in Proposal.ACCEPTED]
+    merged = [p for p in proposals if p[0] == S.MERGED]
+    answered = [p for p in accepted if p[0] in Proposal.ANSWERED]
+    rated = [p for p in accepted if p[1]]
+    satisfied = [p for p in rated if p[1] in (Proposal.Rating.SATISFIED, Proposal.Rating.MOSTLY)]
+    implemented = {value: [p for p in answered if p[2] == value] for value in Proposal.Implementation.values}
+
+    def rate_of(part, whole):
+        return round(100 * len(part) / len(whole), 1) if whole else None
+
+    return {
+        "received": len(proposals),
+        "decided": len(decided),
+        "registered": len(accepted),
+        "merged": len(merged),
+        "registered_rate": rate_of(accepted + merged, decided),
+        "replied_rate": rate_of(answered, accepted),
+        "feedback_rate": rate_of(rated, answered),
+        "closed_rate": rate_of([p for p in accepted if p[0] == S.CLOSED], accepted),
+        "satisfied_rate": rate_of(satisfied, rated),
+        "resolved_rate": rate_of(implemented[Proposal.Implementation.DONE], [p for p in answered if p[2]]),
+        "implemented": {value: len(rows) for value, rows in implemented.items()},
+        "rules": KPI_RULES,
+    }
 
 
 def motions_to_vote(member):

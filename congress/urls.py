@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from . import audit_report, document_views, views
+from . import appraisal_views, audit_report, document_views, motion_views, proposal_views, suggestion_views, views
 
 app_name = "congress"
 urlpatterns = [
@@ -21,25 +21,25 @@ urlpatterns = [
     path("sessions/<int:pk>/", views.session_detail, name="session"),
     path("sessions/<int:pk>/attendance/", views.attendance, name="attendance"),
     path("sessions/<int:pk>/quorum/", views.quorum, name="quorum"),
-    path("sessions/<int:pk>/follow-up/", views.follow_up, name="follow_up"),
-    path("proposals/<int:pk>/implementation/", views.record_implementation, name="record_implementation"),
-    path("sessions/<int:pk>/motions/new/", views.motion_create, name="motion_create"),
-    path("motions/<int:pk>/", views.motion_detail, name="motion"),
-    path("motions/<int:pk>/vote/", views.motion_vote, name="motion_vote"),
-    path("motions/<int:pk>/<slug:action>/", views.motion_manage, name="motion_manage"),
-    path("appraisals/", views.appraisal_list, name="appraisals"),
-    path("appraisals/new/", views.appraisal_create, name="appraisal_create"),
-    path("appraisals/<int:pk>/appraisees/add/", views.appraisee_add, name="appraisee_add"),
-    path("appraisals/<int:pk>/", views.appraisal_detail, name="appraisal"),
-    path("appraisals/<int:pk>/vote/", views.appraisal_vote, name="appraisal_vote"),
-    path("appraisals/<int:pk>/voters/", views.appraisal_voters, name="appraisal_voters"),
-    path("appraisals/<int:pk>/<slug:action>/", views.appraisal_manage, name="appraisal_manage"),
-    path("suggestions/", views.suggestion_list, name="suggestions"),
-    path("suggestions/new/", views.suggestion_create, name="suggestion_create"),
-    path("suggestions/<int:pk>/", views.suggestion_detail, name="suggestion"),
-    path("proposals/", views.proposal_list, name="proposals"),
-    path("proposals/new/", views.proposal_create, name="proposal_create"),
-    path("proposals/<int:pk>/", views.proposal_detail, name="proposal"),
-    path("proposals/<int:pk>/<slug:action>/", views.proposal_act, name="proposal_act"),
+    path("sessions/<int:pk>/follow-up/", proposal_views.follow_up, name="follow_up"),
+    path("proposals/<int:pk>/implementation/", proposal_views.record_implementation, name="record_implementation"),
+    path("sessions/<int:pk>/motions/new/", motion_views.motion_create, name="motion_create"),
+    path("motions/<int:pk>/", motion_views.motion_detail, name="motion"),
+    path("motions/<int:pk>/vote/", motion_views.motion_vote, name="motion_vote"),
+    path("motions/<int:pk>/<slug:action>/", motion_views.motion_manage, name="motion_manage"),
+    path("appraisals/", appraisal_views.appraisal_list, name="appraisals"),
+    path("appraisals/new/", appraisal_views.appraisal_create, name="appraisal_create"),
+    path("appraisals/<int:pk>/appraisees/add/", appraisal_views.appraisee_add, name="appraisee_add"),
+    path("appraisals/<int:pk>/", appraisal_views.appraisal_detail, name="appraisal"),
+    path("appraisals/<int:pk>/vote/", appraisal_views.appraisal_vote, name="appraisal_vote"),
+    path("appraisals/<int:pk>/voters/", appraisal_views.appraisal_voters, name="appraisal_voters"),
+    path("appraisals/<int:pk>/<slug:action>/", appraisal_views.appraisal_manage, name="appraisal_manage"),
+    path("suggestions/", suggestion_views.suggestion_list, name="suggestions"),
+    path("suggestions/new/", suggestion_views.suggestion_create, name="suggestion_create"),
+    path("suggestions/<int:pk>/", suggestion_views.suggestion_detail, name="suggestion"),
+    path("proposals/", proposal_views.proposal_list, name="proposals"),
+    path("proposals/new/", proposal_views.proposal_create, name="proposal_create"),
+    path("proposals/<int:pk>/", proposal_views.proposal_detail, name="proposal"),
+    path("proposals/<int:pk>/<slug:action>/", proposal_views.proposal_act, name="proposal_act"),
     path("", include("congress.body_urls")),
 ]

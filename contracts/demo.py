@@ -6,7 +6,7 @@ import datetime
 
 from django.utils import timezone
 
-from congress import services as congress
+from congress import motion_services
 from congress.models import AgendaItem, Attendance, CongressTerm
 from unionportal.models import UnionProfile
 
@@ -44,11 +44,11 @@ def load(stdout):
     )  # fmt: skip
     item = AgendaItem.objects.create(session=past, order=past.agenda.count() + 1, title="审议工资专项集体合同草案")
     contract = services.submit_for_review(contract=contract, agenda_item=item, actor=None)
-    congress.open_motion(motion=contract.motion)
+    motion_services.open_motion(motion=contract.motion)
     present = past.attendance.filter(kind=Attendance.Kind.PRESENT).values_list("member", flat=True)
     for delegate in term.delegates.filter(active=True, member__in=present):
-        congress.cast_ballot(motion=contract.motion, member=delegate.member, choice="for")
-    congress.close_motion(motion=contract.motion)
+        motion_services.cast_ballot(motion=contract.motion, member=delegate.member, choice="for")
+    motion_services.close_motion(motion=contract.motion)
     ends_on = today + datetime.timedelta(days=70)  # within three months: the renewal card shows
     contract = services.sign(
         contract=contract, signed_on=today, union_signatory="王建华", employer_signatory="李明",

@@ -1,6 +1,6 @@
 """The verbs of collective contracts, after 《集体合同规定》 (2004) and 《劳动合同法》 §51–54:
 - the draft goes to the congress (§36: two thirds present, more than half of ALL delegates approving —
-  the congress's own quorum and ``congress.services.passes``); it cannot be signed unless that motion passed;
+  the congress's own quorum and ``congress.selectors.passes``); it cannot be signed unless that motion passed;
 - the chief negotiators sign; the employer files it with the labour authority within 10 days (§42);
 - in force when the authority raises no objection within 15 days of receipt (§47, 劳动合同法 §54);
 - either side may ask to renew within the 3 months before expiry (§38).
@@ -14,7 +14,8 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from congress import services as congress
+from congress import motion_services
+from congress import selectors as congress_selectors
 from congress.models import AgendaItem, Motion
 from unionportal.workflow import flow_for, move
 
@@ -44,7 +45,11 @@ def renewal_opens_on(contract: CollectiveContract) -> datetime.date | None:
 def motion_passed(contract: CollectiveContract) -> bool:
     """The congress motion on this draft is closed and passed (read afresh: the vote moves it, not the contract)."""
     motion = Motion.objects.select_related("agenda_item__session__term").filter(pk=contract.motion_id).first()
-    return motion is not None and motion.status == Motion.Status.CLOSED and congress.motion_result(motion)["passed"]
+    return (
+        motion is not None
+        and motion.status == Motion.Status.CLOSED
+        and congress_selectors.motion_result(motion)["passed"]
+    )
 
 
 @transaction.atomic
@@ -107,7 +112,7 @@ def not_ready_for_review(contract: CollectiveContract) -> str | None:
 def submit_for_review(*, contract: CollectiveContract, agenda_item: AgendaItem, actor) -> CollectiveContract:
     """The agreed draft goes to the congress as a motion (无记名投票) on an agenda item of a session."""
     title = _("审议通过《%(title)s（草案）》") % {"title": contract.title}
-    motion = congress.add_motion(agenda_item=agenda_item, title=title, method=Motion.Method.SECRET, actor=actor)
+    motion = motion_services.add_motion(agenda_item=agenda_item, title=title, method=Motion.Method.SECRET, actor=actor)
     return move(contract, "submit", actor=actor, motion=motion, note=str(agenda_item.session))
 
 

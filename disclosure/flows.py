@@ -46,6 +46,7 @@ FLOW = Workflow(
         "object": _("会员提出异议"),
         "answer": _("答复异议"),
         "remind": _("提醒未签阅人员"),
+        "period_over": _("公示期满，待结束公示"),
     },
     actions=[
         Action(

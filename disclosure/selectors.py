@@ -3,13 +3,14 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Exists, Max, OuterRef, Q
+from django.db.models import Exists, F, Max, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from members.models import Member
 from unionportal.models import UnionProfile
 
-from .models import Category, DisclosureItem, Objection, ReadReceipt, term_bounds
+from .models import Category, DisclosureItem, ItemStep, Objection, ReadReceipt, term_bounds
 
 S = DisclosureItem.Status
 
@@ -89,6 +90,18 @@ def awaiting_close(today=None):
     """Items whose 公示期 has ended and that wait to be closed (or sent to 整改)."""
     today = today or timezone.localdate()
     return DisclosureItem.objects.filter(status=S.PUBLISHED, period_end__lt=today).order_by("period_end")
+
+
+def untold_period_over(today=None):
+    """Items waiting to be closed whose staff have not yet been told so for this 公示期: no 公示期满 step
+    since the item was last published (预审通过 or 整改后重新公示)."""
+    steps = ItemStep.objects.filter(item=OuterRef("pk"))
+    published_at = steps.filter(action__in=("approve", "republish")).order_by("-at").values("at")[:1]
+    return (
+        awaiting_close(today)
+        .annotate(published_at=Coalesce(Subquery(published_at), F("created_at")))
+        .exclude(Exists(steps.filter(action="period_over", at__gte=OuterRef("published_at"))))
+    )
 
 
 def pending_review_count():

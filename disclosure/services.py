@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from unionportal.models import UnionKind, UnionProfile
@@ -13,7 +14,7 @@ from unionportal.uploads import ZIP_MAIN_PARTS, check_size, sniff  # noqa: F401 
 
 from .flows import FLOW
 from .models import Attachment, Category, DisclosureItem, Objection, ReadReceipt
-from .selectors import last_reminder, unsigned_members
+from .selectors import last_reminder, unsigned_members, untold_period_over
 
 C = Category.Cadence
 P = Category.Period
@@ -163,6 +164,37 @@ def approve(*, item, actor, period_start, period_end, note="", today=None):
 def close(*, item, actor, note=""):
     """公示中 → 无异议: the 公示期 is over and every objection has been answered (the table's ``blocked``)."""
     return _move(_lock(item), "close", actor, note=note)
+
+
+def tell_period_over(today=None):
+    """The daily reminder (``disclosure.tasks.tell_period_over``): each item whose 公示期 has ended and that
+    waits to be closed gets a 公示期满 step and a notice to the staff who may close it, once per 公示期."""
+    close = FLOW.action("close")
+    told = []
+    for item in untold_period_over(today):
+        with transaction.atomic():
+            item = _lock(item)
+            if not untold_period_over(today).filter(pk=item.pk).exists():
+                continue  # told by a run beside this one, or moved on meanwhile
+            open_objections = item.objections.filter(answered_at__isnull=True).count()
+            text = _("“%(title)s”公示期已于%(end)s期满，请结束公示。") % {
+                "title": item.title,
+                "end": date_format(item.period_end, "n月j日"),
+            }
+            if open_objections:
+                text += _("还有 %(count)d 条异议未答复，答复后才能结束。") % {"count": open_objections}
+            _record(item, "period_over", None, text)
+            closers = [user for user in users_with_role(Role.CHAIR, Role.STAFF) if close.allowed.test(user, item)]
+            notify(
+                closers,
+                text=text,
+                url=item.get_absolute_url(),
+                kind="disclosure.disclosureitem.period_over",
+                permission="disclosure.view_item",
+                obj=item,
+            )
+        told.append(item)
+    return told
 
 
 @transaction.atomic

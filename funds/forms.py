@@ -5,6 +5,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from unionportal.forms import MultipleFileField
+
 from .models import Account, Attachment, Audit, Expense, Fund, YearSettings
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -42,18 +44,6 @@ def date_field(label, **kwargs):
 
 def expense_accounts():
     return Account.objects.filter(kind=Account.Kind.EXPENSE, is_active=True, children__isnull=True).order_by("code")
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    widget = MultipleFileInput
-
-    def clean(self, data, initial=None):
-        files = data if isinstance(data, list | tuple) else [data] if data else []
-        return [super(MultipleFileField, self).clean(upload, initial) for upload in files]
 
 
 class ExpenseForm(NamedErrorsForm):

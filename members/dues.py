@@ -8,16 +8,17 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count, F, Q, Sum
+from django.db.models import Case, Count, Exists, F, OuterRef, Q, Sum, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from openpyxl import Workbook
 
+from unionportal.models import UnionProfile
 from unionportal.spreadsheets import append_row, start_sheet, workbook_bytes
 
-from .models import DuesRecord, DuesSettings, Member
+from .models import DuesRecord, DuesSettings, Member, MembershipEvent
 
 FEN = Decimal("0.01")
 ZERO = Decimal("0.00")
@@ -49,6 +50,35 @@ def first_of_month(day):
     return day.replace(day=1)
 
 
+def billed_statuses():
+    """Who is billed: people in service, and retirees only where the union says so (工会信息)."""
+    if UnionProfile.load().retirees_pay_dues:
+        return [Member.Status.ACTIVE, Member.Status.RETIRED]
+    return [Member.Status.ACTIVE]
+
+
+def unbilled(prefix=""):
+    """Q of the ledger lines nobody asks to pay: a retiree's for the months after she retired (all of them when
+    no 退休 is on her timeline, as for one imported retired), unless the union bills retirees. ``prefix`` is
+    "member__" on ledger lines, "" on members joined to their lines. What was paid still counts; the rest of
+    such a line is not owed. Months before she retired stay owed."""
+    if Member.Status.RETIRED in billed_statuses():
+        return Q(pk__in=[])
+    member, month = ("member_id", "month") if prefix else ("pk", "dues__month")
+    retired = MembershipEvent.objects.filter(member_id=OuterRef(member), kind=MembershipEvent.Kind.RETIRE)
+    after = Exists(retired.filter(occurred_on__lt=OuterRef(month))) | ~Exists(retired)
+    return Q(**{f"{prefix}status": Member.Status.RETIRED}) & after
+
+
+def last_billed_month(member):
+    """The last month a retired member is billed for (the month she retired; before any month when her 退休 is
+    not recorded), or None while she is billed."""
+    if member.status in billed_statuses():
+        return None
+    retired = member.events.filter(kind=MembershipEvent.Kind.RETIRE).first()
+    return first_of_month(retired.occurred_on) if retired else datetime.date.min
+
+
 @transaction.atomic
 def update_settings(*, rate, hand_up_share, actor=None, year=None):
     """The chair sets the dues rate and this year's hand-up share (a funds year setting); months already on the
@@ -75,6 +105,11 @@ def set_wage_base(*, member, month, wage_base, actor=None):
     if Decimal(wage_base) < 0:
         raise ValidationError(_("工资基数不能为负数。"))
     month = first_of_month(month)
+    last_billed = last_billed_month(member)
+    if last_billed and month > last_billed:
+        raise ValidationError(
+            _("%(name)s 已退休，本会不收取退休后的会费（见工会信息中的“退休职工缴纳会费”）。") % {"name": member.name}
+        )
     record = DuesRecord.objects.select_for_update().filter(member=member, month=month).first()
     if record and record.paid:
         raise ValidationError(
@@ -90,7 +125,8 @@ def set_wage_base(*, member, month, wage_base, actor=None):
 
 @transaction.atomic
 def open_month(*, month, actor=None):
-    """Start a month's ledger: every active member gets a line with their latest wage base; existing lines stay."""
+    """Start a month's ledger: every member billed (in service; retirees only where the union bills them) gets
+    a line with their latest wage base; existing lines stay."""
     month = first_of_month(month)
     rate = DuesSettings.current().rate
     latest = {}
@@ -99,7 +135,7 @@ def open_month(*, month, actor=None):
     ):
         latest[member_id] = wage_base
     existing = set(DuesRecord.objects.filter(month=month).values_list("member_id", flat=True))
-    members = Member.objects.filter(status=Member.Status.ACTIVE, is_union_member=True, pk__in=latest).exclude(
+    members = Member.objects.filter(status__in=billed_statuses(), is_union_member=True, pk__in=latest).exclude(
         pk__in=existing
     )
     records = [
@@ -176,17 +212,23 @@ def mark_group_paid(*, union_group, month, on, members, actor=None):
 
 
 def month_ledger(month, union_group=None):
-    records = DuesRecord.objects.filter(month=first_of_month(month)).select_related("member", "member__union_group")
+    """A month's lines; an unbilled retiree's line shows only if she paid something."""
+    records = (
+        DuesRecord.objects.filter(month=first_of_month(month))
+        .exclude(unbilled("member__") & Q(paid=0))
+        .select_related("member", "member__union_group")
+    )
     if union_group:
         records = records.filter(member__union_group=union_group)
     return records.order_by("member__union_group__sort_order", "member__name_pinyin")
 
 
 def arrears(today=None):
-    """Lines of past and current months not paid in full (欠缴)."""
+    """Lines of past and current months not paid in full (欠缴), of people billed."""
     today = today or timezone.localdate()
     return (
         DuesRecord.objects.filter(month__lte=first_of_month(today), paid__lt=F("due"))
+        .exclude(unbilled("member__"))
         .select_related("member", "member__union_group")
         .order_by("member__union_group__sort_order", "member__name_pinyin", "month")
     )
@@ -217,12 +259,13 @@ def ledger_workbook(records, title):
 
 
 def yearly_totals(year):
-    """Due, collected, outstanding, hand-up (上缴) and retained amounts of one year."""
+    """Due, collected, outstanding, hand-up (上缴) and retained amounts of one year. An unbilled retiree is due
+    what she paid."""
     sums = DuesRecord.objects.filter(month__year=year).aggregate(
-        due_sum=Coalesce(Sum("due"), ZERO),
+        due_sum=Coalesce(Sum(Case(When(unbilled("member__"), then=F("paid")), default=F("due"))), ZERO),
         paid_sum=Coalesce(Sum("paid"), ZERO),
         lines=Count("id"),
-        unpaid_lines=Count("id", filter=Q(paid__lt=F("due"))),
+        unpaid_lines=Count("id", filter=Q(paid__lt=F("due")) & ~unbilled("member__")),
     )
     # SQLite hands sums back without their two decimals (46684, 42135.5); the fen are put back here.
     totals = {"due": to_fen(sums["due_sum"]), "paid": to_fen(sums["paid_sum"]), "lines": sums["lines"]}
@@ -235,14 +278,16 @@ def yearly_totals(year):
 
 
 def member_totals(year):
-    """Each member's due, paid and outstanding of one year (每人全年合计), one row per member with a ledger line."""
+    """Each member's due, paid and outstanding of one year (每人全年合计), one row per member with a ledger line;
+    an unbilled retiree is due what she paid."""
+    due = Sum(Case(When(unbilled(), then=F("dues__paid")), default=F("dues__due")))
     return (
         Member.objects.filter(dues__month__year=year)
         .select_related("union_group")
         .annotate(
-            due_sum=Sum("dues__due"),
+            due_sum=due,
             paid_sum=Sum("dues__paid"),
-            outstanding=Sum("dues__due") - Sum("dues__paid"),
+            outstanding=due - Sum("dues__paid"),
             months=Count("dues"),
         )
         .order_by("union_group__sort_order", "name_pinyin", "pk")
@@ -252,8 +297,11 @@ def member_totals(year):
 def own_year(member, year):
     """One member's ledger lines of a year and their sums, for the member's own page."""
     records = list(DuesRecord.objects.filter(member=member, month__year=year).order_by("month"))
-    due = sum((record.due for record in records), ZERO)
+    unbilled_after = last_billed_month(member)
     paid = sum((record.paid for record in records), ZERO)
+    due = sum(
+        (record.paid if unbilled_after and record.month > unbilled_after else record.due for record in records), ZERO
+    )
     return {"records": records, "due": due, "paid": paid, "outstanding": due - paid}
 
 

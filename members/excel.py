@@ -7,15 +7,18 @@ from dataclasses import dataclass, field
 from zipfile import BadZipFile, ZipFile
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 
 from unionportal.spreadsheets import append_row, start_sheet, workbook_bytes
 from unionportal.uploads import check_size
 
 from .models import Department, Member, UnionGroup
 from .validators import (
+    JOB_NUMBER_VALIDATOR,
     PHONE_VALIDATOR,
     birth_date_from_id,
     contradictions,
@@ -57,6 +60,7 @@ COLUMNS = [
     ("民族", "ethnicity"),
     ("政治面貌", "political_status"),
     ("学历", "education"),
+    ("工号", "job_number"),
 ]
 # A clerk's own spreadsheet names its columns as it likes: these headers mean the template's.
 HEADER_SYNONYMS = {
@@ -68,6 +72,7 @@ HEADER_SYNONYMS = {
     "小组": "工会小组", "所在小组": "工会小组",
     "会员": "是否会员", "是否工会会员": "是否会员",
     "最高学历": "学历", "文化程度": "学历", "政治身份": "政治面貌",
+    "职工号": "工号", "员工编号": "工号", "编号": "工号", "员工号": "工号", "职工编号": "工号",
     "参加工作时间": "参加工作日期", "入会时间": "入会日期", "会员证号码": "会员证号", "用工形式": "用工性质",
 }  # fmt: skip
 EXAMPLE_NOTE = "示例行，导入前请删除"  # the template's example row says so in 备注, and is refused if left in
@@ -80,6 +85,9 @@ class ImportRow:
     number: int  # the spreadsheet row number, as the clerk sees it
     fields: dict
     errors: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)  # imported all the same, but the clerk is told in the preview
+    new_department: str = ""  # a department or group the union does not have yet, which this row names
+    new_group: str = ""
 
 
 def template_workbook():
@@ -92,10 +100,10 @@ def template_workbook():
     append_row(
         sheet,
         ["张三", "男", "1985-03-12", "11010519491231002X", "13800000000", "教务处", "语文组", "在编", "在职"]
-        + ["一级教师", "", "2008-09-01", "是", "2009-03-01", "", EXAMPLE_NOTE],
+        + ["一级教师", "", "2008-09-01", "是", "2009-03-01", "", EXAMPLE_NOTE, "汉族", "群众", "大学本科", "1001"],
     )
-    for column in "ABCDEFGHIJKLMNOPQRS":
-        sheet.column_dimensions[column].width = 14
+    for number in range(1, len(COLUMNS) + 1):
+        sheet.column_dimensions[get_column_letter(number)].width = 14
     sheet.column_dimensions["D"].width = 22
     return workbook_bytes(book)
 
@@ -210,6 +218,13 @@ def _check_row(number, raw):
         "education",
     ):
         fields[name] = _text(raw.get(name))
+    fields["job_number"] = _text(raw.get("job_number")) or None
+    for name, check in (("phone", PHONE_VALIDATOR), ("job_number", JOB_NUMBER_VALIDATOR)):
+        if fields[name]:
+            try:
+                check(fields[name])
+            except ValidationError as error:
+                row.errors.extend(error.messages)
     if not fields["name"]:
         row.errors.append(_("缺少姓名"))
     fields["id_number"] = _text(raw.get("id_number")).upper() or None
@@ -218,11 +233,6 @@ def _check_row(number, raw):
     if fields["id_number"]:
         try:
             validate_id_number(fields["id_number"])
-        except ValidationError as error:
-            row.errors.extend(error.messages)
-    if fields["phone"]:
-        try:
-            PHONE_VALIDATOR(fields["phone"])
         except ValidationError as error:
             row.errors.extend(error.messages)
     for name in DATE_FIELDS:
@@ -241,6 +251,9 @@ def _check_row(number, raw):
     )
     row.errors.extend(str(message) for message in found.values())
     fields["is_union_member"] = _text(raw.get("is_union_member")) in YES
+    if fields["is_union_member"] and fields["joined_on"] is None:
+        fields["joined_on"] = timezone.localdate()
+        row.warnings.append(_("未填入会日期，按导入日期 %(date)s 记入") % {"date": fields["joined_on"].isoformat()})
     fields["group_name"] = _text(raw.get("union_group"))
     fields["department_name"] = _text(raw.get("department"))
     return row
@@ -267,41 +280,65 @@ def _choice(row, raw, name, choices, default):
         row.fields[name] = default
 
 
-def check_against_database(rows):
-    """Add the errors that need the database or the whole file: unknown group or department, duplicate IDs."""
+def check_against_database(rows, create_missing=False):
+    """Add the errors that need the database or the whole file: unknown or dissolved group or department,
+    repeated ID or job numbers. With ``create_missing`` an unknown group or department is not an error: the
+    row keeps its name in new_group/new_department, for the import to create it (see new_units)."""
     groups = {group.name: group for group in UnionGroup.objects.all()}
     departments = {department.name: department for department in Department.objects.all()}
-    ids = [row.fields["id_number"] for row in rows if row.fields["id_number"]]
-    on_roster = dict(Member.objects.filter(id_number__in=ids).values_list("id_number", "name"))
-    first_row_of = {}
+    limit = Department._meta.get_field("name").max_length
     for row in rows:
         fields = row.fields
         group_name, department_name = fields["group_name"], fields["department_name"]
         if group_name and group_name not in groups:
-            row.errors.append(_("工会小组“%(name)s”不存在") % {"name": group_name})
+            row.new_group = group_name
         elif group_name and groups[group_name].dissolved_on:
             row.errors.append(_("工会小组“%(name)s”已撤销") % {"name": group_name})
         if department_name and department_name not in departments:
-            row.errors.append(_("部门“%(name)s”不存在") % {"name": department_name})
+            row.new_department = department_name
+        for kind, name in ((_("工会小组"), row.new_group), (_("部门"), row.new_department)):
+            if not name:
+                continue
+            if not create_missing:
+                row.errors.append(_("%(kind)s“%(name)s”不存在") % {"kind": kind, "name": name})
+            elif len(name) > limit:
+                row.errors.append(_("%(kind)s名称不能超过%(limit)s字") % {"kind": kind, "limit": limit})
         fields["union_group"] = groups.get(group_name)
         fields["department"] = departments.get(department_name)
-        number = fields["id_number"]
-        if not number:
-            continue
-        if number in first_row_of:
-            row.errors.append(_("身份证号与第%(row)s行重复") % {"row": first_row_of[number]})
-        else:
-            first_row_of[number] = row.number
-        if number in on_roster:
-            row.errors.append(_("身份证号已在名册中（%(name)s）") % {"name": on_roster[number]})
+    _refuse_repeats(rows, "id_number", _("身份证号"))
+    _refuse_repeats(rows, "job_number", _("工号"))
     return rows
+
+
+def _refuse_repeats(rows, key, label):
+    """A value of the unique column ``key`` given twice in the file, or already someone's on the roster."""
+    values = [row.fields[key] for row in rows if row.fields[key]]
+    on_roster = dict(Member.objects.filter(**{f"{key}__in": values}).values_list(key, "name"))
+    first_row_of = {}
+    for row in rows:
+        value = row.fields[key]
+        if not value:
+            continue
+        if value in first_row_of:
+            row.errors.append(_("%(label)s与第%(row)s行重复") % {"label": label, "row": first_row_of[value]})
+        else:
+            first_row_of[value] = row.number
+        if value in on_roster:
+            row.errors.append(_("%(label)s已在名册中（%(name)s）") % {"label": label, "name": on_roster[value]})
+
+
+def new_units(rows):
+    """The departments and the groups the rows name that the union does not have yet, each named once."""
+    departments = list(dict.fromkeys(row.new_department for row in rows if row.new_department))
+    groups = list(dict.fromkeys(row.new_group for row in rows if row.new_group))
+    return departments, groups
 
 
 # The export reads these as plain values: building 20,000 Member objects cost more than writing the sheet.
 EXPORT_VALUES = [
     "name", "gender", "birth_date", "id_number", "phone", "department__name", "union_group__name",
     "employment_type", "status", "title", "post", "hire_date", "is_union_member", "joined_on", "card_number", "notes",
-    "ethnicity", "political_status", "education",
+    "ethnicity", "political_status", "education", "job_number",
 ]  # fmt: skip
 EXPORT_CHUNK = 2000
 
@@ -339,6 +376,7 @@ def export_workbook(members, show_id_number):
                 member["ethnicity"],
                 member["political_status"],
                 member["education"],
+                member["job_number"] or "",
             ],
         )
     return workbook_bytes(book)

@@ -13,7 +13,10 @@ DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class MembershipEventForm(forms.Form):
-    kind = forms.ChoiceField(label=_("事项"), choices=MembershipEvent.Kind.choices)
+    kind = forms.ChoiceField(
+        label=_("事项"),
+        choices=[(kind, label) for kind, label in MembershipEvent.Kind.choices if kind in MembershipEvent.ALLOWED_FROM],
+    )
     occurred_on = forms.DateField(label=_("日期"), widget=DATE_WIDGET, initial=timezone.localdate)
     other_union = forms.CharField(
         label=_("转入来源/转出去向工会"), required=False, max_length=100, help_text=_("转入、转出时必填（会籍转移）")
@@ -93,7 +96,7 @@ class RosterFilterForm(forms.Form):
             field.widget.attrs.update(
                 {"class": css + " form-select-sm" * (css == "form-select"), "aria-label": field.label}
             )
-        self.fields["search"].widget.attrs["placeholder"] = _("姓名、拼音首字母或手机尾号")
+        self.fields["search"].widget.attrs["placeholder"] = _("姓名、拼音首字母、手机尾号或工号")
 
     def filters(self):
         if not self.is_valid():
@@ -117,6 +120,7 @@ class MemberForm(forms.ModelForm):
         model = Member
         fields = [
             "name",
+            "job_number",
             "gender",
             "birth_date",
             "id_number",
@@ -139,7 +143,10 @@ class MemberForm(forms.ModelForm):
             "gender": {"required": _("请选择性别。")},
             "id_number": {"unique": _("该身份证号已在名册中，请勿重复录入。")},
         }
-        help_texts = {"id_number": _("18位，系统会核对校验位；性别、出生日期留空时按身份证号填入。")}
+        help_texts = {
+            "job_number": _("单位的工号（职工号），可不填；填写时本会内不能重复，可用作登录名。"),
+            "id_number": _("18位，系统会核对校验位；性别、出生日期留空时按身份证号填入。"),
+        }
 
     def __init__(self, *args, show_id_number=False, **kwargs):
         super().__init__(*args, **kwargs)
@@ -269,3 +276,16 @@ class WageBaseForm(forms.Form):
     member = PersonField(label=_("会员"), scope="union_members")
     month = MonthField(label=_("月份"))
     wage_base = forms.DecimalField(label=_("工资基数（元）"), max_digits=10, decimal_places=2, min_value=0)
+
+
+class TransferLetterForm(forms.Form):
+    destination = forms.CharField(
+        label=_("转往单位工会"),
+        max_length=100,
+        help_text=_("接收该会员组织关系的工会全称，如“某某区教育工会”。"),
+        error_messages={"required": _("请填写转往单位工会。")},
+    )
+    date = forms.DateField(label=_("开具日期"), widget=DATE_WIDGET, initial=timezone.localdate)
+
+    def clean_destination(self):
+        return self.cleaned_data["destination"].strip()

@@ -9,7 +9,9 @@ from django.utils.translation import gettext_lazy as _
 from pypinyin import Style, lazy_pinyin
 from simple_history.models import HistoricalRecords
 
-from .validators import contradictions, mask_id_number, validate_id_number
+from unionportal.roles import is_only_chair
+
+from .validators import JOB_NUMBER_VALIDATOR, contradictions, mask_id_number, validate_id_number
 
 
 class Department(models.Model):
@@ -67,6 +69,12 @@ class UnionGroupQuerySet(models.QuerySet):
         """Groups not dissolved: the ones people can be put in."""
         return self.filter(dissolved_on__isnull=True)
 
+    def for_retirees(self):
+        """The group retirees are moved into: the current one marked 退休职工小组, or else one named so
+        (离退休组, 退休职工小组); None when the union has none."""
+        current = self.current().order_by("sort_order", "pk")
+        return current.filter(for_retirees=True).first() or current.filter(name__contains="退休").first()
+
 
 class UnionGroup(models.Model):
     """A union group (工会小组), usually one per teaching-research group or work team. A group in a frozen year
@@ -79,6 +87,12 @@ class UnionGroup(models.Model):
     )
     sort_order = models.PositiveIntegerField(_("排序"), default=0)
     dissolved_on = models.DateField(_("撤销日期"), null=True, blank=True)
+    for_retirees = models.BooleanField(
+        _("退休职工小组"),
+        default=False,
+        db_default=False,
+        help_text=_("退休的人员可一键移入本组。未标记时，名称含“退休”的小组即是。"),
+    )
 
     history = HistoricalRecords()
     objects = UnionGroupQuerySet.as_manager()
@@ -137,6 +151,10 @@ class Member(models.Model):
         related_name="member",
     )
     name = models.CharField(_("姓名"), max_length=30)
+    # the employer's staff number (工号/职工号): optional, one person's within the union; a login name may be it
+    job_number = models.CharField(
+        _("工号"), max_length=20, blank=True, null=True, unique=True, validators=[JOB_NUMBER_VALIDATOR]
+    )
     name_pinyin = models.CharField(_("姓名拼音"), max_length=120, editable=False, db_index=True)
     name_initials = models.CharField(_("拼音首字母"), max_length=30, editable=False, db_index=True)
     gender = models.CharField(_("性别"), max_length=1, choices=Gender)
@@ -187,6 +205,17 @@ class Member(models.Model):
         )  # fmt: skip
         if found:
             raise ValidationError(found)
+        if self.status != self.Status.ACTIVE and self.user_id:  # an edit that bypasses the services (the admin)
+            self.check_keeps_a_chair(self.get_status_display())
+
+    def check_keeps_a_chair(self, action):
+        """The union is never left without a chair: its only one retires, dies or leaves on the roster only
+        after the roles page has named a successor. ``action`` is what would take them away (退休 …)."""
+        if is_only_chair(self.user):
+            raise ValidationError(
+                _("%(name)s是工会唯一的主席，请先在角色页指定新的主席，再办理%(action)s。")
+                % {"name": self.name, "action": action}
+            )
 
     def fill_derived_fields(self):
         """Pinyin for sorting and search; also needed before bulk_create, which skips save()."""
@@ -194,6 +223,17 @@ class Member(models.Model):
         self.name_initials = "".join(lazy_pinyin(self.name, style=Style.FIRST_LETTER))
         if self.id_number == "":
             self.id_number = None  # blank IDs must not collide on the unique index
+        self.job_number = (self.job_number or "").strip() or None
+
+    def unique_error_message(self, model_class, unique_check):
+        if tuple(unique_check) == ("job_number",):
+            holder = Member.objects.filter(job_number=self.job_number).exclude(pk=self.pk).first()
+            return ValidationError(
+                _("工号“%(number)s”已是%(name)s的工号，本会内工号不能重复。")
+                % {"number": self.job_number, "name": holder.name if holder else _("他人")},
+                code="unique",
+            )
+        return super().unique_error_message(model_class, unique_check)
 
     @property
     def masked_id_number(self):
@@ -362,6 +402,7 @@ class MembershipEvent(models.Model):
         DECEASE = "decease", _("去世")
         REJOIN = "rejoin", _("重新入会")
         GROUP_MOVE = "group_move", _("调组")
+        MERGE = "merge", _("合并重复记录")
 
     # Which staff status each event may start from (the state machine as data).
     ALLOWED_FROM = {

@@ -30,7 +30,7 @@ class BranchForm(forms.ModelForm):
 class UnionGroupForm(forms.ModelForm):
     class Meta:
         model = UnionGroup
-        fields = ["name", "branch", "leader", "sort_order"]
+        fields = ["name", "branch", "leader", "for_retirees", "sort_order"]
         error_messages = {
             "name": {"required": _("请填写小组名称。"), "unique": _("已有同名小组。")},
             "leader": {"invalid_choice": _("组长须是本小组的会员。")},

@@ -20,8 +20,10 @@ def annual_report(year):
     if not (figures["total"] or figures["newly_retired"]):
         return None
     figures["visits"] = Visit.objects.filter(visited_on__year=year, member__status=Member.Status.RETIRED).count()
-    paid = Payment.objects.filter(paid_on__year=year, member__status=Member.Status.RETIRED).aggregate(
-        times=Count("id"), yuan=Sum("amount")
+    paid = (
+        Payment.objects.paid()
+        .filter(paid_on__year=year, member__status=Member.Status.RETIRED)
+        .aggregate(times=Count("id"), yuan=Sum("amount"))
     )
     figures["paid_times"], figures["paid_yuan"] = paid["times"], (paid["yuan"] or ZERO).quantize(ZERO)
     figures["taken_part"] = Registration.objects.filter(

@@ -51,6 +51,7 @@ def roster(
                 else Q(pk__in=[])
             )
             | (Q(phone__endswith=search) if search.isdigit() else Q(pk__in=[]))
+            | Q(job_number=search)
         )
     if status:
         members = members.filter(status=status)

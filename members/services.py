@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
-from .models import Member, MembershipEvent
+from .models import Department, Member, MembershipEvent, UnionGroup
 from .org import check_current, release_posts_left_behind
 from .validators import birth_date_from_id
 
@@ -124,6 +124,7 @@ def transfer_out(*, member, on, to_union, actor=None, note=""):
     """转出: the person leaves; a member's membership goes to the receiving union (会籍转移), so name it."""
     member = _locked(member)
     _check_allowed(member, Kind.TRANSFER_OUT, on)
+    member.check_keeps_a_chair(Kind.TRANSFER_OUT.label)
     if not to_union.strip():
         raise ValidationError(_("请填写转往单位的工会名称（会籍转移去向）。"))
     from_status = member.status
@@ -138,6 +139,7 @@ def retire(*, member, on, actor=None, note=""):
     """退休: the person stays on the roster and keeps membership; only the status changes."""
     member = _locked(member)
     _check_allowed(member, Kind.RETIRE, on)
+    member.check_keeps_a_chair(Kind.RETIRE.label)
     from_status = member.status
     member.status = Member.Status.RETIRED
     _close_login(member)
@@ -149,6 +151,7 @@ def record_death(*, member, on, actor=None, note=""):
     """去世: the record stays for history; membership ends."""
     member = _locked(member)
     _check_allowed(member, Kind.DECEASE, on)
+    member.check_keeps_a_chair(Kind.DECEASE.label)
     from_status = member.status
     member.status = Member.Status.DECEASED
     member.is_union_member = False
@@ -169,6 +172,23 @@ def move_group(*, member, to_group, on, actor=None, note=""):
     return _record(member, Kind.GROUP_MOVE, on, actor, note, from_group=from_group)
 
 
+def retirees_group_offer(member):
+    """The retirees' group (工会小组 marked or named so) a retired person is not yet in, or None: the move staff
+    are offered after 退休, on the member page and in the import."""
+    if member.status != Member.Status.RETIRED:
+        return None
+    group = UnionGroup.objects.for_retirees()
+    return group if group is not None and member.union_group_id != group.pk else None
+
+
+def move_to_retirees_group(*, member, actor=None):
+    """调组 of a retired person into the retirees' group, dated today."""
+    group = retirees_group_offer(member)
+    if group is None:
+        raise ValidationError(_("%(name)s 不是退休人员，或已在退休职工小组。") % {"name": member.name})
+    return move_group(member=member, to_group=group, on=timezone.localdate(), actor=actor, note=_("退休后移入"))
+
+
 EVENT_SERVICES = {
     Kind.JOIN: join,
     Kind.REJOIN: rejoin,
@@ -181,7 +201,7 @@ EVENT_SERVICES = {
 
 
 MEMBER_FIELDS = {
-    "name", "gender", "birth_date", "id_number", "phone", "department", "union_group",
+    "name", "job_number", "gender", "birth_date", "id_number", "phone", "department", "union_group",
     "employment_type", "title", "post", "hire_date", "card_number", "notes",
     "ethnicity", "political_status", "education",
 }  # fmt: skip
@@ -238,11 +258,14 @@ def update_own_contact(*, member, phone, email=""):
 
 
 @transaction.atomic
-def import_roster(*, file, actor=None):
-    """名册导入: all rows or none. Any bad row refuses the whole file, so a half-imported roster never exists."""
-    from .excel import check_against_database, read_rows
+def import_roster(*, file, actor=None, create_missing=False, retirees_to_group=False):
+    """名册导入: all rows or none. Any bad row refuses the whole file, so a half-imported roster never exists.
+    With ``create_missing`` the departments and groups the file names that the union lacks are created first
+    (in the same transaction); without it the rows naming them are refused. ``retirees_to_group``: the
+    retired people go into the retirees' group, whatever group their row names."""
+    from .excel import check_against_database, new_units, read_rows
 
-    rows = check_against_database(read_rows(file))
+    rows = check_against_database(read_rows(file), create_missing=create_missing)
     bad = [row for row in rows if row.errors]
     if bad:
         raise ValidationError(
@@ -251,10 +274,20 @@ def import_roster(*, file, actor=None):
         )
     if not rows:
         raise ValidationError(_("文件中没有数据行。"))
+    department_names, group_names = new_units(rows)
+    departments = {name: Department.objects.create(name=name) for name in department_names}
+    groups = {name: UnionGroup.objects.create(name=name) for name in group_names}
+    retirees_group = UnionGroup.objects.for_retirees() if retirees_to_group else None
     members = []
     for row in rows:
         fields = {k: v for k, v in row.fields.items() if k not in ("group_name", "department_name")}
+        if row.new_department:
+            fields["department"] = departments[row.new_department]
+        if row.new_group:
+            fields["union_group"] = groups[row.new_group]
         member = Member(**fields)
+        if retirees_group and member.status == Member.Status.RETIRED:
+            member.union_group = retirees_group
         member.fill_derived_fields()
         # uniqueness, the department and the group were checked above against lookups loaded once;
         # validating those again would cost one or two queries per row

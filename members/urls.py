@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import dues_views, print_views, self_service_views, statistics_views, views
+from . import dues_views, letter_views, merge_views, print_views, self_service_views, statistics_views, views
 from .org_urls import urlpatterns as org_urlpatterns
 
 app_name = "members"
@@ -29,5 +29,9 @@ urlpatterns = [
     path("<int:pk>/edit/", views.member_edit, name="edit"),
     path("<int:pk>/", views.member_detail, name="detail"),
     path("<int:pk>/events/new/", views.record_event, name="record_event"),
+    path("<int:pk>/delete/", merge_views.member_delete, name="delete"),
+    path("<int:pk>/merge/", merge_views.member_merge, name="merge"),
+    path("<int:pk>/transfer-letter/", letter_views.transfer_letter, name="transfer_letter"),
+    path("<int:pk>/retirees-group/", views.move_to_retirees_group, name="move_to_retirees_group"),
 ]
 urlpatterns += org_urlpatterns

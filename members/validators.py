@@ -13,6 +13,8 @@ _PATTERN = re.compile(r"^\d{17}[\dX]$")
 
 # The same check on the form, the self-service page and the roster import.
 PHONE_VALIDATOR = RegexValidator(r"^1\d{10}$|^0\d{2,3}-?\d{7,8}$", _("请填写11位手机号或带区号的固定电话。"))
+# a job number may become a login name: letters, digits and - _ . only
+JOB_NUMBER_VALIDATOR = RegexValidator(r"^[A-Za-z0-9._-]+\Z", _("工号只能由字母、数字和 - _ . 组成，不含空格。"))
 
 
 def id_check_char(first17):

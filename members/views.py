@@ -5,17 +5,20 @@ from django.core.files.storage import default_storage
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from unionportal.access import check_object_permission, permission_required
+from unionportal.form_pages import report_refusal
 from unionportal.models import UnionProfile
 from unionportal.pagination import paginate
 from unionportal.spreadsheets import xlsx_response
 
 from . import excel, pickers, selectors, services
+from .documents import transfer_refusal
 from .forms import MemberForm, MembershipEventForm, RosterFilterForm
-from .models import Member, MembershipEvent
+from .models import Member, MembershipEvent, UnionGroup
 
 
 @permission_required("members.view_roster")
@@ -70,6 +73,11 @@ def member_detail(request, pk):
         context["dues_records"] = member.dues.select_related("member")[:24]
     if request.user.has_perm("members.change_member"):
         context["event_form"] = MembershipEventForm()
+        context["retirees_group"] = services.retirees_group_offer(member)
+    if request.user.has_perm("members.print_transfer_letter"):
+        context["transfer_letter"] = not transfer_refusal(member) and (
+            member.status == Member.Status.TRANSFERRED or member.is_union_member
+        )
     return render(request, "members/member_detail.html", context)
 
 
@@ -86,8 +94,38 @@ def record_event(request, pk):
             messages.error(request, " ".join(error.messages))
         else:
             messages.success(request, _("已登记：%(kind)s") % {"kind": MembershipEvent.Kind(kind).label})
+            _offer_retirees_group(request, member)
     else:
         messages.error(request, " ".join(f"{form[f].label}：{' '.join(e)}" for f, e in form.errors.items()))
+    return redirect("members:detail", pk=member.pk)
+
+
+def _offer_retirees_group(request, member):
+    member.refresh_from_db()
+    group = services.retirees_group_offer(member)
+    if group:
+        where = _("在“%(group)s”") % {"group": member.union_group} if member.union_group_id else _("不在任何小组")
+        messages.info(
+            request,
+            format_html(
+                _('{name} 已退休，现在{where}。可<a href="#retirees-group">移入退休职工小组“{group}”</a>。'),
+                name=member.name,
+                where=where,
+                group=group,
+            ),
+        )
+
+
+@permission_required("members.change_member")
+@require_POST
+def move_to_retirees_group(request, pk):
+    member = get_object_or_404(Member, pk=pk)
+    try:
+        event = services.move_to_retirees_group(member=member, actor=request.user)
+    except ValidationError as error:
+        report_refusal(request, error)
+    else:
+        messages.success(request, _("已将 %(name)s 移入“%(group)s”。") % {"name": member.name, "group": event.to_group})
     return redirect("members:detail", pk=member.pk)
 
 
@@ -111,7 +149,7 @@ def import_roster(request):
     if request.method == "POST" and request.FILES.get("file"):
         upload = request.FILES["file"]
         try:
-            rows = excel.check_against_database(excel.read_rows(upload))
+            rows = excel.check_against_database(excel.read_rows(upload), create_missing=True)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
             return redirect("members:import")
@@ -120,11 +158,24 @@ def import_roster(request):
         upload.seek(0)
         stored = default_storage.save(f"member-imports/{request.user.pk}-{timezone.now():%Y%m%d%H%M%S}.xlsx", upload)
         request.session["members_import"] = stored
+        new_departments, new_groups = excel.new_units(rows)
+        retirees_group = UnionGroup.objects.for_retirees()
         context = {
+            "retirees_group": retirees_group,
+            "retirees_elsewhere": [
+                row
+                for row in rows
+                if retirees_group
+                and row.fields.get("status") == Member.Status.RETIRED
+                and row.fields.get("union_group") != retirees_group
+            ],
             "rows": rows,
             "bad_rows": [row for row in rows if row.errors],
+            "warned_rows": [row for row in rows if row.warnings],
             "filename": upload.name,
             "unrecognised": unrecognised,
+            "new_departments": new_departments,
+            "new_groups": new_groups,
         }
     return render(request, "members/import.html", context)
 
@@ -138,7 +189,12 @@ def import_confirm(request):
         return redirect("members:import")
     try:
         with default_storage.open(stored) as file:
-            created = services.import_roster(file=file, actor=request.user)
+            created = services.import_roster(
+                file=file,
+                actor=request.user,
+                create_missing=request.POST.get("create_units") == "1",
+                retirees_to_group=bool(request.POST.get("retirees_to_group")),
+            )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("members:import")

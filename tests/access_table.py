@@ -145,7 +145,7 @@ def congress_page(kind, state="public"):
     """A congress page: a fresh session, or a proposal of the delegate user (public or draft)."""
 
     def path(users):
-        from congress import services
+        from congress import proposal_services, suggestion_services
         from congress.tests.factories import make_delegate, make_session
 
         session = make_session()
@@ -159,7 +159,7 @@ def congress_page(kind, state="public"):
             appraisal = Appraisal.objects.create(term=session.term, title="评议")
             return f"/congress/appraisals/{appraisal.pk}/" + state.replace("public", "")
         if kind == "suggestion":
-            suggestion = services.submit_suggestion(
+            suggestion = suggestion_services.submit_suggestion(
                 author=users["member"].member, title="建议", content="c", anonymous=state == "anonymous"
             )
             return f"/congress/suggestions/{suggestion.pk}/"
@@ -171,9 +171,11 @@ def congress_page(kind, state="public"):
         make_delegate(session.term, users["delegate"].member)
         session.term.min_cosigners = 0
         session.term.save()
-        proposal = services.draft_proposal(session=session, proposer=users["delegate"].member, title="t", content="c")
+        proposal = proposal_services.draft_proposal(
+            session=session, proposer=users["delegate"].member, title="t", content="c"
+        )
         if state != "draft":
-            services.submit(proposal=proposal, actor=None)
+            proposal_services.submit(proposal=proposal, actor=None)
         return f"/congress/proposals/{proposal.pk}/" + ("" if state in ("public", "draft") else state)
 
     path.__qualname__ = f"/congress/<{kind}:{state}>/"
@@ -272,6 +274,10 @@ ACCESS = [
     Access(own_member_page("member", "events/new/"), set(), expect={"chair": 405, "staff": 405}),
     Access("/members/new/", {"chair", "staff"}),
     Access(own_member_page("member", "edit/"), {"chair", "staff"}),
+    Access(own_member_page("member", "delete/"), {"chair", "staff"}),
+    Access(own_member_page("member", "merge/"), {"chair", "staff"}),
+    Access(own_member_page("member", "transfer-letter/"), {"chair", "staff"}),
+    Access(own_member_page("member", "retirees-group/"), set(), expect={"chair": 405, "staff": 405}),
     Access("/members/statistics/", {"chair", "staff", "auditor"}),
     Access("/members/print/", {"chair", "staff", "welfare"}),
     Access("/members/print/?status=active&gender=F", {"chair", "staff", "welfare"}),
@@ -389,8 +395,11 @@ ACCESS = [
     Access(welfare_page("application", "review/"), set(), expect=dict.fromkeys(ROLES, 405)),
     Access(welfare_page("application", "approve/"), set(), expect=dict.fromkeys(ROLES, 405)),
     Access("/welfare/applications/999999/", set(), expect={role: 404 for role in ROLES}),
+    Access(welfare_page("application_attachment"), {"chair", "welfare", "member"}),
+    Access(welfare_page("application_attachment", "remove/"), set(), expect=dict.fromkeys(ROLES, 405)),
     Access("/welfare/payments/", {"chair", "welfare", "auditor"}),
     Access("/welfare/payments/new/", {"chair", "welfare"}),
+    Access("/welfare/payments/999999/cancel/", set(), expect={"chair": 405, "welfare": 405}),
     Access("/welfare/totals/", {"chair", "welfare", "auditor"}),
     Access("/welfare/registers/", {"chair", "welfare"}),
     Access("/welfare/settings/", {"chair"}),
@@ -398,10 +407,13 @@ ACCESS = [
     Access("/welfare/campaigns/new/", {"chair", "welfare", "staff"}),
     Access(welfare_page("campaign"), {"chair", "welfare"}),
     Access(welfare_page("campaign", "publish/"), {"chair", "welfare"}),
+    Access(welfare_page("campaign", "edit/"), {"chair", "welfare"}),
+    Access(welfare_page("campaign", "deliver-all/"), set(), expect={r: 405 for r in ("chair", "welfare", "staff")}),
     Access(welfare_page("campaign", "add-by-rule/"), set(), expect={r: 405 for r in ("chair", "welfare", "staff")}),
     # a universal gift (节日、生日、退休慰问) is not confidential: the union's 委员 organise it
     Access(welfare_page("gift_campaign"), {"chair", "welfare", "staff"}),
     Access(welfare_page("gift_campaign", "publish/"), {"chair", "welfare", "staff"}),
+    Access(welfare_page("gift_campaign", "edit/"), {"chair", "welfare", "staff"}),
     Access(
         welfare_page("gift_campaign", "add-by-rule/"), set(), expect={r: 405 for r in ("chair", "welfare", "staff")}
     ),

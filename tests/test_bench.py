@@ -18,7 +18,7 @@ from bench.congress_day import STEPS, congress_day, step_rows
 from bench.middleware import query_count
 from bench.pages import PAGES
 from bench.seed import PASSWORD, Sizes, seed
-from congress import services as congress_services
+from congress import appraisal_services, motion_services
 from congress.models import BallotTally, Proposal
 from disclosure.models import DisclosureItem
 from funds.models import Entry, Expense
@@ -92,8 +92,8 @@ def test_every_voter_can_cast_both_ballots(seeded):
     motion, appraisal = seeded["race_motion"], seeded["race_appraisal"]
     grades = {pk: "satisfied" for pk in appraisal.appraisees.values_list("pk", flat=True)}
     for user in seeded["voters"]:
-        congress_services.cast_ballot(motion=motion, member=user.member, choice=BallotTally.Choice.FOR)
-        congress_services.cast_appraisal_ballot(appraisal=appraisal, member=user.member, grades=grades)
+        motion_services.cast_ballot(motion=motion, member=user.member, choice=BallotTally.Choice.FOR)
+        appraisal_services.cast_appraisal_ballot(appraisal=appraisal, member=user.member, grades=grades)
     assert motion.tallies.get(choice=BallotTally.Choice.FOR).count == motion.receipts.count() == TINY.voters
     assert appraisal.receipts.count() == TINY.voters
 

@@ -13,6 +13,7 @@ from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
 
+from accounts.models import RoleAssignment
 from activities.models import Event, Honour, Registration
 from congress.models import Appraisal, CongressTerm, Delegate, Proposal, Suggestion
 from disclosure.demo import LAPSED
@@ -24,7 +25,7 @@ from unionportal.demo import LOGINS, PASSWORD
 from unionportal.documents.annual_report import compile_report
 from unionportal.notices import Notice
 from welfare import services as welfare
-from welfare.models import Application, Campaign, DonationDrive, HardshipFile, Visit
+from welfare.models import Application, Campaign, DonationDrive, HardshipFile, Payment, Visit
 
 pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo_union")]
 
@@ -42,6 +43,7 @@ COUNTED = [
     Event,
     Registration,
     Honour,
+    RoleAssignment,
 ]
 
 
@@ -91,6 +93,22 @@ def test_the_org_tree_is_valid_with_committees_past_terms_and_last_years_registr
     last_year = YearlyRegistration.objects.get()
     assert last_year.year == datetime.date.today().year - 1
     assert last_year.groups.count() == 8 and last_year.seats.exists()
+
+
+def test_the_roles_page_shows_who_held_a_role_before_and_why_they_stepped_down(client):
+    welfare = RoleAssignment.objects.filter(role="welfare").order_by("started_on")
+    former, present = welfare
+    last_year = timezone.localdate().year - 1
+    assert former.ended_on.year == last_year and former.end_reason and former.withdrawn_by.username == "chair"
+    assert present.member.user.username == "welfare" and present.started_on == former.ended_on
+    assert present.is_current and not former.member.user_id  # the former holder has no login to hold it
+    auditors = RoleAssignment.objects.filter(role="auditor").order_by("started_on")
+    assert [row.is_current for row in auditors] == [False, True]
+    client.force_login(User.objects.get(username="chair"))
+    page = client.get("/accounts/roles/").content.decode()
+    assert former.member.name in page and former.end_reason in page and "任期届满，经费审查委员会换届" in page
+    section = page.split('data-testid="role-welfare"')[1].split("</section>")[0]
+    assert "王丽娟" in section and f"自 {former.ended_on:%Y-%m-%d}" in section and former.member.name not in section
 
 
 def test_a_year_of_events_has_sign_ups_a_waitlist_results_honours_and_notices():
@@ -143,11 +161,33 @@ def test_the_board_has_the_categories_items_in_every_state_and_one_lapsed_catego
 def test_welfare_has_files_a_half_done_campaign_visits_and_a_drive():
     assert HardshipFile.objects.count() == 15
     assert HardshipFile.objects.filter(member__status="retired").exists()
-    progress = welfare.campaign_progress(Campaign.objects.get())
+    progress = welfare.campaign_progress(Campaign.objects.get(kind=Campaign.Kind.SPRING_FESTIVAL))
     assert progress["listed"] > 0 and abs(progress["delivered"] * 2 - progress["listed"]) <= 1
+    assert progress["waiting"] == 1  # one more delivery, its money waiting for the chair
     assert Visit.objects.count() == 9  # six for members, three 重阳 visits to retirees
     assert DonationDrive.objects.get(expense=None).pledged_total() > 0  # open; the other one is handed over
     assert Application.objects.filter(member__user__username="member").exists()
+
+
+def test_welfare_money_went_through_the_funds_chain_and_the_mid_autumn_gift_was_paid():
+    cash = Payment.objects.filter(amount__gt=0).select_related("expense")
+    assert cash.exists() and not cash.filter(expense=None).exists()  # no money without the chain
+    for payment in cash:
+        expense = payment.expense
+        assert expense.requester != expense.approved_by  # nobody approved their own request
+        if payment.status == Payment.Status.PAID:
+            assert expense.status == "paid" and payment.voucher_number == expense.entry.voucher_number
+            assert payment.approver == expense.approved_by == User.objects.get(username="chair")
+        else:
+            assert expense.status in {"submitted", "reviewed", "approved"}
+    assert {Payment.Status.PAID, Payment.Status.REQUESTED, Payment.Status.APPROVED} <= set(
+        cash.values_list("status", flat=True)
+    )
+    gift = Campaign.objects.get(kind=Campaign.Kind.FESTIVAL)
+    in_service = Member.objects.filter(status=Member.Status.ACTIVE, is_union_member=True).count()
+    assert not gift.confidential and gift.recipients.count() == in_service
+    assert gift.spent() == gift.default_amount * in_service
+    assert {p.expense_id for p in gift.payments.all()} == {gift.payments.first().expense_id}  # one request
 
 
 WELFARE_PAGES = [

@@ -132,8 +132,27 @@ def test_a_taken_unique_value_is_named_with_the_value():
     make_term(number=4)
     form = TermForm(data={"number": 4, "start_year": 2024, "end_year": 2028})
     form.is_valid()
-    assert any("“4”已存在" in message for message in form.errors.get("number", [])), form.errors
+    assert form.errors["number"] == ["第4届已存在。"]
     assert CongressTerm.objects.count() == 1
+
+
+def test_a_taken_session_number_is_named_as_the_congress_names_it():
+    from congress.forms import SessionForm
+
+    term = make_term(number=4)
+    make_session(term, number=2)
+    form = SessionForm(data={"term": term.pk, "number": 2, "starts_on": "2026-12-01", "ends_on": "2026-12-02"})
+    assert not form.is_valid()
+    assert form.errors["number"] == ["第四届已有第2次会议。"]
+
+
+def test_a_taken_pair_names_the_object_a_foreign_key_points_to_not_its_id():
+    from congress.models import Session
+
+    term = make_term(number=4)
+    error = Session(term=term, number=2).unique_error_message(Session, ("term", "number"))
+    message = error.message % error.params
+    assert str(term) in message and f"{term.pk}、" not in message, message
 
 
 def test_a_message_a_form_sets_itself_is_kept():

@@ -6,7 +6,7 @@ import pytest
 from django.apps import apps
 from django.db import models
 
-from congress import services
+from congress import motion_services, session_services
 from congress.models import AgendaItem, AppraisalReceipt, AppraisalTally, BallotReceipt, BallotTally, Motion
 from congress.tests.factories import make_delegate, make_session, make_term
 
@@ -45,9 +45,11 @@ def test_after_votes_through_the_page_the_stored_rows_link_nobody(client, make_u
     session = make_session(term)
     voters = [make_user(f"voter{i}", ["delegate"]) for i in range(4)]
     for user in voters:
-        services.record_attendance(session=session, member=make_delegate(term, user.member).member, kind="present")
+        session_services.record_attendance(
+            session=session, member=make_delegate(term, user.member).member, kind="present"
+        )
     item = AgendaItem.objects.create(session=session, title="审议工作报告")
-    motion = services.open_motion(motion=Motion.objects.create(agenda_item=item, title="通过", method="secret"))
+    motion = motion_services.open_motion(motion=Motion.objects.create(agenda_item=item, title="通过", method="secret"))
     before = history_rows()
     choices = ["for", "against", "for", "abstain"]
     for user, choice in zip(voters, choices, strict=True):

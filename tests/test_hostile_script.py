@@ -5,7 +5,7 @@ that shows them, as a role that may see it: the payload must be there, escaped, 
 import pytest
 
 from activities.tests.factories import make_event
-from congress import services as congress
+from congress import proposal_services, suggestion_services
 from congress.tests.factories import make_delegate, make_session, make_term
 from disclosure.tests.factories import make_item
 from members import services as members
@@ -26,14 +26,14 @@ def member_case(users):
 def proposal_case(users):
     term = make_term()
     delegate = make_delegate(term, users["delegate"].member)
-    proposal = congress.draft_proposal(
+    proposal = proposal_services.draft_proposal(
         session=make_session(term), proposer=delegate.member, title=SCRIPT, content=SCRIPT, actor=users["delegate"]
     )
     return "delegate", [f"/congress/proposals/{proposal.pk}/", "/congress/proposals/"]
 
 
 def suggestion_case(users):
-    suggestion = congress.submit_suggestion(author=users["member"].member, title=SCRIPT, content=SCRIPT)
+    suggestion = suggestion_services.submit_suggestion(author=users["member"].member, title=SCRIPT, content=SCRIPT)
     return "staff", [f"/congress/suggestions/{suggestion.pk}/", "/congress/suggestions/"]
 
 

@@ -1,19 +1,21 @@
 """Oversized, disguised and oddly named uploads, at every place the portal takes a file: disclosure
-attachments, congress session documents and the roster import. Refused ones leave a clear Chinese
-message and nothing stored; accepted ones are stored under a safe name inside MEDIA_ROOT."""
+attachments, congress session documents, the roster import and the papers of a help application. Refused ones
+leave a clear Chinese message and nothing stored; accepted ones are stored under a safe name inside MEDIA_ROOT."""
 
 from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from congress import services as congress_services
+from congress import session_services
 from congress.models import SessionDocument
 from congress.tests.factories import make_session
 from disclosure.models import Attachment, DisclosureItem
 from disclosure.tests.factories import make_category
 from members import excel
 from members.models import Member
+from welfare import attachments as welfare_attachments
+from welfare.models import Application, ApplicationAttachment
 
 PDF = b"%PDF-1.4\n%test\n"
 PROGRAM = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00PE"  # a Windows program
@@ -54,7 +56,7 @@ class CongressDocument:
         return SessionDocument.objects.exists()
 
     def limit(self, settings, monkeypatch, size):
-        monkeypatch.setattr(congress_services, "MAX_DOCUMENT_BYTES", size)
+        monkeypatch.setattr(session_services, "MAX_DOCUMENT_BYTES", size)
 
 
 class RosterImport:
@@ -70,7 +72,22 @@ class RosterImport:
         monkeypatch.setattr(excel, "MAX_IMPORT_BYTES", size)
 
 
-PLACES = [Disclosure(), CongressDocument(), RosterImport()]
+class WelfareApplication:
+    role = "member"
+
+    def post(self, client, upload):
+        data = {"reason": "住院治疗", "amount_requested": "1800", "attachments": [upload]}
+        return client.post("/welfare/applications/new/", data, follow=True)
+
+    def stored(self):
+        return Application.objects.exists() or ApplicationAttachment.objects.exists()
+
+    def limit(self, settings, monkeypatch, size):
+        monkeypatch.setattr(welfare_attachments, "MAX_BYTES", size)
+
+
+PLACES = [Disclosure(), CongressDocument(), RosterImport(), WelfareApplication()]
+KEEPING_NAMES = [Disclosure(), CongressDocument(), WelfareApplication()]  # they keep the file the user chose
 DISGUISED = [
     ("setup.pdf", PROGRAM),  # a program renamed .pdf
     ("roster.xlsx", PROGRAM),
@@ -78,7 +95,7 @@ DISGUISED = [
     ("report.docx", ZIP_NOT_OFFICE),
     ("report.pdf", b"<html><script>x()</script></html>"),
 ]
-REFUSALS = ("内容不是它的扩展名所说的类型", "只能上传", "无法读取该文件")
+REFUSALS = ("内容不是它的扩展名所说的类型", "只能上传", "无法读取该文件", "不是 PDF 或图片（JPG、PNG），未上传")
 
 
 @pytest.mark.parametrize("place", PLACES, ids=lambda place: type(place).__name__)
@@ -103,7 +120,7 @@ def test_an_oversized_file_is_refused_in_chinese_and_nothing_is_kept(place, clie
 TRICKY_NAMES = ["../../etc/passwd.pdf", "..\\..\\windows\\win.pdf", "/etc/cron.d/job.pdf", "报告" * 150 + ".pdf"]
 
 
-@pytest.mark.parametrize("place", PLACES[:2], ids=lambda place: type(place).__name__)
+@pytest.mark.parametrize("place", KEEPING_NAMES, ids=lambda place: type(place).__name__)
 @pytest.mark.parametrize("name", TRICKY_NAMES, ids=["dot-dot", "backslashes", "absolute", "very-long"])
 def test_a_tricky_file_name_is_stored_safely_inside_media(place, name, client_as, media):
     response = place.post(client_as(place.role), SimpleUploadedFile(name, PDF))

@@ -3,7 +3,7 @@
 
 import pytest
 
-from congress import services
+from congress import appraisal_selectors, appraisal_services, proposal_services, session_services
 from congress.models import Attendance, ProposalCoSigner
 from congress.tests.factories import make_delegate, make_member, make_session, make_term
 from members import selectors
@@ -64,7 +64,7 @@ def test_delegate_list_by_group_number_then_strokes(client_as, term):
 def test_attendance_sheet_and_observers_in_stroke_order(client_as, term):
     session = make_session(term)
     for name in ("黄志远", "王列席"):
-        services.record_attendance(session=session, member=make_member(name), kind=Attendance.Kind.OBSERVER)
+        session_services.record_attendance(session=session, member=make_member(name), kind=Attendance.Kind.OBSERVER)
     page = client_as("staff").get(f"/congress/sessions/{session.pk}/attendance/").text
     positions = [page.index(name) for name in IN_STROKES]
     assert positions == sorted(positions)
@@ -74,9 +74,9 @@ def test_attendance_sheet_and_observers_in_stroke_order(client_as, term):
 def test_cosigners_in_stroke_order(client_as, users, term):
     session = make_session(term)
     proposer = make_delegate(term, users["delegate"].member).member
-    proposal = services.draft_proposal(session=session, proposer=proposer, title="改善食堂", content="理由")
+    proposal = proposal_services.draft_proposal(session=session, proposer=proposer, title="改善食堂", content="理由")
     cosigners = list(Member.objects.filter(name__in=IN_CODE_POINTS).order_by("name"))
-    services.invite_cosigners(proposal=proposal, cosigners=cosigners, actor=None)
+    proposal_services.invite_cosigners(proposal=proposal, cosigners=cosigners, actor=None)
     assert ProposalCoSigner.objects.filter(proposal=proposal).count() == len(IN_CODE_POINTS)
     text = client_as("delegate").get(proposal.get_absolute_url()).text
     listed = text[text.index('data-testid="cosigners"') :]
@@ -95,6 +95,6 @@ def test_appraisal_voters_by_department_then_strokes(term):
         member.save()
     appraisal = Appraisal.objects.create(term=term, title="干部民主评议")
     Appraisee.objects.create(appraisal=appraisal, member=make_member("王校长"))
-    not_voted, _voted = services.appraisal_voters(services.open_appraisal(appraisal=appraisal))
+    not_voted, _voted = appraisal_selectors.appraisal_voters(appraisal_services.open_appraisal(appraisal=appraisal))
     office_names = [name for name in IN_STROKES if name not in ("任一", "黄志")]
     assert [m.name for m in not_voted] == [*office_names, "任一", "黄志"]

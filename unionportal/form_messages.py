@@ -1,5 +1,5 @@
 """Every form error in plain Chinese that names the field: "请填写姓名", "标题不能超过200字（现在10000字）",
-"届次“4”已存在". Django's own messages name no field ("这个字段是必填项", "确保该变量包含不超过 200 字符").
+"第4届已存在". Django's own messages name no field ("这个字段是必填项", "确保该变量包含不超过 200 字符").
 
 One home for all forms: ``install()`` (from the app's ready) makes every form, as it validates, replace the
 messages still at Django's defaults with these; a message a form sets itself is kept. The model's unique
@@ -98,11 +98,12 @@ def name_the_fields(form):
 
 
 def unique_error_message(self, model_class, unique_check):
-    """A unique value already taken, in Chinese with the value: 届次“4”已存在。"""
+    """A unique value already taken, in Chinese with the value: 姓名“王芳”已存在。"""
     opts = model_class._meta
     fields = [opts.get_field(name) for name in unique_check]
     labels = "、".join(str(capfirst(field.verbose_name)) for field in fields)
-    values = "、".join(str(getattr(self, field.attname)) for field in fields)
+    # a foreign key is named by what it points to (第四届), not by its id
+    values = "、".join(str(getattr(self, field.name if field.is_relation else field.attname)) for field in fields)
     if len(fields) == 1 and fields[0].error_messages["unique"] is not models.Field.default_error_messages["unique"]:
         message = fields[0].error_messages["unique"]  # a model's own wording stays
     elif len(fields) == 1:

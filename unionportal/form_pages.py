@@ -25,7 +25,8 @@ def form_page(request, form, *, save, done, title, back, template, then=redirect
 def apply_posted_form(request, form, save, *, done):
     """A small form (or None: a bare button) posted from a page that the view then redirects back to:
     ``save(form)`` when it is valid; each field error, or the service's refusal, becomes an error message
-    naming the field. Returns what ``save`` returned, or None."""
+    naming the field; then the ``done`` message, or ``done(saved)`` when it names what was saved. Returns what
+    ``save`` returned, or None."""
     if form is not None and not form.is_valid():
         for name, errors in form.errors.items():
             label = form.fields[name].label if name in form.fields else ""
@@ -37,7 +38,7 @@ def apply_posted_form(request, form, save, *, done):
     except ValidationError as error:
         report_refusal(request, error)
         return None
-    messages.success(request, done)
+    messages.success(request, done(saved) if callable(done) else done)
     return saved
 
 

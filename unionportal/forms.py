@@ -12,7 +12,7 @@ class UnionProfileForm(forms.ModelForm):
     class Meta:
         model = UnionProfile
         fields = ["name", "kind", "unit_name", "upper_union", "committee_term", "address", "phone"]
-        fields += ["collective_contracts", *FONT_FIELDS]
+        fields += ["collective_contracts", "retirees_pay_dues", *FONT_FIELDS]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -32,6 +32,20 @@ class UnionProfileForm(forms.ModelForm):
                 except ValidationError as error:
                     self.add_error(name, error)
         return cleaned
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one field: its cleaned value is a list (empty when none was chosen)."""
+
+    widget = MultipleFileInput
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, list | tuple) else [data] if data else []
+        return [super(MultipleFileField, self).clean(upload, initial) for upload in files]
 
 
 class ActionForm(forms.Form):

@@ -38,6 +38,12 @@ class UnionProfile(models.Model):
         blank=True,
         help_text=_("留空按单位类型：企业签订，学校一般不签订。开启后菜单中出现“集体合同”。"),
     )
+    retirees_pay_dues = models.BooleanField(
+        _("退休职工缴纳会费"),
+        default=False,
+        db_default=False,
+        help_text=_("不勾选时，退休职工不生成会费台账、不计欠缴、不列入欠缴名单。"),
+    )
 
     history = HistoricalRecords()
 

@@ -58,3 +58,11 @@ def users_with_role(*roles):
     from django.contrib.auth import get_user_model
 
     return get_user_model().objects.filter(groups__name__in=roles, is_active=True).distinct()
+
+
+def is_only_chair(user):
+    """Whether ``user`` is the union's one active chair, who may not leave before a successor is named."""
+    if user is None:
+        return False
+    chairs = users_with_role(Role.CHAIR)
+    return chairs.filter(pk=user.pk).exists() and not chairs.exclude(pk=user.pk).exists()

@@ -10,6 +10,7 @@ from fractions import Fraction
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
@@ -217,6 +218,10 @@ CELERY_BEAT_SCHEDULE = {
     "sweep-documents": {
         "task": "unionportal.documents.tasks.sweep_jobs",
         "schedule": float(os.environ.get("DOCUMENT_SWEEP_SECONDS", "60")),
+    },
+    "disclosure-period-over": {
+        "task": "disclosure.tasks.tell_period_over",
+        "schedule": crontab(hour=8, minute=0),  # each morning, in CELERY_TIMEZONE
     },
 }
 # Nothing reads task results; a result backend that is down must not hold up a

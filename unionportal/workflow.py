@@ -13,7 +13,7 @@ Declare the table in ``<app>/flows.py`` (found at start-up, as admin.py is), one
         view_permission="congress.view_proposal",   # notices go only to those who may open it
         actions=[
             Action("assign", {S.REGISTERED}, S.ASSIGNED, label=_("交办"), allowed=runs_congress,
-                   form="congress.forms.AssignForm", service="congress.services.assign",
+                   form="congress.forms.AssignForm", service="congress.proposal_services.assign",
                    done=lambda p: _("已交办%(dept)s，%(date)s前答复。") % {...},
                    notify=lambda p: [p.lead_department.head],
                    notice=_("提案“{obj.title}”已交办贵部门，请按期答复。")),
@@ -150,7 +150,7 @@ class Action:
     confirm: str = ""  # asked before an action that cannot be undone; says what will happen
     notify: Callable[[Any], Any] | None = None  # the object → whom to tell (users or members)
     notice: Text | None = None  # what they are told; by default the done message
-    form: str | type | None = None  # dotted path or class, called (data, obj=, user=)
+    form: str | type | None = None  # dotted path or class, called (data, files=, obj=, user=)
     service: str | None = None  # dotted path, called (<arg>=obj, actor=, **form data); else move()
     also: Iterable[str] = ()  # other states the service may lead to (rate: back to 办理中)
     internal: bool = False  # its step's note is for the union's staff only
@@ -167,11 +167,11 @@ class Action:
     def done_message(self, obj) -> str:
         return _text(self.done, obj) or _("已%(action)s：%(object)s。") % {"action": self.label, "object": obj}
 
-    def make_form(self, data, obj, user):
+    def make_form(self, data, obj, user, files=None):
         if self.form is None:
             return None
         form_class = import_string(self.form) if isinstance(self.form, str) else self.form
-        return form_class(data, obj=obj, user=user, auto_id=f"id_{self.name}_%s")
+        return form_class(data, files=files, obj=obj, user=user, auto_id=f"id_{self.name}_%s")
 
 
 class WrongState(ValidationError):
@@ -208,6 +208,8 @@ class Workflow:
     arg: str = ""  # the services' keyword for the object; the model's name by default
     step_labels: dict[str, str] = field(default_factory=dict)  # steps that are not table rows (起草, 异议)
     final: Iterable[str] = ()  # states where the flow ends: no action is owed there
+    # states a background task moves on (a queued or running document job): no person's button is owed there
+    moved_by_system: Iterable[str] = ()
     # locks what the object's services lock first (an event before its sign-ups), so the order holds
     lock_first: Callable[[Any], Any] | None = None
 
@@ -215,6 +217,7 @@ class Workflow:
         self.table = {action.name: action for action in self.actions}
         self.arg = self.arg or self.model._meta.model_name
         self.final = frozenset(self.final)
+        self.moved_by_system = frozenset(self.moved_by_system)
         self.step_fk = next(
             f.name for f in self.steps._meta.get_fields() if getattr(f, "related_model", None) is self.model
         )
@@ -405,7 +408,7 @@ def act(request, obj, name, *, then=None):
         if seen is not None and seen != flow.state_of(obj):
             raise flow.stale(flow.state_of(obj))
         flow.require(obj, name, request.user)
-        form = action.make_form(request.POST, obj, request.user)
+        form = action.make_form(request.POST, obj, request.user, files=request.FILES)
         if form is not None and not form.is_valid():
             _report_form(request, form)
             return redirect(back)

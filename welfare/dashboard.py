@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 from unionportal.dashboard import Card
 
 from . import care, selectors, services
-from .models import Application
+from .models import Application, Payment
 
 
 def cards(request):
@@ -29,6 +29,10 @@ def cards(request):
             text = _("其中%(overdue)s项已逾期") % {"overdue": overdue} if overdue else ""
             level = "danger" if overdue else "warning"
             cards.append(Card(_("待走访的关怀任务"), str(count), text, reverse("welfare:care_tasks"), level=level))
+        stuck = Payment.objects.filter(status__in=Payment.STUCK).count()
+        if stuck:
+            text = _("经费申请被退回、未获批准或已撤回，请重新申请或取消")
+            cards.append(Card(_("待处理的发放"), str(stuck), text, reverse("welfare:payments"), level="danger"))
         behind = [c for c in selectors.open_campaigns() if services.campaign_behind_schedule(c)]
         if behind:
             first = behind[0]

@@ -1,4 +1,7 @@
-"""Demo welfare data: ~15 hardship files, a 春节送温暖 campaign half delivered, visits and a 爱心捐款 drive.
+"""Demo welfare data: ~15 hardship files, a 春节送温暖 campaign half delivered, a 中秋 gift to every member in
+service, visits and a 爱心捐款 drive. Every 元 goes through the funds chain: the demo's expense requests are
+taken along it (财务审核 → 集体研究 where needed → 主席审批 → 支付) to the state each welfare row shows, so the
+funds demo (which opens the year's books) loads first.
 
 Runs once: when any hardship file exists it leaves the data be, so ``load_demo`` stays idempotent.
 """
@@ -11,9 +14,10 @@ from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from funds.services import expenses as funds
 from members.models import Member
 
-from . import services
+from . import recipient_rules, services
 from .models import Campaign, DonationDrive, FundSource, HardshipFile, VisitOccasion
 
 C = HardshipFile.Cause
@@ -35,6 +39,48 @@ SITUATIONS = [
     "独自抚养孩子，无其他收入来源。",
     "年老独居，身体较差，需要定期看望。",
 ]
+
+
+def _through_funds(expense, until="paid"):
+    """Take a welfare expense request along the funds chain to ``until`` (reviewed, approved or paid)."""
+    users = {name: User.objects.get(username=name) for name in ("accountant", "chair", "staff")}
+    today = timezone.localdate()
+    expense = funds.review_expense(expense=expense, actor=users["accountant"], note="发放名单、签收表齐全。")
+    if until == "reviewed":
+        return expense
+    if funds.needs_decision(expense):
+        funds.record_decision(
+            expense=expense, actor=users["staff"], decision_on=today, decision_minute="工会委员会会议纪要（慰问标准）"
+        )
+    expense = funds.approve_expense(expense=expense, actor=users["chair"])
+    if until == "approved":
+        return expense
+    return funds.pay_expense(
+        expense=expense,
+        actor=users["accountant"],
+        paid_on=today,
+        method="transfer",
+        voucher_number=f"{today.year}-付-福{expense.pk:03}",
+    )
+
+
+def _mid_autumn(staff, today):
+    """中秋 gift for all members in service, by rule, delivered as one expense request and paid."""
+    campaign = services.create_campaign(
+        actor=staff,
+        name=f"{today.year}年中秋节日慰问",
+        kind=Campaign.Kind.FESTIVAL,
+        year=today.year,
+        budget=Decimal("30000"),
+        default_amount=Decimal("200"),
+        fund_source=FundSource.UNION_FUNDS,
+        starts_on=today - datetime.timedelta(days=10),
+        due_on=today + datetime.timedelta(days=5),
+    )
+    recipient_rules.add_by_rule(campaign=campaign, actor=staff, rule=recipient_rules.Rule.MEMBERS_IN_SERVICE)
+    payments = services.deliver_to_recipients(campaign=campaign, actor=staff, goods="月饼一盒")
+    _through_funds(payments[0].expense)
+    return campaign
 
 
 def load(stdout):
@@ -79,14 +125,18 @@ def load(stdout):
     )
     for member, reason in services.proposed_recipients(campaign)[:16]:
         services.add_recipient(campaign=campaign, member=member, actor=officer, reason=reason)
-    for recipient in list(campaign.recipients.all())[::2]:
-        services.deliver_to_recipient(
-            recipient=recipient,
-            actor=officer,
-            approver=chair,
-            goods="米、油",
-            paid_on=today - datetime.timedelta(days=3),
-        )
+    listed = list(campaign.recipients.all())
+    payments = services.deliver_to_recipients(
+        campaign=campaign,
+        actor=officer,
+        recipients=listed[::2],
+        goods="米、油",
+        paid_on=today - datetime.timedelta(days=3),
+    )
+    _through_funds(payments[0].expense)
+    # one more, handed over on its own: its money waits for the chair
+    late = services.deliver_to_recipient(recipient=listed[1], actor=officer, goods="米、油")
+    _through_funds(late.expense, until="reviewed")
 
     # visits and condolences
     visitors = [chair.member, officer.member]
@@ -99,8 +149,10 @@ def load(stdout):
         ("婚丧", "200", ""),
         ("住院", "500", "营养品"),
     ]
+    # the visits' 慰问金: most paid; the latest waits for 财务审核, one for the chair, one for the accountant
+    waiting = {0: None, 1: "reviewed", 3: "approved"}
     for offset, (occasion, money, gifts) in enumerate(visit_plan):
-        services.record_visit(
+        visit = services.record_visit(
             member=rng.choice(members),
             actor=officer,
             occasion=occasions[occasion],
@@ -111,10 +163,12 @@ def load(stdout):
             fund_source=FundSource.UNION_FUNDS,
             notes="代表工会表示慰问。",
         )
+        if visit.payment is not None and waiting.get(offset, "paid"):
+            _through_funds(visit.payment.expense, until=waiting.get(offset, "paid"))
 
     # 重阳 visits to retirees, for the 离退休 chapter of the annual report
     for offset, retiree in enumerate(retirees[4:7]):
-        services.record_visit(
+        visit = services.record_visit(
             member=retiree,
             actor=officer,
             occasion=occasions["节日"],
@@ -125,6 +179,7 @@ def load(stdout):
             fund_source=FundSource.UNION_FUNDS,
             notes="重阳节走访退休教师，了解身体和生活情况。",
         )
+        _through_funds(visit.payment.expense)
 
     # one application in each stage
     applicants = rng.sample(members, 4)
@@ -137,7 +192,10 @@ def load(stdout):
         if stage >= 2:
             services.approve_application(application=application, actor=chair, amount=Decimal("1500"))
         if stage >= 3:
-            services.pay_application(application=application, actor=officer, fund_source=FundSource.HIGHER_UNION)
+            payment = services.pay_application(
+                application=application, actor=officer, fund_source=FundSource.HIGHER_UNION
+            )
+            _through_funds(payment.expense)
     member_user = User.objects.get(username="member")
     services.apply_for_help(
         member=member_user.member, actor=member_user, reason="孩子上学费用困难。", amount_requested=Decimal("1000")
@@ -155,7 +213,11 @@ def load(stdout):
     )
     for member in rng.sample(members, 20):
         services.pledge(drive=drive, member=member, amount=Decimal(rng.choice([50, 100, 100, 200, 500])))
-    stdout.write("帮扶：15份困难档案、春节送温暖（已发一半）、走访慰问、爱心捐款。")
+    mid_autumn = _mid_autumn(User.objects.get(username="staff"), today)
+    stdout.write(
+        f"帮扶：15份困难档案、春节送温暖（已发一半）、{mid_autumn.name}（{mid_autumn.recipients.count()}人，已支付）、"
+        "走访慰问、爱心捐款，发放均经经费审批。"
+    )
 
 
 def load_hand_over(stdout):

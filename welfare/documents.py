@@ -110,15 +110,30 @@ def _visit_row(visit):
         "occasion": visit.occasion.name,
         "visitors": "、".join(v.name for v in visit.visitors.all()),
         "gifts": visit.gifts,
-        "money": visit.payment.amount if visit.payment else ZERO,
-        "notes": visit.notes,
+        "money": visit.payment.amount if _handed_over(visit.payment) else ZERO,
+        "notes": _waiting_note(visit.payment, visit.notes),
     }
+
+
+def _handed_over(payment):
+    return payment is not None and payment.status == payment.Status.PAID
+
+
+def _waiting_note(payment, notes=""):
+    """Money still in the funds chain is not in the register's sums; the notes say where it stands."""
+    if payment is None or _handed_over(payment):
+        return notes
+    waiting = _("慰问金%(amount)s元%(status)s") % {
+        "amount": yuan(payment.amount),
+        "status": payment.get_status_display(),
+    }
+    return f"{notes} {waiting}".strip()
 
 
 def _recipient_row(recipient, campaign):
     """A recipient still to be visited carries no money in the column that adds up to the 合计:
     the planned amount is told in the notes."""
-    payment = recipient.payment
+    payment = recipient.payment if _handed_over(recipient.payment) else None
     return {
         "date": payment.paid_on if payment else None,
         "member": recipient.member,
@@ -126,7 +141,9 @@ def _recipient_row(recipient, campaign):
         "visitors": "",
         "gifts": payment.goods if payment else "",
         "money": recipient.amount if payment else None,
-        "notes": "" if payment else _("未发放（拟发%(amount)s）") % {"amount": yuan(recipient.amount)},
+        "notes": ""
+        if payment
+        else _waiting_note(recipient.payment) or _("未发放（拟发%(amount)s）") % {"amount": yuan(recipient.amount)},
     }
 
 

@@ -1,5 +1,6 @@
 """The help application's transition table (帮扶申请): submitted → 初审 → the chair's decision → paid,
-with 退回 for correction, resubmission and 撤回 by whoever filed it."""
+with 退回 for correction, resubmission and 撤回 by whoever filed it. The approved amount is asked of the
+funds chain (申请支付); the application is paid when the accountant pays that expense, not before."""
 
 import rules
 from django.utils.translation import gettext_lazy as _
@@ -7,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from unionportal.roles import Role, is_chair, is_welfare_officer, users_with_role
 from unionportal.workflow import Action, Workflow
 
-from .models import Application, ApplicationStep
+from .models import Application, ApplicationStep, Payment
 from .rules import is_applicant, runs_welfare
 
 S = Application.Status
@@ -35,6 +36,12 @@ def _filers(application):
     return [application.member, application.applied_by]
 
 
+def _asked_already(application):
+    if application.pk and Payment.objects.filter(application=application).exists():
+        return _("已提交支出申请，正在财务审核和主席审批中；被退回或未获批准时请在发放台账中处理。")
+    return None
+
+
 FLOW = Workflow(
     Application,
     steps=ApplicationStep,
@@ -42,7 +49,7 @@ FLOW = Workflow(
     url_name="welfare:application_action",
     view_permission="welfare.view_application",
     final={S.REJECTED, S.PAID, S.WITHDRAWN},
-    step_labels={"apply": _("提交申请")},
+    step_labels={"apply": _("提交申请"), "attach": _("添加附件"), "detach": _("删除附件")},
     actions=[
         Action(
             "review",
@@ -122,17 +129,27 @@ FLOW = Workflow(
             style="success",
         ),
         Action(
+            "request_payment",
+            {S.APPROVED},
+            None,
+            label=_("申请支付"),
+            allowed=runs_welfare,
+            blocked=_asked_already,
+            form="welfare.forms.PayForm",
+            service="welfare.services.pay_application",
+            done=_("已向财务提交{obj.amount_approved}元的支出申请，财务审核、主席审批后支付。"),
+            style="success",
+        ),
+        # no button: the accountant's payment of the expense request moves it (welfare.payouts.follow_entry)
+        Action(
             "pay",
             {S.APPROVED},
             S.PAID,
-            label=_("登记发放"),
-            allowed=runs_welfare,
-            form="welfare.forms.PayForm",
-            service="welfare.services.pay_application",
-            done=_("已登记发放{obj.amount_approved}元。"),
+            label=_("支付"),
+            allowed=rules.always_deny,
+            done=_("帮扶金{obj.amount_approved}元已支付。"),
             notify=_filers,
             notice=_("您的帮扶金{obj.amount_approved}元已发放。"),
-            style="success",
         ),
     ],
 )

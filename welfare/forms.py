@@ -6,12 +6,21 @@ from disclosure import selectors as disclosure_selectors
 from disclosure.models import DisclosureItem
 from members.models import Department, UnionGroup
 from members.pickers import PeopleField, PersonField, PersonPicker, scoped
-from unionportal.forms import ActionForm
+from unionportal.forms import ActionForm, MultipleFileField, MultipleFileInput
 
 from .models import Campaign, DonationDrive, FundSource, HardshipFile, Payment, VisitOccasion
 from .recipient_rules import Rule
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def attachments_field():
+    return MultipleFileField(
+        label=_("附件（医疗票据、证明、收入证明）"),
+        required=False,
+        help_text=_("PDF 或图片（JPG、PNG），每个不超过 10 MB，可一次选多个。"),
+        widget=MultipleFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}),
+    )
 
 
 class HardshipFileForm(forms.ModelForm):
@@ -51,6 +60,7 @@ class ApplicationForm(forms.Form):
     another_need = forms.BooleanField(
         label=_("另有困难，仍要提交"), required=False, help_text=_("已有未办结的申请时，只为另一项困难勾选。")
     )
+    attachments = attachments_field()
 
     def __init__(self, *args, on_behalf, **kwargs):
         super().__init__(*args, **kwargs)
@@ -71,6 +81,7 @@ class ResubmitForm(ActionForm):
 
     reason = forms.CharField(label=_("申请事由"), widget=forms.Textarea(attrs={"rows": 4}))
     amount_requested = forms.DecimalField(label=_("申请金额（元）"), min_value=0.01, decimal_places=2)
+    attachments = attachments_field()
     note = forms.CharField(label=_("补充说明"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args, **kwargs):
@@ -91,19 +102,24 @@ class ApproveForm(ActionForm):
 
 
 class PayForm(ActionForm):
+    """申请支付 of an approved application: the money goes to the accountant and the chair, who pays is theirs."""
+
     fund_source = forms.ChoiceField(label=_("经费来源"), choices=FundSource.choices)
-    paid_on = forms.DateField(label=_("发放日期"), required=False, widget=DATE_WIDGET)
-    override_note = forms.CharField(label=_("超出年度上限的理由（仅主席）"), required=False)
 
 
 class PaymentForm(forms.Form):
+    """A delivery under a campaign to someone not on its list; help without a campaign goes by application."""
+
+    campaign = forms.ModelChoiceField(
+        label=_("慰问活动"),
+        queryset=Campaign.objects.filter(closed=False),
+        help_text=_("发放须依据慰问活动；个人帮扶请走帮扶申请。"),
+    )
     member = PersonField(label=_("领取人"))
     kind = forms.ChoiceField(label=_("类型"), choices=Payment.Kind.choices)
     amount = forms.DecimalField(label=_("金额（元）"), min_value=0, decimal_places=2, required=False, initial=0)
     goods = forms.CharField(label=_("物品"), required=False)
     fund_source = forms.ChoiceField(label=_("经费来源"), choices=FundSource.choices)
-    campaign = forms.ModelChoiceField(label=_("慰问活动"), queryset=Campaign.objects.all(), required=False)
-    paid_on = forms.DateField(label=_("发放日期"), required=False, widget=DATE_WIDGET)
     override_note = forms.CharField(label=_("超出年度上限或活动预算的理由（仅主席）"), required=False)
 
 
@@ -190,7 +206,14 @@ class VisitForm(forms.Form):
     visited_on = forms.DateField(label=_("慰问日期"), widget=DATE_WIDGET)
     visitors = PeopleField(label=_("慰问人"), scope="active")
     gifts = forms.CharField(label=_("慰问品"), required=False)
-    money = forms.DecimalField(label=_("慰问金（元）"), min_value=0, decimal_places=2, required=False, initial=0)
+    money = forms.DecimalField(
+        label=_("慰问金（元）"),
+        min_value=0,
+        decimal_places=2,
+        required=False,
+        initial=0,
+        help_text=_("慰问金经财务审核、主席审批后由财务支付。"),
+    )
     fund_source = forms.ChoiceField(
         label=_("经费来源"), choices=[("", "---------"), *FundSource.choices], required=False
     )

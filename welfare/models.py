@@ -188,6 +188,7 @@ class Application(models.Model):
     S = Status
     # the transitions are the table in flows.py
     OPEN = {S.SUBMITTED, S.RETURNED, S.REVIEWED, S.APPROVED}
+    EDITABLE = {S.RETURNED}  # corrected (and its attachments changed) only when sent back to the filer
     PENDING = {S.SUBMITTED, S.REVIEWED}  # waiting for the union's staff or chair, not the member
 
     member = models.ForeignKey(Member, verbose_name=_("申请人"), on_delete=models.PROTECT, related_name="applications")
@@ -228,6 +229,45 @@ class ApplicationStep(Step):
         verbose_name_plural = _("申请流程记录")
 
 
+class ApplicationAttachment(models.Model):
+    """A supporting paper of an application (医疗票据、证明、收入证明), a PDF or a picture, read by its content
+    when uploaded and opened only through the portal by those who may open the application."""
+
+    class Kind(models.TextChoices):
+        PDF = "pdf", "PDF"
+        PNG = "png", "PNG"
+        JPEG = "jpeg", "JPEG"
+
+    CONTENT_TYPES = {"pdf": "application/pdf", "png": "image/png", "jpeg": "image/jpeg"}
+
+    application = models.ForeignKey(
+        Application, verbose_name=_("帮扶申请"), on_delete=models.CASCADE, related_name="attachments"
+    )
+    file = models.FileField(_("文件"), upload_to="welfare/applications/%Y/")
+    name = models.CharField(_("文件名"), max_length=200)
+    kind = models.CharField(_("类型"), max_length=5, choices=Kind)
+    size = models.PositiveBigIntegerField(_("大小"))
+    uploaded_by = models.ForeignKey(
+        USER, verbose_name=_("上传人"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(_("上传时间"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("申请附件")
+        verbose_name_plural = _("申请附件")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("welfare:application_attachment", args=[self.pk])
+
+    @property
+    def content_type(self):
+        return self.CONTENT_TYPES[self.kind]
+
+
 class Campaign(models.Model):
     """A care campaign (送温暖, 金秋助学, 节日慰问, 医疗互助…) with a budget and a recipient list."""
 
@@ -242,6 +282,7 @@ class Campaign(models.Model):
 
     # gifts every member (or every retiree, every birthday) receives reveal nothing about anyone's hardship
     UNIVERSAL_KINDS = frozenset({Kind.FESTIVAL, Kind.BIRTHDAY, Kind.RETIREMENT})
+    HARDSHIP_REASON = "困难档案"  # the 列入理由 of someone proposed for their hardship file
 
     name = models.CharField(_("名称"), max_length=100)
     kind = models.CharField(_("类型"), max_length=10, choices=Kind, default=Kind.SPRING_FESTIVAL)
@@ -290,6 +331,12 @@ class Campaign(models.Model):
     def confidential_by_default(cls, kind):
         return kind not in cls.UNIVERSAL_KINDS
 
+    def has_hardship_basis(self):
+        """A hardship-based kind, or someone on the list for their hardship file: the list stays confidential."""
+        if self.kind not in self.UNIVERSAL_KINDS:
+            return True
+        return self.pk is not None and self.recipients.filter(reason=self.HARDSHIP_REASON).exists()
+
     def payment_kind(self):
         """What the campaign hands out: 助学金 for 金秋助学, 慰问金 otherwise."""
         return Payment.Kind.SCHOOL_AID if self.kind == self.Kind.SCHOOL_AID else Payment.Kind.CONDOLENCE
@@ -306,9 +353,14 @@ class Campaign(models.Model):
         return self.budget + self.overrides_total()
 
     def spent(self):
-        """Cash actually paid under the campaign, on its list or not."""
+        """Cash actually paid under the campaign, on its list or not (a request still in the funds chain is
+        not spent yet)."""
         if hasattr(self, "paid_total"):  # annotated by selectors.campaigns()
             return self.paid_total.quantize(ZERO)
+        return (self.payments.paid().aggregate(total=Sum("amount"))["total"] or ZERO).quantize(ZERO)
+
+    def committed(self):
+        """Cash paid or asked for under the campaign: what its budget must still hold."""
         return (self.payments.aggregate(total=Sum("amount"))["total"] or ZERO).quantize(ZERO)
 
 
@@ -330,9 +382,28 @@ class CampaignOverride(models.Model):
         return f"{self.campaign}: +{self.extra}"
 
 
+class PaymentQuerySet(models.QuerySet):
+    def paid(self):
+        """What was actually handed over: the only rows that totals, 公示 and registers count."""
+        return self.filter(status=Payment.Status.PAID)
+
+
 class Payment(models.Model):
-    """One payment (人次) of cash in 元 or goods to a member, from a fund source. Handing over a
+    """One payment (人次) of cash in 元 or goods to a member, from a fund source. Cash leaves only through
+    the funds chain (``welfare.payouts``): the row waits (审批中) on its expense request and becomes 已发放,
+    with the expense's voucher number, date and approver, when the accountant pays it. Handing over a
     donation drive's takings is not help from the union and lives on ``DonationDrive``, not here."""
+
+    class Status(models.TextChoices):
+        REQUESTED = "requested", _("经费审批中")
+        APPROVED = "approved", _("主席已审批，待支付")
+        RETURNED = "returned", _("经费申请被退回")
+        REFUSED = "refused", _("经费未获批准")
+        WITHDRAWN = "withdrawn", _("经费申请已撤回")
+        PAID = "paid", _("已发放")
+
+    # a refused, returned or withdrawn request can be asked again or the payment cancelled
+    STUCK = {Status.RETURNED, Status.REFUSED, Status.WITHDRAWN}
 
     class Kind(models.TextChoices):
         HARDSHIP_GRANT = "grant", _("困难补助金")
@@ -355,9 +426,27 @@ class Payment(models.Model):
     application = models.OneToOneField(
         Application, verbose_name=_("帮扶申请"), null=True, blank=True, on_delete=models.PROTECT, related_name="payment"
     )
-    approver = models.ForeignKey(USER, verbose_name=_("审批人"), on_delete=models.PROTECT, related_name="+")
+    status = models.CharField(_("状态"), max_length=10, choices=Status, default=Status.PAID)
+    expense = models.ForeignKey(
+        "funds.Expense",
+        verbose_name=_("支出申请"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="welfare_payments",
+    )
+    voucher_number = models.CharField(_("凭证号"), max_length=30, blank=True)
+    approver = models.ForeignKey(
+        USER,
+        verbose_name=_("审批人"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("批准这笔支出的主席，支付后由经费审批带入。"),
+    )
     recorded_by = models.ForeignKey(USER, verbose_name=_("登记人"), on_delete=models.PROTECT, related_name="+")
-    paid_on = models.DateField(_("发放日期"))
+    paid_on = models.DateField(_("发放日期"), help_text=_("支付前为申请日期，支付后为财务支付日期。"))
     signed_off = models.BooleanField(_("本人已签收"), default=False)
     signed_off_on = models.DateField(_("签收日期"), null=True, blank=True)
     cap_override = models.BooleanField(_("超出年度上限"), default=False)
@@ -365,6 +454,7 @@ class Payment(models.Model):
     note = models.CharField(_("备注"), max_length=200, blank=True)
 
     history = HistoricalRecords()
+    objects = PaymentQuerySet.as_manager()
 
     class Meta:
         ordering = ["-paid_on", "-pk"]

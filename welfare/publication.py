@@ -53,9 +53,10 @@ def _help_label(campaign, recipient):
 
 
 def delivered_recipients(campaign):
-    """Who actually received the help: a person refused by the yearly cap, or not yet visited, is on the
-    campaign's working list but not on the 公示, which says what was done, not what was planned."""
-    return campaign.recipients.exclude(payment=None).select_related(
+    """Who actually received the help: a person refused by the yearly cap, not yet visited or whose money is
+    still in the funds chain is on the campaign's working list but not on the 公示, which says what was done,
+    not what was planned."""
+    return campaign.recipients.filter(payment__status=Payment.Status.PAID).select_related(
         "member__department", "member__union_group", "payment"
     )
 

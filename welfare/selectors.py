@@ -2,7 +2,7 @@
 
 import datetime
 
-from django.db.models import Count, DecimalField, OuterRef, Q, Subquery, Sum, Value
+from django.db.models import Count, DecimalField, OuterRef, Prefetch, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce, ExtractDay
 from django.utils import timezone
 
@@ -13,6 +13,7 @@ from .models import (
     Application,
     Campaign,
     CampaignOverride,
+    CampaignRecipient,
     DonationDrive,
     FileAccessLog,
     FundSource,
@@ -64,7 +65,8 @@ def applications(*, status=""):
 
 
 def payments(*, year=None, fund_source="", campaign=None):
-    rows = Payment.objects.select_related("member", "campaign", "approver")
+    """The ledger of payments, handed over or still waiting on their expense request (each row says which)."""
+    rows = Payment.objects.select_related("member", "campaign", "approver__member", "expense")
     if year:
         rows = rows.filter(paid_on__year=year)
     if fund_source:
@@ -75,9 +77,10 @@ def payments(*, year=None, fund_source="", campaign=None):
 
 
 def payments_between(start=None, end=None):
-    """Payments (one 人次 each) made from ``start`` to ``end``, either open: the one set that the year's totals,
-    the printed 帮扶资金发放登记表 and the annual report all count."""
-    rows = Payment.objects.all()
+    """Payments (one 人次 each) handed over from ``start`` to ``end``, either open: the one set that the year's
+    totals, the printed 帮扶资金发放登记表 and the annual report all count. Money still in the funds chain is
+    not in it."""
+    rows = Payment.objects.paid()
     if start:
         rows = rows.filter(paid_on__gte=start)
     return rows.filter(paid_on__lte=end) if end else rows
@@ -89,6 +92,10 @@ def visits_between(start=None, end=None):
     if start:
         rows = rows.filter(visited_on__gte=start)
     return rows.filter(visited_on__lte=end) if end else rows
+
+
+# a visit's 慰问金 counts once the funds chain has paid it
+PAID_VISIT_MONEY = Sum("payment__amount", filter=Q(payment__status=Payment.Status.PAID))
 
 
 def year_bounds(year):
@@ -120,10 +127,10 @@ def totals(year):
             yuan(r) for r in rows.filter(campaign__isnull=False).values("campaign", "campaign__name")
             .annotate(times=Count("pk"), yuan=Sum("amount")).order_by("campaign__name", "campaign")
         ],
-        "visits": yuan(visits.aggregate(times=Count("pk"), yuan=Sum("payment__amount"))),
+        "visits": yuan(visits.aggregate(times=Count("pk"), yuan=PAID_VISIT_MONEY)),
         "by_occasion": [
             yuan(r) for r in visits.values("occasion", "occasion__name")
-            .annotate(times=Count("pk"), yuan=Sum("payment__amount")).order_by("occasion__sort_order", "occasion")
+            .annotate(times=Count("pk"), yuan=PAID_VISIT_MONEY).order_by("occasion__sort_order", "occasion")
         ],
     }  # fmt: skip
 
@@ -158,8 +165,8 @@ def open_campaigns():
     return Campaign.objects.filter(closed=False).prefetch_related("recipients")
 
 
-def _sum_per_campaign(model, field):
-    rows = model.objects.filter(campaign=OuterRef("pk")).values("campaign").annotate(total=Sum(field))
+def _sum_per_campaign(rows, field):
+    rows = rows.filter(campaign=OuterRef("pk")).values("campaign").annotate(total=Sum(field))
     return Coalesce(
         Subquery(rows.values("total")), Value(ZERO), output_field=DecimalField(max_digits=12, decimal_places=2)
     )
@@ -172,9 +179,15 @@ def campaigns(*, user):
     rows = Campaign.objects.all()
     if not user.has_perm("welfare.view_confidential_campaigns"):
         rows = rows.filter(confidential=False)
-    return rows.prefetch_related("recipients").annotate(
-        paid_total=_sum_per_campaign(Payment, "amount"), extra_total=_sum_per_campaign(CampaignOverride, "extra")
+    return rows.prefetch_related(recipients_with_payments()).annotate(
+        paid_total=_sum_per_campaign(Payment.objects.paid(), "amount"),
+        extra_total=_sum_per_campaign(CampaignOverride.objects.all(), "extra"),
     )
+
+
+def recipients_with_payments():
+    """A campaign's list with each delivery's payment, whose status says whether it is handed over yet."""
+    return Prefetch("recipients", queryset=CampaignRecipient.objects.select_related("member", "payment"))
 
 
 def decision_facts(application):

@@ -17,7 +17,9 @@ from django.utils.translation import gettext as _
 
 from unionportal.roles import is_chair
 
-from . import care
+from . import care, payouts
+from .attachments import add_attachments
+from .attachments import store as store_attachments
 from .flows import FLOW
 from .models import (
     ZERO,
@@ -141,9 +143,10 @@ def open_applications(member):
 
 
 @transaction.atomic
-def apply_for_help(*, member, actor, reason, amount_requested, another_need=False):
-    """A member applies for themselves, or staff apply on the member's behalf (代为申请). A second
-    open application for the same person is pointed out first: it goes in only for another need."""
+def apply_for_help(*, member, actor, reason, amount_requested, another_need=False, attachments=()):
+    """A member applies for themselves, or staff apply on the member's behalf (代为申请), with the papers
+    behind it (``attachments``: uploads). A second open application for the same person is pointed out
+    first: it goes in only for another need."""
     amount = to_money(amount_requested)
     if amount <= ZERO:
         raise ValidationError(_("申请金额必须大于零。"))
@@ -172,6 +175,7 @@ def apply_for_help(*, member, actor, reason, amount_requested, another_need=Fals
     application.full_clean()
     application.save()
     FLOW.record(application, "apply", actor=actor, from_status="")
+    store_attachments(application, actor=actor, uploads=attachments)
     return application
 
 
@@ -190,8 +194,11 @@ def return_application(*, application, actor, note):
 
 
 @transaction.atomic
-def resubmit_application(*, application, actor, reason=None, amount_requested=None, note=""):
-    """The applicant, or whoever filed it, corrects a returned application and sends it again."""
+def resubmit_application(*, application, actor, reason=None, amount_requested=None, note="", attachments=()):
+    """The applicant, or whoever filed it, corrects a returned application, adds the papers asked for
+    and sends it again."""
+    if attachments:
+        add_attachments(application=application, actor=actor, uploads=attachments)
     fields = {}
     if reason:
         fields["reason"] = reason
@@ -253,22 +260,21 @@ def approve_application(*, application, actor, amount, note="", override_note=""
 
 
 @transaction.atomic
-def pay_application(*, application, actor, fund_source, paid_on=None, override_note=""):
-    """Pay an approved application; the payment carries the chair as approver."""
+def pay_application(*, application, actor, fund_source):
+    """申请支付: the approved amount is asked of the funds chain (财务审核 → 主席审批 → 支付); the application
+    is 已发放 when the accountant pays it (``payouts.follow_entry``)."""
     application = _lock(application)
-    FLOW.require(application, "pay", actor)
-    approver = application.steps.filter(to_status=Application.Status.APPROVED).latest("at").actor
+    FLOW.require(application, "request_payment", actor)
     payment = record_payment(
         member=application.member,
         actor=actor,
-        approver=approver,
         amount=application.amount_approved,
         fund_source=fund_source,
-        paid_on=paid_on,
         application=application,
         override_note=application.cap_override_note,
     )
-    _move(application, "pay", actor=actor)
+    # the step, not a move: the table's own check now sees the request and would refuse a second one
+    FLOW.record(application, "request_payment", actor=actor, note=_("支出申请#%(pk)s") % {"pk": payment.expense_id})
     return payment
 
 
@@ -276,13 +282,15 @@ def pay_application(*, application, actor, fund_source, paid_on=None, override_n
 
 
 def paid_this_year(member, year):
+    """Cash paid to the member in the year, or asked of the funds chain for them (committed either way)."""
     total = Payment.objects.filter(member=member, paid_on__year=year).aggregate(total=Sum("amount"))["total"]
     return (total or ZERO).quantize(ZERO)
 
 
 def approved_unpaid(member, exclude=None):
-    """Amounts the chair has approved for the member that are not paid yet: already promised."""
-    rows = Application.objects.filter(member=member, status=Application.Status.APPROVED)
+    """Amounts the chair has approved for the member not yet asked of the funds chain: already promised (once
+    asked, the payment row counts in ``paid_this_year``)."""
+    rows = Application.objects.filter(member=member, status=Application.Status.APPROVED, payment__isnull=True)
     if exclude is not None:
         rows = rows.exclude(pk=exclude.pk)
     return (rows.aggregate(total=Sum("amount_approved"))["total"] or ZERO).quantize(ZERO)
@@ -319,16 +327,17 @@ def check_yearly_cap(*, member, amount, year, actor, override_note="", exclude=N
 
 
 def check_campaign_budget(*, campaign, amount, actor, override_note=""):
-    """What is actually paid under a campaign stays within its budget plus the chair's recorded
+    """What is paid or asked for under a campaign stays within its budget plus the chair's recorded
     overrides; the chair may go beyond with a reason, which is recorded. Call with the campaign locked."""
     limit = campaign.spending_limit()
-    after = campaign.spent() + amount
+    committed = campaign.committed()
+    after = committed + amount
     if after <= limit:
         return
     if not is_chair(actor):
         raise ValidationError(
-            _("活动“%(name)s”已发放%(spent)s元，再发%(amount)s元将超出预算%(limit)s元，需工会主席批准。")
-            % {"name": campaign.name, "spent": campaign.spent(), "amount": amount, "limit": limit}
+            _("活动“%(name)s”已发放或申请%(spent)s元，再发%(amount)s元将超出预算%(limit)s元，需工会主席批准。")
+            % {"name": campaign.name, "spent": committed, "amount": amount, "limit": limit}
         )
     if not override_note.strip():
         raise ValidationError(_("超出预算时请填写理由。"))
@@ -340,7 +349,6 @@ def record_payment(
     *,
     member,
     actor,
-    approver,
     amount=ZERO,
     goods="",
     kind=Payment.Kind.HARDSHIP_GRANT,
@@ -348,12 +356,20 @@ def record_payment(
     paid_on=None,
     campaign=None,
     application=None,
+    occasion=None,
     override_note="",
     note="",
+    request=True,
 ):
-    """Record one payment (一人次) of cash or goods. Paying an application, the cap was settled when the
-    chair approved it (the amount was committed then), so it is not checked again."""
+    """Record one payment (一人次) of cash or goods, on the basis of an approved application, a campaign or a
+    visit's ``occasion``: never free-standing. Cash is asked of the funds chain (``payouts``; ``request=False``
+    leaves that to a caller asking for a batch) and waits there; goods alone are handed over at once. The
+    yearly cap is checked now; paying an application, it was settled when the chair approved it."""
+    if application is None and campaign is None and occasion is None:
+        raise ValidationError(_("发放须依据已批准的帮扶申请、慰问活动或走访慰问，不能单独登记。"))
     amount = to_money(amount)
+    if amount < ZERO:
+        raise ValidationError(_("金额不能为负数。"))
     paid_on = paid_on or timezone.localdate()
     _lock_member(member)
     if application is not None:
@@ -375,21 +391,26 @@ def record_payment(
         fund_source=fund_source,
         campaign=campaign,
         application=application,
-        approver=approver,
         recorded_by=actor,
         paid_on=paid_on,
+        status=Payment.Status.PAID if amount == ZERO else Payment.Status.REQUESTED,
         cap_override=override,
         cap_override_note=override_note if override else "",
         note=note,
     )
     payment.full_clean()
     payment.save()
+    if request and amount > ZERO:
+        payouts.request_money(payments=[payment], actor=actor)
     return payment
 
 
 @transaction.atomic
 def sign_off_payment(*, payment, actor, signed_on=None):
-    """The recipient has signed for the payment (本人签收)."""
+    """The recipient has signed for the payment (本人签收), once it is handed over."""
+    if payment.status != Payment.Status.PAID:
+        message = _("这笔发放的经费尚未支付（%(status)s），不能签收。")
+        raise ValidationError(message % {"status": payment.get_status_display()})
     if payment.signed_off:
         raise ValidationError(_("该笔发放已签收。"))
     payment.signed_off = True
@@ -444,6 +465,29 @@ def create_campaign(*, actor, confidential=None, **fields):
     return campaign
 
 
+@transaction.atomic
+def update_campaign(*, campaign, actor, confidential=None, **fields):
+    """Change a campaign. Its list may be opened (不保密) only for a universal gift without a hardship basis
+    (nobody on it listed for a hardship file); ``confidential`` left ``None`` follows the kind. Someone who may
+    not see confidential lists (a 委员) cannot close the list on themselves."""
+    campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
+    for name in ("budget", "default_amount"):
+        if name in fields:
+            fields[name] = to_money(fields[name])
+    for name, value in fields.items():
+        setattr(campaign, name, value)
+    if confidential is None:
+        confidential = Campaign.confidential_by_default(campaign.kind) if "kind" in fields else campaign.confidential
+    if confidential and not actor.has_perm("welfare.view_confidential_campaigns"):
+        raise ValidationError({"confidential": _("委员只能组织不保密的普惠慰问（节日、生日、退休慰问）。")})
+    if not confidential and campaign.kind in Campaign.UNIVERSAL_KINDS and campaign.has_hardship_basis():
+        raise ValidationError({"confidential": _("名单中有因困难档案列入的对象，这是困难帮扶类名单，必须保密。")})
+    campaign.confidential = confidential
+    campaign.full_clean()
+    campaign.save()
+    return campaign
+
+
 def proposed_recipients(campaign):
     """Who the list could start with: members with open hardship files, retirees, and members in
     hospital (a 住院 visit in the last month); each once, under the first reason that fits."""
@@ -451,7 +495,7 @@ def proposed_recipients(campaign):
 
     open_files = HardshipFile.objects.filter(status=HardshipFile.Status.HELPING).values_list("member_id", flat=True)
     groups = [
-        (Member.objects.filter(pk__in=open_files), _("困难档案")),
+        (Member.objects.filter(pk__in=open_files), str(Campaign.HARDSHIP_REASON)),
         (Member.objects.filter(status=Member.Status.RETIRED), _("退休职工")),
         (Member.objects.filter(pk__in=in_hospital().values("member")), _("住院职工")),
     ]
@@ -518,36 +562,69 @@ def remove_recipient(*, recipient, actor):
 
 
 @transaction.atomic
-def deliver_to_recipient(*, recipient, actor, approver, goods="", paid_on=None, override_note=""):
-    """Hand the campaign's help to one person on the list: one payment, one 人次."""
-    recipient = CampaignRecipient.objects.select_for_update().select_related("campaign").get(pk=recipient.pk)
+def deliver_to_recipient(*, recipient, actor, goods="", paid_on=None, override_note=""):
+    """Hand the campaign's help to one person on the list: one payment, one 人次, its own expense request."""
+    recipient = CampaignRecipient.objects.select_related("member").get(pk=recipient.pk)
     if recipient.payment_id:
         raise ValidationError(_("%(name)s已发放。") % {"name": recipient.member.name})
-    campaign = recipient.campaign
-    kind = campaign.payment_kind()
-    recipient.payment = record_payment(
-        member=recipient.member,
+    payments = deliver_to_recipients(
+        campaign=recipient.campaign,
         actor=actor,
-        approver=approver,
-        amount=recipient.amount,
+        recipients=[recipient],
         goods=goods,
-        kind=kind,
-        fund_source=campaign.fund_source,
         paid_on=paid_on,
-        campaign=campaign,
         override_note=override_note,
     )
-    recipient.save()
-    return recipient.payment
+    return payments[0]
+
+
+@transaction.atomic
+def deliver_to_recipients(*, campaign, actor, recipients=None, goods="", paid_on=None, override_note=""):
+    """Hand the campaign's help to the people on its list not yet delivered (all of them, or ``recipients``):
+    one payment (人次) each, the yearly cap and the budget checked for each, and one expense request for all
+    their money, the signed list its voucher. One person refused (the cap) stops the batch: nothing is
+    written and the message names her."""
+    campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
+    if campaign.closed:
+        raise ValidationError(_("活动已结束，不能再发放。"))
+    rows = CampaignRecipient.objects.select_for_update(of=("self",)).filter(campaign=campaign, payment=None)
+    if recipients is not None:
+        rows = rows.filter(pk__in=[r.pk for r in recipients])
+    rows = list(rows.select_related("member").order_by("pk"))
+    if not rows:
+        raise ValidationError(_("名单上没有待发放的人。"))
+    payments = []
+    for recipient in rows:
+        recipient.payment = record_payment(
+            member=recipient.member,
+            actor=actor,
+            amount=recipient.amount,
+            goods=goods,
+            kind=campaign.payment_kind(),
+            fund_source=campaign.fund_source,
+            paid_on=paid_on,
+            campaign=campaign,
+            override_note=override_note,
+            request=False,
+        )
+        recipient.save(update_fields=["payment"])
+        payments.append(recipient.payment)
+    cash = [payment for payment in payments if payment.amount > ZERO]
+    if cash:
+        payouts.request_money(payments=cash, actor=actor)
+    return payments
 
 
 def campaign_progress(campaign):
-    """Delivered 人次 against the list; 元 actually paid against the budget (and the chair's overrides)."""
-    recipients = list(campaign.recipients.all())
-    delivered = [r for r in recipients if r.payment_id]
+    """Handed-over 人次 against the list (a delivery whose money is still in the funds chain is not yet
+    handed over); 元 actually paid against the budget (and the chair's overrides)."""
+    recipients = list(campaign.recipients.all())  # prefetch them with their payments for a list
+    delivered = [r for r in recipients if r.payment_id and r.payment.status == Payment.Status.PAID]
+    waiting = [r for r in recipients if r.payment_id and r.payment.status != Payment.Status.PAID]
     paid = campaign.spent()
     return {
         "listed": len(recipients),
+        "waiting": len(waiting),
         "delivered": len(delivered),
         "planned": sum((r.amount for r in recipients), ZERO),
         "paid": paid,
@@ -581,7 +658,7 @@ def campaign_behind_schedule(campaign, today=None):
 def record_visit(
     *, member, actor, occasion, visited_on, visitors, gifts="", money=ZERO, fund_source=None, notes="", override_note=""
 ):
-    """A visit or condolence (走访/慰问); condolence money becomes a payment (慰问金)."""
+    """A visit or condolence (走访/慰问); condolence money becomes a payment (慰问金) asked of the funds chain."""
     if not visitors:
         raise ValidationError(_("请至少选择一位慰问人。"))
     money = to_money(money)
@@ -592,13 +669,13 @@ def record_visit(
         payment = record_payment(
             member=member,
             actor=actor,
-            approver=actor,
             amount=money,
             kind=Payment.Kind.CONDOLENCE,
             fund_source=fund_source,
             paid_on=visited_on,
+            occasion=occasion,
             override_note=override_note,
-            note=str(occasion),
+            note=_("%(occasion)s慰问") % {"occasion": occasion},
         )
     visit = Visit(
         member=member,

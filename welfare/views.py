@@ -4,7 +4,7 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -16,11 +16,11 @@ from disclosure.formatting import render_body
 from unionportal import workflow
 from unionportal.access import check_object_permission, member_record_required, no_member_record, permission_required
 from unionportal.documents.services import queue_document
-from unionportal.form_pages import form_page
+from unionportal.form_pages import apply_posted_form, form_page, report_refusal
 from unionportal.pagination import paginate
 from unionportal.spreadsheets import append_row, workbook_bytes
 
-from . import care, publication, recipient_rules, selectors, services
+from . import attachments, care, payouts, publication, recipient_rules, selectors, services
 from .documents import PaymentRegister, VisitRegister
 from .forms import (
     ApplicationForm,
@@ -40,7 +40,9 @@ from .forms import (
     VisitForm,
 )
 from .models import (
+    ZERO,
     Application,
+    ApplicationAttachment,
     Campaign,
     CampaignRecipient,
     CareTask,
@@ -302,11 +304,12 @@ def application_create(request):
             reason=data["reason"],
             amount_requested=data["amount_requested"],
             another_need=data["another_need"],
+            attachments=data["attachments"],
         )
 
     return _form_page(
         request,
-        ApplicationForm(request.POST or None, on_behalf=on_behalf),
+        ApplicationForm(request.POST or None, request.FILES or None, on_behalf=on_behalf),
         save=apply,
         done=_("申请已提交。"),
         title=_("申请帮扶"),
@@ -326,6 +329,9 @@ def application_detail(request, pk):
     staff = request.user.has_perm("welfare.view_applications")
     context = {
         "application": application,
+        "attachments": application.attachments.all(),
+        "may_change_attachments": attachments.may_change(request.user, application),
+        "payment": Payment.objects.filter(application=application).first(),  # where its money stands
         "steps": application.steps.select_related("actor__member"),
         "staff": staff,
         "buttons": workflow.buttons(application, request.user),
@@ -340,6 +346,39 @@ def application_detail(request, pk):
 def application_action(request, pk, action):
     """Every button of the application's table (welfare/flows.py) posts here."""
     return workflow.act(request, _application(request, pk), action)
+
+
+def _attachment(request, pk):
+    attachment = get_object_or_404(
+        ApplicationAttachment.objects.select_related("application__member", "application__applied_by"), pk=pk
+    )
+    check_object_permission(request.user, "welfare.view_application", attachment.application)
+    return attachment
+
+
+@permission_required("welfare.view_own_applications")
+def application_attachment(request, pk):
+    """A paper of an application, opened through the portal only (never a public media URL), not cached."""
+    attachment = _attachment(request, pk)
+    return FileResponse(
+        attachment.file.open("rb"),
+        filename=attachment.name,
+        as_attachment=False,
+        content_type=attachment.content_type,
+    )
+
+
+@permission_required("welfare.view_own_applications")
+@require_POST
+def application_attachment_remove(request, pk):
+    attachment = _attachment(request, pk)
+    apply_posted_form(
+        request,
+        None,
+        lambda form: attachments.remove_attachment(attachment=attachment, actor=request.user),
+        done=_("附件“%(name)s”已删除。") % {"name": attachment.name},
+    )
+    return redirect(attachment.application)
 
 
 # ---- payments ---------------------------------------------------------------------------------
@@ -359,6 +398,7 @@ def payment_list(request):
             "year": year,
             "sources": FundSource.choices,
             "totals": selectors.totals(year)["overall"],
+            "stuck": Payment.STUCK,
         },
     )
 
@@ -369,14 +409,12 @@ def payment_create(request):
         data = form.cleaned_data
         return services.record_payment(
             actor=request.user,
-            approver=request.user,
             member=data["member"],
             kind=data["kind"],
             amount=data["amount"] or 0,
             goods=data["goods"],
             fund_source=data["fund_source"],
             campaign=data["campaign"],
-            paid_on=data["paid_on"],
             override_note=data["override_note"],
         )
 
@@ -384,11 +422,42 @@ def payment_create(request):
         request,
         PaymentForm(request.POST or None),
         save=record,
-        done=_("发放已登记。"),
+        done=_payment_done,
         title=_("登记发放"),
         back="welfare:payments",
         then=lambda payment: redirect("welfare:payments"),
     )
+
+
+def _payment_done(payment):
+    if payment.expense_id is None:
+        return _("已登记发放%(goods)s。") % {"goods": payment.goods or payment.get_kind_display()}
+    return _("已向财务提交%(amount)s元的支出申请（%(name)s），财务审核、主席审批并支付后即为已发放。") % {
+        "amount": payment.amount,
+        "name": payment.member.name,
+    }
+
+
+@permission_required("welfare.record_payment")
+@require_POST
+def payment_action(request, pk, action):
+    """A payment whose expense request was returned, refused or withdrawn: ask again, or cancel it."""
+    if action not in ("request_again", "cancel"):
+        raise Http404
+    payment = get_object_or_404(Payment.objects.select_related("member"), pk=pk)
+    try:
+        if action == "request_again":
+            expense = payouts.request_again(payment=payment, actor=request.user)
+            messages.success(
+                request, _("已重新提交支出申请（%(amount)s元），等待财务审核。") % {"amount": expense.amount}
+            )
+        else:
+            count = payouts.cancel(payment=payment, actor=request.user)
+            text = _("已取消%(name)s等%(count)s人次的发放，经费申请已撤回。")
+            messages.success(request, text % {"name": payment.member.name, "count": count})
+    except ValidationError as error:
+        report_refusal(request, error)
+    return redirect("welfare:payments")
 
 
 @permission_required("welfare.record_payment")
@@ -459,10 +528,19 @@ def campaign_create(request):
 
 @permission_required("welfare.view_campaigns")
 def campaign_detail(request, pk):
-    campaign = _campaign(request, pk, "welfare.view_campaign", Campaign.objects.select_related("publication"))
+    campaign = _campaign(
+        request,
+        pk,
+        "welfare.view_campaign",
+        Campaign.objects.select_related("publication").prefetch_related(selectors.recipients_with_payments()),
+    )
+    recipients = list(campaign.recipients.all())
+    undelivered = [r for r in recipients if not r.payment_id]
     context = {
         "campaign": campaign,
-        "recipients": campaign.recipients.select_related("member", "payment"),
+        "recipients": recipients,
+        "undelivered": len(undelivered),
+        "undelivered_total": sum((r.amount for r in undelivered), ZERO),
         "progress": services.campaign_progress(campaign),
         "overrides": campaign.overrides.select_related("by"),
         # the proposals draw on hardship files, which only their readers may see
@@ -473,6 +551,50 @@ def campaign_detail(request, pk):
         "rule_form": RecipientRuleForm(auto_id="rule_%s"),  # ids apart from the single-person form on the page
     }
     return render(request, "welfare/campaign_detail.html", context)
+
+
+@permission_required("welfare.view_campaigns")
+def campaign_edit(request, pk):
+    """Change a campaign, its 名单保密 flag included: a universal gift may be opened to the union's 委员; a
+    hardship-based one stays confidential."""
+    campaign = _campaign(request, pk, "welfare.manage_campaign")
+    initial = {"confidential": "yes" if campaign.confidential else "no"}
+    form = CampaignForm(request.POST or None, instance=campaign, initial=initial, user=request.user)
+    return _form_page(
+        request,
+        form,
+        save=lambda form: services.update_campaign(campaign=campaign, actor=request.user, **form.cleaned_data),
+        done=lambda saved: (
+            _("“%(name)s”已保存，名单%(open)s。")
+            % {"name": saved.name, "open": _("保密") if saved.confidential else _("不保密，工会委员可查看和组织")}
+        ),
+        title=_("修改慰问活动"),
+        back="welfare:campaigns",
+    )
+
+
+@permission_required("welfare.view_campaigns")
+@require_POST
+def campaign_deliver_all(request, pk):
+    """全部发放: everyone on the list not yet delivered, one expense request for their money."""
+    campaign = _campaign(request, pk, "welfare.manage_campaign")
+    try:
+        payments = services.deliver_to_recipients(
+            campaign=campaign,
+            actor=request.user,
+            goods=request.POST.get("goods", "").strip()[:200],
+            override_note=request.POST.get("override_note", ""),
+        )
+    except ValidationError as error:
+        report_refusal(request, error)
+    else:
+        total = sum((payment.amount for payment in payments), ZERO)
+        if total:
+            text = _("已为%(count)s人提交支出申请，合计%(total)s元；财务审核、主席审批并支付后即为已发放。")
+        else:
+            text = _("已登记%(count)s人的慰问品发放。")
+        messages.success(request, text % {"count": len(payments), "total": total})
+    return redirect(campaign)
 
 
 @permission_required("welfare.view_campaigns")
@@ -537,12 +659,10 @@ def recipient_action(request, pk, action):
     check_object_permission(request.user, "welfare.manage_campaign", recipient.campaign)
     try:
         if action == "deliver":
-            services.deliver_to_recipient(
-                recipient=recipient,
-                actor=request.user,
-                approver=request.user,
-                override_note=request.POST.get("override_note", ""),
+            payment = services.deliver_to_recipient(
+                recipient=recipient, actor=request.user, override_note=request.POST.get("override_note", "")
             )
+            messages.success(request, _payment_done(payment))
         elif action == "remove":
             services.remove_recipient(recipient=recipient, actor=request.user)
         else:
@@ -591,6 +711,14 @@ def care_tasks(request):
     return render(request, "welfare/care_tasks.html", {"tasks": tasks, "form": form, "today": timezone.localdate()})
 
 
+def _visit_done(visit, task):
+    text = _("走访慰问已登记；对应的关怀任务随之完成。") if task else _("走访慰问已登记。")
+    if visit.payment is not None and visit.payment.expense_id:
+        money = _("慰问金%(amount)s元已提交财务审核，主席审批、财务支付后即为已发放。")
+        text += money % {"amount": visit.payment.amount}
+    return text
+
+
 @permission_required("welfare.record_visit")
 def visit_create(request):
     def record(form):
@@ -607,7 +735,7 @@ def visit_create(request):
         request,
         VisitForm(request.POST or None, initial=initial),
         save=record,
-        done=_("走访慰问已登记；对应的关怀任务随之完成。") if task else _("走访慰问已登记。"),
+        done=lambda visit: _visit_done(visit, task),
         title=_("登记走访慰问"),
         back="welfare:visits",
         then=lambda visit: redirect("welfare:visits"),

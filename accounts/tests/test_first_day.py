@@ -1,14 +1,17 @@
-"""The first day of a real union, from an empty database: the setup in the browser, the roster, logins opened
-for a union group, the slips printed, and a member logging in with the code on their slip."""
+"""The first day of a real union, from an empty database: the setup, the roster imported from the clerk's own
+spreadsheet, logins opened for union groups (by 工号 and by pinyin), the slips printed, and a member logging in
+with the code on their slip."""
 
 import re
+from io import BytesIO
 
 from django.contrib.auth.models import User
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
+from openpyxl import Workbook
 from pypdf import PdfReader
 
 from disclosure.models import Category
-from members import services as member_services
 from members.dues import hand_up_share
 from members.models import Member, UnionGroup
 from unionportal.documents.models import Job
@@ -21,7 +24,22 @@ def slip_text(job):
     return "".join(page.extract_text() for page in PdfReader(job.file.path).pages)
 
 
-def test_empty_database_to_a_member_logged_in_with_the_printed_code(client, db, django_capture_on_commit_callbacks):
+def roster_file():
+    book = Workbook()
+    book.active.append(["姓名", "性别", "职工号", "小组", "会员", "入会时间"])
+    for name, group, job_number in [("王芳", "数学组", ""), ("李强", "数学组", ""), ("王芳", "数学组", "")] + [
+        ("陈静", "英语组", "T0101")
+    ]:
+        book.active.append([name, "女", job_number, group, "是", "2015-09-01"])
+    buffer = BytesIO()
+    book.save(buffer)
+    return SimpleUploadedFile("名册.xlsx", buffer.getvalue())
+
+
+def test_empty_database_to_a_member_logged_in_with_the_printed_code(
+    client, db, django_capture_on_commit_callbacks, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
     assert not User.objects.exists()
     # the first visit leads to the setup
     response = client.get("/", follow=True)
@@ -56,9 +74,16 @@ def test_empty_database_to_a_member_logged_in_with_the_printed_code(client, db, 
     maths = UnionGroup.objects.get(name="数学组")
     assert maths.branch.name == "初中部分会"
 
-    # the roster (here by the service the import uses), then logins for the maths group
-    for name in ("王芳", "李强", "王芳"):
-        member_services.create_member(name=name, gender="F", union_group=maths)
+    # the roster from the clerk's own spreadsheet: a group the setup did not name is created on confirmation
+    page = client.post("/members/import/", {"file": roster_file()}).content.decode()
+    assert "工会小组：英语组" in page and "确认导入 4 人" in page
+    client.post("/members/import/confirm/", {"create_units": "1"})
+    english = UnionGroup.objects.get(name="英语组")
+    assert Member.objects.get(job_number="T0101").union_group == english
+
+    # logins for the English group by 工号, for the maths group by pinyin
+    client.post(f"/accounts/members/open/?union_group={english.pk}", {"scope": "all", "source": "job_number"})
+    assert User.objects.get(member__name="陈静").username == "T0101"
     response = client.post(f"/accounts/members/open/?union_group={maths.pk}", {"scope": "all", "source": "pinyin"})
     assert response.status_code == 302
     logins = sorted(User.objects.filter(member__union_group=maths).values_list("username", flat=True))

@@ -4,7 +4,7 @@ in service; settled before it opens; receipts name the voting member, and old on
 import pytest
 from django.core.exceptions import ValidationError
 
-from congress import services
+from congress import appraisal_selectors, appraisal_services
 from congress.models import Appraisal, AppraisalReceipt, Appraisee
 from members.models import Member
 
@@ -19,11 +19,11 @@ MEMBERS = Appraisal.Electorate.MEMBERS
 def _open(electorate=Appraisal.Electorate.DELEGATES, term=None):
     appraisal = Appraisal.objects.create(term=term or make_term(), title="干部民主评议", electorate=electorate)
     Appraisee.objects.create(appraisal=appraisal, member=make_member("校长"), post="校长")
-    return services.open_appraisal(appraisal=appraisal)
+    return appraisal_services.open_appraisal(appraisal=appraisal)
 
 
 def _vote(appraisal, member):
-    services.cast_appraisal_ballot(
+    appraisal_services.cast_appraisal_ballot(
         appraisal=appraisal, member=member, grades={appraisal.appraisees.get().pk: "satisfied"}
     )
 
@@ -37,7 +37,7 @@ def test_all_members_in_service_vote_and_count_when_the_electorate_is_the_member
     delegate_not_in_union = make_delegate(term).member
     appraisal = _open(MEMBERS, term)
     _vote(appraisal, in_service[1])  # no delegate of any term
-    assert services.appraisal_turnout(appraisal) == (1, 3)
+    assert appraisal_selectors.appraisal_turnout(appraisal) == (1, 3)
     for outsider in (retired, not_in_union, delegate_not_in_union):
         with pytest.raises(ValidationError, match="您不在本次评议的参评人员之中"):
             _vote(appraisal, outsider)
@@ -53,19 +53,19 @@ def test_by_default_only_the_terms_active_delegates_vote():
     with pytest.raises(ValidationError, match="参评人员之中"):
         _vote(appraisal, make_member(is_union_member=True))
     _vote(appraisal, delegate)
-    assert services.appraisal_turnout(appraisal) == (1, 1)
+    assert appraisal_selectors.appraisal_turnout(appraisal) == (1, 1)
 
 
 def test_the_electorate_is_settled_before_the_appraisal_opens():
     draft = Appraisal.objects.create(term=make_term(), title="评议")
     draft.electorate = MEMBERS
-    services.save_appraisal(appraisal=draft)
+    appraisal_services.save_appraisal(appraisal=draft)
     opened = _open()
     opened.title = "改名可以"
-    services.save_appraisal(appraisal=opened)
+    appraisal_services.save_appraisal(appraisal=opened)
     opened.electorate = MEMBERS
     with pytest.raises(ValidationError, match="评议开始后不能再更改参评人员"):
-        services.save_appraisal(appraisal=opened)
+        appraisal_services.save_appraisal(appraisal=opened)
     assert Appraisal.objects.get(pk=opened.pk).electorate == Appraisal.Electorate.DELEGATES
 
 

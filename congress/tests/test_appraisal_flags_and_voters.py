@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from conftest import ROLES
-from congress import services
+from congress import appraisal_selectors, appraisal_services
 from congress.models import Appraisal, AppraisalTally, Appraisee
 from unionportal.documents.models import Job
 
@@ -22,13 +22,13 @@ def _closed_with(negative, total, scale=Appraisal.Scale.SATISFACTION, **fields):
     """An appraisal of one leader closed with ``negative`` of ``total`` marks on the negative grade."""
     appraisal = Appraisal.objects.create(term=make_term(), title="评议", scale=scale, **fields)
     leader = Appraisee.objects.create(appraisal=appraisal, member=make_member())
-    services.open_appraisal(appraisal=appraisal)
+    appraisal_services.open_appraisal(appraisal=appraisal)
     negative_grade, positive_grade = (
         ("unsatisfied", "satisfied") if scale == "satisfaction" else ("incompetent", "competent")
     )
     AppraisalTally.objects.filter(appraisee=leader, grade=negative_grade).update(count=negative)
     AppraisalTally.objects.filter(appraisee=leader, grade=positive_grade).update(count=total - negative)
-    return services.close_appraisal(appraisal=appraisal)
+    return appraisal_services.close_appraisal(appraisal=appraisal)
 
 
 @pytest.mark.parametrize(
@@ -44,27 +44,29 @@ def _closed_with(negative, total, scale=Appraisal.Scale.SATISFACTION, **fields):
     ],
 )
 def test_flag_at_the_boundary_of_the_configured_share(share, negative, total, flagged):
-    (row,) = services.appraisal_tally(_closed_with(negative, total, flag_share=Decimal(share)))
+    (row,) = appraisal_selectors.appraisal_tally(_closed_with(negative, total, flag_share=Decimal(share)))
     assert row["flagged"] is flagged
 
 
 def test_default_share_is_a_third_and_one_of_three_is_not_above_it():
     appraisal = _closed_with(1, 3)
     assert appraisal.flag_share == Decimal("33.3")
-    (row,) = services.appraisal_tally(appraisal)
+    (row,) = appraisal_selectors.appraisal_tally(appraisal)
     assert row["grades"][2]["percent"] == 33.3 and not row["flagged"]
-    (row,) = services.appraisal_tally(_closed_with(34, 100))
+    (row,) = appraisal_selectors.appraisal_tally(_closed_with(34, 100))
     assert row["flagged"]
 
 
 def test_competence_scale_flags_only_incompetent_marks():
-    (row,) = services.appraisal_tally(_closed_with(2, 5, scale=Appraisal.Scale.COMPETENCE, flag_share=Decimal(30)))
+    (row,) = appraisal_selectors.appraisal_tally(
+        _closed_with(2, 5, scale=Appraisal.Scale.COMPETENCE, flag_share=Decimal(30))
+    )
     assert row["flagged"]  # 2 of 5 不称职 = 40% > 30%
     appraisal = Appraisal.objects.create(term=make_term(), title="评议", scale="competence", flag_share=Decimal(30))
     leader = Appraisee.objects.create(appraisal=appraisal, member=make_member())
-    services.open_appraisal(appraisal=appraisal)
+    appraisal_services.open_appraisal(appraisal=appraisal)
     AppraisalTally.objects.filter(appraisee=leader, grade="mostly").update(count=5)  # 基本称职 is not negative
-    (row,) = services.appraisal_tally(services.close_appraisal(appraisal=appraisal))
+    (row,) = appraisal_selectors.appraisal_tally(appraisal_services.close_appraisal(appraisal=appraisal))
     assert not row["flagged"]
 
 
@@ -98,7 +100,7 @@ def test_create_form_refuses_a_share_above_100_in_chinese_and_keeps_the_input(cl
 
 
 def test_result_page_shows_the_flag_with_the_share(client_as):
-    appraisal = services.publish_appraisal(appraisal=_closed_with(3, 5, flag_share=Decimal(20)))
+    appraisal = appraisal_services.publish_appraisal(appraisal=_closed_with(3, 5, flag_share=Decimal(20)))
     page = client_as("member").get(appraisal.get_absolute_url()).text
     assert 'data-testid="flag"' in page and "否定票超过20.0%" in page
 
@@ -112,12 +114,14 @@ def open_appraisal(users):
     make_delegate(term, make_member("离任未投"), active=False)
     appraisal = Appraisal.objects.create(term=term, title="干部评议")
     Appraisee.objects.create(appraisal=appraisal, member=make_member("校长"), post="校长")
-    services.open_appraisal(appraisal=appraisal)
+    appraisal_services.open_appraisal(appraisal=appraisal)
     (leader,) = appraisal.appraisees.all()
-    services.cast_appraisal_ballot(
+    appraisal_services.cast_appraisal_ballot(
         appraisal=appraisal, member=voters["甲代表"].member, grades={leader.pk: "unsatisfied"}
     )
-    services.cast_appraisal_ballot(appraisal=appraisal, member=voters["乙代表"].member, grades={leader.pk: "satisfied"})
+    appraisal_services.cast_appraisal_ballot(
+        appraisal=appraisal, member=voters["乙代表"].member, grades={leader.pk: "satisfied"}
+    )
     voters["乙代表"].active = False  # left after voting: still listed as voted
     voters["乙代表"].save()
     return appraisal
@@ -162,4 +166,4 @@ def test_no_tally_before_close_for_anyone(client, make_user, users, open_apprais
     assert "任何人都看不到计票" in page
     assert client.post(f"/congress/appraisals/{open_appraisal.pk}/result/print/").status_code in (302, 403)
     assert not Job.objects.exists()  # no result sheet is queued either
-    assert services.appraisal_tally(open_appraisal) is None
+    assert appraisal_selectors.appraisal_tally(open_appraisal) is None

@@ -4,7 +4,7 @@ unsigned), and a seat has one appraisal ballot even when its delegate is replace
 import pytest
 from django.core.exceptions import ValidationError
 
-from congress import selectors, services
+from congress import appraisal_selectors, appraisal_services, motion_services, selectors, session_services
 from congress.models import AgendaItem, Appraisal, Appraisee, Attendance, Motion
 
 from .factories import make_delegate, make_member, make_session, make_term, mark_present
@@ -25,23 +25,23 @@ def hall():
 
 def _open_motion(session):
     item = AgendaItem.objects.create(session=session, title="审议工作报告")
-    return services.open_motion(motion=Motion.objects.create(agenda_item=item, title="通过工作报告"))
+    return motion_services.open_motion(motion=Motion.objects.create(agenda_item=item, title="通过工作报告"))
 
 
 def _open_appraisal(term, session=None, electorate=Appraisal.Electorate.DELEGATES):
     appraisal = Appraisal.objects.create(term=term, session=session, title="干部民主评议", electorate=electorate)
     leader = Appraisee.objects.create(appraisal=appraisal, member=make_member("王校长"))
-    return services.open_appraisal(appraisal=appraisal), leader
+    return appraisal_services.open_appraisal(appraisal=appraisal), leader
 
 
 def test_only_delegates_present_cast_a_secret_ballot(hall):
     motion = _open_motion(hall["session"])
     present, on_leave, absent = hall["delegates"][0], hall["delegates"][6], hall["delegates"][7]
-    services.cast_ballot(motion=motion, member=present.member, choice="for")
+    motion_services.cast_ballot(motion=motion, member=present.member, choice="for")
     with pytest.raises(ValidationError, match="登记为请假，只有出席的代表可以投票"):
-        services.cast_ballot(motion=motion, member=on_leave.member, choice="for")
+        motion_services.cast_ballot(motion=motion, member=on_leave.member, choice="for")
     with pytest.raises(ValidationError, match="未登记出席本次会议"):
-        services.cast_ballot(motion=motion, member=absent.member, choice="for")
+        motion_services.cast_ballot(motion=motion, member=absent.member, choice="for")
     assert dict(motion.tallies.values_list("choice", "count")) == {"for": 1, "against": 0, "abstain": 0}
     assert motion.receipts.count() == 1
 
@@ -49,56 +49,66 @@ def test_only_delegates_present_cast_a_secret_ballot(hall):
 def test_a_delegate_sitting_as_observer_does_not_vote(hall):
     motion = _open_motion(hall["session"])
     observer = hall["delegates"][7]
-    services.record_attendance(session=hall["session"], member=observer.member, kind=Attendance.Kind.OBSERVER)
+    session_services.record_attendance(session=hall["session"], member=observer.member, kind=Attendance.Kind.OBSERVER)
     with pytest.raises(ValidationError, match="登记为列席"):
-        services.cast_ballot(motion=motion, member=observer.member, choice="against")
+        motion_services.cast_ballot(motion=motion, member=observer.member, choice="against")
     assert motion.receipts.count() == 0
 
 
 def test_appraisal_at_a_session_takes_ballots_from_those_present_only(hall):
     appraisal, leader = _open_appraisal(hall["term"], hall["session"])
-    services.cast_appraisal_ballot(
+    appraisal_services.cast_appraisal_ballot(
         appraisal=appraisal, member=hall["delegates"][1].member, grades={leader.pk: "mostly"}
     )
     for delegate, reason in [(hall["delegates"][6], "登记为请假"), (hall["delegates"][7], "未登记出席")]:
         with pytest.raises(ValidationError, match=reason):
-            services.cast_appraisal_ballot(appraisal=appraisal, member=delegate.member, grades={leader.pk: "satisfied"})
+            appraisal_services.cast_appraisal_ballot(
+                appraisal=appraisal, member=delegate.member, grades={leader.pk: "satisfied"}
+            )
     assert appraisal.receipts.count() == 1
 
 
 def test_appraisal_outside_a_session_or_by_all_members_needs_no_sign_in(hall):
     without_session, leader = _open_appraisal(hall["term"])
-    services.cast_appraisal_ballot(
+    appraisal_services.cast_appraisal_ballot(
         appraisal=without_session, member=hall["delegates"][7].member, grades={leader.pk: "satisfied"}
     )
     by_members, leader = _open_appraisal(hall["term"], hall["session"], Appraisal.Electorate.MEMBERS)
     staff = make_member(is_union_member=True)
-    services.cast_appraisal_ballot(appraisal=by_members, member=staff, grades={leader.pk: "satisfied"})
+    appraisal_services.cast_appraisal_ballot(appraisal=by_members, member=staff, grades={leader.pk: "satisfied"})
     assert without_session.receipts.count() == by_members.receipts.count() == 1
 
 
 def test_a_replacement_delegate_cannot_vote_again_for_a_seat_that_voted(hall):
     appraisal, leader = _open_appraisal(hall["term"], hall["session"])
     leaving = hall["delegates"][0]
-    services.cast_appraisal_ballot(appraisal=appraisal, member=leaving.member, grades={leader.pk: "unsatisfied"})
-    newcomer = services.replace_delegate(delegate=leaving, member=make_member("接替者"))
+    appraisal_services.cast_appraisal_ballot(
+        appraisal=appraisal, member=leaving.member, grades={leader.pk: "unsatisfied"}
+    )
+    newcomer = session_services.replace_delegate(delegate=leaving, member=make_member("接替者"))
     mark_present(hall["session"], [newcomer])
     with pytest.raises(ValidationError, match="同一代表席位只投一票"):
-        services.cast_appraisal_ballot(appraisal=appraisal, member=newcomer.member, grades={leader.pk: "satisfied"})
+        appraisal_services.cast_appraisal_ballot(
+            appraisal=appraisal, member=newcomer.member, grades={leader.pk: "satisfied"}
+        )
     # and down a chain of two replacements
-    third = services.replace_delegate(delegate=newcomer, member=make_member("再接替者"))
+    third = session_services.replace_delegate(delegate=newcomer, member=make_member("再接替者"))
     mark_present(hall["session"], [third])
     with pytest.raises(ValidationError, match="同一代表席位只投一票"):
-        services.cast_appraisal_ballot(appraisal=appraisal, member=third.member, grades={leader.pk: "satisfied"})
+        appraisal_services.cast_appraisal_ballot(
+            appraisal=appraisal, member=third.member, grades={leader.pk: "satisfied"}
+        )
     assert appraisal.receipts.count() == 1
     assert leader.tallies.get(grade="unsatisfied").count == 1
 
 
 def test_a_replacement_delegate_votes_for_a_seat_that_had_not_voted(hall):
     appraisal, leader = _open_appraisal(hall["term"], hall["session"])
-    newcomer = services.replace_delegate(delegate=hall["delegates"][2], member=make_member("接替者"))
+    newcomer = session_services.replace_delegate(delegate=hall["delegates"][2], member=make_member("接替者"))
     mark_present(hall["session"], [newcomer])
-    services.cast_appraisal_ballot(appraisal=appraisal, member=newcomer.member, grades={leader.pk: "satisfied"})
+    appraisal_services.cast_appraisal_ballot(
+        appraisal=appraisal, member=newcomer.member, grades={leader.pk: "satisfied"}
+    )
     assert appraisal.receipts.count() == 1
 
 
@@ -107,9 +117,9 @@ def test_the_dashboard_asks_only_those_who_may_vote(hall):
     appraisal, _leader = _open_appraisal(hall["term"], hall["session"])
     present, on_leave = hall["delegates"][0].member, hall["delegates"][6].member
     assert list(selectors.motions_to_vote(present)) == [motion]
-    assert selectors.appraisals_to_vote(present) == [appraisal]
+    assert appraisal_selectors.appraisals_to_vote(present) == [appraisal]
     assert not selectors.motions_to_vote(on_leave).exists()
-    assert selectors.appraisals_to_vote(on_leave) == []
+    assert appraisal_selectors.appraisals_to_vote(on_leave) == []
 
 
 def test_the_ballot_page_says_why_a_delegate_on_leave_cannot_vote(client, users, hall):

@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import close_old_connections, connection
 
-from .. import services
+from .. import appraisal_services, motion_services
 from ..models import AgendaItem, Appraisal, AppraisalReceipt, AppraisalTally, Appraisee, BallotReceipt, Motion
 from .factories import make_delegate, make_member, make_session, make_term, mark_present
 
@@ -48,8 +48,8 @@ def test_same_delegate_racing_casts_one_secret_ballot():
     session = make_session(term)
     mark_present(session)
     item = AgendaItem.objects.create(session=session, title="议程")
-    motion = services.open_motion(motion=Motion.objects.create(agenda_item=item, title="表决"))
-    refused = _race(6, lambda: services.cast_ballot(motion=motion, member=delegate.member, choice="for"))
+    motion = motion_services.open_motion(motion=Motion.objects.create(agenda_item=item, title="表决"))
+    refused = _race(6, lambda: motion_services.cast_ballot(motion=motion, member=delegate.member, choice="for"))
     assert len(refused) == 5
     assert _counted(motion) == 1
     assert BallotReceipt.objects.filter(motion=motion).count() == 1
@@ -60,10 +60,10 @@ def test_same_delegate_racing_casts_one_appraisal_ballot():
     delegate = make_delegate(term)
     appraisal = Appraisal.objects.create(term=term, title="评议")
     leader = Appraisee.objects.create(appraisal=appraisal, member=make_member())
-    services.open_appraisal(appraisal=appraisal)
+    appraisal_services.open_appraisal(appraisal=appraisal)
     refused = _race(
         6,
-        lambda: services.cast_appraisal_ballot(
+        lambda: appraisal_services.cast_appraisal_ballot(
             appraisal=appraisal, member=delegate.member, grades={leader.pk: "mostly"}
         ),
     )
@@ -78,14 +78,14 @@ def test_many_delegates_voting_at_once_lose_no_ballot():
     session = make_session(term)
     mark_present(session)
     item = AgendaItem.objects.create(session=session, title="议程")
-    motion = services.open_motion(motion=Motion.objects.create(agenda_item=item, title="表决"))
+    motion = motion_services.open_motion(motion=Motion.objects.create(agenda_item=item, title="表决"))
     queue = list(delegates)
     lock = threading.Lock()
 
     def vote():
         with lock:
             delegate = queue.pop()
-        services.cast_ballot(motion=motion, member=delegate.member, choice="for")
+        motion_services.cast_ballot(motion=motion, member=delegate.member, choice="for")
 
     assert _race(len(delegates), vote) == []
     assert _counted(motion) == 20 == BallotReceipt.objects.filter(motion=motion).count()
@@ -97,7 +97,7 @@ def test_closing_while_delegates_vote_counts_every_stored_ballot():
     session = make_session(term)
     mark_present(session)
     item = AgendaItem.objects.create(session=session, title="议程")
-    motion = services.open_motion(motion=Motion.objects.create(agenda_item=item, title="表决"))
+    motion = motion_services.open_motion(motion=Motion.objects.create(agenda_item=item, title="表决"))
     queue = list(delegates)
     lock = threading.Lock()
 
@@ -105,9 +105,9 @@ def test_closing_while_delegates_vote_counts_every_stored_ballot():
         with lock:
             delegate = queue.pop() if queue else None
         if delegate is None:
-            services.close_motion(motion=motion)
+            motion_services.close_motion(motion=motion)
         else:
-            services.cast_ballot(motion=motion, member=delegate.member, choice="for")
+            motion_services.cast_ballot(motion=motion, member=delegate.member, choice="for")
 
     queue.pop()  # one thread closes instead of voting
     refused = _race(len(delegates), vote_or_close)

@@ -8,7 +8,7 @@ from django.utils import timezone
 from docx import Document
 from pypdf import PdfReader
 
-from congress import services
+from congress import appraisal_services, proposal_services
 from congress.documents import DelegateRoster
 from congress.models import Appraisal, AppraisalReceipt, Appraisee, Proposal
 from members.models import Department
@@ -54,26 +54,26 @@ def world(users):
 
 def proposal_in(world, users, title, *, to="closed", rating="satisfied"):
     cosigners = [d.member for d in world["named"][:2]]
-    proposal = services.draft_proposal(
+    proposal = proposal_services.draft_proposal(
         session=world["session"], proposer=users["delegate"].member, title=title, content="理由"
     )
-    services.invite_cosigners(proposal=proposal, cosigners=cosigners, actor=None)
+    proposal_services.invite_cosigners(proposal=proposal, cosigners=cosigners, actor=None)
     for member in cosigners:
-        services.cosign(proposal=proposal, member=member, actor=None)
-    proposal = services.submit(proposal=proposal, actor=None)
+        proposal_services.cosign(proposal=proposal, member=member, actor=None)
+    proposal = proposal_services.submit(proposal=proposal, actor=None)
     if to == "rejected":
-        return services.reject(proposal=proposal, actor=None, reason="个人诉求")
-    services.register(proposal=proposal, actor=None)
-    services.assign(
+        return proposal_services.reject(proposal=proposal, actor=None, reason="个人诉求")
+    proposal_services.register(proposal=proposal, actor=None)
+    proposal_services.assign(
         proposal=proposal, actor=None, lead_department=world["department"], deadline=datetime.date(2027, 1, 31)
     )
     if to == "assigned":
         return proposal
-    services.reply(proposal=proposal, actor=None, text="已研究落实。\n下学期起增加菜品。")
+    proposal_services.reply(proposal=proposal, actor=None, text="已研究落实。\n下学期起增加菜品。")
     if to == "replied":
         return Proposal.objects.get(pk=proposal.pk)
-    services.rate(proposal=Proposal.objects.get(pk=proposal.pk), actor=None, rating=rating, on_behalf=True)
-    return services.close(proposal=Proposal.objects.get(pk=proposal.pk), actor=None)
+    proposal_services.rate(proposal=Proposal.objects.get(pk=proposal.pk), actor=None, rating=rating, on_behalf=True)
+    return proposal_services.close(proposal=Proposal.objects.get(pk=proposal.pk), actor=None)
 
 
 def closed_appraisal(world):
@@ -81,14 +81,14 @@ def closed_appraisal(world):
     appraisal = Appraisal.objects.create(term=term, session=world["session"], title="2026年度校领导民主评议")
     head = Appraisee.objects.create(appraisal=appraisal, member=make_member("李校长"), post="校长", order=1)
     deputy = Appraisee.objects.create(appraisal=appraisal, member=make_member("周副校长"), post="副校长", order=2)
-    services.open_appraisal(appraisal=appraisal)
+    appraisal_services.open_appraisal(appraisal=appraisal)
     mark_present(world["session"])
     plan = ["satisfied", "satisfied", "mostly", "unsatisfied"]
     for delegate, grade in zip(term.delegates.filter(active=True), plan, strict=False):
-        services.cast_appraisal_ballot(
+        appraisal_services.cast_appraisal_ballot(
             appraisal=appraisal, member=delegate.member, grades={head.pk: grade, deputy.pk: "satisfied"}
         )
-    return services.publish_appraisal(appraisal=services.close_appraisal(appraisal=appraisal))
+    return appraisal_services.publish_appraisal(appraisal=appraisal_services.close_appraisal(appraisal=appraisal))
 
 
 def post_and_run(client, url, django_capture_on_commit_callbacks, data=None):
@@ -233,7 +233,9 @@ def test_proposal_register_shows_handling_and_kpis(client_as, users, world, djan
     proposal_in(world, users, "关于改善冬季供暖的建议", rating="mostly")
     proposal_in(world, users, "关于增加教研经费的建议", to="assigned")
     proposal_in(world, users, "关于提高个人待遇的建议", to="rejected")
-    services.draft_proposal(session=world["session"], proposer=users["delegate"].member, title="草稿提案", content="x")
+    proposal_services.draft_proposal(
+        session=world["session"], proposer=users["delegate"].member, title="草稿提案", content="x"
+    )
     response, job = post_and_run(
         client_as("staff"),
         f"/congress/sessions/{world['session'].pk}/proposals/print/",

@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from congress import services
+from congress import proposal_services, selectors
 from congress.models import Proposal
 
 from .factories import make_delegate, make_member, make_session, make_term
@@ -46,7 +46,7 @@ def session():
 
 
 def test_rates_count_each_over_its_own_base(session):
-    kpis = services.session_kpis(session)
+    kpis = selectors.session_kpis(session)
     assert kpis["received"] == 9
     assert kpis["registered_rate"] == 87.5  # (6 立案 + 1 并案) ÷ 8 decided
     assert kpis["replied_rate"] == 66.7  # 4 answered ÷ 6 立案
@@ -95,7 +95,7 @@ def test_implementation_waits_for_the_reply():
         session=session, proposer=make_member(), title="t", content="c", status=S.ASSIGNED
     )
     with pytest.raises(ValidationError, match="答复后才能登记落实情况"):
-        services.record_implementation(proposal=proposal, actor=None, implementation=DONE)
+        proposal_services.record_implementation(proposal=proposal, actor=None, implementation=DONE)
 
 
 @pytest.mark.parametrize("role", ["member", "delegate", "handler", "auditor", "welfare"])

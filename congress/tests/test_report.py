@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone, translation
 from pypdf import PdfReader
 
-from congress import report, services
+from congress import appraisal_services, motion_services, report, selectors, session_services
 from congress.models import Appraisal, Appraisee, Motion, Proposal
 from disclosure.tests.factories import make_item
 from unionportal.documents.annual_report import compile_report
@@ -68,13 +68,13 @@ def closed_appraisal(term, day, title="2025年度学校领导干部民主评议"
     appraisal = Appraisal.objects.create(term=term, title=title)
     Appraisee.objects.create(appraisal=appraisal, member=make_member("李校长"), post="校长", order=0)
     Appraisee.objects.create(appraisal=appraisal, member=make_member("周副校长"), post="副校长", order=1)
-    services.open_appraisal(appraisal=appraisal)
+    appraisal_services.open_appraisal(appraisal=appraisal)
     first, second = appraisal.appraisees.all()
     marks = [("satisfied", "mostly"), ("satisfied", "unsatisfied"), ("mostly", "unsatisfied")]
     for delegate, (mark, other) in zip(term.seated, marks, strict=False):
         grades = {first.pk: mark, second.pk: other}
-        services.cast_appraisal_ballot(appraisal=appraisal, member=delegate.member, grades=grades)
-    appraisal = services.publish_appraisal(appraisal=services.close_appraisal(appraisal=appraisal))
+        appraisal_services.cast_appraisal_ballot(appraisal=appraisal, member=delegate.member, grades=grades)
+    appraisal = appraisal_services.publish_appraisal(appraisal=appraisal_services.close_appraisal(appraisal=appraisal))
     closed_on(appraisal, day)
     return appraisal
 
@@ -90,7 +90,7 @@ def test_sessions_with_roll_call_and_the_congress_apps_own_kpis(term, session):
     chapter = report.annual_report(YEAR)
     [row] = chapter.context["sessions"]
     assert (row.delegates_total, row.delegates_present, row.held) == (6, 5, True)
-    assert row.kpis == services.session_kpis(session)
+    assert row.kpis == selectors.session_kpis(session)
     assert {key: row.kpis[key] for key in ["received", "registered", "registered_rate", "closed_rate"]} == {
         "received": 6,
         "registered": 4,
@@ -121,8 +121,8 @@ def test_in_english_the_kpis_are_one_sentence_with_plurals_and_dates_in_english(
 def test_roll_call_is_the_one_fixed_at_the_first_vote(term, session):
     agenda = session.agenda.create(order=1, title="审议实施细则")
     motion = Motion.objects.create(agenda_item=agenda, title="表决实施细则", method=Motion.Method.OPEN)
-    services.record_open_count(motion=motion, votes_for=5, votes_against=0, abstentions=0)
-    services.replace_delegate(delegate=term.seated[0], member=make_member("补选代表"))
+    motion_services.record_open_count(motion=motion, votes_for=5, votes_against=0, abstentions=0)
+    session_services.replace_delegate(delegate=term.seated[0], member=make_member("补选代表"))
     make_delegate(term, make_member("新增代表"))  # seated after the session: not 应到 of it
     [row] = report.annual_report(YEAR).context["sessions"]
     assert (row.delegates_total, row.delegates_present) == (6, 5)
@@ -145,7 +145,7 @@ def test_appraisals_closed_that_year_show_their_tally_and_never_a_voter(term):
     closed_appraisal(term, datetime.date(YEAR + 1, 1, 5), title="次年评议")
     still_open = Appraisal.objects.create(term=term, title="评议中")
     Appraisee.objects.create(appraisal=still_open, member=make_member("王主任"))
-    services.open_appraisal(appraisal=still_open)
+    appraisal_services.open_appraisal(appraisal=still_open)
     chapter = report.annual_report(YEAR)
     [result] = chapter.context["appraisals"]
     assert result["appraisal"].closed_on == datetime.date(YEAR, 6, 18)

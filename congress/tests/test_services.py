@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
-from congress import services
+from congress import motion_services, proposal_services, selectors, session_services
 from congress.flows import FLOW
 from congress.models import BallotReceipt, DelegateGroup, Motion, Proposal, ProposalCoSigner
 from members.models import Department
@@ -39,22 +39,22 @@ def setup(make_user):
 
 
 def drafted(setup):
-    return services.draft_proposal(
+    return proposal_services.draft_proposal(
         session=setup["session"], proposer=setup["member"], title="改善食堂", content="增加菜品", actor=setup["user"]
     )
 
 
 def submitted(setup):
     proposal = drafted(setup)
-    services.invite_cosigners(proposal=proposal, cosigners=setup["others"][:2], actor=setup["user"])
+    proposal_services.invite_cosigners(proposal=proposal, cosigners=setup["others"][:2], actor=setup["user"])
     for member in setup["others"][:2]:
-        services.cosign(proposal=proposal, member=member, actor=None)
-    return services.submit(proposal=proposal, actor=setup["user"])
+        proposal_services.cosign(proposal=proposal, member=member, actor=None)
+    return proposal_services.submit(proposal=proposal, actor=setup["user"])
 
 
 def assigned(setup):
-    proposal = services.register(proposal=submitted(setup), actor=setup["staff"])
-    return services.assign(
+    proposal = proposal_services.register(proposal=submitted(setup), actor=setup["staff"])
+    return proposal_services.assign(
         proposal=proposal,
         actor=setup["staff"],
         lead_department=setup["department"],
@@ -63,12 +63,12 @@ def assigned(setup):
 
 
 def replied(setup):
-    return services.reply(proposal=assigned(setup), actor=setup["handler"], text="已增加")
+    return proposal_services.reply(proposal=assigned(setup), actor=setup["handler"], text="已增加")
 
 
 def test_only_an_active_delegate_drafts(setup):
     with pytest.raises(ValidationError, match="在任代表"):
-        services.draft_proposal(session=setup["session"], proposer=make_member(), title="x", content="y")
+        proposal_services.draft_proposal(session=setup["session"], proposer=make_member(), title="x", content="y")
 
 
 def test_drafting_outside_the_window_is_refused(setup):
@@ -87,10 +87,10 @@ def test_draft_writes_a_first_step(setup):
 
 def test_invite_moves_to_collecting_and_cosign_counts(setup):
     proposal = drafted(setup)
-    proposal = services.invite_cosigners(proposal=proposal, cosigners=setup["others"], actor=setup["user"])
+    proposal = proposal_services.invite_cosigners(proposal=proposal, cosigners=setup["others"], actor=setup["user"])
     assert proposal.status == S.COLLECTING
-    services.cosign(proposal=proposal, member=setup["others"][0], actor=None)
-    services.decline(proposal=proposal, member=setup["others"][1], actor=None)
+    proposal_services.cosign(proposal=proposal, member=setup["others"][0], actor=None)
+    proposal_services.decline(proposal=proposal, member=setup["others"][1], actor=None)
     statuses = set(proposal.cosigners.values_list("status", flat=True))
     assert statuses == {"signed", "declined", "invited"}
 
@@ -98,79 +98,85 @@ def test_invite_moves_to_collecting_and_cosign_counts(setup):
 def test_cannot_invite_self_or_non_delegates(setup):
     proposal = drafted(setup)
     with pytest.raises(ValidationError, match="自己"):
-        services.invite_cosigners(proposal=proposal, cosigners=[setup["member"]], actor=setup["user"])
+        proposal_services.invite_cosigners(proposal=proposal, cosigners=[setup["member"]], actor=setup["user"])
     with pytest.raises(ValidationError, match="不是本届在任代表"):
-        services.invite_cosigners(proposal=proposal, cosigners=[make_member()], actor=setup["user"])
+        proposal_services.invite_cosigners(proposal=proposal, cosigners=[make_member()], actor=setup["user"])
 
 
 def test_uninvited_and_repeated_cosign_refused(setup):
-    proposal = services.invite_cosigners(proposal=drafted(setup), cosigners=setup["others"][:1], actor=setup["user"])
+    proposal = proposal_services.invite_cosigners(
+        proposal=drafted(setup), cosigners=setup["others"][:1], actor=setup["user"]
+    )
     with pytest.raises(ValidationError, match="未被邀请"):
-        services.cosign(proposal=proposal, member=setup["others"][2], actor=None)
-    services.cosign(proposal=proposal, member=setup["others"][0], actor=None)
+        proposal_services.cosign(proposal=proposal, member=setup["others"][2], actor=None)
+    proposal_services.cosign(proposal=proposal, member=setup["others"][0], actor=None)
     with pytest.raises(ValidationError, match="已回复"):
-        services.cosign(proposal=proposal, member=setup["others"][0], actor=None)
+        proposal_services.cosign(proposal=proposal, member=setup["others"][0], actor=None)
 
 
 def test_submit_needs_the_minimum_cosigners(setup):
-    proposal = services.invite_cosigners(proposal=drafted(setup), cosigners=setup["others"], actor=setup["user"])
-    services.cosign(proposal=proposal, member=setup["others"][0], actor=None)
+    proposal = proposal_services.invite_cosigners(
+        proposal=drafted(setup), cosigners=setup["others"], actor=setup["user"]
+    )
+    proposal_services.cosign(proposal=proposal, member=setup["others"][0], actor=None)
     with pytest.raises(ValidationError, match="至少2位"):
-        services.submit(proposal=proposal, actor=setup["user"])
-    services.cosign(proposal=proposal, member=setup["others"][1], actor=None)
-    proposal = services.submit(proposal=proposal, actor=setup["user"])
+        proposal_services.submit(proposal=proposal, actor=setup["user"])
+    proposal_services.cosign(proposal=proposal, member=setup["others"][1], actor=None)
+    proposal = proposal_services.submit(proposal=proposal, actor=setup["user"])
     assert proposal.status == S.SUBMITTED and proposal.submitted_at
 
 
 def test_minimum_is_configurable(setup):
     setup["term"].min_cosigners = 0
     setup["term"].save()
-    assert services.submit(proposal=drafted(setup), actor=setup["user"]).status == S.SUBMITTED
+    assert proposal_services.submit(proposal=drafted(setup), actor=setup["user"]).status == S.SUBMITTED
 
 
 def test_register_numbers_the_proposal(setup):
-    proposal = services.register(proposal=submitted(setup), actor=setup["staff"], note="内部意见")
+    proposal = proposal_services.register(proposal=submitted(setup), actor=setup["staff"], note="内部意见")
     assert proposal.status == S.REGISTERED and proposal.number == 1
     assert proposal.steps.last().internal
 
 
 def test_register_refused_from_draft(setup):
     with pytest.raises(ValidationError, match="不能立案"):
-        services.register(proposal=drafted(setup), actor=setup["staff"])
+        proposal_services.register(proposal=drafted(setup), actor=setup["staff"])
 
 
 def test_reject_converts_to_suggestion_and_needs_a_reason(setup):
     proposal = submitted(setup)
     with pytest.raises(ValidationError, match="理由"):
-        services.reject(proposal=proposal, actor=setup["staff"], reason=" ")
-    proposal = services.reject(proposal=proposal, actor=setup["staff"], reason="属个人事务")
+        proposal_services.reject(proposal=proposal, actor=setup["staff"], reason=" ")
+    proposal = proposal_services.reject(proposal=proposal, actor=setup["staff"], reason="属个人事务")
     assert proposal.status == S.REJECTED and proposal.is_suggestion
     with pytest.raises(ValidationError):
-        services.register(proposal=proposal, actor=setup["staff"])
+        proposal_services.register(proposal=proposal, actor=setup["staff"])
 
 
 def test_merge_into_another(setup):
-    first = services.register(proposal=submitted(setup), actor=setup["staff"])
+    first = proposal_services.register(proposal=submitted(setup), actor=setup["staff"])
     second = submitted(setup)
     with pytest.raises(ValidationError, match="自身"):
-        services.merge(proposal=second, into=second, actor=setup["staff"])
-    second = services.merge(proposal=second, into=first, actor=setup["staff"])
+        proposal_services.merge(proposal=second, into=second, actor=setup["staff"])
+    second = proposal_services.merge(proposal=second, into=first, actor=setup["staff"])
     assert second.status == S.MERGED and second.merged_into == first
 
 
 def test_assign_needs_department_and_future_deadline(setup):
-    proposal = services.register(proposal=submitted(setup), actor=setup["staff"])
+    proposal = proposal_services.register(proposal=submitted(setup), actor=setup["staff"])
     with pytest.raises(ValidationError, match="主办部门"):
-        services.assign(proposal=proposal, actor=setup["staff"], lead_department=None, deadline=timezone.localdate())
+        proposal_services.assign(
+            proposal=proposal, actor=setup["staff"], lead_department=None, deadline=timezone.localdate()
+        )
     with pytest.raises(ValidationError, match="早于今天"):
-        services.assign(
+        proposal_services.assign(
             proposal=proposal,
             actor=setup["staff"],
             lead_department=setup["department"],
             deadline=timezone.localdate() - datetime.timedelta(days=1),
         )
     helper = Department.objects.create(name="教务处X")
-    proposal = services.assign(
+    proposal = proposal_services.assign(
         proposal=proposal,
         actor=setup["staff"],
         lead_department=setup["department"],
@@ -183,7 +189,7 @@ def test_assign_needs_department_and_future_deadline(setup):
 
 def test_assign_refused_before_register(setup):
     with pytest.raises(ValidationError, match="不能交办"):
-        services.assign(
+        proposal_services.assign(
             proposal=submitted(setup),
             actor=setup["staff"],
             lead_department=setup["department"],
@@ -193,49 +199,50 @@ def test_assign_refused_before_register(setup):
 
 def test_reply_needs_text_and_assignment(setup):
     with pytest.raises(ValidationError, match="不能答复"):
-        services.reply(proposal=submitted(setup), actor=setup["handler"], text="x")
+        proposal_services.reply(proposal=submitted(setup), actor=setup["handler"], text="x")
     proposal = assigned(setup)
     with pytest.raises(ValidationError, match="不能为空"):
-        services.reply(proposal=proposal, actor=setup["handler"], text="")
-    proposal = services.reply(proposal=proposal, actor=setup["handler"], text="已落实")
+        proposal_services.reply(proposal=proposal, actor=setup["handler"], text="")
+    proposal = proposal_services.reply(proposal=proposal, actor=setup["handler"], text="已落实")
     assert proposal.status == S.REPLIED and proposal.replied_at
 
 
 def test_only_the_proposer_rates(setup):
     with pytest.raises(ValidationError, match="只有提案人"):
-        services.rate(proposal=replied(setup), actor=setup["staff"], rating="satisfied")
+        proposal_services.rate(proposal=replied(setup), actor=setup["staff"], rating="satisfied")
 
 
 def test_unsatisfied_returns_once_then_sticks(setup):
-    proposal = services.rate(proposal=replied(setup), actor=setup["user"], rating="unsatisfied")
+    proposal = proposal_services.rate(proposal=replied(setup), actor=setup["user"], rating="unsatisfied")
     assert proposal.status == S.ASSIGNED and proposal.returned
-    proposal = services.reply(proposal=proposal, actor=setup["handler"], text="再次答复")
-    proposal = services.rate(proposal=proposal, actor=setup["user"], rating="unsatisfied")
+    proposal = proposal_services.reply(proposal=proposal, actor=setup["handler"], text="再次答复")
+    proposal = proposal_services.rate(proposal=proposal, actor=setup["user"], rating="unsatisfied")
     assert proposal.status == S.RATED and proposal.rating == "unsatisfied"
 
 
 def test_satisfied_then_close(setup):
-    proposal = services.rate(proposal=replied(setup), actor=setup["user"], rating="satisfied")
+    proposal = proposal_services.rate(proposal=replied(setup), actor=setup["user"], rating="satisfied")
     assert proposal.status == S.RATED
     with pytest.raises(ValidationError, match="不能评价"):
-        services.rate(proposal=proposal, actor=setup["user"], rating="satisfied")
-    proposal = services.close(proposal=proposal, actor=setup["staff"])
+        proposal_services.rate(proposal=proposal, actor=setup["user"], rating="satisfied")
+    proposal = proposal_services.close(proposal=proposal, actor=setup["staff"])
     assert proposal.status == S.CLOSED
     assert [step.to_status for step in proposal.steps.all()][-4:] == [S.ASSIGNED, S.REPLIED, S.RATED, S.CLOSED]
 
 
 def test_close_refused_before_rating(setup):
     with pytest.raises(ValidationError, match="不能办结"):
-        services.close(proposal=replied(setup), actor=setup["staff"])
+        proposal_services.close(proposal=replied(setup), actor=setup["staff"])
 
 
 def test_session_kpis(setup):
-    services.close(
-        proposal=services.rate(proposal=replied(setup), actor=setup["user"], rating="satisfied"), actor=setup["staff"]
+    proposal_services.close(
+        proposal=proposal_services.rate(proposal=replied(setup), actor=setup["user"], rating="satisfied"),
+        actor=setup["staff"],
     )
-    services.reject(proposal=submitted(setup), actor=setup["staff"], reason="不属实")
+    proposal_services.reject(proposal=submitted(setup), actor=setup["staff"], reason="不属实")
     drafted(setup)
-    kpis = services.session_kpis(setup["session"])
+    kpis = selectors.session_kpis(setup["session"])
     assert {
         key: kpis[key] for key in ["received", "registered", "registered_rate", "closed_rate", "satisfied_rate"]
     } == {
@@ -255,17 +262,19 @@ def test_every_action_of_the_table_names_a_service_that_exists():
 def _call(action, proposal, setup):
     later = timezone.localdate() + datetime.timedelta(days=30)
     calls = {
-        "invite": lambda: services.invite_cosigners(proposal=proposal, cosigners=setup["others"][2:], actor=None),
-        "submit": lambda: services.submit(proposal=proposal, actor=setup["user"]),
-        "register": lambda: services.register(proposal=proposal, actor=setup["staff"]),
-        "reject": lambda: services.reject(proposal=proposal, actor=setup["staff"], reason="不属于提案范围"),
-        "merge": lambda: services.merge(proposal=proposal, into=submitted(setup), actor=setup["staff"]),
-        "assign": lambda: services.assign(
+        "invite": lambda: proposal_services.invite_cosigners(
+            proposal=proposal, cosigners=setup["others"][2:], actor=None
+        ),
+        "submit": lambda: proposal_services.submit(proposal=proposal, actor=setup["user"]),
+        "register": lambda: proposal_services.register(proposal=proposal, actor=setup["staff"]),
+        "reject": lambda: proposal_services.reject(proposal=proposal, actor=setup["staff"], reason="不属于提案范围"),
+        "merge": lambda: proposal_services.merge(proposal=proposal, into=submitted(setup), actor=setup["staff"]),
+        "assign": lambda: proposal_services.assign(
             proposal=proposal, actor=setup["staff"], lead_department=setup["department"], deadline=later
         ),
-        "reply": lambda: services.reply(proposal=proposal, actor=setup["handler"], text="答复"),
-        "rate": lambda: services.rate(proposal=proposal, actor=setup["user"], rating="satisfied"),
-        "close": lambda: services.close(proposal=proposal, actor=setup["staff"]),
+        "reply": lambda: proposal_services.reply(proposal=proposal, actor=setup["handler"], text="答复"),
+        "rate": lambda: proposal_services.rate(proposal=proposal, actor=setup["user"], rating="satisfied"),
+        "close": lambda: proposal_services.close(proposal=proposal, actor=setup["staff"]),
     }
     return calls[action]()
 
@@ -295,15 +304,15 @@ def test_every_illegal_transition_is_refused(setup, action, status):
 
 
 def test_majority_is_of_all_delegates_not_of_those_present():
-    assert services.passes(votes_for=18, delegates=35)
-    assert not services.passes(votes_for=17, delegates=35)
-    assert not services.passes(votes_for=17, delegates=34)
+    assert selectors.passes(votes_for=18, delegates=35)
+    assert not selectors.passes(votes_for=17, delegates=35)
+    assert not selectors.passes(votes_for=17, delegates=34)
 
 
 def test_exactly_half_of_all_delegates_does_not_pass():
-    assert not services.passes(votes_for=10, delegates=20)
-    assert services.passes(votes_for=11, delegates=20)
-    assert not services.passes(votes_for=0, delegates=0)
+    assert not selectors.passes(votes_for=10, delegates=20)
+    assert selectors.passes(votes_for=11, delegates=20)
+    assert not selectors.passes(votes_for=0, delegates=0)
 
 
 def _attendance(session, delegates, present):
@@ -319,11 +328,11 @@ def test_quorum_two_thirds():
     session = make_session(term)
     delegates = [make_delegate(term) for _ in range(9)]
     _attendance(session, delegates, 6)
-    assert services.quorum(session=session) == (6, 9, True)
+    assert selectors.quorum(session=session) == (6, 9, True)
     from congress.models import Attendance
 
     Attendance.objects.filter(member=delegates[0].member).update(kind=Attendance.Kind.LEAVE)
-    assert services.quorum(session=session) == (5, 9, False)
+    assert selectors.quorum(session=session) == (5, 9, False)
 
 
 def test_quorum_at_exactly_two_thirds_and_one_below():
@@ -331,11 +340,11 @@ def test_quorum_at_exactly_two_thirds_and_one_below():
     session = make_session(term)
     delegates = [make_delegate(term) for _ in range(30)]
     _attendance(session, delegates, 20)
-    assert services.quorum(session=session) == (20, 30, True)
+    assert selectors.quorum(session=session) == (20, 30, True)
     from congress.models import Attendance
 
     Attendance.objects.filter(member=delegates[19].member).update(kind=Attendance.Kind.LEAVE)
-    assert services.quorum(session=session) == (19, 30, False)
+    assert selectors.quorum(session=session) == (19, 30, False)
 
 
 def test_a_vote_cannot_open_without_a_quorum():
@@ -344,13 +353,13 @@ def test_a_vote_cannot_open_without_a_quorum():
     delegates = [make_delegate(term) for _ in range(9)]
     _attendance(session, delegates, 5)
     with pytest.raises(ValidationError, match="未达到应到代表9人的三分之二"):
-        services.open_motion(motion=_motion(session))
+        motion_services.open_motion(motion=_motion(session))
     with pytest.raises(ValidationError, match="不能表决"):
-        services.record_open_count(
+        motion_services.record_open_count(
             motion=_motion(session, Motion.Method.OPEN), votes_for=5, votes_against=0, abstentions=0
         )
     mark_present(session, delegates[5:6])
-    motion = services.open_motion(motion=_motion(session))
+    motion = motion_services.open_motion(motion=_motion(session))
     assert (motion.delegates_total, motion.delegates_present) == (9, 6)
 
 
@@ -360,15 +369,15 @@ def test_majority_of_a_past_vote_is_fixed_when_delegates_change_later():
     session = make_session(term)
     delegates = [make_delegate(term) for _ in range(35)]
     mark_present(session)
-    motion = services.open_motion(motion=_motion(session))
+    motion = motion_services.open_motion(motion=_motion(session))
     for delegate in delegates[:18]:
-        services.cast_ballot(motion=motion, member=delegate.member, choice="for")
-    newcomer = services.replace_delegate(delegate=delegates[30], member=make_member())
+        motion_services.cast_ballot(motion=motion, member=delegate.member, choice="for")
+    newcomer = session_services.replace_delegate(delegate=delegates[30], member=make_member())
     make_delegate(term)  # seated after the vote opened
     with pytest.raises(ValidationError, match="表决开始后才就任"):
-        services.cast_ballot(motion=motion, member=newcomer.member, choice="against")
-    motion = services.close_motion(motion=motion)
-    assert services.motion_result(motion) == {"delegates": 35, "present": 35, "passed": True}
+        motion_services.cast_ballot(motion=motion, member=newcomer.member, choice="against")
+    motion = motion_services.close_motion(motion=motion)
+    assert selectors.motion_result(motion) == {"delegates": 35, "present": 35, "passed": True}
     assert term.delegates.filter(active=True).count() == 36
 
 
@@ -380,7 +389,7 @@ def test_observers_do_not_count_for_quorum():
     delegates = [make_delegate(term) for _ in range(3)]
     _attendance(session, delegates, 2)
     Attendance.objects.create(session=session, member=make_member(), kind=Attendance.Kind.OBSERVER)
-    assert services.quorum(session=session) == (2, 3, True)
+    assert selectors.quorum(session=session) == (2, 3, True)
 
 
 def _motion(session, method=Motion.Method.SECRET):
@@ -395,12 +404,12 @@ def test_secret_ballot_counts_and_passes_on_all_delegates():
     session = make_session(term)
     delegates = [make_delegate(term) for _ in range(7)]
     mark_present(session)
-    motion = services.open_motion(motion=_motion(session))
+    motion = motion_services.open_motion(motion=_motion(session))
     for delegate, choice in zip(delegates[:5], ["for", "for", "for", "against", "abstain"], strict=True):
-        services.cast_ballot(motion=motion, member=delegate.member, choice=choice)
-    motion = services.close_motion(motion=motion)
+        motion_services.cast_ballot(motion=motion, member=delegate.member, choice=choice)
+    motion = motion_services.close_motion(motion=motion)
     assert (motion.votes_for, motion.votes_against, motion.abstentions) == (3, 1, 1)
-    assert services.motion_result(motion) == {"delegates": 7, "present": 7, "passed": False}
+    assert selectors.motion_result(motion) == {"delegates": 7, "present": 7, "passed": False}
 
 
 def test_one_ballot_per_delegate_and_only_when_open():
@@ -410,13 +419,13 @@ def test_one_ballot_per_delegate_and_only_when_open():
     mark_present(session)
     motion = _motion(session)
     with pytest.raises(ValidationError, match="不接受投票"):
-        services.cast_ballot(motion=motion, member=delegate.member, choice="for")
-    motion = services.open_motion(motion=motion)
-    services.cast_ballot(motion=motion, member=delegate.member, choice="for")
+        motion_services.cast_ballot(motion=motion, member=delegate.member, choice="for")
+    motion = motion_services.open_motion(motion=motion)
+    motion_services.cast_ballot(motion=motion, member=delegate.member, choice="for")
     with pytest.raises(ValidationError, match="已投过票"):
-        services.cast_ballot(motion=motion, member=delegate.member, choice="against")
+        motion_services.cast_ballot(motion=motion, member=delegate.member, choice="against")
     with pytest.raises(ValidationError, match="在任代表"):
-        services.cast_ballot(motion=motion, member=make_member(), choice="for")
+        motion_services.cast_ballot(motion=motion, member=make_member(), choice="for")
     assert dict(motion.tallies.values_list("choice", "count")) == {"for": 1, "against": 0, "abstain": 0}
 
 
@@ -425,8 +434,8 @@ def test_receipts_have_random_keys():
     session = make_session(term)
     delegate = make_delegate(term)
     mark_present(session)
-    motion = services.open_motion(motion=_motion(session))
-    services.cast_ballot(motion=motion, member=delegate.member, choice="for")
+    motion = motion_services.open_motion(motion=_motion(session))
+    motion_services.cast_ballot(motion=motion, member=delegate.member, choice="for")
     assert BallotReceipt.objects.get().pk.version == 4
 
 
@@ -437,13 +446,13 @@ def test_open_count_cannot_exceed_those_present():
     _attendance(session, delegates, 5)
     motion = _motion(session, Motion.Method.OPEN)
     with pytest.raises(ValidationError, match="超过出席代表人数（5）"):
-        services.record_open_count(motion=motion, votes_for=4, votes_against=1, abstentions=1)
-    motion = services.record_open_count(motion=motion, votes_for=3, votes_against=1, abstentions=1)
-    assert services.motion_result(motion) == {"delegates": 6, "present": 5, "passed": False}
-    motion = services.record_open_count(
+        motion_services.record_open_count(motion=motion, votes_for=4, votes_against=1, abstentions=1)
+    motion = motion_services.record_open_count(motion=motion, votes_for=3, votes_against=1, abstentions=1)
+    assert selectors.motion_result(motion) == {"delegates": 6, "present": 5, "passed": False}
+    motion = motion_services.record_open_count(
         motion=_motion(session, Motion.Method.OPEN), votes_for=4, votes_against=1, abstentions=0
     )
-    assert services.motion_result(motion)["passed"]
+    assert selectors.motion_result(motion)["passed"]
 
 
 def test_cosigner_model_default_is_invited():
@@ -451,7 +460,7 @@ def test_cosigner_model_default_is_invited():
 
 
 def test_staff_enter_a_paper_rating_on_behalf(setup):
-    proposal = services.rate(proposal=replied(setup), actor=setup["staff"], rating="mostly", on_behalf=True)
+    proposal = proposal_services.rate(proposal=replied(setup), actor=setup["staff"], rating="mostly", on_behalf=True)
     assert proposal.status == S.RATED
     assert "代录" in proposal.steps.last().note
 
@@ -463,31 +472,31 @@ def test_attendance_only_delegates_present_others_observe():
     session = make_session(term)
     delegate = make_delegate(term)
     outsider = make_member()
-    services.record_attendance(session=session, member=delegate.member, kind="present")
+    session_services.record_attendance(session=session, member=delegate.member, kind="present")
     with pytest.raises(ValidationError, match="只能列席"):
-        services.record_attendance(session=session, member=outsider, kind="present")
-    services.record_attendance(session=session, member=outsider, kind="observer")
-    services.record_attendance(session=session, member=delegate.member, kind="leave")
+        session_services.record_attendance(session=session, member=outsider, kind="present")
+    session_services.record_attendance(session=session, member=outsider, kind="observer")
+    session_services.record_attendance(session=session, member=delegate.member, kind="leave")
     assert Attendance.objects.get(member=delegate.member).kind == "leave"
 
 
 def test_replacement_keeps_the_old_delegate_record():
     term = make_term()
     old = make_delegate(term, group=DelegateGroup.objects.create(term=term, name="第一组"))
-    newcomer = services.replace_delegate(delegate=old, member=make_member())
+    newcomer = session_services.replace_delegate(delegate=old, member=make_member())
     old.refresh_from_db()
     assert not old.active and old.replaced_by == newcomer and newcomer.group.name == "第一组"
     with pytest.raises(ValidationError, match="已离任"):
-        services.replace_delegate(delegate=old, member=make_member())
+        session_services.replace_delegate(delegate=old, member=make_member())
     with pytest.raises(ValidationError, match="已是本届代表"):
-        services.replace_delegate(delegate=newcomer, member=old.member)
+        session_services.replace_delegate(delegate=newcomer, member=old.member)
 
 
 def test_rejected_proposal_lands_in_the_suggestion_list_with_its_handler(setup):
     from congress.models import Suggestion
     from unionportal.notices import Notice
 
-    proposal = services.reject(
+    proposal = proposal_services.reject(
         proposal=submitted(setup), actor=setup["staff"], reason="属于日常管理", handler=setup["department"]
     )
     suggestion = Suggestion.objects.get()

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from congress import services
+from congress import appraisal_selectors, appraisal_services, motion_services
 from congress.models import (
     AgendaItem,
     Appraisal,
@@ -33,7 +33,7 @@ def _open_motion(voters, method=Motion.Method.SECRET):
     session = make_session(term)
     mark_present(session)
     item = AgendaItem.objects.create(session=session, title="审议工作报告")
-    motion = services.open_motion(motion=Motion.objects.create(agenda_item=item, title="通过", method=method))
+    motion = motion_services.open_motion(motion=Motion.objects.create(agenda_item=item, title="通过", method=method))
     return motion, [d.member for d in delegates]
 
 
@@ -43,7 +43,7 @@ def _open_appraisal(voters, leaders=2, scale=Appraisal.Scale.SATISFACTION):
     for order in range(leaders):
         Appraisee.objects.create(appraisal=appraisal, member=make_member(), order=order)
     members = [make_delegate(term).member for _ in range(voters)]
-    return services.open_appraisal(appraisal=appraisal), members
+    return appraisal_services.open_appraisal(appraisal=appraisal), members
 
 
 def _counts(motion):
@@ -88,19 +88,19 @@ def test_the_tally_adds_up_and_closing_copies_it_onto_the_motion():
     motion, voters = _open_motion(7)
     choices = ["for", "against", "for", "abstain", "for", "against"]
     for member, choice in zip(voters, choices, strict=False):
-        services.cast_ballot(motion=motion, member=member, choice=choice)
+        motion_services.cast_ballot(motion=motion, member=member, choice=choice)
     assert _counts(motion) == {"for": 3, "against": 2, "abstain": 1}
     assert motion.receipts.count() == 6
-    motion = services.close_motion(motion=motion)
+    motion = motion_services.close_motion(motion=motion)
     assert (motion.votes_for, motion.votes_against, motion.abstentions) == (3, 2, 1)
 
 
 def test_a_refused_vote_counts_nothing():
     motion, voters = _open_motion(2)
-    services.cast_ballot(motion=motion, member=voters[0], choice="for")
+    motion_services.cast_ballot(motion=motion, member=voters[0], choice="for")
     for member, choice in [(voters[0], "against"), (make_member(), "for"), (voters[1], "maybe")]:
         with pytest.raises(ValidationError):  # already voted, not a delegate, not a choice
-            services.cast_ballot(motion=motion, member=member, choice=choice)
+            motion_services.cast_ballot(motion=motion, member=member, choice=choice)
     assert _counts(motion) == {"for": 1, "against": 0, "abstain": 0}
 
 
@@ -110,7 +110,7 @@ def test_every_vote_rewrites_every_tally_row_of_its_motion_and_no_other():
     own = set(motion.tallies.values_list("pk", flat=True))
     for member, choice in zip(voters, ["for", "against", "for", "abstain"], strict=True):
         with rewritten_rows(BallotTally) as written:
-            services.cast_ballot(motion=motion, member=member, choice=choice)
+            motion_services.cast_ballot(motion=motion, member=member, choice=choice)
         assert written == own, choice  # the rows not chosen were written just like the chosen one
     assert BallotTally.objects.count() == 2 * 3  # one row per choice, however many voted
     assert not set(other.tallies.values_list("pk", flat=True)) & own
@@ -120,7 +120,7 @@ def test_every_vote_rewrites_every_tally_row_of_its_motion_and_no_other():
 def test_on_postgresql_all_tally_rows_carry_the_last_voters_transaction():
     motion, voters = _open_motion(3)
     for member, choice in zip(voters, ["for", "against", "abstain"], strict=True):
-        services.cast_ballot(motion=motion, member=member, choice=choice)
+        motion_services.cast_ballot(motion=motion, member=member, choice=choice)
     with connection.cursor() as cursor:
         cursor.execute("SELECT DISTINCT xmin::text FROM congress_ballottally WHERE motion_id = %s", [motion.pk])
         assert len(cursor.fetchall()) == 1
@@ -133,7 +133,9 @@ def test_every_appraisal_ballot_rewrites_every_tally_row_of_the_appraisal():
     plans = [("satisfied", "unsatisfied"), ("mostly", "mostly"), ("satisfied", "satisfied")]
     for member, (a, b) in zip(voters, plans, strict=True):
         with rewritten_rows(AppraisalTally) as written:
-            services.cast_appraisal_ballot(appraisal=appraisal, member=member, grades={first.pk: a, second.pk: b})
+            appraisal_services.cast_appraisal_ballot(
+                appraisal=appraisal, member=member, grades={first.pk: a, second.pk: b}
+            )
         assert written == own
     counts = {(t.appraisee_id, t.grade): t.count for t in AppraisalTally.objects.all()}
     assert counts == {
@@ -144,8 +146,8 @@ def test_every_appraisal_ballot_rewrites_every_tally_row_of_the_appraisal():
         (second.pk, "mostly"): 1,
         (second.pk, "unsatisfied"): 1,
     }
-    appraisal = services.close_appraisal(appraisal=appraisal)
-    tally = services.appraisal_tally(appraisal)
+    appraisal = appraisal_services.close_appraisal(appraisal=appraisal)
+    tally = appraisal_selectors.appraisal_tally(appraisal)
     assert [row["total"] for row in tally] == [3, 3]
     assert [g["percent"] for g in tally[0]["grades"]] == [66.7, 33.3, 0]
 
@@ -165,10 +167,10 @@ def _queries(action):
 
 def test_a_vote_costs_as_many_queries_for_the_first_voter_as_for_the_fiftieth():
     motion, voters = _open_motion(50)
-    first = _queries(lambda: services.cast_ballot(motion=motion, member=voters[0], choice="for"))
+    first = _queries(lambda: motion_services.cast_ballot(motion=motion, member=voters[0], choice="for"))
     for member in voters[1:-1]:
-        services.cast_ballot(motion=motion, member=member, choice="against")
-    assert _queries(lambda: services.cast_ballot(motion=motion, member=voters[-1], choice="abstain")) == first
+        motion_services.cast_ballot(motion=motion, member=member, choice="against")
+    assert _queries(lambda: motion_services.cast_ballot(motion=motion, member=voters[-1], choice="abstain")) == first
     assert _counts(motion) == {"for": 1, "against": 48, "abstain": 1}
 
 
@@ -177,7 +179,7 @@ def test_an_appraisal_ballot_costs_as_many_queries_for_the_first_voter_as_for_th
     grades = {pk: "mostly" for pk in appraisal.appraisees.values_list("pk", flat=True)}
 
     def vote(member):
-        return lambda: services.cast_appraisal_ballot(appraisal=appraisal, member=member, grades=grades)
+        return lambda: appraisal_services.cast_appraisal_ballot(appraisal=appraisal, member=member, grades=grades)
 
     first = _queries(vote(voters[0]))
     for member in voters[1:-1]:

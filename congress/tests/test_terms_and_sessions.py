@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from congress import selectors, services
+from congress import proposal_services, selectors
 from congress.forms import AppraisalForm, SessionForm, TermForm
 from congress.models import Session
 from unionportal.models import UnionKind, UnionProfile
@@ -78,7 +78,7 @@ def test_a_proposal_cannot_be_filed_to_a_session_that_has_met():
     delegate = make_delegate(term)
     past = make_session(term, starts_on=TODAY - 30 * DAY, ends_on=TODAY - 29 * DAY)
     with pytest.raises(ValidationError, match="闭幕，不能再向它提交提案"):
-        services.draft_proposal(session=past, proposer=delegate.member, title="食堂", content="改善")
+        proposal_services.draft_proposal(session=past, proposer=delegate.member, title="食堂", content="改善")
 
 
 def test_the_proposal_form_offers_only_sessions_to_come_the_next_first(client, make_user):

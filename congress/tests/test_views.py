@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from congress import services
+from congress import appraisal_services, proposal_services, suggestion_services
 from congress.models import Proposal
 from members.models import Department
 
@@ -25,13 +25,13 @@ def world(users):
 
 
 def _submitted(users, world, title="改善食堂"):
-    proposal = services.draft_proposal(
+    proposal = proposal_services.draft_proposal(
         session=world["session"], proposer=users["delegate"].member, title=title, content="理由"
     )
-    services.invite_cosigners(proposal=proposal, cosigners=world["cosigners"], actor=None)
+    proposal_services.invite_cosigners(proposal=proposal, cosigners=world["cosigners"], actor=None)
     for member in world["cosigners"]:
-        services.cosign(proposal=proposal, member=member, actor=None)
-    return services.submit(proposal=proposal, actor=users["delegate"])
+        proposal_services.cosign(proposal=proposal, member=member, actor=None)
+    return proposal_services.submit(proposal=proposal, actor=users["delegate"])
 
 
 def test_index_shows_current_session_and_kpis(client_as, world):
@@ -63,7 +63,7 @@ def test_delegate_drafts_and_invites(client_as, users, world):
 
 
 def test_submit_refused_without_cosigners_shows_chinese_error(client_as, users, world):
-    proposal = services.draft_proposal(
+    proposal = proposal_services.draft_proposal(
         session=world["session"], proposer=users["delegate"].member, title="t", content="c"
     )
     client = client_as("delegate")
@@ -74,21 +74,23 @@ def test_submit_refused_without_cosigners_shows_chinese_error(client_as, users, 
 
 
 def test_public_list_hides_drafts_of_others(client_as, users, world):
-    services.draft_proposal(session=world["session"], proposer=users["delegate"].member, title="草稿提案", content="c")
+    proposal_services.draft_proposal(
+        session=world["session"], proposer=users["delegate"].member, title="草稿提案", content="c"
+    )
     _submitted(users, world, title="公开提案")
     assert "草稿提案" not in client_as("member").get("/congress/proposals/").text
     assert "公开提案" in client_as("member").get("/congress/proposals/").text
 
 
 def test_draft_page_forbidden_to_others(client_as, users, world):
-    proposal = services.draft_proposal(
+    proposal = proposal_services.draft_proposal(
         session=world["session"], proposer=users["delegate"].member, title="x", content="c"
     )
     assert client_as("member").get(f"/congress/proposals/{proposal.pk}/").status_code == 403
 
 
 def test_review_note_is_internal(client_as, client, users, world):
-    proposal = services.register(proposal=_submitted(users, world), actor=users["staff"], note="机密审查意见")
+    proposal = proposal_services.register(proposal=_submitted(users, world), actor=users["staff"], note="机密审查意见")
     assert "机密审查意见" in client_as("staff").get(proposal.get_absolute_url()).text
     client.logout()
     assert "机密审查意见" not in client_as("member").get(proposal.get_absolute_url()).text
@@ -137,8 +139,8 @@ def test_full_flow_through_the_views(client, users, world):
 
 
 def test_dashboard_cards(client, users, world):
-    proposal = services.register(proposal=_submitted(users, world), actor=users["staff"])
-    proposal = services.assign(
+    proposal = proposal_services.register(proposal=_submitted(users, world), actor=users["staff"])
+    proposal = proposal_services.assign(
         proposal=proposal,
         actor=users["staff"],
         lead_department=world["department"],
@@ -149,10 +151,10 @@ def test_dashboard_cards(client, users, world):
     assert "提案办理逾期" in client.get("/").text
     client.force_login(users["handler"])
     assert "待答复提案" in client.get("/").text
-    invited = services.draft_proposal(
+    invited = proposal_services.draft_proposal(
         session=world["session"], proposer=users["chair"].member, title="邀请", content="c"
     )
-    services.invite_cosigners(proposal=invited, cosigners=[users["delegate"].member], actor=None)
+    proposal_services.invite_cosigners(proposal=invited, cosigners=[users["delegate"].member], actor=None)
     client.force_login(users["delegate"])
     assert "附议邀请" in client.get("/").text
 
@@ -265,7 +267,7 @@ def test_anonymous_suggestion_hides_author_and_members_see_only_their_own(client
 def test_delegate_raises_a_suggestion(client, users, world):
     from congress.models import Suggestion
 
-    suggestion = services.submit_suggestion(author=users["member"].member, title="增加绿化", content="c")
+    suggestion = suggestion_services.submit_suggestion(author=users["member"].member, title="增加绿化", content="c")
     client.force_login(users["delegate"])
     response = client.post(suggestion.get_absolute_url(), {"do": "raise"})
     suggestion.refresh_from_db()
@@ -278,10 +280,10 @@ def test_delegate_card_for_open_appraisal(client, users, world):
 
     appraisal = Appraisal.objects.create(term=world["term"], title="年度评议")
     Appraisee.objects.create(appraisal=appraisal, member=world["cosigners"][0])
-    services.open_appraisal(appraisal=appraisal)
+    appraisal_services.open_appraisal(appraisal=appraisal)
     client.force_login(users["delegate"])
     assert "民主评议待投票" in client.get("/").text
-    services.cast_appraisal_ballot(
+    appraisal_services.cast_appraisal_ballot(
         appraisal=appraisal, member=users["delegate"].member, grades={appraisal.appraisees.get().pk: "satisfied"}
     )
     assert "民主评议待投票" not in client.get("/").text
@@ -368,7 +370,7 @@ def test_staff_upload_a_document_members_download_it(client, users, world, setti
 
 
 def test_members_see_the_register_step_but_not_its_internal_note(client_as, users, world):
-    proposal = services.register(proposal=_submitted(users, world), actor=users["staff"], note="内部审查记录")
+    proposal = proposal_services.register(proposal=_submitted(users, world), actor=users["staff"], note="内部审查记录")
     page = client_as("member").get(proposal.get_absolute_url()).text
     assert "已提交 → 已立案" in page and "内部审查记录" not in page
 
@@ -400,14 +402,18 @@ def test_next_sessions_agenda_links_the_follow_up_report(client, users, world, d
         starts_on=world["session"].starts_on + datetime.timedelta(days=300),
         ends_on=world["session"].ends_on + datetime.timedelta(days=300),
     )
-    proposal = services.register(proposal=_submitted(users, world), actor=users["staff"], note="内部：与后勤沟通")
-    services.assign(
+    proposal = proposal_services.register(
+        proposal=_submitted(users, world), actor=users["staff"], note="内部：与后勤沟通"
+    )
+    proposal_services.assign(
         proposal=proposal,
         actor=users["staff"],
         lead_department=world["department"],
         deadline=timezone.localdate() + datetime.timedelta(days=10),
     )
-    services.draft_proposal(session=world["session"], proposer=users["chair"].member, title="未提交的草稿", content="c")
+    proposal_services.draft_proposal(
+        session=world["session"], proposer=users["chair"].member, title="未提交的草稿", content="c"
+    )
     client.force_login(users["member"])
     report = f"/congress/sessions/{world['session'].pk}/follow-up/"
     assert f'href="{report}"' in client.get(later.get_absolute_url()).text

@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from congress import services as congress
+from congress import motion_services
 from congress.models import AgendaItem
 from congress.tests.factories import make_delegate, make_session, mark_present
 from contracts import flows, services
@@ -43,10 +43,10 @@ def reviewed(session, votes_for):
     contract = negotiated()
     item = AgendaItem.objects.create(session=session, title="审议集体合同草案")
     contract = services.submit_for_review(contract=contract, agenda_item=item, actor=None)
-    congress.open_motion(motion=contract.motion)
+    motion_services.open_motion(motion=contract.motion)
     for delegate in session.term.delegates.all()[:votes_for]:
-        congress.cast_ballot(motion=contract.motion, member=delegate.member, choice="for")
-    congress.close_motion(motion=contract.motion)
+        motion_services.cast_ballot(motion=contract.motion, member=delegate.member, choice="for")
+    motion_services.close_motion(motion=contract.motion)
     return CollectiveContract.objects.get(pk=contract.pk)
 
 

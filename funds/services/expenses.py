@@ -1,5 +1,6 @@
-"""支出审批: 经办人 → 财务审核 → 物品验收 → 主席审批（一支笔）→ 已支付, each step one function that checks
-``Expense.TRANSITIONS`` under a row lock, so of two people pressing the same button exactly one moves it.
+"""支出审批: 经办人 → 财务审核 → 物品验收 → 主席审批（一支笔）→ 已支付, each step one function that moves the
+expense by its table (``funds/flows.py``) under a row lock, so of two people pressing the same button exactly one
+moves it.
 
 Rules from 《基层工会经费收支管理办法》: within the approved budget; legal original receipts (发票/收据);
 large items decided collectively by the committee before the chair signs; nobody approves their own request.

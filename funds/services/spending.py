@@ -6,7 +6,11 @@ settlement) is its voucher."""
 
 import datetime
 
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from unionportal.notices import notify
+from unionportal.roles import Role, users_with_role
 
 from ..models import Account, Expense, Fund
 from .expenses import request_expense
@@ -18,12 +22,14 @@ ACCOUNT_OF = {
     "warmth": "20205",  # 送温暖费
     "event": "20102",  # 文体活动
     "donation": "20204",
+    "gift": "20104",  # 其他活动: 会员节日、生日、婚丧、住院、退休慰问（办法第十条）
 }
 SOURCE_LABEL = {
-    "hardship": _("帮扶发放"),
-    "warmth": _("送温暖慰问"),
-    "event": _("活动经费"),
-    "donation": _("捐款移交"),
+    "hardship": gettext_lazy("帮扶发放"),
+    "warmth": gettext_lazy("送温暖慰问"),
+    "event": gettext_lazy("活动经费"),
+    "donation": gettext_lazy("捐款移交"),
+    "gift": gettext_lazy("会员慰问"),
 }
 
 
@@ -40,8 +46,9 @@ def request_for(
     is_goods: bool = False,
 ) -> Expense:
     """An expense request raised by another app for its ``kind`` of spending; refused like any request (a
-    closed year, no approved budget, past the line, a bad amount) with the same Chinese message."""
-    return request_expense(
+    closed year, no approved budget, past the line, a bad amount) with the same Chinese message. The
+    accountants are told it waits for their 财务审核."""
+    expense = request_expense(
         requester=requester,
         account=Account.objects.get(code=ACCOUNT_OF[kind]),
         fund=fund or general_fund(),
@@ -52,3 +59,14 @@ def request_for(
         on=on,
         source=f"{SOURCE_LABEL[kind]} {reference}"[:60],
     )
+    notify(
+        users_with_role(Role.ACCOUNTANT),
+        text=_("支出申请“%(purpose)s”%(amount)s元待财务审核。")
+        % {"purpose": expense.purpose, "amount": expense.amount},
+        url=expense.get_absolute_url(),
+        kind="funds.expense.request",
+        permission="funds.view_expense",
+        obj=expense,
+        exclude=requester,
+    )
+    return expense

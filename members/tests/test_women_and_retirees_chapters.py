@@ -11,6 +11,7 @@ from members import retirees_report, women_report
 from members.models import Committee, CommitteeSeat, CommitteeTerm, Member
 from welfare import services as welfare
 from welfare.models import FundSource, VisitOccasion
+from welfare.tests.factories import open_books, pay_all
 
 YEAR = 2026
 TZ = timezone.get_current_timezone()
@@ -69,6 +70,7 @@ def test_retirees_chapter_counts_retirees_their_visits_payments_and_events(users
     old[2].is_union_member = False
     old[2].save()
     officer = users["welfare"]
+    open_books(users)
     welfare.record_visit(
         member=old[0], actor=officer, occasion=VisitOccasion.objects.get_or_create(name="节日")[0],
         visited_on=datetime.date(YEAR, 10, 18), visitors=[officer.member], money=Decimal("200.50"),
@@ -78,6 +80,7 @@ def test_retirees_chapter_counts_retirees_their_visits_payments_and_events(users
         member=old[1], actor=officer, occasion=VisitOccasion.objects.get_or_create(name="生日")[0],
         visited_on=datetime.date(YEAR - 1, 10, 18), visitors=[officer.member],
     )  # fmt: skip
+    pay_all(users)  # 慰问金 counts once the funds chain has paid it
     tea = make_event(
         title="退休教师座谈会", starts_at=at(2, 5), ends_at=at(2, 5), eligibility="retirees", capacity=None
     )

@@ -6,7 +6,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from congress import services as congress
+from congress import motion_services
 from congress.models import AgendaItem, Delegate, DelegateGroup
 from congress.tests.factories import make_delegate, make_session, make_term, mark_present
 from contracts.models import CollectiveContract
@@ -116,10 +116,10 @@ def test_a_collective_contract_from_draft_to_in_force(page, log_in, live_server,
     page.get_by_text("职代会尚未表决通过该合同草案，不能签订。").wait_for()
 
     # the congress votes by secret ballot: four of five delegates for
-    congress.open_motion(motion=contract.motion)
+    motion_services.open_motion(motion=contract.motion)
     for role in ("chair", "staff", "delegate", "member"):
-        congress.cast_ballot(motion=contract.motion, member=users[role].member, choice="for")
-    congress.close_motion(motion=contract.motion)
+        motion_services.cast_ballot(motion=contract.motion, member=users[role].member, choice="for")
+    motion_services.close_motion(motion=contract.motion)
     page.reload()
     assert "通过" in page.get_by_text("审议通过《女职工权益保护专项集体合同（草案）》").locator("..").inner_text()
     page.locator("summary", has_text="签订").click()

@@ -26,7 +26,13 @@ def test_staff_import_with_two_bad_rows_then_fixed(page, log_in, live_server, us
     before = Member.objects.count()
     bad = roster_file(
         tmp_path / "bad.xlsx",
-        [("林小雨", "", "语文组"), ("欧阳青", BAD_CHECKSUM, "语文组"), ("丁一", "", "火星组"), ("王芳", "", "")],
+        [
+            ("林小雨", "", "语文组"),
+            ("欧阳青", BAD_CHECKSUM, "语文组"),
+            ("丁一", "", "火星组"),
+            ("王芳", "", ""),
+            ("", "", "语文组"),
+        ],
     )
     log_in(page, "staff")
     page.goto(f"{live_server.url}/members/import/")
@@ -37,23 +43,27 @@ def test_staff_import_with_two_bad_rows_then_fixed(page, log_in, live_server, us
     text = errors.inner_text()
     assert "有 2 行有误" in text
     assert "第3行（欧阳青）" in text and "校验位不正确" in text
-    assert "第4行（丁一）" in text and "工会小组“火星组”不存在" in text
+    assert "第6行（—）" in text and "缺少姓名" in text
+    assert "工会小组：火星组" in page.get_by_test_id("new-units").inner_text()  # listed, not an error
     assert page.get_by_role("button", name="确认导入").count() == 0
     screenshot(page, "members-import-preview-errors")
     assert Member.objects.count() == before
 
     fixed = roster_file(
         tmp_path / "fixed.xlsx",
-        [("林小雨", "", "语文组"), ("欧阳青", GOOD_ID, "语文组"), ("丁一", "", "语文组"), ("王芳", "", "")],
+        [("林小雨", "", "语文组"), ("欧阳青", GOOD_ID, "语文组"), ("丁一", "", "火星组"), ("王芳", "", "")],
     )
     page.get_by_label("名册文件").set_input_files(fixed)
     page.get_by_role("button", name="检查").click()
+    page.get_by_label("同时新建以下部门/小组").check()
+    screenshot(page, "members-import-new-group")
     page.get_by_role("button", name="确认导入 4 人").click()
     page.get_by_text("已导入 4 人").wait_for()
     assert Member.objects.count() == before + 4
     assert Member.objects.get(name="欧阳青").birth_date == datetime.date(1949, 12, 31)
+    assert Member.objects.get(name="丁一").union_group.name == "火星组"
 
-    page.goto(f"{live_server.url}/members/?union_group={UnionGroup.objects.get().pk}")
+    page.goto(f"{live_server.url}/members/?union_group={UnionGroup.objects.get(name='语文组').pk}")
     table = page.locator("table").inner_text()
-    assert "林小雨" in table and "欧阳青" in table and "丁一" in table and "王芳" not in table
+    assert "林小雨" in table and "欧阳青" in table and "丁一" not in table and "王芳" not in table
     screenshot(page, "members-roster-after-import")

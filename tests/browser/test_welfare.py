@@ -1,6 +1,9 @@
 from decimal import Decimal
 
+from django.utils import timezone
+
 from welfare.models import Application, Payment
+from welfare.tests.factories import open_books, through_funds
 
 from .actions import open_action, press
 
@@ -30,15 +33,18 @@ def test_member_applies_officer_reviews_chair_approves_payment_recorded_member_s
     press(page, "approve", **{"批准金额（元）": "1500.50"})
     page.get_by_text("已批准1500.50元").wait_for()
 
+    open_books(users)
     page.context.clear_cookies()
     log_in(page, "welfare")
     page.goto(url)
-    pay = open_action(page, "pay")
+    pay = open_action(page, "request_payment")
     pay.get_by_label("经费来源").select_option(label="上级补助")
     pay.locator('button[type="submit"]').click()
-    page.get_by_text("已登记发放").wait_for()
+    page.get_by_text("已向财务提交1500.50元的支出申请").wait_for()
     payment = Payment.objects.get()
     assert payment.amount == Decimal("1500.50") and payment.application == application
+    assert page.locator('[data-action="request_payment"]').count() == 0  # asked once
+    through_funds(payment.expense, users)  # 财务审核 → 主席审批 → 支付 (the funds test walks it in the browser)
 
     page.context.clear_cookies()
     log_in(page, "member")
@@ -46,6 +52,67 @@ def test_member_applies_officer_reviews_chair_approves_payment_recorded_member_s
     assert page.get_by_test_id("status").inner_text() == "已发放"
     assert "1500.50" in page.get_by_test_id("approved").inner_text()
     screenshot(page, "welfare-member-sees-payment")
+
+
+def test_a_visits_money_goes_from_record_to_accountant_to_chair_to_paid(
+    browser, log_in, live_server, users, screenshot
+):
+    """The welfare officer records a visit with 慰问金; the accountant and the chair each act on their own page;
+    the accountant pays; the welfare officer sees it paid, with the voucher number, in her ledger and inbox."""
+    from members.models import Member
+    from welfare.models import VisitOccasion
+
+    open_books(users)
+    VisitOccasion.objects.get_or_create(name="住院", defaults={"usual_amount": Decimal("500")})
+    Member.objects.create(name="住院的王老师", gender="F", phone="13800007777")
+    Member.objects.create(name="探望的李主任", gender="M", phone="13800008888")
+    pages = {}
+    for role in ("welfare", "accountant", "chair"):
+        context = browser.new_context(locale="zh-CN")
+        pages[role] = context.new_page()
+        pages[role].set_default_timeout(10_000)
+        log_in(pages[role], role)
+    officer, accountant, chair = pages["welfare"], pages["accountant"], pages["chair"]
+
+    officer.goto(f"{live_server.url}/welfare/visits/new/")
+    officer.get_by_label("慰问对象").fill("7777")
+    officer.get_by_role("button", name="住院的王老师").click()
+    officer.get_by_label("慰问人").fill("8888")
+    officer.get_by_role("button", name="探望的李主任").click()
+    officer.get_by_label("事由").select_option(label="住院")
+    officer.get_by_label("慰问金（元）").fill("500")
+    officer.get_by_label("经费来源").select_option(label="工会经费")
+    officer.get_by_role("button", name="提交").click()
+    officer.get_by_text("慰问金500.00元已提交财务审核").wait_for()
+    officer.goto(f"{live_server.url}/welfare/payments/")
+    assert officer.get_by_test_id("payment-status").first.inner_text().startswith("经费审批中")
+
+    accountant.goto(f"{live_server.url}/notices/")
+    accountant.get_by_text("待财务审核").first.click()
+    press(accountant, "review", 意见="慰问标准符合规定。")
+    accountant.get_by_text("财务审核已通过").wait_for()
+    url = accountant.url
+
+    chair.goto(url)
+    press(chair, "approve")
+    chair.get_by_text("已审批同意").wait_for()
+
+    accountant.goto(url)
+    press(accountant, "pay", 凭证号="2026-付-慰01")
+    accountant.get_by_text("已支付并记账").wait_for()
+
+    officer.goto(f"{live_server.url}/welfare/payments/")
+    row = officer.get_by_test_id(f"payment-{Payment.objects.get().pk}")
+    assert row.get_by_test_id("payment-status").inner_text().startswith("已发放")
+    assert "2026-付-慰01" in row.inner_text() and users["chair"].member.name in row.inner_text()
+    officer.goto(f"{live_server.url}/notices/")
+    officer.get_by_text("已支付").first.wait_for()
+    screenshot(officer, "welfare-visit-money-paid")
+    payment = Payment.objects.get()
+    assert (payment.status, payment.approver, payment.paid_on) == ("paid", users["chair"], timezone.localdate())
+    assert payment.paid_on == payment.expense.paid_on
+    for page in pages.values():
+        page.context.close()
 
 
 def test_visit_form_picks_namesakes_by_search_and_tells_them_apart(page, log_in, live_server, users, screenshot):
@@ -78,8 +145,9 @@ def test_visit_form_picks_namesakes_by_search_and_tells_them_apart(page, log_in,
 
 
 def test_returned_application_corrected_and_resubmitted_by_the_member_on_a_phone(
-    phone_page, log_in, live_server, users, screenshot
+    phone_page, log_in, live_server, users, screenshot, settings, tmp_path
 ):
+    settings.MEDIA_ROOT = tmp_path
     from welfare import services
 
     application = services.apply_for_help(
@@ -94,10 +162,14 @@ def test_returned_application_corrected_and_resubmitted_by_the_member_on_a_phone
     resubmit = open_action(page, "resubmit")
     resubmit.get_by_label("申请事由").fill("住院12天，票据合计1860元。")
     resubmit.get_by_label("申请金额（元）").fill("1860")
+    bill = {"name": "住院发票.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4 hospital bill"}
+    resubmit.get_by_label("附件（医疗票据、证明、收入证明）").set_input_files([bill])
     resubmit.locator('button[type="submit"]').click()
     page.get_by_text("申请已重新提交").wait_for()
     assert page.get_by_test_id("status").inner_text() == "已提交"
+    page.get_by_test_id("attachments").get_by_role("link", name="住院发票.pdf").wait_for()
     assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
     screenshot(page, "welfare-resubmitted-phone")
     application.refresh_from_db()
     assert application.amount_requested == Decimal("1860")
+    assert application.attachments.get().file.read() == bill["buffer"]

@@ -2,8 +2,8 @@ import datetime
 
 from django.utils import timezone
 
-from welfare.models import Campaign
-from welfare.tests.factories import make_member
+from welfare.models import Campaign, Payment
+from welfare.tests.factories import make_member, open_books, through_funds
 
 
 def test_a_committee_member_gives_a_mid_autumn_gift_to_all_members_and_the_officer_prints_the_register(
@@ -12,6 +12,7 @@ def test_a_committee_member_gives_a_mid_autumn_gift_to_all_members_and_the_offic
     for name in ("周一", "吴二", "郑三"):
         make_member(name, is_union_member=True)
     today = timezone.localdate()
+    open_books(users)
 
     log_in(page, "staff")
     page.goto(f"{live_server.url}/welfare/campaigns/")
@@ -33,8 +34,17 @@ def test_a_committee_member_gives_a_mid_autumn_gift_to_all_members_and_the_offic
     selected = campaign.recipients.count()
     page.get_by_text(f"已按规则加入{selected}人").wait_for()
     assert selected >= 3
-    page.get_by_role("row").filter(has_text="周一").get_by_role("button", name="发放", exact=True).click()
-    page.get_by_test_id("progress").filter(has_text=f"已发放 1/{selected} 人次").wait_for()
+    deliver = page.get_by_test_id("deliver-all")
+    deliver.locator("summary").click()
+    deliver.get_by_label("慰问品（可不填）").fill("月饼一盒")
+    deliver.get_by_role("button", name="提交支出申请").click()
+    page.get_by_text(f"已为{selected}人提交支出申请，合计{selected * 200}.00元").wait_for()
+    assert f"已发放 0/{selected} 人次" in page.get_by_test_id("progress").inner_text()  # not before it is paid
+    expenses = {payment.expense for payment in Payment.objects.all()}
+    assert len(expenses) == 1  # the whole list, one expense request, the signed register its voucher
+    through_funds(expenses.pop(), users)  # 财务审核 → 集体研究 → 主席审批 → 支付
+    page.reload()
+    page.get_by_test_id("progress").filter(has_text=f"已发放 {selected}/{selected} 人次").wait_for()
     screenshot(page, "welfare-mid-autumn-gift-by-staff")
 
     page.context.clear_cookies()

@@ -2,7 +2,7 @@ from disclosure import services as disclosure_services
 from disclosure.models import DisclosureItem
 from unionportal.models import UnionKind
 from welfare import services
-from welfare.tests.factories import make_campaign, make_file, make_member
+from welfare.tests.factories import make_campaign, make_file, make_member, open_books, through_funds
 
 
 def test_officer_drafts_masked_recipient_list_chair_publishes_member_reads_it(
@@ -14,9 +14,9 @@ def test_officer_drafts_masked_recipient_list_chair_publishes_member_reads_it(
     member = make_member("欧阳小明", id_number="110101199003074514")
     make_file(member=member, situation="肺癌晚期化疗")
     recipient = services.add_recipient(campaign=campaign, member=member, actor=users["welfare"], reason="困难档案")
-    services.deliver_to_recipient(
-        recipient=recipient, actor=users["welfare"], approver=users["chair"]
-    )  # 公示 lists what was delivered
+    open_books(users)
+    payment = services.deliver_to_recipient(recipient=recipient, actor=users["welfare"])
+    through_funds(payment.expense, users)  # 公示 lists what was paid and delivered
 
     log_in(page, "welfare")
     page.goto(f"{live_server.url}{campaign.get_absolute_url()}")

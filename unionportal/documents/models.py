@@ -3,8 +3,11 @@ from pathlib import PurePath
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+from unionportal.workflow import Step
 
 from .registry import document_for, output_of, word_copy_of
 from .rendering import OUTPUTS
@@ -19,19 +22,13 @@ class Job(models.Model):
         DONE = "done", _("已完成")
         FAILED = "failed", _("失败")
 
-    # status → statuses it may move to; services.py enforces it.
-    TRANSITIONS = {
-        Status.QUEUED: {Status.RUNNING, Status.FAILED},
-        Status.RUNNING: {Status.RUNNING, Status.QUEUED, Status.DONE, Status.FAILED},
-        Status.DONE: set(),
-        Status.FAILED: {Status.QUEUED},
-    }
+    # the transitions are the table in flows.py
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("申请人"), on_delete=models.CASCADE)
     kind = models.CharField(_("文档类型"), max_length=50)
     title = models.CharField(_("标题"), max_length=200)
-    params = models.JSONField(_("参数"), default=dict)
+    params = models.JSONField(_("参数"), default=dict, blank=True)
     status = models.CharField(_("状态"), max_length=10, choices=Status, default=Status.QUEUED)
     progress = models.PositiveSmallIntegerField(_("进度"), default=0)
     error = models.TextField(_("失败原因"), blank=True)
@@ -52,6 +49,9 @@ class Job(models.Model):
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        return reverse("documents:job", args=[self.pk])
 
     @property
     def is_finished(self):
@@ -79,6 +79,16 @@ class Job(models.Model):
     @property
     def filename(self):
         return f"{self.title}.{self.output.extension}"
+
+
+class JobStep(Step):
+    """One move of a job: taken by a worker, interrupted and queued again, done, failed, retried."""
+
+    job = models.ForeignKey(Job, on_delete=models.CASCADE, related_name="steps")
+
+    class Meta(Step.Meta):
+        verbose_name = _("文档任务记录")
+        verbose_name_plural = _("文档任务记录")
 
 
 class AnnualReport(models.Model):

@@ -18,6 +18,7 @@ from .rendering import DOCX, PDF
 DOCUMENT_MODULES = [
     "unionportal.documents.notice.DOCUMENTS",
     "unionportal.documents.annual_report.DOCUMENTS",
+    "members.documents.DOCUMENTS",
     "congress.documents.DOCUMENTS",
     "disclosure.documents.DOCUMENTS",
     "activities.documents.DOCUMENTS",

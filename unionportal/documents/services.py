@@ -20,6 +20,7 @@ from django.template import TemplateDoesNotExist, TemplateSyntaxError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from .flows import FLOW
 from .models import Job
 from .registry import document_for, output_of
 from .rendering import render
@@ -36,16 +37,9 @@ MAX_ATTEMPTS = 3
 LOST_AFTER = timedelta(minutes=15)
 
 
-def _move(job, status, **fields):
-    if status not in Job.TRANSITIONS[job.status]:
-        raise ValidationError(
-            _("文档任务不能从“%(old)s”变为“%(new)s”。")
-            % {"old": job.get_status_display(), "new": Job.Status(status).label}
-        )
-    job.status = status
-    for name, value in fields.items():
-        setattr(job, name, value)
-    job.save(update_fields=["status", *fields])
+def _move(job, action, **fields):
+    """A move of the job's table (flows.py) made by the system: a worker or the sweep."""
+    return FLOW.move(job, action, actor=None, **fields)
 
 
 def _stale_before():
@@ -128,10 +122,10 @@ def recover_stalled_jobs():
                     "times": job.attempts,
                     "when": when,
                 }
-                _move(job, Job.Status.FAILED, error=message, finished_at=timezone.now())
+                _move(job, "fail", note=message, error=message, finished_at=timezone.now())
             else:
                 note = _("约%(when)s生成中断（后台进程停止），已自动重新排队。") % {"when": when}
-                _move(job, Job.Status.QUEUED, progress=0, sent_at=None, note=note)
+                _move(job, "requeue", note=note, progress=0, sent_at=None)
             recovered += 1
     return recovered
 
@@ -161,18 +155,15 @@ def queue_document(*, owner, kind, params):
     if not owner.has_perm(document.permission):
         raise PermissionDenied
     job = Job.objects.create(owner=owner, kind=kind, params=params, title=document.title(params))
+    FLOW.record(job, "queue", actor=owner, from_status="")
     transaction.on_commit(lambda: _dispatch(job))
     return job
 
 
-def retry_job(*, job):
+def retry_job(*, job, actor=None):
     """A failed job goes back to the queue, with its old error cleared. One that failed for a
-    reason another try cannot change is refused, saying why."""
-    if job.status == Job.Status.FAILED and not job.retryable:
-        raise ValidationError(
-            _("这份文档失败的原因重试也无法消除：%(error)s 请修改内容后重新提交。") % {"error": job.error}
-        )
-    _move(job, Job.Status.QUEUED, error="", progress=0, sent_at=None, note="")
+    reason another try cannot change is refused, saying why (the table's ``blocked``)."""
+    job = FLOW.move(job, "retry", actor=actor, error="", progress=0, sent_at=None, note="")
     transaction.on_commit(lambda: _dispatch(job))
     return job
 
@@ -211,8 +202,7 @@ def _claim(job_id):
         job = Job.objects.select_for_update().filter(pk=job_id).first()
         if job is None or not (job.status == Job.Status.QUEUED or _is_stalled(job)):
             return None
-        _move(job, Job.Status.RUNNING, attempts=job.attempts + 1, progress=5, heartbeat_at=timezone.now())
-        return job
+        return _move(job, "start", attempts=job.attempts + 1, progress=5, heartbeat_at=timezone.now())
 
 
 def run_job(job_id):
@@ -236,15 +226,12 @@ def run_job(job_id):
                 else _("无法生成这份文档（%(error)s）；所选内容可能已被删除或有误，请检查后重新提交。")
                 % {"error": error.__class__.__name__}
             )
-            _move(job, Job.Status.FAILED, error=message, retryable=False, finished_at=timezone.now())
-            return job
+            return _move(job, "fail", note=message, error=message, retryable=False, finished_at=timezone.now())
         except Exception as error:
             logger.exception("document job %s failed", job.pk)
             message = _("生成文档时出错（%(error)s）。请稍后重试；若仍失败，请联系系统管理员。") % {
                 "error": error.__class__.__name__
             }
-            _move(job, Job.Status.FAILED, error=message, retryable=True, finished_at=timezone.now())
-            return job
+            return _move(job, "fail", note=message, error=message, retryable=True, finished_at=timezone.now())
     job.file.save(f"{job.pk}.{output.extension}", ContentFile(content), save=False)
-    _move(job, Job.Status.DONE, file=job.file, progress=100, finished_at=timezone.now())
-    return job
+    return _move(job, "finish", file=job.file, progress=100, finished_at=timezone.now())

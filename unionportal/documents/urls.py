@@ -11,6 +11,6 @@ urlpatterns = [
     path("annual/<int:year>/preview/", views.annual_report_preview, name="annual_report_preview"),
     path("<uuid:job_id>/", views.job_detail, name="job"),
     path("<uuid:job_id>/file/", views.job_file, name="file"),
-    path("<uuid:job_id>/retry/", views.retry, name="retry"),
     path("<uuid:job_id>/word/", views.word_copy, name="word_copy"),
+    path("<uuid:job_id>/<str:action>/", views.act, name="act"),
 ]

@@ -9,7 +9,7 @@ from django.utils import timezone
 from welfare import services
 from welfare.models import Campaign
 
-from .factories import make_campaign, make_file, make_member
+from .factories import make_campaign, make_file, make_member, visit_occasion
 
 pytestmark = pytest.mark.django_db
 
@@ -130,7 +130,7 @@ def test_staff_see_the_campaign_list_in_the_menu_but_not_the_hardship_pages(clie
 def test_staff_refused_by_the_yearly_cap_do_not_learn_the_hardship_help_paid(client_as, users):
     member = make_member("钱困难")
     services.record_payment(
-        member=member, actor=users["welfare"], approver=users["chair"], amount="4900", fund_source="union"
+        member=member, actor=users["welfare"], amount="4900", fund_source="union", occasion=visit_occasion()
     )
     recipient = services.add_recipient(campaign=_gift(), member=member, actor=users["staff"])
     response = client_as("staff").post(f"/welfare/recipients/{recipient.pk}/deliver/", follow=True)

@@ -10,7 +10,7 @@ from welfare.documents import PaymentRegister, VisitRegister
 from welfare.models import Campaign, FundSource, VisitOccasion
 from welfare.report import annual_report
 
-from .factories import make_campaign, make_member
+from .factories import make_campaign, make_member, pay_all
 
 pytestmark = pytest.mark.django_db
 
@@ -45,7 +45,7 @@ def year_of_care(users):
     ]:
         for name in names:
             recipient = services.add_recipient(campaign=campaign, member=make_member(name), actor=officer)
-            services.deliver_to_recipient(recipient=recipient, actor=officer, approver=officer, paid_on=paid_on)
+            services.deliver_to_recipient(recipient=recipient, actor=officer, paid_on=paid_on)
     services.add_recipient(campaign=mid_autumn, member=make_member("未领"), actor=officer)  # listed, not delivered
     hospital = VisitOccasion.objects.get_or_create(name="住院", defaults={"usual_amount": Decimal("300")})[0]
     birthday = VisitOccasion.objects.get_or_create(name="生日", defaults={"usual_amount": Decimal("0")})[0]
@@ -65,6 +65,7 @@ def year_of_care(users):
             money=money,
             fund_source=FundSource.UNION_FUNDS,
         )
+    pay_all(users)
     return {"mid_autumn": mid_autumn, "spring": spring}
 
 

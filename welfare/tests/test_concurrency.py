@@ -13,7 +13,7 @@ from unionportal.models import UnionKind
 from welfare import publication, services
 from welfare.models import Application, FundSource, Payment
 
-from .factories import make_campaign, make_member
+from .factories import make_campaign, make_member, through_funds, visit_occasion
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
@@ -70,9 +70,9 @@ def test_two_payments_at_once_cannot_both_slip_under_the_cap(users):
             lambda: services.record_payment(
                 member=member,
                 actor=users["welfare"],
-                approver=users["chair"],
                 amount="3000",
                 fund_source=FundSource.UNION_FUNDS,
+                occasion=visit_occasion(),
             )
         ]
         * 2
@@ -89,7 +89,6 @@ def test_two_payments_at_once_cannot_both_slip_under_a_campaign_budget(users):
             lambda m=m: services.record_payment(
                 member=m,
                 actor=users["welfare"],
-                approver=users["chair"],
                 amount="600",
                 fund_source=FundSource.UNION_FUNDS,
                 campaign=campaign,
@@ -98,14 +97,15 @@ def test_two_payments_at_once_cannot_both_slip_under_a_campaign_budget(users):
         ]
     )
     assert len(refused) == 1 and "超出预算" in refused[0].messages[0]
-    assert campaign.spent() == Decimal("600.00")
+    assert campaign.committed() == Decimal("600.00")
 
 
 def test_two_publications_of_one_list_at_once_make_one_draft(users):
     category = disclosure_services.load_categories(kind=UnionKind.SCHOOL)[0]
     campaign = make_campaign()
     recipient = services.add_recipient(campaign=campaign, member=make_member(), actor=users["welfare"])
-    services.deliver_to_recipient(recipient=recipient, actor=users["welfare"], approver=users["chair"])
+    payment = services.deliver_to_recipient(recipient=recipient, actor=users["welfare"])
+    through_funds(payment.expense, users)  # the 公示 lists what was paid
     refused = _race(
         [
             lambda: publication.publish_recipient_list(campaign=campaign, actor=users["welfare"], category=category),

@@ -11,7 +11,7 @@ from unionportal.documents.models import Job
 from welfare import services
 from welfare.documents import VisitRegister, scope_label
 from welfare.models import FundSource, VisitOccasion
-from welfare.tests.factories import make_campaign, make_member
+from welfare.tests.factories import make_campaign, make_member, pay_all
 
 DAY = datetime.date(2026, 3, 10)
 
@@ -46,7 +46,8 @@ def helped(users):
     campaign = make_campaign(name="2026年春节送温暖", budget=Decimal("2000"), default_amount=Decimal("300.25"))
     paid = services.add_recipient(campaign=campaign, member=make_member("郑困难"), actor=officer, reason="特困")
     services.add_recipient(campaign=campaign, member=make_member("冯未发"), actor=officer, reason="退休")
-    services.deliver_to_recipient(recipient=paid, actor=officer, approver=chair, paid_on=DAY)
+    services.deliver_to_recipient(recipient=paid, actor=officer, paid_on=DAY)
+    pay_all(users)
     return campaign
 
 

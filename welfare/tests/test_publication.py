@@ -12,7 +12,7 @@ from unionportal.models import UnionKind, UnionProfile
 from welfare import publication, services
 from welfare.models import HardshipFile, WelfareSettings
 
-from .factories import make_campaign, make_file, make_member
+from .factories import make_campaign, make_file, make_member, pay_all
 
 pytestmark = pytest.mark.django_db
 
@@ -53,14 +53,13 @@ def campaign(users):
     sick_recipient = services.add_recipient(
         campaign=campaign, member=sick, actor=users["welfare"], reason="困难档案：大病"
     )
-    services.deliver_to_recipient(recipient=sick_recipient, actor=users["welfare"], approver=users["chair"])
+    services.deliver_to_recipient(recipient=sick_recipient, actor=users["welfare"])
     retiree = make_member("王芳", union_group=UnionGroup.objects.create(name="退休组"))
     recipient = services.add_recipient(
         campaign=campaign, member=retiree, actor=users["welfare"], amount="0", reason="退休职工"
     )
-    services.deliver_to_recipient(
-        recipient=recipient, actor=users["welfare"], approver=users["chair"], goods="大米一袋"
-    )
+    services.deliver_to_recipient(recipient=recipient, actor=users["welfare"], goods="大米一袋")
+    pay_all(users)
     return campaign
 
 
@@ -80,11 +79,16 @@ def test_only_what_was_delivered_is_listed_and_counted(campaign, users):
     WelfareSettings.objects.filter(pk=WelfareSettings.current().pk).update(yearly_cap_per_person=100)
     over = services.add_recipient(campaign=campaign, member=capped, actor=users["welfare"], reason="困难")
     with pytest.raises(ValidationError, match="上限"):
-        services.deliver_to_recipient(recipient=over, actor=users["welfare"], approver=users["chair"])
+        services.deliver_to_recipient(recipient=over, actor=users["welfare"])
+    asked = make_member("赵小五")
+    services.deliver_to_recipient(
+        recipient=services.add_recipient(campaign=campaign, member=asked, actor=users["welfare"], amount="50"),
+        actor=users["welfare"],
+    )  # its money still waits for the chair
 
     body = publication.recipient_list_body(campaign)
 
-    assert "李*" not in body and "孙*怡" not in body
+    assert "李*" not in body and "孙*怡" not in body and "赵*五" not in body
     assert "共 2 人次，合计 300.00 元" in body
 
 

@@ -5,11 +5,12 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from unionportal.notices import Notice
 from welfare import selectors, services
 from welfare.flows import FLOW
 from welfare.models import Application, FileAccessLog, FundSource, HardshipFile, Payment, VisitOccasion
 
-from .factories import make_campaign, make_file, make_member
+from .factories import make_campaign, make_file, make_member, through_funds, visit_occasion
 
 pytestmark = pytest.mark.django_db
 S = Application.Status
@@ -77,9 +78,18 @@ def test_application_flow_from_member_to_payment(users):
         application=application, actor=users["welfare"], fund_source=FundSource.UNION_FUNDS
     )
     application.refresh_from_db()
+    # asked of the funds chain: nothing is paid on the welfare officer's word
+    assert application.status == S.APPROVED and payment.status == Payment.Status.REQUESTED
+    assert payment.approver is None and payment.expense.requester == users["welfare"]
+    assert (payment.expense.account.code, payment.expense.amount) == ("20204", Decimal("800.00"))
+    through_funds(payment.expense, users, voucher="付-帮-01")
+    application.refresh_from_db()
+    payment.refresh_from_db()
     assert application.status == S.PAID
-    assert payment.amount == Decimal("800.00") and payment.approver == users["chair"]
-    assert [s.to_status for s in application.steps.all()] == [S.SUBMITTED, S.REVIEWED, S.APPROVED, S.PAID]
+    assert Notice.objects.filter(recipient=users["member"], text__contains="帮扶金800.00元已发放").exists()
+    assert (payment.status, payment.voucher_number) == (Payment.Status.PAID, "付-帮-01")
+    assert payment.approver == users["chair"]  # who approved the expense, never the welfare officer
+    assert [s.to_status for s in application.steps.all()] == [S.SUBMITTED, S.REVIEWED, S.APPROVED, S.APPROVED, S.PAID]
 
 
 def test_staff_apply_on_behalf(users):
@@ -103,7 +113,7 @@ def test_cannot_approve_before_review_nor_pay_before_approval(users):
     )
     with pytest.raises(ValidationError, match="已提交.*不能批准"):
         services.approve_application(application=application, actor=users["chair"], amount="100")
-    with pytest.raises(ValidationError, match="不能登记发放"):
+    with pytest.raises(ValidationError, match="不能申请支付"):
         services.pay_application(application=application, actor=users["chair"], fund_source=FundSource.UNION_FUNDS)
 
 
@@ -136,9 +146,11 @@ def _act(action, application, users):
         "withdraw": lambda: services.withdraw_application(application=application, actor=users["member"]),
         "reject": lambda: services.reject_application(application=application, actor=users["welfare"], note="不符"),
         "approve": lambda: services.approve_application(application=application, actor=users["chair"], amount="100"),
-        "pay": lambda: services.pay_application(
+        "request_payment": lambda: services.pay_application(
             application=application, actor=users["welfare"], fund_source=FundSource.UNION_FUNDS
         ),
+        # the books' move when the expense is paid (welfare.payouts.follow_entry)
+        "pay": lambda: FLOW.move(application, "pay", actor=users["accountant"], checked=False),
     }
     return calls[action]()
 
@@ -168,7 +180,7 @@ def test_zero_amount_is_refused(users):
 def test_yearly_cap_stops_staff_but_the_chair_may_override_with_a_reason(users):
     services.set_yearly_cap(actor=users["chair"], cap="1000")
     member = make_member()
-    kwargs = dict(member=member, approver=users["chair"], fund_source=FundSource.UNION_FUNDS)
+    kwargs = dict(member=member, fund_source=FundSource.UNION_FUNDS, occasion=visit_occasion())
     services.record_payment(actor=users["welfare"], amount="600.10", **kwargs)
     services.record_payment(actor=users["welfare"], amount="399.90", **kwargs)  # exactly the cap
     with pytest.raises(ValidationError, match="超过每人每年1000.00元"):
@@ -184,8 +196,8 @@ def test_last_years_payments_do_not_count_against_the_cap(users):
     services.set_yearly_cap(actor=users["chair"], cap="500")
     member = make_member()
     last_year = timezone.localdate().replace(month=1, day=1) - datetime.timedelta(days=1)
-    kwargs = dict(member=member, approver=users["chair"], fund_source=FundSource.UNION_FUNDS, actor=users["welfare"])
-    services.record_payment(amount="500", paid_on=last_year, **kwargs)
+    kwargs = dict(member=member, fund_source=FundSource.UNION_FUNDS, actor=users["welfare"], occasion=visit_occasion())
+    Payment.objects.create(member=member, amount="500", paid_on=last_year, recorded_by=users["welfare"])
     assert services.record_payment(amount="500", **kwargs).cap_override is False
 
 
@@ -198,24 +210,29 @@ def test_goods_payment_needs_no_cash(users):
     payment = services.record_payment(
         member=make_member(),
         actor=users["welfare"],
-        approver=users["chair"],
         goods="米一袋、油一桶",
         fund_source=FundSource.ADMINISTRATION,
+        occasion=visit_occasion(),
     )
     assert payment.kind == Payment.Kind.GOODS and payment.amount == Decimal("0.00")
+    assert payment.status == Payment.Status.PAID and payment.expense is None
     with pytest.raises(ValidationError, match="金额或慰问物品"):
         services.record_payment(
             member=make_member("李四"),
             actor=users["welfare"],
-            approver=users["chair"],
             fund_source=FundSource.ADMINISTRATION,
+            occasion=visit_occasion(),
         )
 
 
-def test_sign_off_once(users):
+def test_sign_off_once_and_only_what_was_paid(users):
     payment = services.record_payment(
-        member=make_member(), actor=users["welfare"], approver=users["chair"], amount="10", fund_source="union"
+        member=make_member(), actor=users["welfare"], amount="10", fund_source="union", occasion=visit_occasion()
     )
+    with pytest.raises(ValidationError, match="尚未支付"):
+        services.sign_off_payment(payment=payment, actor=users["welfare"])
+    through_funds(payment.expense, users)
+    payment.refresh_from_db()
     services.sign_off_payment(payment=payment, actor=users["welfare"])
     assert payment.signed_off_on == timezone.localdate()
     with pytest.raises(ValidationError, match="已签收"):
@@ -245,10 +262,14 @@ def test_delivery_counts_person_times_and_yuan(users):
     recipients = [
         services.add_recipient(campaign=campaign, member=make_member(n), actor=users["welfare"]) for n in "甲乙"
     ]
-    services.deliver_to_recipient(recipient=recipients[0], actor=users["welfare"], approver=users["chair"])
+    payment = services.deliver_to_recipient(recipient=recipients[0], actor=users["welfare"])
+    assert services.campaign_progress(campaign)["waiting"] == 1
+    assert services.campaign_progress(campaign)["paid"] == Decimal("0.00")  # in the funds chain, not paid yet
+    through_funds(payment.expense, users)
     progress = services.campaign_progress(campaign)
     assert progress == {
         "listed": 2,
+        "waiting": 0,
         "delivered": 1,
         "planned": Decimal("600.00"),
         "paid": Decimal("300.00"),
@@ -257,7 +278,7 @@ def test_delivery_counts_person_times_and_yuan(users):
         "percent": 50,
     }
     with pytest.raises(ValidationError, match="已发放"):
-        services.deliver_to_recipient(recipient=recipients[0], actor=users["welfare"], approver=users["chair"])
+        services.deliver_to_recipient(recipient=recipients[0], actor=users["welfare"])
     with pytest.raises(ValidationError, match="已发放"):
         services.remove_recipient(recipient=campaign.recipients.get(member__name="甲"), actor=users["welfare"])
 
@@ -267,7 +288,7 @@ def test_campaign_behind_schedule_when_delivery_trails_time(users):
     campaign = make_campaign(starts_on=today - datetime.timedelta(days=9), due_on=today + datetime.timedelta(days=1))
     services.add_recipient(campaign=campaign, member=make_member(), actor=users["welfare"])
     assert services.campaign_behind_schedule(campaign)
-    services.deliver_to_recipient(recipient=campaign.recipients.get(), actor=users["welfare"], approver=users["chair"])
+    services.deliver_to_recipient(recipient=campaign.recipients.get(), actor=users["welfare"])
     assert not services.campaign_behind_schedule(campaign)
 
 
@@ -435,22 +456,32 @@ def test_payments_under_a_campaign_are_checked_against_its_budget(users):
     """The budget holds against what is actually paid, also for payments entered outside the list."""
     campaign = make_campaign(budget="1000", default_amount="300")
     recipient = services.add_recipient(campaign=campaign, member=make_member("甲"), actor=users["welfare"])
-    services.deliver_to_recipient(recipient=recipient, actor=users["welfare"], approver=users["chair"])
-    kwargs = dict(approver=users["chair"], fund_source=FundSource.UNION_FUNDS, campaign=campaign)
+    services.deliver_to_recipient(recipient=recipient, actor=users["welfare"])
+    kwargs = dict(fund_source=FundSource.UNION_FUNDS, campaign=campaign)
     services.record_payment(member=make_member("乙"), actor=users["welfare"], amount="700", **kwargs)  # exactly 1000
-    with pytest.raises(ValidationError, match="已发放1000.00元，再发0.01元将超出预算1000.00元"):
+    with pytest.raises(ValidationError, match="已发放或申请1000.00元，再发0.01元将超出预算1000.00元"):
         services.record_payment(member=make_member("丙"), actor=users["welfare"], amount="0.01", **kwargs)
     with pytest.raises(ValidationError, match="超出预算时请填写理由"):
         services.record_payment(member=make_member("丁"), actor=users["chair"], amount="200", **kwargs)
     services.record_payment(
         member=make_member("戊"), actor=users["chair"], amount="200", override_note="春节特困加发", **kwargs
     )
-    assert campaign.spent() == Decimal("1200.00")
+    assert (campaign.committed(), campaign.spent()) == (Decimal("1200.00"), Decimal("0.00"))
     override = campaign.overrides.get()
     assert (override.extra, override.by, override.note) == (Decimal("200.00"), users["chair"], "春节特困加发")
+    officers, chairs = [], []
+    for payment in campaign.payments.select_related("expense"):
+        (chairs if payment.expense.requester == users["chair"] else officers).append(payment.expense)
+    for expense in officers:
+        through_funds(expense, users)
+    # the chair asked for the 200 herself: she cannot also approve it (nobody approves their own request)
+    with pytest.raises(ValidationError, match="不能审批同意自己经办的支出"):
+        through_funds(chairs[0], users)
     progress = services.campaign_progress(campaign)
-    assert (
-        progress["paid"] == Decimal("1200.00") and progress["over_budget"] and progress["limit"] == Decimal("1200.00")
+    assert (progress["paid"], progress["over_budget"], progress["limit"]) == (
+        Decimal("1000.00"),
+        False,
+        Decimal("1200.00"),
     )
 
 
@@ -477,5 +508,5 @@ def test_approved_but_unpaid_help_counts_against_the_cap(users):
     assert payment.cap_override and payment.cap_override_note == "手术"
     with pytest.raises(ValidationError, match="已领取或已批准1200.00元"):
         services.record_payment(
-            member=member, actor=users["welfare"], approver=users["chair"], amount="1", fund_source="union"
+            member=member, actor=users["welfare"], amount="1", fund_source="union", occasion=visit_occasion()
         )

@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from welfare import services
 from welfare.models import Application, FileAccessLog, Payment
 
-from .factories import make_campaign, make_file, make_member
+from .factories import make_campaign, make_file, make_member, through_funds, visit_occasion
 
 pytestmark = pytest.mark.django_db
 
@@ -75,10 +75,19 @@ def test_member_applies_staff_review_chair_approves_payment_member_sees_result(c
     client.force_login(users["chair"])
     client.post(f"/welfare/applications/{application.pk}/approve/", {"amount": "1500.50", "state": "reviewed"})
     client.force_login(users["welfare"])
-    client.post(f"/welfare/applications/{application.pk}/pay/", {"fund_source": "union"})
+    # the pay button is the books': the welfare officer can only ask for the money
+    refused = client.post(f"/welfare/applications/{application.pk}/pay/", {"fund_source": "union"}, follow=True)
+    assert "您不能支付这个帮扶申请。" in refused.content.decode() and not Payment.objects.exists()
+    url = f"/welfare/applications/{application.pk}/request_payment/"
+    asked = client.post(url, {"fund_source": "union"}, follow=True)
+    assert "已向财务提交1500.50元的支出申请" in asked.content.decode()
     payment = Payment.objects.get()
-    assert payment.amount == Decimal("1500.50") and payment.approver == users["chair"]
+    assert payment.status == Payment.Status.REQUESTED and payment.approver is None
     client.force_login(users["member"])
+    assert "已发放" not in client.get(f"/welfare/applications/{application.pk}/").content.decode()
+    through_funds(payment.expense, users)
+    payment.refresh_from_db()
+    assert payment.amount == Decimal("1500.50") and payment.approver == users["chair"]
     page = client.get(f"/welfare/applications/{application.pk}/").content.decode()
     assert "已发放" in page and "1500.50" in page
     assert "已发放" in client.get("/welfare/applications/mine/").content.decode()
@@ -109,7 +118,11 @@ def test_campaign_page_adds_proposed_recipient_and_delivers(client_as, users):
     assert file.member.name in client.get(f"/welfare/campaigns/{campaign.pk}/").content.decode()
     client.post(f"/welfare/campaigns/{campaign.pk}/add/", {"member": file.member.pk})
     recipient = campaign.recipients.get()
-    client.post(f"/welfare/recipients/{recipient.pk}/deliver/")
+    page = client.post(f"/welfare/recipients/{recipient.pk}/deliver/", follow=True).content.decode()
+    assert "已向财务提交300.00元的支出申请" in page and "经费审批中" in page
+    assert services.campaign_progress(campaign)["waiting"] == 1
+    recipient.refresh_from_db()
+    through_funds(recipient.payment.expense, users)
     assert services.campaign_progress(campaign)["delivered"] == 1
 
 
@@ -124,10 +137,12 @@ def test_overspending_a_campaign_is_refused_for_the_welfare_officer(client_as, u
 
 
 def test_totals_page_counts_person_times_and_yuan(client_as, users):
-    for amount in ("100.10", "200.20"):
-        services.record_payment(
-            member=make_member(), actor=users["welfare"], approver=users["chair"], amount=amount, fund_source="union"
+    for amount in ("100.10", "200.20", "999.00"):
+        payment = services.record_payment(
+            member=make_member(), actor=users["welfare"], amount=amount, fund_source="union", occasion=visit_occasion()
         )
+        if amount != "999.00":  # the last one waits for the chair: not counted
+            through_funds(payment.expense, users)
     page = client_as("auditor").get("/welfare/totals/").content.decode()
     assert "2 人次，300.30 元" in page
 

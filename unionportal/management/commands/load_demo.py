@@ -9,13 +9,14 @@ from unionportal.models import UnionKind
 DEMO_LOADERS = [
     "unionportal.demo.load",
     "members.demo.load",
+    "accounts.demo.load",
     "disclosure.demo.load",
+    "funds.demo.load",  # the year's books are open before any app's money asks to leave
     "welfare.demo.load",
     "congress.demo.load",
     "congress.body_demo.load",
     "activities.demo.load",
-    "funds.demo.load",
-    "activities.demo.load_money",
+    "activities.demo.load_money",  # after the funds demo: event budgets are paid through the funds chain
     "welfare.demo.load_hand_over",
     "unionportal.documents.demo.load",
     "contracts.demo.load",

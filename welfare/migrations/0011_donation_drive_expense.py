@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('funds', '0002_default_chart'),
-        ('welfare', '0007_campaign_confidential'),
+        ('welfare', '0010_application_attachments'),
     ]
 
     operations = [

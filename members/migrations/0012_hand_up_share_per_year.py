@@ -19,7 +19,7 @@ def keep_each_years_share(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("members", "0008_merge_bodies_and_member_fields"),
+        ("members", "0011_member_job_number"),
         ("funds", "0002_default_chart"),
     ]
 

@@ -1,0 +1,118 @@
+"""Democratic appraisal (民主评议) of the union's leaders: opened, voted (one seat, one ballot), closed and
+then published (公示), each a step of its own; the leaders appraised are set while it is a draft.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .appraisal_selectors import in_electorate
+from .ballots import count_vote as _count_vote
+from .models import Appraisal, AppraisalReceipt, AppraisalTally, Appraisee, Delegate
+from .motion_services import check_present
+from .selectors import active_delegate
+from .session_services import save_valid
+
+
+def open_appraisal(*, appraisal, actor=None):
+    with transaction.atomic():
+        appraisal = Appraisal.objects.select_for_update().get(pk=appraisal.pk)
+        if appraisal.status != Appraisal.Status.DRAFT:
+            raise ValidationError(_("评议已开始或已结束。"))
+        appraisees = list(appraisal.appraisees.all())
+        if not appraisees:
+            raise ValidationError(_("请先添加被评议人。"))
+        appraisal.status = Appraisal.Status.OPEN
+        appraisal.save()
+        AppraisalTally.objects.bulk_create(AppraisalTally.blank_rows(appraisal, appraisees))
+        return appraisal
+
+
+def close_appraisal(*, appraisal, actor=None):
+    """Voting ends (结束评议): the count is final and union staff see it; members see it once published."""
+    with transaction.atomic():
+        appraisal = Appraisal.objects.select_for_update().get(pk=appraisal.pk)
+        if appraisal.status != Appraisal.Status.OPEN:
+            raise ValidationError(_("评议不在进行中。"))
+        appraisal.status = Appraisal.Status.COUNTED
+        appraisal.save()
+        return appraisal
+
+
+def publish_appraisal(*, appraisal, actor=None):
+    """The result is published (公示) to everyone, a step of its own after the count was seen."""
+    with transaction.atomic():
+        appraisal = Appraisal.objects.select_for_update().get(pk=appraisal.pk)
+        if appraisal.status != Appraisal.Status.COUNTED:
+            raise ValidationError(_("评议结束后才能公示结果。"))
+        appraisal.status = Appraisal.Status.CLOSED
+        appraisal.closed_at = timezone.now()
+        appraisal.save()
+        return appraisal
+
+
+def _predecessors(delegate):
+    """The delegates whose seat ``delegate`` took by 补选, the nearest first."""
+    chain = []
+    while (delegate := Delegate.objects.filter(replaced_by=delegate).first()) is not None:
+        chain.append(delegate)
+    return chain
+
+
+def check_appraisal_ballot(appraisal, member):
+    """Refuse, with the reason, a member who may not cast an appraisal ballot now: one seat, one ballot,
+    so a delegate seated by 补选 does not vote again where the one replaced has voted; and when the
+    delegates appraise at a session, only those present there vote."""
+    if appraisal.status != Appraisal.Status.OPEN:
+        raise ValidationError(_("此评议当前不接受投票。"))
+    if not in_electorate(appraisal, member):
+        raise ValidationError(_("您不在本次评议的参评人员之中。"))
+    if AppraisalReceipt.objects.filter(appraisal=appraisal, member=member).exists():
+        raise ValidationError(_("您已参加过本次评议。"))
+    if appraisal.electorate != Appraisal.Electorate.DELEGATES:
+        return
+    predecessors = _predecessors(active_delegate(member, appraisal.term_id))
+    if AppraisalReceipt.objects.filter(appraisal=appraisal, member__in=[d.member_id for d in predecessors]).exists():
+        raise ValidationError(_("您接替的代表已在本次评议中投票，同一代表席位只投一票。"))
+    if appraisal.session_id:
+        check_present(appraisal.session, member)
+
+
+def cast_appraisal_ballot(*, appraisal, member, grades):
+    """One voter's grades for every leader, from a voter ``check_appraisal_ballot`` lets in: a receipt
+    (who) and +1 on each leader's tally for the grade given (what), together, with nothing stored that
+    links them."""
+    try:
+        with transaction.atomic():
+            appraisal = Appraisal.objects.select_for_update(of=("self",)).select_related("session").get(pk=appraisal.pk)
+            check_appraisal_ballot(appraisal, member)
+            appraisees = list(appraisal.appraisees.all())
+            allowed = {value for value, _label in appraisal.grades()}
+            if {a.pk for a in appraisees} != set(grades) or not set(grades.values()) <= allowed:
+                raise ValidationError(_("请对每一位被评议人选择等次。"))
+            AppraisalReceipt.objects.create(appraisal=appraisal, member=member)
+            given = Q(*(Q(appraisee_id=pk, grade=grade) for pk, grade in grades.items()), _connector=Q.OR)
+            _count_vote(AppraisalTally.objects.filter(appraisee__in=appraisees), given, len(appraisees) * len(allowed))
+    except IntegrityError as error:
+        raise ValidationError(_("您已参加过本次评议。")) from error
+
+
+def add_appraisee(*, appraisal, member, post="", report="", actor=None):
+    if appraisal.status != Appraisal.Status.DRAFT:
+        raise ValidationError(_("评议开始后不能再添加被评议人。"))
+    if appraisal.appraisees.filter(member=member).exists():
+        raise ValidationError(_("%(name)s已在被评议人名单中。") % {"name": member.name})
+    return save_valid(
+        Appraisee(appraisal=appraisal, member=member, post=post, report=report, order=appraisal.appraisees.count())
+    )
+
+
+def save_appraisal(*, appraisal, actor=None):
+    """Who votes (参评人员) is settled before the appraisal opens: it may change only in a draft."""
+    with transaction.atomic():
+        stored = Appraisal.objects.select_for_update().filter(pk=appraisal.pk).values("status", "electorate").first()
+        if stored and stored["status"] != Appraisal.Status.DRAFT and stored["electorate"] != appraisal.electorate:
+            raise ValidationError(_("评议开始后不能再更改参评人员。"))
+        return save_valid(appraisal)

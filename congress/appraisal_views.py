@@ -1,0 +1,139 @@
+"""Democratic appraisal (民主评议): set up, voted, counted and published; who has voted."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from unionportal.access import permission_required
+from unionportal.form_pages import apply_posted_form, form_page, report_refusal
+from unionportal.pagination import paginate
+
+from . import appraisal_selectors, appraisal_services, forms
+from .models import Appraisal
+from .motion_views import ballot_refusal
+from .views import FORM_TEMPLATE
+
+
+@permission_required("congress.view_appraisals")
+def appraisal_list(request):
+    appraisals = Appraisal.objects.select_related("term").order_by("-pk")
+    return render(request, "congress/appraisal_list.html", {"page_obj": paginate(request, appraisals)})
+
+
+@permission_required("congress.manage_appraisal")
+def appraisal_create(request):
+    return form_page(
+        request,
+        forms.AppraisalForm(request.POST or None),
+        save=lambda form: appraisal_services.save_appraisal(appraisal=form.save(commit=False), actor=request.user),
+        done=_("评议已创建，请添加被评议人。"),
+        title=_("新建民主评议"),
+        back="congress:appraisals",
+        template=FORM_TEMPLATE,
+    )
+
+
+@require_POST
+@permission_required("congress.manage_appraisal")
+def appraisee_add(request, pk):
+    appraisal = get_object_or_404(Appraisal, pk=pk)
+    apply_posted_form(
+        request,
+        forms.AppraiseeForm(request.POST),
+        lambda form: appraisal_services.add_appraisee(appraisal=appraisal, actor=request.user, **form.cleaned_data),
+        done=lambda appraisee: _("已将%(name)s列入被评议人名单。") % {"name": appraisee.member.name},
+    )
+    return redirect(appraisal)
+
+
+@permission_required("congress.view_appraisals")
+def appraisal_detail(request, pk):
+    appraisal = get_object_or_404(Appraisal.objects.select_related("term", "session"), pk=pk)
+    member = getattr(request.user, "member", None)
+    voted = member is not None and appraisal.receipts.filter(member=member).exists()
+    asked = (
+        appraisal.status == Appraisal.Status.OPEN and not voted and appraisal_selectors.in_electorate(appraisal, member)
+    )
+    refusal = ballot_refusal(appraisal_services.check_appraisal_ballot, appraisal, member) if asked else None
+    voted_count, voters = appraisal_selectors.appraisal_turnout(appraisal)
+    return render(
+        request,
+        "congress/appraisal_detail.html",
+        {
+            "appraisal": appraisal,
+            "appraisees": appraisal.appraisees.select_related("member"),
+            "grades": appraisal.grades(),
+            "turnout": {"voted": voted_count, "voters": voters},
+            # the count is for union staff until it is published (公示)
+            "tally": appraisal_selectors.appraisal_tally(appraisal)
+            if appraisal.status == Appraisal.Status.CLOSED or request.user.has_perm("congress.manage_appraisal")
+            else None,
+            "can_vote": asked and refusal is None,
+            "refusal": refusal,
+            "voted": voted,
+            "appraisee_form": forms.AppraiseeForm(),
+        },
+    )
+
+
+@permission_required("congress.view_appraisal_voters")
+def appraisal_voters(request, pk):
+    appraisal = get_object_or_404(Appraisal.objects.select_related("term"), pk=pk)
+    not_voted, voted = appraisal_selectors.appraisal_voters(appraisal)
+    return render(
+        request,
+        "congress/appraisal_voters.html",
+        {"appraisal": appraisal, "not_voted": not_voted, "voted": voted},
+    )
+
+
+@require_POST
+@permission_required("congress.vote_appraisal")
+def appraisal_vote(request, pk):
+    appraisal = get_object_or_404(Appraisal, pk=pk)
+    grades = {}
+    for appraisee in appraisal.appraisees.all():
+        grade = request.POST.get(f"a{appraisee.pk}", "")
+        if grade:
+            grades[appraisee.pk] = grade
+    try:
+        appraisal_services.cast_appraisal_ballot(
+            appraisal=appraisal, member=getattr(request.user, "member", None), grades=grades
+        )
+    except ValidationError as error:
+        report_refusal(request, error)
+    else:
+        messages.success(request, _("您的评议票已投出。"))
+    return redirect(appraisal)
+
+
+def _appraisal_done(appraisal):
+    if appraisal.status == Appraisal.Status.OPEN:
+        return _("评议已开始，参评人员现在可以投票。")
+    if appraisal.status == Appraisal.Status.COUNTED:
+        voted, electorate = appraisal_selectors.appraisal_turnout(appraisal)
+        return _("评议已结束：%(voted)s / %(electorate)s人参评。结果公示前仅工会工作人员可见。") % {
+            "voted": voted,
+            "electorate": electorate,
+        }
+    return _("评议结果已公示，全体人员可以查看。")
+
+
+@require_POST
+@permission_required("congress.manage_appraisal")
+def appraisal_manage(request, pk, action):
+    appraisal = get_object_or_404(Appraisal, pk=pk)
+    steps = {
+        "open": appraisal_services.open_appraisal,
+        "close": appraisal_services.close_appraisal,
+        "publish": appraisal_services.publish_appraisal,
+    }
+    if action not in steps:
+        raise Http404
+    apply_posted_form(
+        request, None, lambda form: steps[action](appraisal=appraisal, actor=request.user), done=_appraisal_done
+    )
+    return redirect(appraisal)

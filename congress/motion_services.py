@@ -1,0 +1,129 @@
+"""Votes on a session's motions (表决): the roll call that must reach a quorum, the secret ballot cast in
+the hall and its count, and the show of hands (举手表决) entered by staff.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .ballots import count_vote as _count_vote
+from .models import Attendance, BallotReceipt, BallotTally, Motion
+from .selectors import active_delegate, quorum
+
+
+def _fix_roll_call(motion):
+    """Refuse a vote without a quorum; otherwise fix 应到/实到 on the motion for good."""
+    present, total, reached = quorum(session=motion.agenda_item.session)
+    if not reached:
+        raise ValidationError(
+            _("出席代表%(present)s人，未达到应到代表%(total)s人的三分之二，不能表决。")
+            % {"present": present, "total": total}
+        )
+    motion.opened_at = timezone.now()
+    motion.delegates_total, motion.delegates_present = total, present
+
+
+def _locked_motion(motion):
+    return Motion.objects.select_for_update(of=("self",)).select_related("agenda_item__session__term").get(pk=motion.pk)
+
+
+def open_motion(*, motion, actor=None):
+    with transaction.atomic():
+        motion = _locked_motion(motion)
+        if motion.status != Motion.Status.DRAFT:
+            raise ValidationError(_("表决已开始或已结束。"))
+        _fix_roll_call(motion)
+        motion.status = Motion.Status.OPEN
+        motion.save()
+        if motion.method == Motion.Method.SECRET:
+            BallotTally.objects.bulk_create(BallotTally.blank_rows(motion))
+        return motion
+
+
+def record_open_count(*, motion, votes_for, votes_against, abstentions, actor=None):
+    """Staff enter the count of an open vote (举手表决); only those present can raise a hand."""
+    with transaction.atomic():
+        motion = _locked_motion(motion)
+        if motion.method != Motion.Method.OPEN:
+            raise ValidationError(_("无记名投票不能录入举手表决结果。"))
+        if motion.status == Motion.Status.CLOSED:
+            raise ValidationError(_("表决已结束。"))
+        if motion.opened_at is None:
+            _fix_roll_call(motion)
+        if votes_for + votes_against + abstentions > motion.delegates_present:
+            raise ValidationError(
+                _("票数合计超过出席代表人数（%(present)s）。") % {"present": motion.delegates_present}
+            )
+        motion.votes_for, motion.votes_against, motion.abstentions = votes_for, votes_against, abstentions
+        motion.status = Motion.Status.CLOSED
+        motion.save()
+        return motion
+
+
+def check_present(session, member):
+    """A secret ballot is cast in the hall: only a delegate marked 出席 at the session votes, not one
+    on leave (请假), an observer (列席) or one nobody signed in."""
+    kind = Attendance.objects.filter(session=session, member=member).values_list("kind", flat=True).first()
+    if kind is None:
+        raise ValidationError(_("您未登记出席本次会议，不能投票；请到会务处签到。"))
+    if kind != Attendance.Kind.PRESENT:
+        raise ValidationError(
+            _("您本次会议登记为%(kind)s，只有出席的代表可以投票。") % {"kind": Attendance.Kind(kind).label}
+        )
+
+
+def check_ballot(motion, member):
+    """The delegate who may cast a secret ballot on ``motion`` now; otherwise the reason, raised."""
+    if motion.method != Motion.Method.SECRET or motion.status != Motion.Status.OPEN:
+        raise ValidationError(_("此事项当前不接受投票。"))
+    delegate = active_delegate(member, motion.agenda_item.session.term_id)
+    if delegate is None:
+        raise ValidationError(_("只有本届在任代表可以投票。"))
+    if motion.opened_at and delegate.seated_at > motion.opened_at:
+        raise ValidationError(_("您在表决开始后才就任代表，不参加本次表决。"))
+    if BallotReceipt.objects.filter(motion=motion, delegate=delegate).exists():
+        raise ValidationError(_("您已投过票。"))
+    check_present(motion.agenda_item.session, member)
+    return delegate
+
+
+def cast_ballot(*, motion, member, choice):
+    """A delegate present at the session casts a secret ballot: a receipt (who) and +1 on the motion's
+    tally (what), in one transaction, with nothing stored that links them. The unique receipt makes it
+    one ballot per delegate."""
+    if choice not in BallotTally.Choice.values:
+        raise ValidationError(_("请选择赞成、反对或弃权。"))
+    try:
+        with transaction.atomic():
+            motion = _locked_motion(motion)
+            delegate = check_ballot(motion, member)
+            BallotReceipt.objects.create(motion=motion, delegate=delegate)
+            _count_vote(motion.tallies.all(), Q(choice=choice), len(BallotTally.Choice))
+    except IntegrityError as error:
+        raise ValidationError(_("您已投过票。")) from error
+
+
+def close_motion(*, motion, actor=None):
+    """Close a secret ballot and count it."""
+    with transaction.atomic():
+        motion = Motion.objects.select_for_update().get(pk=motion.pk)
+        if motion.status != Motion.Status.OPEN:
+            raise ValidationError(_("表决不在进行中。"))
+        counts = dict(motion.tallies.values_list("choice", "count"))
+        motion.votes_for, motion.votes_against, motion.abstentions = (
+            counts.get(choice, 0) for choice in BallotTally.Choice.values
+        )
+        motion.status = Motion.Status.CLOSED
+        motion.save()
+        return motion
+
+
+def add_motion(*, agenda_item, title, method, actor=None):
+    if not title.strip():
+        raise ValidationError(_("请填写表决事项。"))
+    motion = Motion(agenda_item=agenda_item, title=title, method=method)
+    motion.full_clean()
+    motion.save()
+    return motion

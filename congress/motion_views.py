@@ -1,0 +1,116 @@
+"""Votes on a session's motions (表决): the motion's page, the secret ballot and staff's controls."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from unionportal.access import permission_required
+from unionportal.form_pages import apply_posted_form, report_refusal
+
+from . import forms, motion_services, selectors
+from .models import BallotReceipt, Motion, Session
+
+
+@permission_required("congress.manage_session")
+def motion_create(request, pk):
+    session = get_object_or_404(Session, pk=pk)
+    form = forms.MotionForm(request.POST or None, session=session)
+    if request.method == "POST" and form.is_valid():
+        try:
+            motion = motion_services.add_motion(actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            return redirect("congress:motion", pk=motion.pk)
+    return render(request, "congress/motion_form.html", {"form": form, "session": session})
+
+
+def ballot_refusal(check, ballot, member):
+    """Why the member may not vote on the ballot now, shown in place of it; None when they may."""
+    try:
+        check(ballot, member)
+    except ValidationError as error:
+        return error.messages[0]
+    return None
+
+
+def _delegate_for(request, motion):
+    return selectors.active_delegate(getattr(request.user, "member", None), motion.agenda_item.session.term_id)
+
+
+@permission_required("congress.view_session")
+def motion_detail(request, pk):
+    motion = get_object_or_404(Motion.objects.select_related("agenda_item__session__term"), pk=pk)
+    delegate = _delegate_for(request, motion)
+    voted = delegate is not None and BallotReceipt.objects.filter(motion=motion, delegate=delegate).exists()
+    asked = delegate is not None and not voted and motion.method == Motion.Method.SECRET
+    refusal = ballot_refusal(motion_services.check_ballot, motion, delegate.member) if asked else None
+    return render(
+        request,
+        "congress/motion_detail.html",
+        {
+            "motion": motion,
+            "session": motion.agenda_item.session,
+            "result": selectors.motion_result(motion),
+            "turnout": motion.receipts.count(),
+            "can_vote": asked and refusal is None,
+            "refusal": refusal if motion.status == Motion.Status.OPEN else None,
+            "voted": voted,
+            "ballot_form": forms.BallotForm(),
+            "count_form": forms.OpenCountForm(),
+        },
+    )
+
+
+@require_POST
+@permission_required("congress.vote")
+def motion_vote(request, pk):
+    motion = get_object_or_404(Motion, pk=pk)
+    form = forms.BallotForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("请选择赞成、反对或弃权。"))
+        return redirect("congress:motion", pk=pk)
+    try:
+        motion_services.cast_ballot(
+            motion=motion, member=getattr(request.user, "member", None), choice=form.cleaned_data["choice"]
+        )
+    except ValidationError as error:
+        report_refusal(request, error)
+    else:
+        messages.success(request, _("您的选票已投出。"))
+    return redirect("congress:motion", pk=pk)
+
+
+def _motion_done(motion):
+    if motion.status == Motion.Status.OPEN:
+        return _("表决已开始：应到%(total)s人，实到%(present)s人。") % {
+            "total": motion.delegates_total,
+            "present": motion.delegates_present,
+        }
+    return _("表决已结束：赞成%(for)s票，反对%(against)s票，弃权%(abstain)s票。") % {
+        "for": motion.votes_for,
+        "against": motion.votes_against,
+        "abstain": motion.abstentions,
+    }
+
+
+@require_POST
+@permission_required("congress.manage_session")
+def motion_manage(request, pk, action):
+    motion = get_object_or_404(Motion, pk=pk)
+    steps = {
+        "open": (None, lambda form: motion_services.open_motion(motion=motion, actor=request.user)),
+        "close": (None, lambda form: motion_services.close_motion(motion=motion, actor=request.user)),
+        "count": (
+            forms.OpenCountForm(request.POST),
+            lambda form: motion_services.record_open_count(motion=motion, actor=request.user, **form.cleaned_data),
+        ),
+    }
+    if action not in steps:
+        raise Http404
+    form, save = steps[action]
+    apply_posted_form(request, form, save, done=_motion_done)
+    return redirect("congress:motion", pk=pk)

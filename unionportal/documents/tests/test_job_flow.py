@@ -1,0 +1,66 @@
+"""Document jobs move through their table (documents/flows.py) like every other state machine: each move
+is a step on the job's record, the worker's moves are the system's, and the owner's one button is 重试."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from unionportal.documents import services
+from unionportal.documents.models import Job
+from unionportal.documents.tests.test_notice import NOTICE
+
+
+def _failed(users):
+    return Job.objects.create(
+        owner=users["staff"], kind="notice", params=NOTICE, title="通知", status=Job.Status.FAILED, error="磁盘已满"
+    )
+
+
+def test_a_rendered_job_records_each_move_as_the_systems(users, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        job = services.queue_document(owner=users["staff"], kind="notice", params=NOTICE)
+    steps = list(job.steps.values_list("action", "from_status", "to_status", "actor"))
+    assert steps == [
+        ("queue", "", "queued", users["staff"].pk),
+        ("start", "queued", "running", None),
+        ("finish", "running", "done", None),
+    ]
+
+
+def test_an_interrupted_job_tells_its_record_why_it_ran_again(users, client_as):
+    job = Job.objects.create(
+        owner=users["staff"],
+        kind="notice",
+        params=NOTICE,
+        title="通知",
+        status=Job.Status.RUNNING,
+        attempts=1,
+        heartbeat_at=timezone.now() - timedelta(minutes=5),
+    )
+    services.sweep_jobs()
+    requeued = job.steps.get(action="requeue")
+    assert requeued.label == "中断后重新排队" and "已自动重新排队" in requeued.note
+    assert [s.action for s in job.steps.all()] == ["requeue", "start", "finish"]
+    record = client_as("staff").get(job.get_absolute_url()).content.decode()
+    assert "生成记录" in record and "中断后重新排队" in record and "生成完成" in record
+
+
+@pytest.mark.parametrize("action", ["start", "finish", "fail", "requeue"])
+def test_the_owner_cannot_press_what_only_the_system_does(action, users, client_as):
+    job = _failed(users)
+    response = client_as("staff").post(f"/documents/{job.pk}/{action}/", {"state": "failed"}, follow=True)
+    assert "不能" in response.content.decode()
+    job.refresh_from_db()
+    assert job.status == Job.Status.FAILED and not job.steps.exists()
+
+
+def test_a_retry_from_a_stale_page_changes_nothing(users, client_as, django_capture_on_commit_callbacks):
+    job = _failed(users)
+    client = client_as("staff")
+    assert 'data-action="retry"' in client.get(job.get_absolute_url()).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.retry_job(job=job, actor=users["staff"])  # in another tab
+    response = client.post(f"/documents/{job.pk}/retry/", {"state": "failed"}, follow=True)
+    assert "已被他人处理，现在是“已完成”" in response.content.decode()
+    assert job.steps.filter(action="retry").count() == 1
