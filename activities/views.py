@@ -17,6 +17,7 @@ from unionportal.access import member_record_required, permission_required
 from unionportal.documents.services import queue_document
 from unionportal.form_pages import report_refusal
 from unionportal.pagination import paginate
+from unionportal.spreadsheets import xlsx_response
 
 from . import export, selectors, services
 from .documents import EventParticipants
@@ -220,12 +221,8 @@ def tick(request, pk, registration_pk):
 @permission_required("activities.manage_event")
 def participants_xlsx(request, pk):
     event = get_object_or_404(Event, pk=pk)
-    response = HttpResponse(
-        export.participants_workbook(event, selectors.participants(event)),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = f"attachment; filename=participants-{event.pk}.xlsx"
-    return response
+    filename = _("报名名单-%(title)s.xlsx") % {"title": event.title}
+    return xlsx_response(export.participants_workbook(event, selectors.participants(event)), filename)
 
 
 @permission_required("activities.manage_event")
