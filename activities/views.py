@@ -21,8 +21,7 @@ from unionportal.spreadsheets import xlsx_response
 
 from . import export, selectors, services
 from .documents import EventParticipants
-from .festivals import TEMPLATES as FESTIVAL_TEMPLATES
-from .festivals import initial_for
+from .festivals import initial_for, templates_of_union
 from .forms import EventForm, HonourForm, OnBehalfForm, ResultForm, TeamForm
 from .models import Event, Level, Registration
 
@@ -250,7 +249,7 @@ def create(request):
         messages.success(request, _("活动已创建。"))
         return redirect(event)
     return render(
-        request, "activities/event_form.html", {"form": form, "festivals": FESTIVAL_TEMPLATES, "festival": festival}
+        request, "activities/event_form.html", {"form": form, "festivals": templates_of_union(), "festival": festival}
     )
 
 
