@@ -24,6 +24,7 @@ from simple_history.models import HistoricalRecords
 from members.models import Department, Member
 from unionportal.models import UnionProfile
 from unionportal.templatetags.portal import chinese_ordinal
+from unionportal.vocabulary import by_kind
 from unionportal.workflow import Step
 
 PERCENT = {"null": True, "blank": True, "validators": [MaxValueValidator(100)], "help_text": _("留空按默认")}
@@ -156,7 +157,7 @@ class Delegate(models.Model):
         on_delete=models.PROTECT,
         related_name="delegates",
     )
-    is_front_line = models.BooleanField(_("一线教职工"), default=True)
+    is_front_line = models.BooleanField(by_kind(_("一线教职工"), _("一线职工")), default=True)
     is_leader = models.BooleanField(_("领导干部"), default=False)
     active = models.BooleanField(_("在任"), default=True)
     seated_at = models.DateTimeField(_("就任时间"), default=timezone.now)

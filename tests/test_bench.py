@@ -15,6 +15,8 @@ from activities.models import Event, Registration
 from bench import figures
 from bench.__main__ import peak_rss_of_children
 from bench.congress_day import STEPS, congress_day, step_rows
+from bench.documents import HEADER as DOCUMENT_HEADER
+from bench.documents import time_documents
 from bench.middleware import query_count
 from bench.pages import PAGES
 from bench.seed import PASSWORD, Sizes, seed
@@ -23,6 +25,7 @@ from congress.models import BallotTally, Proposal
 from disclosure.models import DisclosureItem
 from funds.models import Entry, Expense
 from members.models import Member
+from unionportal.documents.models import Job
 from welfare.models import HardshipFile, Payment
 
 TINY = Sizes(
@@ -124,6 +127,15 @@ def test_notice_and_annual_report_jobs_render(seeded, settings, tmp_path, monkey
     report = figures.annual_report(chair, 2026)
     assert job.file.size > 0
     assert report["pages"] >= 1
+
+
+def test_each_official_document_is_timed_beside_weasyprint_alone(seeded, settings, tmp_path, monkeypatch):
+    settings.MEDIA_ROOT = tmp_path
+    monkeypatch.setattr("django.db.transaction.on_commit", lambda callback: callback())
+    rows = time_documents(seeded["logins"]["chair"], runs=1)
+    assert [row[0] for row in rows] == ["通知", "召开通知", "答复函", "公示单", "年度工会工作报告", "走访慰问登记表"]
+    assert all(len(row) == len(DOCUMENT_HEADER) and row[4].endswith("×") and row[5] >= 1 for row in rows)
+    assert Job.objects.filter(status=Job.Status.DONE).count() == len(rows)
 
 
 def test_query_count_header_counts_the_requests_queries(rf, db):
