@@ -10,6 +10,7 @@ from fractions import Fraction
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
@@ -217,6 +218,11 @@ CELERY_BEAT_SCHEDULE = {
     "sweep-documents": {
         "task": "unionportal.documents.tasks.sweep_jobs",
         "schedule": float(os.environ.get("DOCUMENT_SWEEP_SECONDS", "60")),
+    },
+    # 集体合同: filed contracts whose 15-day review has passed go into force, early each morning.
+    "contracts-into-force": {
+        "task": "contracts.tasks.bring_into_force",
+        "schedule": crontab(hour=0, minute=30),
     },
 }
 # Nothing reads task results; a result backend that is down must not hold up a
