@@ -6,8 +6,6 @@ services in ``elections.py`` make each move and leave an ``ElectionStep``. The b
 ``ElectionReceipt`` (who voted) and ``ElectionTally`` (a count per candidate) share nothing but the election.
 """
 
-import uuid
-
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +13,8 @@ from simple_history.models import HistoricalRecords
 
 from members.models import CommitteeSeat, CommitteeTerm, Member
 from unionportal.workflow import Step
+
+from .ballots import Receipt, Tally
 
 
 class Election(models.Model):
@@ -146,10 +146,9 @@ class Candidate(models.Model):
         return self.member.name
 
 
-class ElectionReceipt(models.Model):
-    """WHO has voted in an election (one per voter), nothing about the choice; random key."""
+class ElectionReceipt(Receipt):
+    """WHO has voted in an election (one per voter), nothing about the choice."""
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     election = models.ForeignKey(Election, verbose_name=_("选举"), on_delete=models.CASCADE, related_name="receipts")
     member = models.ForeignKey(Member, verbose_name=_("选举人"), on_delete=models.PROTECT, related_name="+")
 
@@ -162,14 +161,13 @@ class ElectionReceipt(models.Model):
         return f"{self.election} · {self.member}"
 
 
-class ElectionTally(models.Model):
+class ElectionTally(Tally):
     """WHAT the voters marked, only as a count per candidate: one row per candidate, created when voting
     opens; each ballot rewrites every row of the election (``ballots.count_vote``)."""
 
     candidate = models.OneToOneField(
         Candidate, verbose_name=_("候选人"), on_delete=models.CASCADE, related_name="tally"
     )
-    count = models.PositiveIntegerField(_("票数"), default=0)
 
     class Meta:
         verbose_name = _("选举计票")
