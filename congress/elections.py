@@ -6,11 +6,13 @@ The rules, from 《工会基层组织选举工作条例》 (thresholds in settin
   (``ELECTION_MAJORITY_BASE`` "entitled"; "voted" for unions whose rules count those who voted);
 - more qualified than seats: the most votes win; a tie at the last seat elects neither, and tied or
   unfilled seats go to a further round among the candidates not elected;
-- 差额 (competitive) elections need more candidates than seats.
+- 差额 (competitive) elections need more candidates than seats by ``ELECTION_MARGIN_SHARE`` of the seats
+  (差额比例不低于5%), and by at least ``ELECTION_MARGIN_MIN`` (1), rounded up to whole candidates.
 The ballot is secret: ``ballots.cast`` stores a receipt and rewrites every tally row.
 """
 
 import datetime
+import math
 from fractions import Fraction
 
 from django.conf import settings
@@ -59,6 +61,17 @@ def majority_line(election: Election) -> Fraction:
     """The votes a candidate must pass (strictly) to be elected."""
     base = election.ballots if settings.ELECTION_MAJORITY_BASE == "voted" else election.entitled
     return Fraction(settings.ELECTION_MAJORITY_OVER) * (base or 0)
+
+
+def margin(seats: int) -> int:
+    """How many more candidates than seats a 差额 election needs: the share of the seats, rounded up, and
+    never fewer than the minimum."""
+    share = Fraction(settings.ELECTION_MARGIN_SHARE) * seats
+    return max(settings.ELECTION_MARGIN_MIN, math.ceil(share))
+
+
+def _percent(fraction) -> str:
+    return f"{float(Fraction(fraction) * 100):g}%"
 
 
 def elected_from(counts: list[tuple[int, int]], *, seats: int, line: Fraction) -> tuple[set[int], bool]:
@@ -180,10 +193,19 @@ def open_voting(*, election: Election, actor=None) -> Election:
         raise ValidationError(
             _("候选人%(count)s人，少于应选名额%(seats)s人。") % {"count": len(candidates), "seats": election.seats}
         )
-    if election.competitive and len(candidates) <= election.seats:
+    if election.competitive and len(candidates) < election.seats + margin(election.seats):
         raise ValidationError(
-            _("差额选举的候选人须多于应选名额（应选%(seats)s人，候选人%(count)s人）。")
-            % {"count": len(candidates), "seats": election.seats}
+            _(
+                "差额选举的候选人须比应选名额至少多%(margin)s人（差额比例不低于%(share)s），"
+                "应选%(seats)s人，现有候选人%(count)s人，请再提名%(short)s人。"
+            )
+            % {
+                "margin": margin(election.seats),
+                "share": _percent(settings.ELECTION_MARGIN_SHARE),
+                "seats": election.seats,
+                "count": len(candidates),
+                "short": election.seats + margin(election.seats) - len(candidates),
+            }
         )
     entitled = electorate(election).count()
     if not entitled:
@@ -321,7 +343,7 @@ def next_round(*, election: Election, held_on: datetime.date | None = None, acto
         committee_term_id=election.committee_term_id,
         post=election.post,
         seats=open_seats,
-        competitive=election.competitive and len(others) > open_seats,
+        competitive=election.competitive and len(others) >= open_seats + margin(open_seats),
         held_on=held_on or election.held_on,
         round=election.round + 1,
         previous=election,

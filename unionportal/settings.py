@@ -297,3 +297,8 @@ EMAIL_SELF_SERVICE = bool(os.environ.get("DJANGO_EMAIL_HOST"))
 ELECTION_TURNOUT_OVER = Fraction(os.environ.get("UNION_ELECTION_TURNOUT_OVER", "2/3"))
 ELECTION_MAJORITY_OVER = Fraction(os.environ.get("UNION_ELECTION_MAJORITY_OVER", "1/2"))
 ELECTION_MAJORITY_BASE = os.environ.get("UNION_ELECTION_MAJORITY_BASE", "entitled")
+# 差额选举 (an election marked competitive): candidates must exceed the seats by at least this share of the
+# seats (差额比例不低于5%, the 条例's common rule; some unions' own 选举办法 say 10%), and by at least
+# this many candidates whatever the share (one more candidate than seats).
+ELECTION_MARGIN_SHARE = Fraction(os.environ.get("UNION_ELECTION_MARGIN_SHARE", "5/100"))
+ELECTION_MARGIN_MIN = int(os.environ.get("UNION_ELECTION_MARGIN_MIN", "1"))

@@ -67,12 +67,36 @@ def test_a_candidate_is_one_of_the_groups_voters_and_nominated_once(group):
 
 def test_a_competitive_election_needs_more_candidates_than_seats(group):
     election = delegate_election(group, candidates=2, competitive=True)
-    with pytest.raises(ValidationError, match="差额选举的候选人须多于应选名额（应选2人，候选人2人）"):
+    refusal = "差额选举的候选人须比应选名额至少多1人（差额比例不低于5%），应选2人，现有候选人2人，请再提名1人。"
+    with pytest.raises(ValidationError, match=refusal):
         elections.open_voting(election=election)
+    assert Election.objects.get(pk=election.pk).status == Election.Status.NOMINATING
     elections.nominate(
         election=election, member=elections.electorate(election).exclude(candidacies__election=election)[0]
     )
     assert elections.open_voting(election=election).entitled == 9
+
+
+@pytest.mark.parametrize(
+    ("share", "minimum", "seats", "more"),
+    [("5/100", 1, 2, 1), ("5/100", 1, 20, 1), ("5/100", 1, 21, 2), ("1/10", 1, 15, 2), ("0", 2, 7, 2)],
+)
+def test_the_competitive_margin_is_the_share_of_seats_rounded_up_and_at_least_the_minimum(
+    settings, share, minimum, seats, more
+):
+    settings.ELECTION_MARGIN_SHARE, settings.ELECTION_MARGIN_MIN = share, minimum
+    assert elections.margin(seats) == more
+
+
+def test_a_union_asking_a_larger_margin_needs_more_candidates(group, settings):
+    settings.ELECTION_MARGIN_SHARE, settings.ELECTION_MARGIN_MIN = "1/10", 2
+    election = delegate_election(group, candidates=3, competitive=True)
+    with pytest.raises(ValidationError, match="至少多2人（差额比例不低于10%）.*请再提名1人"):
+        elections.open_voting(election=election)
+    elections.nominate(
+        election=election, member=elections.electorate(election).exclude(candidacies__election=election)[0]
+    )
+    assert elections.open_voting(election=election).status == Election.Status.VOTING
 
 
 def test_the_ballot_is_secret_one_per_voter_and_no_more_marks_than_seats(group):
