@@ -26,7 +26,7 @@ from members import committees
 from members.models import CommitteeSeat, Member
 from unionportal.workflow import flow_for, move
 
-from . import ballots
+from . import ballots, election_tellers
 from .models import Candidate, Delegate, DelegateGroup, Election, ElectionReceipt, ElectionTally
 
 E = Election
@@ -177,6 +177,8 @@ def nominate(*, election: Election, member: Member, nominated_by: str = "", acto
             raise ValidationError(_("%(name)s已是本届代表。") % {"name": member.name})
     if election.candidates.filter(member=member).exists():
         raise ValidationError(_("%(name)s已是候选人。") % {"name": member.name})
+    if election.tellers.filter(member=member).exists():
+        raise ValidationError(_("%(name)s是本次选举的监票人或计票人，不能作为候选人。") % {"name": member.name})
     candidate = Candidate(election=election, member=member, nominated_by=nominated_by)
     candidate.full_clean()
     candidate.save()
@@ -222,6 +224,8 @@ def cast_ballot(*, election: Election, member: Member, chosen: list[int]) -> Non
         election = _lock(election)
         if election.status != E.Status.VOTING:
             raise ValidationError(_("此选举当前不接受投票。"))
+        if not election.online:
+            raise ValidationError(_("本次选举使用纸质选票，不接受网上投票。"))
         if not electorate(election).filter(pk=member.pk).exists():
             raise ValidationError(_("您不在本次选举的选举人范围内。"))
         chosen = set(chosen)
@@ -246,18 +250,27 @@ def cast_ballot(*, election: Election, member: Member, chosen: list[int]) -> Non
 
 @transaction.atomic
 def close_voting(*, election: Election, actor=None) -> Election:
-    """Count: void when too few voted; else elect by the majority line, most votes first, ties left open."""
+    """Count: void when too few voted; else elect by the majority line, most votes first, ties left open.
+    The paper ballots returned and their votes, confirmed by the tellers, add to the online ones (the close
+    is ``blocked`` until then, election_tellers.count_missing)."""
     election = _locked_for(election, "close", actor)
-    ballots_cast = election.receipts.count()
-    counts = list(ElectionTally.objects.filter(candidate__election=election).values_list("candidate_id", "count"))
+    paper = election_tellers.confirmed_count(election)
+    ballots_cast = election.receipts.count() + (paper.returned if paper else 0)
+    rows = ElectionTally.objects.filter(candidate__election=election)
+    counts = [
+        (candidate_id, online + (on_paper or 0))
+        for candidate_id, online, on_paper in rows.values_list("candidate_id", "count", "candidate__paper_votes")
+    ]
     for candidate_id, count in counts:
         Candidate.objects.filter(pk=candidate_id).update(votes=count)
+    on_paper = _paper_note(paper)
     if not turnout_reached(ballots_cast, election.entitled):
         note = _("参加投票%(ballots)s人，未超过应到%(entitled)s人的%(share)s，选举无效。") % {
             "ballots": ballots_cast,
             "entitled": election.entitled,
             "share": _share(settings.ELECTION_TURNOUT_OVER),
         }
+        note += on_paper
         return move(election, "close", actor=actor, to=E.Status.VOID, note=note, ballots=ballots_cast, result_note=note)
     election.ballots = ballots_cast
     elected, tied = elected_from(counts, seats=election.seats, line=majority_line(election))
@@ -268,11 +281,23 @@ def close_voting(*, election: Election, actor=None) -> Election:
         "ballots": election.ballots,
         "elected": len(elected),
     }
+    note += on_paper
     if tied:
         note += _("末位得票相等，须就票数相等的候选人再次投票。")
     if open_seats:
         note += _("尚缺%(open)s名，可在未当选的候选人中进行下一轮选举。") % {"open": open_seats}
     return move(election, "close", actor=actor, note=note, ballots=ballots_cast, result_note=note)
+
+
+def _paper_note(paper) -> str:
+    if paper is None:
+        return ""
+    return _("其中纸质选票发出%(issued)s张，收回%(returned)s张，无效票%(spoiled)s张，空白票%(blank)s张。") % {
+        "issued": paper.issued,
+        "returned": paper.returned,
+        "spoiled": paper.spoiled,
+        "blank": paper.blank,
+    }
 
 
 def _share(fraction) -> str:

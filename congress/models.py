@@ -598,5 +598,7 @@ from .election_models import (  # noqa: E402, F401
     ElectionReceipt,
     ElectionStep,
     ElectionTally,
+    PaperCount,
     RegisteredDelegate,
+    Teller,
 )
