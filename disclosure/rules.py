@@ -56,13 +56,13 @@ rules.add_perm(
     is_union_staff
     | (on_board & (is_public_item | is_logged_in))
     | (is_handler & of_own_department)
-    | (reviews & under_review),
+    | (under_review & reviews),
 )
 rules.add_perm("disclosure.view_timeline", is_union_staff | (is_handler & of_own_department))
 rules.add_perm("disclosure.draft_item", is_union_staff | is_handler)
 rules.add_perm("disclosure.edit_item", editable & (is_union_staff | (is_handler & of_own_department)))
 rules.add_perm("disclosure.review", reviews)
-rules.add_perm("disclosure.view_work", is_union_staff | is_handler | reviews)
+rules.add_perm("disclosure.view_work", is_union_staff | is_handler | (is_member & reviews))
 rules.add_perm("disclosure.manage", is_union_staff)
 rules.add_perm("disclosure.object", is_member & is_published)
 rules.add_perm("disclosure.sign", is_member & asks_signature)
