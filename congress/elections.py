@@ -18,7 +18,7 @@ from fractions import Fraction
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count, Exists, F, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -377,54 +377,3 @@ def next_round(*, election: Election, held_on: datetime.date | None = None, acto
         Candidate(election=following, member_id=c.member_id, nominated_by=_("上一轮未当选")) for c in others
     )
     return following
-
-
-def reminders(today: datetime.date | None = None) -> dict:
-    """For the dashboard: congress and committee terms in their last months, delegate groups with
-    fewer serving delegates than their quota, and a union committee in office without its 主席 (增补)."""
-    from members.committees import current_body_term
-    from members.models import Committee, CommitteeTerm
-
-    from .models import CongressTerm
-
-    today = today or timezone.localdate()
-    soon = today + datetime.timedelta(days=183)
-    return {
-        "congress_terms": list(CongressTerm.objects.filter(end_year=today.year)),
-        "committee_terms": list(
-            CommitteeTerm.objects.filter(ends_on__gte=today, ends_on__lte=soon).select_related("committee")
-        ),
-        "short_groups": list(
-            DelegateGroup.objects.filter(seats__gt=0, term__end_year__gte=today.year)
-            .annotate(serving=Count("delegates", filter=Q(delegates__active=True)))
-            .filter(serving__lt=F("seats"))
-            .select_related("term")
-        ),
-        "headless": [
-            term
-            for term in [current_body_term(Committee.Kind.UNION, today)]
-            if term is not None and not term.seats.filter(post="主席").exists()
-        ],
-    }
-
-
-def snapshot_delegates(sender, *, registration, today, **kwargs) -> None:
-    """The yearly registration (年度登记) also freezes the delegates serving that day, names copied."""
-    from .models import RegisteredDelegate
-
-    serving = (
-        Delegate.objects.filter(active=True, term__start_year__lte=today.year, term__end_year__gte=today.year)
-        .select_related("term", "group", "member")
-        .order_by("term__number", "group__sort_order", "group__name", "member__name_pinyin", "pk")
-    )
-    RegisteredDelegate.objects.bulk_create(
-        RegisteredDelegate(
-            registration=registration,
-            term_number=delegate.term.number,
-            group_name=delegate.group.name if delegate.group else "",
-            member=delegate.member,
-            member_name=delegate.member.name,
-            sort_order=order,
-        )
-        for order, delegate in enumerate(serving)
-    )

@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from congress import election_flows, elections
+from congress import election_flows, election_reminders, elections
 from congress.models import Candidate, Delegate, DelegateGroup, Election, ElectionReceipt, ElectionTally
 from members import registration
 from members.models import Committee, CommitteeSeat, CommitteeTerm, Member, UnionGroup
@@ -259,13 +259,13 @@ def test_the_yearly_registration_freezes_the_serving_delegates(group):
 def test_reminders_name_a_term_in_its_last_year_and_a_group_short_of_delegates(group):
     group.term.end_year = TODAY.year
     group.term.save()
-    found = elections.reminders()
+    found = election_reminders.reminders()
     assert found["congress_terms"] == [group.term] and found["short_groups"] == [group]
     assert found["headless"] == []
     union = CommitteeTerm.objects.create(
         committee=Committee.objects.create(name="工会委员会", kind=Committee.Kind.UNION), number=1, starts_on=TODAY
     )
     CommitteeSeat.objects.create(term=union, member=make_member(), post="委员")
-    assert elections.reminders()["headless"] == [union]
-    assert elections.reminders(today=TODAY - datetime.timedelta(days=400))["congress_terms"] == []
+    assert election_reminders.reminders()["headless"] == [union]
+    assert election_reminders.reminders(today=TODAY - datetime.timedelta(days=400))["congress_terms"] == []
     assert not Candidate.objects.exists()
