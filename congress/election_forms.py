@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from members.models import CommitteeTerm, Member
+from members.pickers import PersonField
 
 from .forms import DATE_WIDGET
 from .models import CongressTerm, DelegateGroup, Election, Teller
@@ -78,20 +79,21 @@ class BallotForm(forms.Form):
 
 
 class TellerForm(forms.Form):
-    member = forms.ModelChoiceField(
+    member = PersonField(
         label=_("姓名"),
-        queryset=Member.objects.none(),
-        error_messages={"required": _("姓名：请选择监票人或计票人。"), "invalid_choice": _("姓名：不在可选人员中。")},
+        scope="union_members",
+        error_messages={
+            "required": _("姓名：请选择监票人或计票人。"),
+            "invalid_choice": _("姓名：不在可选人员中（候选人和已担任监票人、计票人的除外）。"),
+        },
     )
     role = forms.ChoiceField(label=_("职责"), choices=Teller.Role.choices, initial=Teller.Role.SCRUTINEER)
 
     def __init__(self, *args, election, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["member"].queryset = (
-            Member.objects.filter(status=Member.Status.ACTIVE, is_union_member=True)
-            .exclude(candidacies__election=election)
-            .exclude(pk__in=election.tellers.values("member"))
-            .order_by("name_pinyin")
+        field = self.fields["member"]
+        field.queryset = field.queryset.exclude(candidacies__election=election).exclude(
+            pk__in=election.tellers.values("member")
         )
 
 

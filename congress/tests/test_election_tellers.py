@@ -167,6 +167,8 @@ def test_staff_name_the_tellers_on_the_election_page(client, group, users):  # n
     response = client.post(
         f"/congress/elections/{election.pk}/tellers/", {"member": candidate.pk, "role": SCRUTINEER}, follow=True
     )
-    assert "姓名：不在可选人员中。" in response.text and Teller.objects.count() == 1
+    assert (
+        "姓名：不在可选人员中（候选人和已担任监票人、计票人的除外）。" in response.text and Teller.objects.count() == 1
+    )
     client.force_login(users["member"])
     assert client.post(f"/congress/elections/{election.pk}/tellers/", {"member": make_member().pk}).status_code == 403
