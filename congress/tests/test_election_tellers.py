@@ -137,6 +137,7 @@ def test_the_tellers_enter_the_count_on_their_page_and_the_result_sheet_names_th
     client.force_login(users["member"])
     page = client.get(url).text
     assert "计票人：" in page and "录入清点结果" in page
+    assert "使用纸质选票，在选举会场投票" in page and 'data-testid="ballot"' not in page
     posted = {"issued": 9, "returned": 10, "spoiled": 0, "blank": 0}
     posted |= {f"votes_{pk}": n for pk, n in votes(election, 6, 5, 1).items()}
     refused = client.post(url + "paper-count/", posted)
