@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from members.models import Member
 from unionportal.models import UnionKind, UnionProfile
+from unionportal.roles import is_handler, is_union_staff
 
 from .models import Category, DisclosureItem, ItemStep, Objection, ReadReceipt, term_bounds
 
@@ -43,11 +44,15 @@ def board_years(user):
 
 
 def work_list(user):
-    """Items still in the making: all of them for union staff, his department's for a handler."""
+    """Items still in the making: all of them for union staff, his department's for a handler, and those
+    awaiting 预审 for a member of the 公开领导小组."""
     items = DisclosureItem.objects.exclude(status__in=[S.CLOSED, S.ARCHIVED]).select_related("category", "department")
-    if not user.has_perm("disclosure.review"):
+    if not is_union_staff(user):
         department = getattr(getattr(user, "member", None), "department_id", None)
-        items = items.filter(department_id=department) if department else items.none()
+        shown = Q(department_id=department) if department and is_handler(user) else Q(pk__in=[])
+        if user.has_perm("disclosure.review"):
+            shown |= Q(status=S.PENDING)
+        items = items.filter(shown)
     return items.order_by("status", "-pk")
 
 
