@@ -121,7 +121,10 @@ def assert_official_layout(path: Path, *, signer: str, date: str, name: str) -> 
     assert body and all(abs(line.left - LEFT) < 0.3 or line.left > LEFT for line in body)
     (page,) = [page for page in pages if any(line.text == date for line in page.lines)]
     date_line = next(line for line in page.lines if line.text == date)
-    signer_line = [line for line in page.lines if line.text == signer][-1]  # the masthead may say the same
+    # the masthead and the 版记's 印发机关 may say the same: the 署名 is the one just above the date
+    signer_line = max(
+        (line for line in page.lines if line.text == signer and line.top < date_line.top), key=lambda line: line.top
+    )
     assert abs(date_line.right - (RIGHT - 4 * CHAR_MM)) < 0.6
     assert abs(signer_line.centre - date_line.centre) < 0.5 and abs(date_line.top - signer_line.top - LINE_MM) < 0.05
     above = [line for line in page.lines if abs(line.height_pt - 16) < 0.3 and line.bottom < signer_line.top]
