@@ -44,6 +44,7 @@ def session_detail(request, pk):
         for item in session.agenda.prefetch_related("motions")
         for motion in item.motions.all()
     ]
+    documents = list(session.documents.select_related("audit"))
     return render(
         request,
         "congress/session_detail.html",
@@ -56,9 +57,9 @@ def session_detail(request, pk):
             "delegate_count": session.term.delegates.filter(active=True).count(),
             "previous": previous,
             "agenda_form": forms.AgendaItemForm(),
-            "documents": session.documents.select_related("audit"),
+            "documents": documents,
             "document_form": forms.SessionDocumentForm(),
-            "audit_report": session.documents.filter(audit__isnull=False).first(),
+            "audit_report": next((document for document in documents if document.audit_id), None),
             "finished_audits": audit_report.finished_audits()
             if request.user.has_perm("congress.manage_session")
             else [],
