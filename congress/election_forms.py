@@ -79,6 +79,7 @@ class BallotForm(forms.Form):
 
 
 class TellerForm(forms.Form):
+    prefix = "teller"  # the nomination form on the same page also has a member field
     member = PersonField(
         label=_("姓名"),
         scope="union_members",

@@ -162,14 +162,22 @@ def test_the_tellers_enter_the_count_on_their_page_and_the_result_sheet_names_th
 def test_staff_name_the_tellers_on_the_election_page(client, group, users):  # noqa: F811
     election = delegate_election(group)
     client.force_login(users["staff"])
-    client.post(f"/congress/elections/{election.pk}/tellers/", {"member": users["member"].member.pk, "role": COUNTER})
+    client.post(
+        f"/congress/elections/{election.pk}/tellers/",
+        {"teller-member": users["member"].member.pk, "teller-role": COUNTER},
+    )
     assert Teller.objects.get().member == users["member"].member
     candidate = election.candidates.first().member
     response = client.post(
-        f"/congress/elections/{election.pk}/tellers/", {"member": candidate.pk, "role": SCRUTINEER}, follow=True
+        f"/congress/elections/{election.pk}/tellers/",
+        {"teller-member": candidate.pk, "teller-role": SCRUTINEER},
+        follow=True,
     )
     assert (
         "姓名：不在可选人员中（候选人和已担任监票人、计票人的除外）。" in response.text and Teller.objects.count() == 1
     )
     client.force_login(users["member"])
-    assert client.post(f"/congress/elections/{election.pk}/tellers/", {"member": make_member().pk}).status_code == 403
+    assert (
+        client.post(f"/congress/elections/{election.pk}/tellers/", {"teller-member": make_member().pk}).status_code
+        == 403
+    )
