@@ -125,7 +125,7 @@ class MotionForm(forms.Form):
         self.fields["agenda_item"].queryset = session.agenda.all()
 
 
-class OpenCountForm(forms.Form):
+class OpenCountForm(ActionForm):
     votes_for = forms.IntegerField(label=_("赞成"), min_value=0)
     votes_against = forms.IntegerField(label=_("反对"), min_value=0)
     abstentions = forms.IntegerField(label=_("弃权"), min_value=0)

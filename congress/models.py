@@ -351,6 +351,9 @@ class Motion(models.Model):
     def __str__(self):
         return self.title
 
+    def get_absolute_url(self):
+        return reverse("congress:motion", args=[self.pk])
+
 
 class BallotReceipt(models.Model):
     """WHO has voted on a motion: one per delegate, and nothing about the choice.
@@ -604,3 +607,4 @@ from .election_models import (  # noqa: E402, F401
     ElectionTally,
     RegisteredDelegate,
 )
+from .step_models import MotionStep  # noqa: E402, F401

@@ -156,6 +156,34 @@ def make_job(users, state):
     return Job.objects.create(owner=users["staff"], kind="notice", title="通知", status=state)
 
 
+def _session_with_quorum(users):
+    """A session of the congress where the delegate and the chair are delegates, both present."""
+    from congress.models import Attendance, CongressTerm, Delegate, Session
+
+    term, _new = CongressTerm.objects.get_or_create(number=4, defaults={"start_year": 2024, "end_year": 2028})
+    session, _new = Session.objects.get_or_create(term=term, number=1, defaults={"starts_on": TODAY, "ends_on": TODAY})
+    for role in ("delegate", "chair"):
+        Delegate.objects.get_or_create(term=term, member=users[role].member)
+        Attendance.objects.get_or_create(session=session, member=users[role].member, defaults={"kind": "present"})
+    return session
+
+
+def make_motion(users, state):
+    """A secret ballot on the session's agenda (a show of hands has only 录入表决结果)."""
+    from congress.models import AgendaItem, Motion
+
+    item = AgendaItem.objects.create(session=_session_with_quorum(users), title="审议工作报告")
+    opened = state != "draft"
+    return Motion.objects.create(
+        agenda_item=item,
+        title="通过工作报告",
+        status=state,
+        opened_at=timezone.now() if opened else None,
+        delegates_total=2 if opened else None,
+        delegates_present=2 if opened else None,
+    )
+
+
 def pages(obj, user):
     """Where a user meets the object's buttons: its page, and for staff a sign-up's participants list."""
     urls = [obj.get_absolute_url()]
@@ -175,6 +203,7 @@ MAKERS = {
     "congress.Election": make_election,
     "contracts.CollectiveContract": make_contract,
     "documents.Job": make_job,
+    "congress.Motion": make_motion,
 }
 FLOWS = {str(flow): flow for flow in workflow.workflows()}
 

@@ -106,7 +106,7 @@ def test_opening_and_closing_a_secret_ballot_say_the_roll_and_the_count(staff, u
     response = staff.post(f"/congress/motions/{motion.pk}/close/", follow=True)
     assert _messages(response) == ["表决已结束：赞成0票，反对0票，弃权0票。"]
     response = staff.post(f"/congress/motions/{motion.pk}/close/", follow=True)
-    assert _messages(response) == ["表决不在进行中。"]
+    assert _messages(response) == ["表决事项现在是“已结束”，不能结束投票并计票。"]
 
 
 def test_an_appraisal_says_each_step_with_its_turnout(staff):
@@ -137,3 +137,14 @@ def test_the_follow_through_names_the_field_too_long_and_saves_nothing(staff, us
     assert proposal.implementation == ""
     response = staff.post(url, {field + "implementation": "partly", field + "note": "经费到位后完成"}, follow=True)
     assert _messages(response) == ["已登记提案“增设休息室”的落实情况：部分落实。"]
+
+
+def test_closing_a_secret_ballot_asks_first_with_the_turnout_and_the_timeline_names_who(staff, users):
+    motion = _hall(users, Motion.Method.SECRET)
+    staff.post(f"/congress/motions/{motion.pk}/open/", {"state": "draft"})
+    page = staff.get(f"/congress/motions/{motion.pk}/").content.decode()
+    assert "已投票0 / 2人。结束后不能再投票，计票结果随即确定。确定结束？" in page
+    assert 'data-action="open"' not in page
+    staff.post(f"/congress/motions/{motion.pk}/close/", {"state": "open"})
+    assert [step.action for step in motion.steps.all()] == ["open", "close"]
+    assert "结束投票并计票" in staff.get(f"/congress/motions/{motion.pk}/").content.decode()

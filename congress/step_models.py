@@ -1,0 +1,19 @@
+"""The timelines of the congress's smaller state machines (unionportal.workflow.Step): a vote on a motion,
+a democratic appraisal, a suggestion and a co-signing invitation. Their tables are in ``vote_flows.py``."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from unionportal.workflow import Step
+
+from .models import Motion
+
+
+class MotionStep(Step):
+    """One dated step of a vote: opened, closed and counted, or its show of hands entered."""
+
+    motion = models.ForeignKey(Motion, verbose_name=_("表决事项"), on_delete=models.CASCADE, related_name="steps")
+
+    class Meta(Step.Meta):
+        verbose_name = _("表决记录")
+        verbose_name_plural = _("表决记录")
