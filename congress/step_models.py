@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from unionportal.workflow import Step
 
-from .models import Motion
+from .models import Appraisal, Motion
 
 
 class MotionStep(Step):
@@ -17,3 +17,13 @@ class MotionStep(Step):
     class Meta(Step.Meta):
         verbose_name = _("表决记录")
         verbose_name_plural = _("表决记录")
+
+
+class AppraisalStep(Step):
+    """One dated step of a democratic appraisal: opened, closed, published."""
+
+    appraisal = models.ForeignKey(Appraisal, verbose_name=_("民主评议"), on_delete=models.CASCADE, related_name="steps")
+
+    class Meta(Step.Meta):
+        verbose_name = _("评议记录")
+        verbose_name_plural = _("评议记录")

@@ -1,14 +1,16 @@
-"""The transition tables of the congress's votes (unionportal.workflow): a motion put to the vote (表决).
+"""The transition tables of the congress's votes (unionportal.workflow): a motion put to the vote (表决) and
+a democratic appraisal (民主评议: opened, closed with its turnout, then published as a step of its own).
 Imported by congress.apps.ready, as ``election_flows.py``; ``flows.py`` is the proposals' table."""
 
 from django.utils.translation import gettext_lazy as _
 
 from unionportal.workflow import Action, Workflow
 
-from .models import Motion, MotionStep
+from .models import Appraisal, AppraisalStep, Motion, MotionStep
 from .rules import runs_congress
 
 M = Motion.Status
+A = Appraisal.Status
 
 
 def _motion_done(motion):
@@ -75,6 +77,61 @@ MOTION_FLOW = Workflow(
             form="congress.forms.OpenCountForm",
             service="congress.motion_services.record_open_count",
             done=_motion_done,
+        ),
+    ],
+)
+
+
+def _turnout(appraisal):
+    from .appraisal_selectors import appraisal_turnout
+
+    voted, electorate = appraisal_turnout(appraisal)
+    return {"voted": voted, "electorate": electorate}
+
+
+APPRAISAL_FLOW = Workflow(
+    Appraisal,
+    steps=AppraisalStep,
+    noun=_("评议"),
+    url_name="congress:appraisal_act",
+    view_permission="congress.view_appraisals",
+    final={A.CLOSED},
+    actions=[
+        Action(
+            "open",
+            {A.DRAFT},
+            A.OPEN,
+            label=_("开始评议"),
+            allowed=runs_congress,
+            service="congress.appraisal_services.open_appraisal",
+            confirm=_("开始后不能再添加被评议人或更改参评人员。确定开始？"),
+            done=_("评议已开始，参评人员现在可以投票。"),
+        ),
+        Action(
+            "close",
+            {A.OPEN},
+            A.COUNTED,
+            label=_("结束评议"),
+            allowed=runs_congress,
+            service="congress.appraisal_services.close_appraisal",
+            confirm=lambda a: (
+                _("已参评%(voted)s / %(electorate)s人。结束后不能再投票，结果先由工会查看，公示后全体可见。确定结束？")
+                % _turnout(a)
+            ),
+            done=lambda a: (
+                _("评议已结束：%(voted)s / %(electorate)s人参评。结果公示前仅工会工作人员可见。") % _turnout(a)
+            ),
+            style="danger",
+        ),
+        Action(
+            "publish",
+            {A.COUNTED},
+            A.CLOSED,
+            label=_("公示结果"),
+            allowed=runs_congress,
+            service="congress.appraisal_services.publish_appraisal",
+            confirm=_("公示后全体人员都能看到评议结果，不能撤回。确定公示？"),
+            done=_("评议结果已公示，全体人员可以查看。"),
         ),
     ],
 )

@@ -184,6 +184,16 @@ def make_motion(users, state):
     )
 
 
+def make_appraisal(users, state):
+    """The delegates appraise the chair."""
+    from congress.models import Appraisal
+
+    session = _session_with_quorum(users)
+    appraisal = Appraisal.objects.create(term=session.term, title="领导班子民主评议", status=state)
+    appraisal.appraisees.create(member=users["chair"].member, post="主席")
+    return appraisal
+
+
 def pages(obj, user):
     """Where a user meets the object's buttons: its page, and for staff a sign-up's participants list."""
     urls = [obj.get_absolute_url()]
@@ -204,6 +214,7 @@ MAKERS = {
     "contracts.CollectiveContract": make_contract,
     "documents.Job": make_job,
     "congress.Motion": make_motion,
+    "congress.Appraisal": make_appraisal,
 }
 FLOWS = {str(flow): flow for flow in workflow.workflows()}
 

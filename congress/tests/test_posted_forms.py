@@ -121,7 +121,7 @@ def test_an_appraisal_says_each_step_with_its_turnout(staff):
         "评议已结束：0 / 2人参评。结果公示前仅工会工作人员可见。"
     ]
     assert _messages(staff.post(url + "publish/", follow=True)) == ["评议结果已公示，全体人员可以查看。"]
-    assert _messages(staff.post(url + "publish/", follow=True)) == ["评议结束后才能公示结果。"]
+    assert _messages(staff.post(url + "publish/", follow=True)) == ["评议现在是“已公示”，不能公示结果。"]
 
 
 def test_the_follow_through_names_the_field_too_long_and_saves_nothing(staff, users):
