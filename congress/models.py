@@ -607,4 +607,4 @@ from .election_models import (  # noqa: E402, F401
     ElectionTally,
     RegisteredDelegate,
 )
-from .step_models import AppraisalStep, MotionStep  # noqa: E402, F401
+from .step_models import AppraisalStep, MotionStep, SuggestionStep  # noqa: E402, F401

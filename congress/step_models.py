@@ -1,12 +1,13 @@
 """The timelines of the congress's smaller state machines (unionportal.workflow.Step): a vote on a motion,
-a democratic appraisal, a suggestion and a co-signing invitation. Their tables are in ``vote_flows.py``."""
+a democratic appraisal, a suggestion and a co-signing invitation. Their tables are in ``vote_flows.py`` and
+``suggestion_flows.py``."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from unionportal.workflow import Step
 
-from .models import Appraisal, Motion
+from .models import Appraisal, Motion, Suggestion
 
 
 class MotionStep(Step):
@@ -27,3 +28,14 @@ class AppraisalStep(Step):
     class Meta(Step.Meta):
         verbose_name = _("评议记录")
         verbose_name_plural = _("评议记录")
+
+
+class SuggestionStep(Step):
+    """One dated step of a suggestion: answered, or raised as a proposal. Its submission is not recorded:
+    an anonymous one must not name its author."""
+
+    suggestion = models.ForeignKey(Suggestion, verbose_name=_("建议"), on_delete=models.CASCADE, related_name="steps")
+
+    class Meta(Step.Meta):
+        verbose_name = _("建议办理记录")
+        verbose_name_plural = _("建议办理记录")

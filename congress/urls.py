@@ -36,6 +36,7 @@ urlpatterns = [
     path("suggestions/", suggestion_views.suggestion_list, name="suggestions"),
     path("suggestions/new/", suggestion_views.suggestion_create, name="suggestion_create"),
     path("suggestions/<int:pk>/", suggestion_views.suggestion_detail, name="suggestion"),
+    path("suggestions/<int:pk>/<slug:action>/", suggestion_views.suggestion_act, name="suggestion_act"),
     path("proposals/", proposal_views.proposal_list, name="proposals"),
     path("proposals/new/", proposal_views.proposal_create, name="proposal_create"),
     path("proposals/<int:pk>/", proposal_views.proposal_detail, name="proposal"),

@@ -194,6 +194,21 @@ def make_appraisal(users, state):
     return appraisal
 
 
+def make_suggestion(users, state):
+    """A member's named suggestion; a delegate of a term with a session to come may raise it."""
+    from congress.models import Suggestion
+
+    _session_with_quorum(users)
+    return Suggestion.objects.create(
+        author=users["member"].member,
+        title="增设自行车棚",
+        content="内容",
+        submitted_on=TODAY,
+        status=state,
+        answer="已安排" if state == "answered" else "",
+    )
+
+
 def pages(obj, user):
     """Where a user meets the object's buttons: its page, and for staff a sign-up's participants list."""
     urls = [obj.get_absolute_url()]
@@ -215,6 +230,7 @@ MAKERS = {
     "documents.Job": make_job,
     "congress.Motion": make_motion,
     "congress.Appraisal": make_appraisal,
+    "congress.Suggestion": make_suggestion,
 }
 FLOWS = {str(flow): flow for flow in workflow.workflows()}
 

@@ -1,6 +1,8 @@
 """The small forms and buttons staff post from a session, term, motion, appraisal or follow-up page: a bad
 form names the field in Chinese and saves nothing; a good one says what was saved."""
 
+import datetime
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -148,3 +150,23 @@ def test_closing_a_secret_ballot_asks_first_with_the_turnout_and_the_timeline_na
     staff.post(f"/congress/motions/{motion.pk}/close/", {"state": "open"})
     assert [step.action for step in motion.steps.all()] == ["open", "close"]
     assert "结束投票并计票" in staff.get(f"/congress/motions/{motion.pk}/").content.decode()
+
+
+def test_a_suggestion_answered_tells_its_named_author_and_an_empty_answer_is_refused(staff, users):
+    from congress.models import Suggestion
+    from unionportal.notices import Notice
+
+    named = Suggestion.objects.create(
+        author=users["member"].member, title="增设车棚", content="c", submitted_on=datetime.date.today()
+    )
+    url = f"/congress/suggestions/{named.pk}/answer/"
+    assert _messages(staff.post(url, {"state": "new", "answer": ""}, follow=True)) == ["请填写答复。"]
+    assert Suggestion.objects.get(pk=named.pk).status == "new"
+    assert _messages(staff.post(url, {"state": "new", "answer": "暑假前建成"}, follow=True)) == [
+        "答复已保存，提出人会收到通知。"
+    ]
+    assert list(Notice.objects.values_list("recipient", flat=True)) == [users["member"].pk]
+    anonymous = Suggestion.objects.create(title="匿名", content="c", submitted_on=datetime.date.today())
+    staff.post(f"/congress/suggestions/{anonymous.pk}/answer/", {"state": "new", "answer": "收到"})
+    assert Notice.objects.count() == 1
+    assert [step.actor for step in anonymous.steps.all()] == [users["staff"]]
