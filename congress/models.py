@@ -285,6 +285,9 @@ class ProposalCoSigner(models.Model):
     def __str__(self):
         return self.member.name
 
+    def get_absolute_url(self):
+        return self.proposal.get_absolute_url()
+
 
 class ProposalStep(Step):
     """One dated step on a proposal's timeline."""
@@ -607,4 +610,4 @@ from .election_models import (  # noqa: E402, F401
     ElectionTally,
     RegisteredDelegate,
 )
-from .step_models import AppraisalStep, MotionStep, SuggestionStep  # noqa: E402, F401
+from .step_models import AppraisalStep, InvitationStep, MotionStep, SuggestionStep  # noqa: E402, F401

@@ -1,13 +1,13 @@
 """The timelines of the congress's smaller state machines (unionportal.workflow.Step): a vote on a motion,
 a democratic appraisal, a suggestion and a co-signing invitation. Their tables are in ``vote_flows.py`` and
-``suggestion_flows.py``."""
+``suggestion_flows.py``; the invitation's is in ``flows.py``."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from unionportal.workflow import Step
 
-from .models import Appraisal, Motion, Suggestion
+from .models import Appraisal, Motion, ProposalCoSigner, Suggestion
 
 
 class MotionStep(Step):
@@ -39,3 +39,15 @@ class SuggestionStep(Step):
     class Meta(Step.Meta):
         verbose_name = _("建议办理记录")
         verbose_name_plural = _("建议办理记录")
+
+
+class InvitationStep(Step):
+    """One dated step of a co-signing invitation: co-signed or declined (also on the proposal's timeline)."""
+
+    invitation = models.ForeignKey(
+        ProposalCoSigner, verbose_name=_("附议邀请"), on_delete=models.CASCADE, related_name="steps"
+    )
+
+    class Meta(Step.Meta):
+        verbose_name = _("附议记录")
+        verbose_name_plural = _("附议记录")

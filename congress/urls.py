@@ -41,5 +41,6 @@ urlpatterns = [
     path("proposals/new/", proposal_views.proposal_create, name="proposal_create"),
     path("proposals/<int:pk>/", proposal_views.proposal_detail, name="proposal"),
     path("proposals/<int:pk>/<slug:action>/", proposal_views.proposal_act, name="proposal_act"),
+    path("invitations/<int:pk>/<slug:action>/", proposal_views.invitation_act, name="invitation_act"),
     path("", include("congress.body_urls")),
 ]

@@ -209,6 +209,15 @@ def make_suggestion(users, state):
     )
 
 
+def make_invitation(users, state):
+    """The member user's invitation to co-sign the delegate's proposal, which is still collecting co-signers."""
+    proposal = make_proposal(users, "collecting")
+    invitation = proposal.cosigners.get()
+    invitation.status = state
+    invitation.save()
+    return invitation
+
+
 def pages(obj, user):
     """Where a user meets the object's buttons: its page, and for staff a sign-up's participants list."""
     urls = [obj.get_absolute_url()]
@@ -231,6 +240,7 @@ MAKERS = {
     "congress.Motion": make_motion,
     "congress.Appraisal": make_appraisal,
     "congress.Suggestion": make_suggestion,
+    "congress.ProposalCoSigner": make_invitation,
 }
 FLOWS = {str(flow): flow for flow in workflow.workflows()}
 
