@@ -8,49 +8,42 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from unionportal.workflow import move
+
 from .appraisal_selectors import in_electorate
 from .ballots import count_vote as _count_vote
 from .models import Appraisal, AppraisalReceipt, AppraisalTally, Appraisee, Delegate
 from .motion_services import check_present
 from .selectors import active_delegate
 from .session_services import save_valid
+from .vote_flows import APPRAISAL_FLOW
+
+
+def _locked(appraisal):
+    return Appraisal.objects.select_for_update(of=("self",)).get(pk=appraisal.pk)
 
 
 def open_appraisal(*, appraisal, actor=None):
+    """Voting starts (开始评议), with a blank tally per leader and grade; the leaders must be named first."""
     with transaction.atomic():
-        appraisal = Appraisal.objects.select_for_update().get(pk=appraisal.pk)
-        if appraisal.status != Appraisal.Status.DRAFT:
-            raise ValidationError(_("评议已开始或已结束。"))
+        appraisal = _locked(appraisal)
+        APPRAISAL_FLOW.require(appraisal, "open", actor)
         appraisees = list(appraisal.appraisees.all())
         if not appraisees:
             raise ValidationError(_("请先添加被评议人。"))
-        appraisal.status = Appraisal.Status.OPEN
-        appraisal.save()
+        appraisal = move(appraisal, "open", actor=actor)
         AppraisalTally.objects.bulk_create(AppraisalTally.blank_rows(appraisal, appraisees))
         return appraisal
 
 
 def close_appraisal(*, appraisal, actor=None):
     """Voting ends (结束评议): the count is final and union staff see it; members see it once published."""
-    with transaction.atomic():
-        appraisal = Appraisal.objects.select_for_update().get(pk=appraisal.pk)
-        if appraisal.status != Appraisal.Status.OPEN:
-            raise ValidationError(_("评议不在进行中。"))
-        appraisal.status = Appraisal.Status.COUNTED
-        appraisal.save()
-        return appraisal
+    return move(appraisal, "close", actor=actor)
 
 
 def publish_appraisal(*, appraisal, actor=None):
     """The result is published (公示) to everyone, a step of its own after the count was seen."""
-    with transaction.atomic():
-        appraisal = Appraisal.objects.select_for_update().get(pk=appraisal.pk)
-        if appraisal.status != Appraisal.Status.COUNTED:
-            raise ValidationError(_("评议结束后才能公示结果。"))
-        appraisal.status = Appraisal.Status.CLOSED
-        appraisal.closed_at = timezone.now()
-        appraisal.save()
-        return appraisal
+    return move(appraisal, "publish", actor=actor, closed_at=timezone.now())
 
 
 def _predecessors(delegate):

@@ -2,11 +2,11 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from unionportal import workflow
 from unionportal.access import permission_required
 from unionportal.form_pages import apply_posted_form, form_page, report_refusal
 from unionportal.pagination import paginate
@@ -75,6 +75,8 @@ def appraisal_detail(request, pk):
             "refusal": refusal,
             "voted": voted,
             "appraisee_form": forms.AppraiseeForm(),
+            "buttons": workflow.buttons(appraisal, request.user),
+            "steps": appraisal.steps.select_related("actor__member"),
         },
     )
 
@@ -110,30 +112,8 @@ def appraisal_vote(request, pk):
     return redirect(appraisal)
 
 
-def _appraisal_done(appraisal):
-    if appraisal.status == Appraisal.Status.OPEN:
-        return _("评议已开始，参评人员现在可以投票。")
-    if appraisal.status == Appraisal.Status.COUNTED:
-        voted, electorate = appraisal_selectors.appraisal_turnout(appraisal)
-        return _("评议已结束：%(voted)s / %(electorate)s人参评。结果公示前仅工会工作人员可见。") % {
-            "voted": voted,
-            "electorate": electorate,
-        }
-    return _("评议结果已公示，全体人员可以查看。")
-
-
 @require_POST
-@permission_required("congress.manage_appraisal")
-def appraisal_manage(request, pk, action):
-    appraisal = get_object_or_404(Appraisal, pk=pk)
-    steps = {
-        "open": appraisal_services.open_appraisal,
-        "close": appraisal_services.close_appraisal,
-        "publish": appraisal_services.publish_appraisal,
-    }
-    if action not in steps:
-        raise Http404
-    apply_posted_form(
-        request, None, lambda form: steps[action](appraisal=appraisal, actor=request.user), done=_appraisal_done
-    )
-    return redirect(appraisal)
+@permission_required("congress.view_appraisals")
+def appraisal_act(request, pk, action):
+    """Every button of the appraisal's table (vote_flows.py) posts here."""
+    return workflow.act(request, get_object_or_404(Appraisal, pk=pk), action)

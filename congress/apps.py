@@ -12,4 +12,4 @@ class CongressConfig(AppConfig):
         from .election_reminders import snapshot_delegates
 
         year_frozen.connect(snapshot_delegates, dispatch_uid="congress.snapshot_delegates")
-        from . import election_flows  # noqa: F401  (registers the election's table with the workflow kernel)
+        from . import election_flows, suggestion_flows, vote_flows  # noqa: F401  (register their tables with the workflow kernel)

@@ -1,26 +1,16 @@
-"""The proposal's transition table (提案): draft → 附议 → 提交 → 立案/不立案/并案 → 交办 → 答复 → 评价 → 办结."""
+"""The proposal's transition table (提案): draft → 附议 → 提交 → 立案/不立案/并案 → 交办 → 答复 → 评价 → 办结;
+and the co-signing invitation's (附议邀请): 待附议 → 已附议 or 已谢绝, answered while the proposal collects."""
 
-import rules
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from unionportal.roles import Role, is_delegate, users_with_role
 from unionportal.workflow import Action, Workflow
 
-from .models import Proposal, ProposalCoSigner, ProposalStep
-from .rules import heads_lead_department, is_proposer, registers_proposals, runs_congress
+from .models import InvitationStep, Proposal, ProposalCoSigner, ProposalStep
+from .rules import heads_lead_department, is_invitee, is_proposer, registers_proposals, runs_congress
 
 S = Proposal.Status
-
-
-@rules.predicate
-def is_pending_cosigner(user, proposal):
-    member = getattr(user, "member", None) if user.is_authenticated else None
-    return bool(
-        member
-        and proposal is not None
-        and proposal.cosigners.filter(member=member, status=ProposalCoSigner.Status.INVITED).exists()
-    )
 
 
 def _staff(proposal):
@@ -65,7 +55,7 @@ FLOW = Workflow(
     url_name="congress:proposal_act",
     view_permission="congress.view_proposal",
     final={S.REJECTED, S.MERGED, S.CLOSED},
-    step_labels={"draft": _("起草")},
+    step_labels={"draft": _("起草"), "cosign": _("附议"), "decline": _("谢绝附议")},  # invitations' answers
     actions=[
         Action(
             "invite",
@@ -76,27 +66,6 @@ FLOW = Workflow(
             form="congress.forms.InviteForm",
             service="congress.proposal_services.invite_cosigners",
             done=_("已发出附议邀请，被邀请的代表会收到通知。"),
-        ),
-        Action(
-            "cosign",
-            {S.COLLECTING},
-            None,
-            label=_("附议"),
-            allowed=is_pending_cosigner,
-            service="congress.proposal_services.cosign",
-            done=_("您已附议此提案。"),
-            notify=lambda p: [p.proposer],
-            notice=_("您的提案“{obj.title}”有代表附议了。"),
-        ),
-        Action(
-            "decline",
-            {S.COLLECTING},
-            None,
-            label=_("谢绝附议"),
-            allowed=is_pending_cosigner,
-            service="congress.proposal_services.decline",
-            done=_("您已谢绝附议。"),
-            style="danger",
         ),
         Action(
             "submit",
@@ -199,6 +168,55 @@ FLOW = Workflow(
             confirm=_("办结后提案不能再办理或评价，确定办结？"),
             notify=_proposers,
             notice=_("您的提案“{obj.title}”已办结。"),
+        ),
+    ],
+)
+
+
+INV = ProposalCoSigner.Status
+
+
+def _still_collecting(invitation):
+    if invitation.proposal.status != S.COLLECTING:
+        return _("提案现在是“%(state)s”，不再征集附议。") % {"state": invitation.proposal.get_status_display()}
+    return None
+
+
+INVITATION_FLOW = Workflow(
+    ProposalCoSigner,
+    steps=InvitationStep,
+    noun=_("附议邀请"),
+    arg="invitation",
+    url_name="congress:invitation_act",
+    view_permission="congress.view_invitation",
+    final={INV.SIGNED, INV.DECLINED},
+    # the proposal first, as its services lock it (submitting counts the signed invitations)
+    lock_first=lambda invitation: FLOW.lock(invitation.proposal),
+    actions=[
+        Action(
+            "cosign",
+            {INV.INVITED},
+            INV.SIGNED,
+            label=_("附议"),
+            allowed=is_invitee,
+            blocked=_still_collecting,
+            service="congress.proposal_services.cosign",
+            done=_("您已附议此提案。"),
+            notify=lambda invitation: [invitation.proposal.proposer],
+            notice=_("您的提案“{obj.proposal.title}”有代表附议了：{obj.member.name}。"),
+        ),
+        Action(
+            "decline",
+            {INV.INVITED},
+            INV.DECLINED,
+            label=_("谢绝附议"),
+            allowed=is_invitee,
+            blocked=_still_collecting,
+            service="congress.proposal_services.decline",
+            done=_("您已谢绝附议。"),
+            notify=lambda invitation: [invitation.proposal.proposer],
+            notice=_("{obj.member.name}谢绝附议您的提案“{obj.proposal.title}”。"),
+            style="danger",
         ),
     ],
 )

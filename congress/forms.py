@@ -125,7 +125,7 @@ class MotionForm(forms.Form):
         self.fields["agenda_item"].queryset = session.agenda.all()
 
 
-class OpenCountForm(forms.Form):
+class OpenCountForm(ActionForm):
     votes_for = forms.IntegerField(label=_("赞成"), min_value=0)
     votes_against = forms.IntegerField(label=_("反对"), min_value=0)
     abstentions = forms.IntegerField(label=_("弃权"), min_value=0)
@@ -141,8 +141,32 @@ class SuggestionForm(forms.Form):
     anonymous = forms.BooleanField(label=_("匿名提出（系统不保存提出人，任何人都无法查看）"), required=False)
 
 
-class AnswerForm(forms.Form):
+class AnswerForm(ActionForm):
+    """The answer to a suggestion, the one given before filled in to be amended."""
+
     answer = forms.CharField(label=_("答复"), widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.obj is not None:
+            self.fields["answer"].initial = self.obj.answer
+
+
+class RaiseForm(ActionForm):
+    """The session of the delegate's term that the suggestion goes to as her proposal draft."""
+
+    session = forms.ModelChoiceField(label=_("提交到会议"), queryset=Session.objects.none(), empty_label=None)
+
+    def __init__(self, *args, **kwargs):
+        from .selectors import open_sessions
+
+        super().__init__(*args, **kwargs)
+        self.fields["session"].queryset = open_sessions(getattr(self.user, "member", None))
+
+    def clean(self):
+        if not self.fields["session"].queryset.exists():
+            raise forms.ValidationError(_("您不是在任代表，或还没有可提交提案的会议。"))
+        return super().clean()
 
 
 DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")

@@ -287,6 +287,9 @@ class ProposalCoSigner(models.Model):
     def __str__(self):
         return self.member.name
 
+    def get_absolute_url(self):
+        return self.proposal.get_absolute_url()
+
 
 class ProposalStep(Step):
     """One dated step on a proposal's timeline."""
@@ -352,6 +355,9 @@ class Motion(models.Model):
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        return reverse("congress:motion", args=[self.pk])
 
 
 class BallotReceipt(Receipt):
@@ -613,3 +619,4 @@ from .election_models import (  # noqa: E402, F401
     RegisteredDelegate,
     Teller,
 )
+from .step_models import AppraisalStep, InvitationStep, MotionStep, SuggestionStep  # noqa: E402, F401

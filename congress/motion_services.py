@@ -1,5 +1,6 @@
 """Votes on a session's motions (表决): the roll call that must reach a quorum, the secret ballot cast in
-the hall and its count, and the show of hands (举手表决) entered by staff.
+the hall and its count, and the show of hands (举手表决) entered by staff. Each state change is a move of
+the motion's table (``vote_flows.py``), after this module's own checks.
 """
 
 from django.core.exceptions import ValidationError
@@ -8,21 +9,23 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from unionportal.workflow import move
+
 from .ballots import count_vote as _count_vote
 from .models import Attendance, BallotReceipt, BallotTally, Motion
 from .selectors import active_delegate, quorum
+from .vote_flows import MOTION_FLOW
 
 
-def _fix_roll_call(motion):
-    """Refuse a vote without a quorum; otherwise fix 应到/实到 on the motion for good."""
+def _roll_call(motion):
+    """Refuse a vote without a quorum; otherwise 应到/实到, fixed on the motion for good by its move."""
     present, total, reached = quorum(session=motion.agenda_item.session)
     if not reached:
         raise ValidationError(
             _("出席代表%(present)s人，未达到应到代表%(total)s人的三分之二，不能表决。")
             % {"present": present, "total": total}
         )
-    motion.opened_at = timezone.now()
-    motion.delegates_total, motion.delegates_present = total, present
+    return {"opened_at": timezone.now(), "delegates_total": total, "delegates_present": present}
 
 
 def _locked_motion(motion):
@@ -30,15 +33,12 @@ def _locked_motion(motion):
 
 
 def open_motion(*, motion, actor=None):
+    """A secret ballot opens (开始投票) once the quorum is reached, with a blank tally per choice."""
     with transaction.atomic():
         motion = _locked_motion(motion)
-        if motion.status != Motion.Status.DRAFT:
-            raise ValidationError(_("表决已开始或已结束。"))
-        _fix_roll_call(motion)
-        motion.status = Motion.Status.OPEN
-        motion.save()
-        if motion.method == Motion.Method.SECRET:
-            BallotTally.objects.bulk_create(BallotTally.blank_rows(motion))
+        MOTION_FLOW.require(motion, "open", actor)
+        motion = move(motion, "open", actor=actor, **_roll_call(motion))
+        BallotTally.objects.bulk_create(BallotTally.blank_rows(motion))
         return motion
 
 
@@ -46,20 +46,13 @@ def record_open_count(*, motion, votes_for, votes_against, abstentions, actor=No
     """Staff enter the count of an open vote (举手表决); only those present can raise a hand."""
     with transaction.atomic():
         motion = _locked_motion(motion)
-        if motion.method != Motion.Method.OPEN:
-            raise ValidationError(_("无记名投票不能录入举手表决结果。"))
-        if motion.status == Motion.Status.CLOSED:
-            raise ValidationError(_("表决已结束。"))
-        if motion.opened_at is None:
-            _fix_roll_call(motion)
-        if votes_for + votes_against + abstentions > motion.delegates_present:
-            raise ValidationError(
-                _("票数合计超过出席代表人数（%(present)s）。") % {"present": motion.delegates_present}
-            )
-        motion.votes_for, motion.votes_against, motion.abstentions = votes_for, votes_against, abstentions
-        motion.status = Motion.Status.CLOSED
-        motion.save()
-        return motion
+        MOTION_FLOW.require(motion, "count", actor)
+        roll = _roll_call(motion) if motion.opened_at is None else {}
+        present = roll.get("delegates_present", motion.delegates_present)
+        if votes_for + votes_against + abstentions > present:
+            raise ValidationError(_("票数合计超过出席代表人数（%(present)s）。") % {"present": present})
+        counted = {"votes_for": votes_for, "votes_against": votes_against, "abstentions": abstentions}
+        return move(motion, "count", actor=actor, **counted, **roll)
 
 
 def check_present(session, member):
@@ -106,18 +99,15 @@ def cast_ballot(*, motion, member, choice):
 
 
 def close_motion(*, motion, actor=None):
-    """Close a secret ballot and count it."""
+    """Close a secret ballot and count it (结束投票并计票)."""
     with transaction.atomic():
-        motion = Motion.objects.select_for_update().get(pk=motion.pk)
-        if motion.status != Motion.Status.OPEN:
-            raise ValidationError(_("表决不在进行中。"))
+        motion = _locked_motion(motion)
+        MOTION_FLOW.require(motion, "close", actor)
         counts = dict(motion.tallies.values_list("choice", "count"))
-        motion.votes_for, motion.votes_against, motion.abstentions = (
-            counts.get(choice, 0) for choice in BallotTally.Choice.values
+        votes_for, votes_against, abstentions = (counts.get(choice, 0) for choice in BallotTally.Choice.values)
+        return move(
+            motion, "close", actor=actor, votes_for=votes_for, votes_against=votes_against, abstentions=abstentions
         )
-        motion.status = Motion.Status.CLOSED
-        motion.save()
-        return motion
 
 
 def add_motion(*, agenda_item, title, method, actor=None):

@@ -2,13 +2,13 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from unionportal import workflow
 from unionportal.access import permission_required
-from unionportal.form_pages import apply_posted_form, report_refusal
+from unionportal.form_pages import report_refusal
 
 from . import forms, motion_services, selectors
 from .models import BallotReceipt, Motion, Session
@@ -60,7 +60,8 @@ def motion_detail(request, pk):
             "refusal": refusal if motion.status == Motion.Status.OPEN else None,
             "voted": voted,
             "ballot_form": forms.BallotForm(),
-            "count_form": forms.OpenCountForm(),
+            "buttons": workflow.buttons(motion, request.user),
+            "steps": motion.steps.select_related("actor__member"),
         },
     )
 
@@ -84,33 +85,8 @@ def motion_vote(request, pk):
     return redirect("congress:motion", pk=pk)
 
 
-def _motion_done(motion):
-    if motion.status == Motion.Status.OPEN:
-        return _("表决已开始：应到%(total)s人，实到%(present)s人。") % {
-            "total": motion.delegates_total,
-            "present": motion.delegates_present,
-        }
-    return _("表决已结束：赞成%(for)s票，反对%(against)s票，弃权%(abstain)s票。") % {
-        "for": motion.votes_for,
-        "against": motion.votes_against,
-        "abstain": motion.abstentions,
-    }
-
-
 @require_POST
-@permission_required("congress.manage_session")
-def motion_manage(request, pk, action):
-    motion = get_object_or_404(Motion, pk=pk)
-    steps = {
-        "open": (None, lambda form: motion_services.open_motion(motion=motion, actor=request.user)),
-        "close": (None, lambda form: motion_services.close_motion(motion=motion, actor=request.user)),
-        "count": (
-            forms.OpenCountForm(request.POST),
-            lambda form: motion_services.record_open_count(motion=motion, actor=request.user, **form.cleaned_data),
-        ),
-    }
-    if action not in steps:
-        raise Http404
-    form, save = steps[action]
-    apply_posted_form(request, form, save, done=_motion_done)
-    return redirect("congress:motion", pk=pk)
+@permission_required("congress.view_session")
+def motion_act(request, pk, action):
+    """Every button of the motion's table (vote_flows.py) posts here."""
+    return workflow.act(request, get_object_or_404(Motion, pk=pk), action)

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from unionportal.notices import notify
+from unionportal.workflow import move, record
 
 from .flows import FLOW
 from .models import Proposal, ProposalCoSigner, Suggestion
@@ -77,44 +78,30 @@ def invite_cosigners(*, proposal, cosigners, actor):
         return proposal
 
 
-def _respond(*, proposal, member, actor, action, status, note):
-    """An invited delegate answers the invitation (附议 or 谢绝); the step leaves the state as it is.
-    ``member`` is the actor's own record unless a paper answer is entered for her."""
+def _respond(action, note, *, actor, invitation=None, proposal=None, member=None):
+    """An invited delegate answers her invitation (附议 or 谢绝): a move of the invitation's table, and a step
+    on the proposal's timeline that leaves its state. The invitation is given (her button), or found by
+    the proposal and the member (the actor's own record unless a paper answer is entered for her)."""
     member = member or getattr(actor, "member", None)
     with transaction.atomic():
-        proposal = _lock(proposal)
-        invitation = proposal.cosigners.filter(member=member).first() if member else None
         if invitation is None:
-            raise ValidationError(_("您未被邀请附议此提案。"))
-        if invitation.status != ProposalCoSigner.Status.INVITED:
-            raise ValidationError(_("您已回复过此附议邀请。"))
-        _move(proposal, action, actor=actor, note=note % {"name": member.name})
-        invitation.status = status
-        invitation.responded_at = timezone.now()
-        invitation.save()
+            invitation = proposal.cosigners.filter(member=member).first() if member else None
+            if invitation is None:
+                raise ValidationError(_("您未被邀请附议此提案。"))
+        invitation = move(invitation, action, actor=actor, responded_at=timezone.now())
+        record(invitation.proposal, action, actor=actor, note=note % {"name": invitation.member.name})
         return invitation
 
 
-def cosign(*, proposal, actor, member=None):
+def cosign(*, actor, invitation=None, proposal=None, member=None):
     """An invited delegate co-signs (附议)."""
-    return _respond(
-        proposal=proposal,
-        member=member,
-        actor=actor,
-        action="cosign",
-        status=ProposalCoSigner.Status.SIGNED,
-        note=_("%(name)s附议"),
-    )
+    return _respond("cosign", _("%(name)s附议"), actor=actor, invitation=invitation, proposal=proposal, member=member)
 
 
-def decline(*, proposal, actor, member=None):
+def decline(*, actor, invitation=None, proposal=None, member=None):
+    """An invited delegate declines (谢绝附议)."""
     return _respond(
-        proposal=proposal,
-        member=member,
-        actor=actor,
-        action="decline",
-        status=ProposalCoSigner.Status.DECLINED,
-        note=_("%(name)s谢绝附议"),
+        "decline", _("%(name)s谢绝附议"), actor=actor, invitation=invitation, proposal=proposal, member=member
     )
 
 

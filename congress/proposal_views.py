@@ -18,7 +18,7 @@ from unionportal.pagination import paginate
 from unionportal.strokes import in_stroke_order
 
 from . import forms, proposal_services, selectors
-from .models import Proposal, Session
+from .models import Proposal, ProposalCoSigner, Session
 
 
 @permission_required("congress.view_proposals")
@@ -95,12 +95,28 @@ def proposal_detail(request, pk):
             "proposal": proposal,
             "steps": steps,
             "internal": internal,
-            "buttons": workflow.buttons(proposal, request.user),
+            "buttons": workflow.buttons(proposal, request.user) + _invitation_buttons(proposal, request.user),
             "min_cosigners": proposal.session.term.min_cosigners,
             "signed": sum(1 for c in proposal.cosigners.all() if c.status == "signed"),
             "cosigners": in_stroke_order(proposal.cosigners.all(), name=lambda cosigner: cosigner.member.name),
         },
     )
+
+
+def _invitation_buttons(proposal, user):
+    """附议/谢绝附议 for the delegate invited to co-sign it, from the invitation's own table."""
+    member = getattr(user, "member", None)
+    invitation = next((c for c in proposal.cosigners.all() if member and c.member_id == member.pk), None)
+    return workflow.buttons(invitation, user) if invitation else []
+
+
+@require_POST
+@permission_required("congress.view_proposals")
+def invitation_act(request, pk, action):
+    """The buttons of a co-signing invitation (INVITATION_FLOW in flows.py) post here."""
+    invitation = get_object_or_404(ProposalCoSigner.objects.select_related("proposal"), pk=pk)
+    check_object_permission(request.user, "congress.view_invitation", invitation)
+    return workflow.act(request, invitation, action)
 
 
 @require_POST

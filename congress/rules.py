@@ -45,6 +45,21 @@ rules.add_perm("congress.view_review_notes", runs_congress)
 rules.add_perm("congress.add_proposal", is_delegate)
 rules.add_perm("congress.edit_own_proposal", is_delegate & is_proposer)
 rules.add_perm("congress.cosign_proposal", is_invited_cosigner)  # only active delegates are invited
+
+
+@rules.predicate
+def is_invitee(user, invitation):
+    """The delegate a co-signing invitation (ProposalCoSigner) is addressed to."""
+    return has_member_record(user) and invitation is not None and invitation.member_id == user.member.pk
+
+
+@rules.predicate
+def about_own_proposal(user, invitation):
+    return invitation is not None and is_proposer(user, invitation.proposal)
+
+
+# an invitation to co-sign (附议邀请): the one invited, the proposer and union staff
+rules.add_perm("congress.view_invitation", is_invitee | about_own_proposal | runs_congress)
 rules.add_perm("congress.rate_proposal", is_proposer)
 rules.add_perm("congress.review_proposal", runs_congress)
 rules.add_perm("congress.reply_proposal", heads_lead_department)

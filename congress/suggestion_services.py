@@ -1,5 +1,5 @@
 """Suggestions (合理化建议/意见箱): any member submits one, named or not; the union answers it, or a delegate
-takes it up as a proposal draft.
+takes it up as a proposal draft: moves of its table in ``suggestion_flows.py``.
 """
 
 from django.core.exceptions import ValidationError
@@ -7,8 +7,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from unionportal.workflow import move
+
 from .models import Suggestion
 from .proposal_services import draft_proposal
+from .suggestion_flows import FLOW
 
 
 def submit_suggestion(*, author, title, content, anonymous=False):
@@ -22,24 +25,18 @@ def submit_suggestion(*, author, title, content, anonymous=False):
 
 
 def answer_suggestion(*, suggestion, actor, answer):
+    """The union, or the department it was handed to, answers (or amends its answer); a named author is told."""
     if not answer.strip():
         raise ValidationError(_("答复内容不能为空。"))
-    with transaction.atomic():
-        suggestion = Suggestion.objects.select_for_update().get(pk=suggestion.pk)
-        if suggestion.status == Suggestion.Status.RAISED:
-            raise ValidationError(_("该建议已转为提案。"))
-        suggestion.answer, suggestion.answered_by = answer, actor
-        suggestion.status = Suggestion.Status.ANSWERED
-        suggestion.save()
-        return suggestion
+    return move(suggestion, "answer", actor=actor, answer=answer, answered_by=actor)
 
 
-def raise_suggestion(*, suggestion, session, delegate_member, actor=None):
-    """A delegate takes a suggestion up as a proposal draft (代表议案)."""
+def raise_suggestion(*, suggestion, session, actor=None, delegate_member=None):
+    """A delegate (the actor, unless named) takes a suggestion up as her proposal draft (代表议案)."""
+    delegate_member = delegate_member or getattr(actor, "member", None)
     with transaction.atomic():
-        suggestion = Suggestion.objects.select_for_update().get(pk=suggestion.pk)
-        if suggestion.status == Suggestion.Status.RAISED:
-            raise ValidationError(_("该建议已转为提案。"))
+        suggestion = FLOW.lock(suggestion)
+        FLOW.require(suggestion, "raise", actor)
         proposal = draft_proposal(
             session=session,
             proposer=delegate_member,
@@ -47,6 +44,5 @@ def raise_suggestion(*, suggestion, session, delegate_member, actor=None):
             content=suggestion.content + "\n\n" + _("（由合理化建议转为提案）"),
             actor=actor,
         )
-        suggestion.status, suggestion.proposal = Suggestion.Status.RAISED, proposal
-        suggestion.save()
+        move(suggestion, "raise", actor=actor, proposal=proposal)
         return proposal

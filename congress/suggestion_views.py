@@ -3,15 +3,16 @@ proposal by a delegate.
 """
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
+from unionportal import workflow
 from unionportal.access import check_object_permission, permission_required
-from unionportal.form_pages import report_refusal
 from unionportal.pagination import paginate
 
-from . import forms, selectors, suggestion_services
+from . import forms, suggestion_services
 from .models import Suggestion
 
 
@@ -42,40 +43,35 @@ def suggestion_create(request):
     return render(request, "congress/suggestion_form.html", {"form": form})
 
 
-@permission_required("congress.view_suggestions")
-def suggestion_detail(request, pk):
+def _suggestion(request, pk):
     suggestion = get_object_or_404(Suggestion.objects.select_related("author", "proposal", "handler"), pk=pk)
     check_object_permission(request.user, "congress.view_suggestion", suggestion)
-    if request.method == "POST":
-        try:
-            if request.POST.get("do") == "answer" and request.user.has_perm("congress.answer_suggestion", suggestion):
-                suggestion_services.answer_suggestion(
-                    suggestion=suggestion, actor=request.user, answer=request.POST.get("answer", "")
-                )
-                messages.success(request, _("答复已保存。"))
-            elif request.POST.get("do") == "raise" and request.user.has_perm("congress.raise_suggestion"):
-                sessions = selectors.open_sessions(getattr(request.user, "member", None))
-                if not sessions.exists():
-                    raise ValidationError(_("您不是在任代表，或还没有可提交提案的会议。"))
-                proposal = suggestion_services.raise_suggestion(
-                    suggestion=suggestion,
-                    session=sessions.first(),
-                    delegate_member=getattr(request.user, "member", None),
-                    actor=request.user,
-                )
-                messages.success(request, _("已转为提案草稿，请邀请代表附议后提交。"))
-                return redirect(proposal)
-            else:
-                raise PermissionDenied
-        except ValidationError as error:
-            report_refusal(request, error)
-        return redirect(suggestion)
+    return suggestion
+
+
+@permission_required("congress.view_suggestions")
+def suggestion_detail(request, pk):
+    suggestion = _suggestion(request, pk)
     return render(
         request,
         "congress/suggestion_detail.html",
         {
             "suggestion": suggestion,
-            "answer_form": forms.AnswerForm(initial={"answer": suggestion.answer}),
-            "can_answer": request.user.has_perm("congress.answer_suggestion", suggestion),
+            "buttons": workflow.buttons(suggestion, request.user),
+            "steps": suggestion.steps.select_related("actor__member"),
         },
     )
+
+
+@require_POST
+@permission_required("congress.view_suggestions")
+def suggestion_act(request, pk, action):
+    """Every button of the suggestion's table (suggestion_flows.py) posts here; a delegate who took it up
+    as her proposal goes on to the draft."""
+    suggestion = _suggestion(request, pk)
+    was_raised = suggestion.status == Suggestion.Status.RAISED
+    response = workflow.act(request, suggestion, action)
+    suggestion.refresh_from_db(fields=["status", "proposal"])
+    if action == "raise" and not was_raised and suggestion.status == Suggestion.Status.RAISED:
+        return redirect("congress:proposal", pk=suggestion.proposal_id)
+    return response

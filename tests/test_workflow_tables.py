@@ -156,6 +156,68 @@ def make_job(users, state):
     return Job.objects.create(owner=users["staff"], kind="notice", title="通知", status=state)
 
 
+def _session_with_quorum(users):
+    """A session of the congress where the delegate and the chair are delegates, both present."""
+    from congress.models import Attendance, CongressTerm, Delegate, Session
+
+    term, _new = CongressTerm.objects.get_or_create(number=4, defaults={"start_year": 2024, "end_year": 2028})
+    session, _new = Session.objects.get_or_create(term=term, number=1, defaults={"starts_on": TODAY, "ends_on": TODAY})
+    for role in ("delegate", "chair"):
+        Delegate.objects.get_or_create(term=term, member=users[role].member)
+        Attendance.objects.get_or_create(session=session, member=users[role].member, defaults={"kind": "present"})
+    return session
+
+
+def make_motion(users, state):
+    """A secret ballot on the session's agenda (a show of hands has only 录入表决结果)."""
+    from congress.models import AgendaItem, Motion
+
+    item = AgendaItem.objects.create(session=_session_with_quorum(users), title="审议工作报告")
+    opened = state != "draft"
+    return Motion.objects.create(
+        agenda_item=item,
+        title="通过工作报告",
+        status=state,
+        opened_at=timezone.now() if opened else None,
+        delegates_total=2 if opened else None,
+        delegates_present=2 if opened else None,
+    )
+
+
+def make_appraisal(users, state):
+    """The delegates appraise the chair."""
+    from congress.models import Appraisal
+
+    session = _session_with_quorum(users)
+    appraisal = Appraisal.objects.create(term=session.term, title="领导班子民主评议", status=state)
+    appraisal.appraisees.create(member=users["chair"].member, post="主席")
+    return appraisal
+
+
+def make_suggestion(users, state):
+    """A member's named suggestion; a delegate of a term with a session to come may raise it."""
+    from congress.models import Suggestion
+
+    _session_with_quorum(users)
+    return Suggestion.objects.create(
+        author=users["member"].member,
+        title="增设自行车棚",
+        content="内容",
+        submitted_on=TODAY,
+        status=state,
+        answer="已安排" if state == "answered" else "",
+    )
+
+
+def make_invitation(users, state):
+    """The member user's invitation to co-sign the delegate's proposal, which is still collecting co-signers."""
+    proposal = make_proposal(users, "collecting")
+    invitation = proposal.cosigners.get()
+    invitation.status = state
+    invitation.save()
+    return invitation
+
+
 def pages(obj, user):
     """Where a user meets the object's buttons: its page, and for staff a sign-up's participants list."""
     urls = [obj.get_absolute_url()]
@@ -175,6 +237,10 @@ MAKERS = {
     "congress.Election": make_election,
     "contracts.CollectiveContract": make_contract,
     "documents.Job": make_job,
+    "congress.Motion": make_motion,
+    "congress.Appraisal": make_appraisal,
+    "congress.Suggestion": make_suggestion,
+    "congress.ProposalCoSigner": make_invitation,
 }
 FLOWS = {str(flow): flow for flow in workflow.workflows()}
 

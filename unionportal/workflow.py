@@ -147,7 +147,7 @@ class Action:
     allowed: rules.Predicate = rules.always_deny
     blocked: Callable[[Any], str | None] | None = None  # the object → why not yet (公示期未满), or None
     done: Text | None = None
-    confirm: str = ""  # asked before an action that cannot be undone; says what will happen
+    confirm: Text = ""  # asked before an action that cannot be undone; says what will happen (turnout so far)
     notify: Callable[[Any], Any] | None = None  # the object → whom to tell (users or members)
     notice: Text | None = None  # what they are told; by default the done message
     form: str | type | None = None  # dotted path or class, called (data, files=, obj=, user=)
@@ -377,6 +377,7 @@ class Button:
     url: str
     state: str
     form: Any = None
+    confirm: str = ""
 
 
 def buttons(obj, user) -> list[Button]:
@@ -384,7 +385,13 @@ def buttons(obj, user) -> list[Button]:
     flow = flow_for(obj)
     state = flow.state_of(obj)
     return [
-        Button(action, flow.action_url(obj, action.name), state, action.make_form(None, obj, user))
+        Button(
+            action,
+            flow.action_url(obj, action.name),
+            state,
+            action.make_form(None, obj, user),
+            _text(action.confirm, obj),
+        )
         for action in flow.available(obj, user)
     ]
 
@@ -393,7 +400,7 @@ def _report_form(request, form):
     for name, errors in form.errors.items():
         label = form.fields[name].label if name in form.fields else ""
         for error in errors:
-            messages.error(request, f"{label}：{error}" if label else error)
+            messages.error(request, error if not label or str(label) in error else f"{label}：{error}")
 
 
 def act(request, obj, name, *, then=None):

@@ -1,6 +1,8 @@
 """The small forms and buttons staff post from a session, term, motion, appraisal or follow-up page: a bad
 form names the field in Chinese and saves nothing; a good one says what was saved."""
 
+import datetime
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -106,7 +108,7 @@ def test_opening_and_closing_a_secret_ballot_say_the_roll_and_the_count(staff, u
     response = staff.post(f"/congress/motions/{motion.pk}/close/", follow=True)
     assert _messages(response) == ["表决已结束：赞成0票，反对0票，弃权0票。"]
     response = staff.post(f"/congress/motions/{motion.pk}/close/", follow=True)
-    assert _messages(response) == ["表决不在进行中。"]
+    assert _messages(response) == ["表决事项现在是“已结束”，不能结束投票并计票。"]
 
 
 def test_an_appraisal_says_each_step_with_its_turnout(staff):
@@ -121,7 +123,7 @@ def test_an_appraisal_says_each_step_with_its_turnout(staff):
         "评议已结束：0 / 2人参评。结果公示前仅工会工作人员可见。"
     ]
     assert _messages(staff.post(url + "publish/", follow=True)) == ["评议结果已公示，全体人员可以查看。"]
-    assert _messages(staff.post(url + "publish/", follow=True)) == ["评议结束后才能公示结果。"]
+    assert _messages(staff.post(url + "publish/", follow=True)) == ["评议现在是“已公示”，不能公示结果。"]
 
 
 def test_the_follow_through_names_the_field_too_long_and_saves_nothing(staff, users):
@@ -137,3 +139,34 @@ def test_the_follow_through_names_the_field_too_long_and_saves_nothing(staff, us
     assert proposal.implementation == ""
     response = staff.post(url, {field + "implementation": "partly", field + "note": "经费到位后完成"}, follow=True)
     assert _messages(response) == ["已登记提案“增设休息室”的落实情况：部分落实。"]
+
+
+def test_closing_a_secret_ballot_asks_first_with_the_turnout_and_the_timeline_names_who(staff, users):
+    motion = _hall(users, Motion.Method.SECRET)
+    staff.post(f"/congress/motions/{motion.pk}/open/", {"state": "draft"})
+    page = staff.get(f"/congress/motions/{motion.pk}/").content.decode()
+    assert "已投票0 / 2人。结束后不能再投票，计票结果随即确定。确定结束？" in page
+    assert 'data-action="open"' not in page
+    staff.post(f"/congress/motions/{motion.pk}/close/", {"state": "open"})
+    assert [step.action for step in motion.steps.all()] == ["open", "close"]
+    assert "结束投票并计票" in staff.get(f"/congress/motions/{motion.pk}/").content.decode()
+
+
+def test_a_suggestion_answered_tells_its_named_author_and_an_empty_answer_is_refused(staff, users):
+    from congress.models import Suggestion
+    from unionportal.notices import Notice
+
+    named = Suggestion.objects.create(
+        author=users["member"].member, title="增设车棚", content="c", submitted_on=datetime.date.today()
+    )
+    url = f"/congress/suggestions/{named.pk}/answer/"
+    assert _messages(staff.post(url, {"state": "new", "answer": ""}, follow=True)) == ["请填写答复。"]
+    assert Suggestion.objects.get(pk=named.pk).status == "new"
+    assert _messages(staff.post(url, {"state": "new", "answer": "暑假前建成"}, follow=True)) == [
+        "答复已保存，提出人会收到通知。"
+    ]
+    assert list(Notice.objects.values_list("recipient", flat=True)) == [users["member"].pk]
+    anonymous = Suggestion.objects.create(title="匿名", content="c", submitted_on=datetime.date.today())
+    staff.post(f"/congress/suggestions/{anonymous.pk}/answer/", {"state": "new", "answer": "收到"})
+    assert Notice.objects.count() == 1
+    assert [step.actor for step in anonymous.steps.all()] == [users["staff"]]

@@ -110,7 +110,7 @@ def test_uninvited_and_repeated_cosign_refused(setup):
     with pytest.raises(ValidationError, match="未被邀请"):
         proposal_services.cosign(proposal=proposal, member=setup["others"][2], actor=None)
     proposal_services.cosign(proposal=proposal, member=setup["others"][0], actor=None)
-    with pytest.raises(ValidationError, match="已回复"):
+    with pytest.raises(ValidationError, match="附议邀请现在是“已附议”，不能附议"):
         proposal_services.cosign(proposal=proposal, member=setup["others"][0], actor=None)
 
 

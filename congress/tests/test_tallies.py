@@ -78,8 +78,9 @@ def rewritten_rows(model):
 def test_tally_rows_are_made_when_a_secret_vote_opens_and_only_then():
     motion, _voters = _open_motion(3)
     assert _counts(motion) == {"for": 0, "against": 0, "abstain": 0}
-    show_of_hands, _voters = _open_motion(3, Motion.Method.OPEN)
-    assert not show_of_hands.tallies.exists()
+    with pytest.raises(ValidationError, match="举手表决不开放投票"):
+        _open_motion(3, Motion.Method.OPEN)
+    assert not BallotTally.objects.exclude(motion=motion).exists()
     appraisal, _voters = _open_appraisal(1, leaders=3, scale=Appraisal.Scale.COMPETENCE)
     assert AppraisalTally.objects.filter(appraisee__appraisal=appraisal).count() == 3 * 4
 

@@ -269,7 +269,7 @@ def test_delegate_raises_a_suggestion(client, users, world):
 
     suggestion = suggestion_services.submit_suggestion(author=users["member"].member, title="增加绿化", content="c")
     client.force_login(users["delegate"])
-    response = client.post(suggestion.get_absolute_url(), {"do": "raise"})
+    response = client.post(f"{suggestion.get_absolute_url()}raise/", {"state": "new", "session": world["session"].pk})
     suggestion.refresh_from_db()
     assert suggestion.status == Suggestion.Status.RAISED
     assert response.url == suggestion.proposal.get_absolute_url()
