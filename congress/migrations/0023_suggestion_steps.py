@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('congress', '0019_appraisal_steps'),
+        ('congress', '0022_appraisal_steps'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
