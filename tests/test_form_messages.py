@@ -9,7 +9,7 @@ import pytest
 from django import forms
 from django.utils.datastructures import MultiValueDict
 
-from congress.models import CongressTerm, Proposal
+from congress.models import CongressTerm, Proposal, Suggestion
 from congress.tests.factories import make_member, make_session, make_term
 from members.models import Member
 from unionportal.form_messages import messages_for
@@ -45,6 +45,7 @@ def arguments(users):
     term = make_term()
     session = make_session(term)
     proposal = Proposal.objects.create(session=session, proposer=make_member(), title="食堂", content="理由")
+    suggestion = Suggestion.objects.create(title="食堂", content="理由", submitted_on=session.starts_on)
     return {
         "sessions": congress_sessions(),
         "delegates": Member.objects.all(),
@@ -56,7 +57,8 @@ def arguments(users):
         "on_behalf": True,
         "groups": None,
         "frozen_years": (),
-        "objects": {"congress": proposal},
+        # the object a workflow button's form acts on: by the form's name, else by its app
+        "objects": {"congress": proposal, "AnswerForm": suggestion, "RaiseForm": suggestion},
     }
 
 
@@ -73,7 +75,9 @@ def build(form_class, arguments, data):
         if parameter.kind == parameter.KEYWORD_ONLY and name in arguments
     }
     if issubclass(form_class, ActionForm):  # a workflow button's form is given the object it acts on
-        needed |= {"obj": arguments["objects"].get(form_class.__module__.split(".")[0]), "user": arguments["user"]}
+        objects = arguments["objects"]
+        obj = objects.get(form_class.__name__, objects.get(form_class.__module__.split(".")[0]))
+        needed |= {"obj": obj, "user": arguments["user"]}
     return form_class(data=data, **needed)
 
 
