@@ -142,7 +142,7 @@ def deletion_blockers(member, user=None):
 @transaction.atomic
 def delete_member(*, member, actor=None):
     """删除 an entry made by mistake, with its own timeline; refused while anything refers to it."""
-    member = Member.objects.select_for_update().select_related("user").get(pk=member.pk)
+    member = Member.objects.select_for_update(of=("self",)).select_related("user").get(pk=member.pk)
     found = deletion_blockers(member, actor)
     if found:
         raise ValidationError(
@@ -266,7 +266,7 @@ def _move_login(duplicate, kept):
 def merge(*, duplicate, kept, actor=None):
     """合并: every reference to ``duplicate`` moves to ``kept``, blanks of ``kept`` take the duplicate's facts,
     the duplicate is removed, and the kept record's timeline says so. All or nothing."""
-    pair = Member.objects.select_for_update().filter(pk__in=[duplicate.pk, kept.pk]).order_by("pk")
+    pair = Member.objects.select_for_update(of=("self",)).filter(pk__in=[duplicate.pk, kept.pk]).order_by("pk")
     locked = {member.pk: member for member in pair.select_related("user")}
     duplicate, kept = locked[duplicate.pk], locked[kept.pk]
     plan = plan_merge(duplicate, kept, actor)

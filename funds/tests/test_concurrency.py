@@ -12,8 +12,7 @@ from funds.services import expenses
 from .factories import executing_budget, request
 
 pytestmark = [
-    # the chart of accounts comes from a data migration: a flushed database must get it back
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),  # the conftest puts back the chart a flush removes
     pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL"),
 ]
 
