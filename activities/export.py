@@ -1,23 +1,21 @@
-"""The participant list as an Excel workbook (报名名单.xlsx)."""
+"""The participant list as an Excel workbook (报名名单-<活动>.xlsx)."""
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
-from openpyxl.styles import Font
 
-from unionportal.spreadsheets import append_row, workbook_bytes
+from unionportal.spreadsheets import append_row, start_sheet, workbook_bytes
 
 
 def participants_workbook(event, registrations):
-    book = Workbook()
-    sheet = book.active
-    sheet.title = _("报名名单")
-    append_row(sheet, [event.title])
-    sheet["A1"].font = Font(bold=True, size=14)
-    append_row(
-        sheet, [_("时间"), timezone.localtime(event.starts_at).strftime("%Y-%m-%d %H:%M"), _("地点"), event.place]
-    )
-    append_row(sheet, [_("序号"), _("姓名/队名"), _("部门"), _("工会小组"), _("手机号"), _("状态"), _("签到")])
+    book = Workbook(write_only=True)
+    caption = [
+        [event.title],
+        [_("时间"), timezone.localtime(event.starts_at).strftime("%Y-%m-%d %H:%M"), _("地点"), event.place],
+    ]
+    headers = [_("序号"), _("姓名/队名"), _("部门"), _("工会小组"), _("手机号"), _("状态"), _("签到")]
+    widths = {_("姓名/队名"): 16, _("部门"): 16, _("签到"): 8}
+    sheet = start_sheet(book, _("报名名单"), headers, widths=widths, caption=caption)
     for number, registration in enumerate(registrations, start=1):
         member = registration.member
         append_row(
@@ -32,6 +30,4 @@ def participants_workbook(event, registrations):
                 timezone.localtime(registration.checked_in_at).strftime("%H:%M") if registration.checked_in_at else "",
             ],
         )
-    for column, width in zip("ABCDEFG", [6, 16, 16, 14, 14, 10, 8], strict=True):
-        sheet.column_dimensions[column].width = width
     return workbook_bytes(book)

@@ -1,11 +1,15 @@
-"""Festival templates (节日活动模板) that prefill the new-event form: 三八, 五一, 教师节, 重阳, 元旦."""
+"""Festival templates (节日活动模板) that prefill the new-event form: 三八, 五一, 教师节 (schools only), 重阳, 元旦."""
 
 import datetime
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from unionportal.vocabulary import by_kind, current_kind
+
 from .models import Event
+
+SCHOOL_ONLY = {Event.Festival.TEACHERS_DAY}
 
 # 重阳 is the ninth day of the ninth lunar month; its Gregorian dates for the years we serve.
 DOUBLE_NINTH = {
@@ -43,15 +47,17 @@ TEMPLATES = {
         "description": _("表彰优秀教师、优秀班主任、工会积极分子；慰问退休教师。"),
     },
     Event.Festival.DOUBLE_NINTH: {
-        "title": _("重阳节退休教师聚餐"),
+        "title": by_kind(_("重阳节退休教师聚餐"), _("重阳节退休职工聚餐")),
         "kind": Event.Kind.GATHERING,
         "organiser": Event.Organiser.UNION,
         "eligibility": Event.Eligibility.RETIREES,
         "date": None,
-        "description": _("重阳敬老：退休教师聚餐、座谈，赠送慰问品。"),
+        "description": by_kind(
+            _("重阳敬老：退休教师聚餐、座谈，赠送慰问品。"), _("重阳敬老：退休职工聚餐、座谈，赠送慰问品。")
+        ),
     },
     Event.Festival.NEW_YEAR: {
-        "title": _("迎新年教职工联欢会"),
+        "title": by_kind(_("迎新年教职工联欢会"), _("迎新年职工联欢会")),
         "kind": Event.Kind.CULTURE,
         "organiser": Event.Organiser.UNION,
         "eligibility": Event.Eligibility.ALL_STAFF,
@@ -59,6 +65,17 @@ TEMPLATES = {
         "description": _("辞旧迎新联欢会：节目表演、抽奖。"),
     },
 }
+
+
+def festivals_of_union():
+    """The festivals this union keeps: an enterprise has no 教师节."""
+    if current_kind() == "enterprise":
+        return [festival for festival in Event.Festival if festival not in SCHOOL_ONLY]
+    return list(Event.Festival)
+
+
+def templates_of_union():
+    return {festival: TEMPLATES[festival] for festival in festivals_of_union()}
 
 
 def festival_date(festival, year):
@@ -77,7 +94,7 @@ def next_festival_date(festival, today=None):
 
 def initial_for(festival, today=None):
     """The new-event form's initial values for a festival, on its next date at 14:00."""
-    if festival not in TEMPLATES:
+    if festival not in festivals_of_union():
         return {}
     template = TEMPLATES[festival]
     date = next_festival_date(festival, today)

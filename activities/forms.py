@@ -5,6 +5,7 @@ from funds.forms import NamedErrorsForm, amount_field
 from members.models import Member, UnionGroup
 from members.pickers import PersonField
 
+from .festivals import festivals_of_union
 from .models import Event, Honour, Registration, Result, Team
 
 DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -36,6 +37,12 @@ class EventForm(forms.ModelForm):
         widgets = {name: DATETIME_WIDGET for name in DATETIME_FIELDS} | {
             "description": forms.Textarea(attrs={"rows": 4})
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        kept = {*festivals_of_union(), self.instance.festival}  # an event saved as 教师节 keeps its festival
+        field = self.fields["festival"]
+        field.choices = [(value, label) for value, label in field.choices if not value or value in kept]
 
 
 class OnBehalfForm(forms.Form):

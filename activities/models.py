@@ -10,12 +10,13 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from members.models import Department, Member, UnionGroup
+from unionportal.vocabulary import by_kind
 from unionportal.workflow import Step
 
 
 class Level(models.TextChoices):
-    SCHOOL = "school", _("校级")
-    DISTRICT = "district", _("学区级")
+    SCHOOL = "school", by_kind(_("校级"), _("企业级"))
+    DISTRICT = "district", by_kind(_("学区级"), _("系统级"))
     COUNTY = "county", _("县级")
     CITY = "city", _("市级")
     PROVINCE = "province", _("省级")
@@ -45,11 +46,11 @@ class Event(models.Model):
         JOINT = "joint", _("联合主办")
 
     class Eligibility(models.TextChoices):
-        ALL_STAFF = "all", _("全体教职工")
+        ALL_STAFF = "all", by_kind(_("全体教职工"), _("全体职工"))
         MEMBERS = "members", _("仅限会员")
         MEMBERS_FIRST = "members_first", _("会员优先")
         WOMEN = "women", _("女职工")
-        RETIREES = "retirees", _("退休教职工")
+        RETIREES = "retirees", by_kind(_("退休教职工"), _("退休职工"))
 
     class Festival(models.TextChoices):
         NEW_YEAR = "new_year", _("元旦")
@@ -76,7 +77,10 @@ class Event(models.Model):
     signup_closes_at = models.DateTimeField(_("报名截止"), null=True, blank=True)
     eligibility = models.CharField(_("参加对象"), max_length=20, choices=Eligibility, default=Eligibility.ALL_STAFF)
     members_first_until = models.DateTimeField(
-        _("会员优先截止"), null=True, blank=True, help_text=_("此前仅会员可报名；之后全体教职工可报名")
+        _("会员优先截止"),
+        null=True,
+        blank=True,
+        help_text=by_kind(_("此前仅会员可报名；之后全体教职工可报名"), _("此前仅会员可报名；之后全体职工可报名")),
     )
     budget = models.DecimalField(_("预算（元）"), max_digits=10, decimal_places=2, default=0)
     actual_cost = models.DecimalField(

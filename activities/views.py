@@ -17,11 +17,11 @@ from unionportal.access import member_record_required, permission_required
 from unionportal.documents.services import queue_document
 from unionportal.form_pages import apply_posted_form, report_refusal
 from unionportal.pagination import paginate
+from unionportal.spreadsheets import xlsx_response
 
 from . import export, funding, selectors, services
 from .documents import EventParticipants
-from .festivals import TEMPLATES as FESTIVAL_TEMPLATES
-from .festivals import initial_for
+from .festivals import initial_for, templates_of_union
 from .forms import EventForm, EventFundsForm, HonourForm, OnBehalfForm, ResultForm, TeamForm
 from .models import Event, Level, Registration
 
@@ -235,12 +235,8 @@ def tick(request, pk, registration_pk):
 @permission_required("activities.manage_event")
 def participants_xlsx(request, pk):
     event = get_object_or_404(Event, pk=pk)
-    response = HttpResponse(
-        export.participants_workbook(event, selectors.participants(event)),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = f"attachment; filename=participants-{event.pk}.xlsx"
-    return response
+    filename = _("报名名单-%(title)s.xlsx") % {"title": event.title}
+    return xlsx_response(export.participants_workbook(event, selectors.participants(event)), filename)
 
 
 @permission_required("activities.manage_event")
@@ -268,7 +264,7 @@ def create(request):
         messages.success(request, _("活动已创建。"))
         return redirect(event)
     return render(
-        request, "activities/event_form.html", {"form": form, "festivals": FESTIVAL_TEMPLATES, "festival": festival}
+        request, "activities/event_form.html", {"form": form, "festivals": templates_of_union(), "festival": festival}
     )
 
 

@@ -202,6 +202,9 @@ def run(began):
     from django.utils import timezone
 
     from . import figures
+    from .documents import HEADER as DOCUMENT_HEADER
+    from .documents import RUNS as DOCUMENT_RUNS
+    from .documents import time_documents
     from .seed import PASSWORD, Sizes, seed
 
     started = time.perf_counter()
@@ -247,6 +250,8 @@ def run(began):
 
     report = figures.annual_report(chair, timezone.localdate().year)
     say("  rendered the annual report")
+    documents = time_documents(chair)
+    say("  rendered each official document, the annual report and a register beside WeasyPrint alone")
     notices = figures.notices(chair, NOTICES, NOTICE_PROCESSES)
     say("  rendered the notices")
     imported = figures.roster_import(chair, IMPORT_ROWS)
@@ -308,6 +313,12 @@ def run(began):
         f"{notices['seconds'] / max(notices['count'], 1) * 1000 * notices['processes']:.0f} ms per notice "
         f"per process; {notices['stored']:,} PDFs stored → {verdict(notices['ok'])}"
     )
+    say()
+    say(
+        f"Documents: median ms over {DOCUMENT_RUNS} runs of the whole job (data, template, WeasyPrint, PDF stored) "
+        f"beside rendering.weasyprint_pdf alone on the same HTML (the floor)"
+    )
+    say(table(documents, DOCUMENT_HEADER))
     say(f"Whole bench: {time.perf_counter() - began:.0f} s (seed {seeded:.0f} s)")
     return 0 if all(r["ok"] for r in (race, ballots, appraisal, day, imported, notices)) else 1
 

@@ -53,6 +53,9 @@ class Sizes:
     visits_per_year: int = field(default_factory=lambda: _env("BENCH_VISITS_PER_YEAR", 600))
     recipients_per_campaign: int = field(default_factory=lambda: _env("BENCH_RECIPIENTS_PER_CAMPAIGN", 150))
     expenses_per_year: int = field(default_factory=lambda: _env("BENCH_EXPENSES_PER_YEAR", 5_000))
+    body_meetings: int = field(default_factory=lambda: _env("BENCH_BODY_MEETINGS", 40))
+    elections: int = field(default_factory=lambda: _env("BENCH_ELECTIONS", 60))
+    contracts: int = field(default_factory=lambda: _env("BENCH_CONTRACTS", 40))
 
 
 @cache
@@ -230,6 +233,7 @@ SEEDS = [
     "bench.seed_disclosure.seed_disclosure",
     "bench.seed_welfare.seed_welfare",
     "bench.seed_funds.seed_funds",
+    "bench.seed_between.seed_between_sessions",
 ]
 
 

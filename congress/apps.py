@@ -9,7 +9,7 @@ class CongressConfig(AppConfig):
     def ready(self):
         from members.registration import year_frozen
 
-        from .elections import snapshot_delegates
+        from .election_reminders import snapshot_delegates
 
         year_frozen.connect(snapshot_delegates, dispatch_uid="congress.snapshot_delegates")
         from . import election_flows  # noqa: F401  (registers the election's table with the workflow kernel)

@@ -1,9 +1,32 @@
 """The secret ballot shared by motions, appraisals and elections: a receipt says WHO voted, a tally holds
 only counts, and one vote rewrites every tally row so nothing links the two."""
 
+import uuid
+
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.db.models import Case, F, Value, When
+from django.utils.translation import gettext_lazy as _
+
+
+class Receipt(models.Model):
+    """WHO has voted (one per voter, unique with its vote's key in the subclass), nothing about the choice.
+    Its key is random, so receipt ids carry no voting order."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+
+    class Meta:
+        abstract = True
+
+
+class Tally(models.Model):
+    """WHAT was voted, only as a count per row (a choice, a grade, a candidate): the rows are created when
+    the vote opens and every ballot rewrites all of them (``count_vote``)."""
+
+    count = models.PositiveIntegerField(_("票数"), default=0)
+
+    class Meta:
+        abstract = True
 
 
 def count_vote(tallies, taken, rows):

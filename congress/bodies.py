@@ -157,6 +157,16 @@ def _decide(meeting: BodyMeeting, *, text: str, actor, subject=MeetingDecision.S
     return decision
 
 
+def _deciding(meeting: BodyMeeting, kind: str, actor, refusal: str) -> BodyMeeting:
+    """The meeting, locked, once it is one of a body of ``kind``, the actor holds a seat and it has its quorum."""
+    meeting = BodyMeeting.objects.select_for_update().select_related("term__committee").get(pk=meeting.pk)
+    if meeting.term.committee.kind != kind:
+        raise ValidationError(refusal)
+    _require_seat(meeting, actor)
+    _require_quorum(meeting)
+    return meeting
+
+
 @transaction.atomic
 def add_decision(*, meeting: BodyMeeting, text: str, actor) -> MeetingDecision:
     """A numbered decision (决定) of the meeting, recorded by a member of the body, only when the
@@ -183,13 +193,9 @@ def decide_proposal(
     """立案/不立案/并案 as a decision of a 提案工作委员会 meeting: the meeting must have its quorum and the
     one who records it must hold a seat in the committee. The proposal moves through the congress's own
     transition (``proposal_services.register`` …), so its number and timeline are the same as before."""
-    meeting = BodyMeeting.objects.select_for_update().select_related("term__committee").get(pk=meeting.pk)
-    if meeting.term.committee.kind != Committee.Kind.PROPOSALS:
-        raise ValidationError(_("只有提案工作委员会的会议可以决定立案。"))
     if action not in PROPOSAL_ACTIONS:
         raise ValidationError(_("请选择立案、不立案或并案。"))
-    _require_seat(meeting, actor)
-    _require_quorum(meeting)
+    meeting = _deciding(meeting, Committee.Kind.PROPOSALS, actor, _("只有提案工作委员会的会议可以决定立案。"))
     where = _("（%(meeting)s决定）") % {"meeting": meeting}
     if action == "register":
         proposal = proposal_services.register(proposal=proposal, actor=actor, note=(note + where).strip())
@@ -226,6 +232,20 @@ def merge_proposal(*, proposal: Proposal, into: Proposal, actor, meeting: BodyMe
     if meeting is None:
         return proposal_services.merge(proposal=proposal, into=into, actor=actor)
     return decide_proposal(meeting=meeting, proposal=proposal, action="merge", actor=actor, into=into).proposal
+
+
+@transaction.atomic
+def decide_review(*, meeting: BodyMeeting, approved: bool, text: str, actor) -> MeetingDecision:
+    """预审通过/退回 of a disclosure item as a decision of a 公开领导小组 meeting (disclosure.services calls it
+    when the union has set the group up): quorum and seat as for any decision."""
+    meeting = _deciding(meeting, Committee.Kind.DISCLOSURE, actor, _("只有公开领导小组的会议可以作出预审决定。"))
+    subject = MeetingDecision.Subject.APPROVE if approved else MeetingDecision.Subject.RETURN
+    return _decide(meeting, text=text, actor=actor, subject=subject)
+
+
+def decided_at(decision: MeetingDecision) -> str:
+    """The note a decided step carries: （第1届校务公开领导小组第2次全体会议决定第3号）."""
+    return _("（%(meeting)s决定第%(number)s号）") % {"meeting": decision.meeting, "number": decision.number}
 
 
 # ---- delegate groups (代表组) ------------------------------------------------------

@@ -8,7 +8,7 @@ from members.committees import current_body_term
 from members.models import Committee
 from unionportal.dashboard import Card
 
-from .elections import reminders
+from .election_reminders import reminders
 from .models import Proposal
 
 

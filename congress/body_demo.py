@@ -13,8 +13,8 @@ from django.utils import timezone
 
 from members.models import Committee, CommitteeSeat, CommitteeTerm, Member, UnionGroup
 
-from . import bodies, elections
-from .models import CongressTerm, Election, Proposal
+from . import bodies, election_tellers, elections
+from .models import CongressTerm, Election, Proposal, Teller
 
 KINDS = {
     "工会委员会": Committee.Kind.UNION,
@@ -106,7 +106,8 @@ def _link_union_groups(term):
 
 
 def _by_election(term):
-    """第四代表组 lacks one delegate of its quota: a competitive by-election, counted and seated."""
+    """第四代表组 lacks one delegate of its quota: a competitive by-election with its 监票人 and 计票人,
+    counted and seated."""
     group = max(term.delegate_groups.all(), key=elections.vacancies)
     if not elections.vacancies(group):
         return
@@ -124,6 +125,10 @@ def _by_election(term):
     voters = list(elections.electorate(election).order_by("pk"))
     for member in [m for m in voters if not m.delegacies.filter(term=term).exists()][:2]:
         elections.nominate(election=election, member=member, nominated_by="小组提名")
+    candidates = set(election.candidates.values_list("member_id", flat=True))
+    helpers = [m for m in voters if m.pk not in candidates][-2:]
+    for member, role in zip(helpers, (Teller.Role.SCRUTINEER, Teller.Role.COUNTER), strict=False):
+        election_tellers.name_teller(election=election, member=member, role=role)
     elections.open_voting(election=election)
     first, second = election.candidates.order_by("pk")
     rng = random.Random(2026)

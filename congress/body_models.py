@@ -81,13 +81,16 @@ class BodyMeeting(models.Model):
 
 
 class MeetingDecision(models.Model):
-    """A numbered decision (决定) of a meeting; a 立案/不立案/并案 names the proposal it decided."""
+    """A numbered decision (决定) of a meeting; a 立案/不立案/并案 names the proposal it decided, a 预审
+    (of the 公开领导小组) the disclosure item in its text."""
 
     class Subject(models.TextChoices):
         GENERAL = "general", _("一般事项")
         REGISTER = "register", _("立案")
         REJECT = "reject", _("不立案")
         MERGE = "merge", _("并案")
+        APPROVE = "approve", _("预审通过")
+        RETURN = "return", _("预审退回")
 
     meeting = models.ForeignKey(BodyMeeting, verbose_name=_("会议"), on_delete=models.PROTECT, related_name="decisions")
     number = models.PositiveSmallIntegerField(_("决定序号"))

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import body_views, election_views
+from . import body_views, election_count_views, election_views
 
 urlpatterns = [
     path("bodies/", body_views.body_list, name="bodies"),
@@ -21,5 +21,13 @@ urlpatterns = [
     path("elections/<int:pk>/vote/", election_views.election_vote, name="election_vote"),
     path("elections/<int:pk>/next-round/", election_views.election_next_round, name="election_next_round"),
     path("elections/<int:pk>/voters/", election_views.election_voters, name="election_voters"),
+    path("elections/<int:pk>/tellers/", election_count_views.election_teller, name="election_teller"),
+    path("elections/<int:pk>/paper-count/", election_count_views.election_paper_count, name="election_paper_count"),
+    path(
+        "elections/<int:pk>/paper-count/confirm/",
+        election_count_views.election_confirm_count,
+        name="election_confirm_count",
+    ),
+    path("elections/<int:pk>/result/", election_count_views.election_result, name="election_result"),
     path("elections/<int:pk>/<slug:action>/", election_views.election_act, name="election_act"),
 ]

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from unionportal.workflow import Action, Workflow
 
+from .election_tellers import count_missing
 from .models import Election, ElectionStep
 from .rules import runs_congress
 
@@ -35,6 +36,7 @@ FLOW = Workflow(
             label=_("结束投票并计票"),
             allowed=runs_congress,
             service="congress.elections.close_voting",
+            blocked=count_missing,
             confirm=_("结束后不能再投票，计票结果随即公布。确定结束？"),
             done=lambda e: e.result_note,
             style="danger",

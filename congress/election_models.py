@@ -6,8 +6,6 @@ services in ``elections.py`` make each move and leave an ``ElectionStep``. The b
 ``ElectionReceipt`` (who voted) and ``ElectionTally`` (a count per candidate) share nothing but the election.
 """
 
-import uuid
-
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +13,8 @@ from simple_history.models import HistoricalRecords
 
 from members.models import CommitteeSeat, CommitteeTerm, Member
 from unionportal.workflow import Step
+
+from .ballots import Receipt, Tally
 
 
 class Election(models.Model):
@@ -30,6 +30,11 @@ class Election(models.Model):
         COUNTED = "counted", _("已计票")
         SEATED = "seated", _("已就任")
         VOID = "void", _("选举无效")
+
+    class Mode(models.TextChoices):
+        ONLINE = "online", _("网上投票")
+        PAPER = "paper", _("纸质选票")
+        BOTH = "both", _("网上投票与纸质选票合并计票")
 
     class Electorate(models.TextChoices):
         GROUP = "group", _("代表组所含工会小组的会员")
@@ -67,6 +72,13 @@ class Election(models.Model):
     )
     post = models.CharField(_("当选职务"), max_length=30, default="委员", blank=True)
     seats = models.PositiveSmallIntegerField(_("应选名额"))
+    mode = models.CharField(
+        _("投票方式"),
+        max_length=10,
+        choices=Mode,
+        default=Mode.ONLINE,
+        help_text=_("纸质选票由计票人、监票人录入清点结果，与网上投票合并计票。"),
+    )
     competitive = models.BooleanField(_("差额选举"), default=False, help_text=_("候选人须多于应选名额。"))
     held_on = models.DateField(_("选举日期"))
     round = models.PositiveSmallIntegerField(_("轮次"), default=1)
@@ -98,6 +110,14 @@ class Election(models.Model):
     def results_shown(self):
         return self.status in self.RESULTS_SHOWN
 
+    @property
+    def online(self):
+        return self.mode in (self.Mode.ONLINE, self.Mode.BOTH)
+
+    @property
+    def on_paper(self):
+        return self.mode in (self.Mode.PAPER, self.Mode.BOTH)
+
 
 class ElectionStep(Step):
     """One dated step of an election: opened, counted (or void), seated."""
@@ -116,6 +136,7 @@ class Candidate(models.Model):
     member = models.ForeignKey(Member, verbose_name=_("候选人"), on_delete=models.PROTECT, related_name="candidacies")
     nominated_by = models.CharField(_("提名方式"), max_length=100, blank=True)
     votes = models.PositiveIntegerField(_("得票"), null=True, blank=True)
+    paper_votes = models.PositiveIntegerField(_("纸质选票得票"), null=True, blank=True)
     elected = models.BooleanField(_("当选"), default=False)
     delegate = models.OneToOneField(
         "congress.Delegate",
@@ -146,10 +167,9 @@ class Candidate(models.Model):
         return self.member.name
 
 
-class ElectionReceipt(models.Model):
-    """WHO has voted in an election (one per voter), nothing about the choice; random key."""
+class ElectionReceipt(Receipt):
+    """WHO has voted in an election (one per voter), nothing about the choice."""
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     election = models.ForeignKey(Election, verbose_name=_("选举"), on_delete=models.CASCADE, related_name="receipts")
     member = models.ForeignKey(Member, verbose_name=_("选举人"), on_delete=models.PROTECT, related_name="+")
 
@@ -162,14 +182,13 @@ class ElectionReceipt(models.Model):
         return f"{self.election} · {self.member}"
 
 
-class ElectionTally(models.Model):
+class ElectionTally(Tally):
     """WHAT the voters marked, only as a count per candidate: one row per candidate, created when voting
     opens; each ballot rewrites every row of the election (``ballots.count_vote``)."""
 
     candidate = models.OneToOneField(
         Candidate, verbose_name=_("候选人"), on_delete=models.CASCADE, related_name="tally"
     )
-    count = models.PositiveIntegerField(_("票数"), default=0)
 
     class Meta:
         verbose_name = _("选举计票")
@@ -177,6 +196,59 @@ class ElectionTally(models.Model):
 
     def __str__(self):
         return f"{self.candidate}: {self.count}"
+
+
+class Teller(models.Model):
+    """A 监票人 or 计票人 of an election, named by the meeting (never one of its candidates): they count the
+    paper ballots and sign the result sheet."""
+
+    class Role(models.TextChoices):
+        SCRUTINEER = "scrutineer", _("监票人")
+        COUNTER = "counter", _("计票人")
+
+    election = models.ForeignKey(Election, verbose_name=_("选举"), on_delete=models.CASCADE, related_name="tellers")
+    member = models.ForeignKey(Member, verbose_name=_("姓名"), on_delete=models.PROTECT, related_name="+")
+    role = models.CharField(_("职责"), max_length=10, choices=Role, default=Role.SCRUTINEER)
+
+    class Meta:
+        ordering = ["election", "-role", "pk"]
+        constraints = [models.UniqueConstraint(fields=["election", "member"], name="congress_teller_once")]
+        verbose_name = _("监票计票人")
+        verbose_name_plural = _("监票计票人")
+
+    def __str__(self):
+        return f"{self.get_role_display()} {self.member}"
+
+
+class PaperCount(models.Model):
+    """The tellers' count of the paper ballots (清点选票): issued and returned, spoiled (废票) and blank
+    (空白票) among them; the votes per candidate are on ``Candidate.paper_votes``. Entered by one teller,
+    confirmed by a 监票人 who is another; only a confirmed count is added at the close."""
+
+    election = models.OneToOneField(
+        Election, verbose_name=_("选举"), on_delete=models.CASCADE, related_name="paper_count"
+    )
+    issued = models.PositiveIntegerField(_("发出选票"))
+    returned = models.PositiveIntegerField(_("收回选票"))
+    spoiled = models.PositiveIntegerField(_("无效票"), default=0)
+    blank = models.PositiveIntegerField(_("空白票"), default=0)
+    entered_by = models.ForeignKey(Member, verbose_name=_("录入人"), on_delete=models.PROTECT, related_name="+")
+    entered_at = models.DateTimeField(_("录入时间"), auto_now=True)
+    confirmed_by = models.ForeignKey(
+        Member, verbose_name=_("核对监票人"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    confirmed_at = models.DateTimeField(_("核对时间"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("纸质选票清点")
+        verbose_name_plural = _("纸质选票清点")
+
+    def __str__(self):
+        return str(self.election)
+
+    @property
+    def valid(self):
+        return self.returned - self.spoiled
 
 
 class RegisteredDelegate(models.Model):

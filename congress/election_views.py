@@ -12,7 +12,7 @@ from unionportal.access import check_object_permission, permission_required
 from unionportal.form_pages import apply_posted_form, form_page
 
 from . import elections
-from .election_forms import BallotForm, ElectionForm, NominationForm
+from .election_forms import BallotForm, ElectionForm, NominationForm, TellerForm
 from .models import Election
 
 
@@ -57,6 +57,7 @@ def election_detail(request, pk):
     voting = election.status == Election.Status.VOTING
     may_vote = voting and member is not None and elections.electorate(election).filter(pk=member.pk).exists()
     nominating = election.status == Election.Status.NOMINATING
+    counting = voting and election.on_paper and user.has_perm("congress.count_paper", election)
     return render(
         request,
         "congress/elections/detail.html",
@@ -68,7 +69,14 @@ def election_detail(request, pk):
             "nomination_form": NominationForm(people=_nominees(election))
             if nominating and user.has_perm("congress.nominate_candidate", election)
             else None,
-            "ballot_form": BallotForm(election=election) if may_vote else None,
+            "ballot_form": BallotForm(election=election) if may_vote and election.online else None,
+            "tellers": election.tellers.select_related("member"),
+            "teller_form": TellerForm(election=election)
+            if election.status in (Election.Status.NOMINATING, Election.Status.VOTING)
+            and user.has_perm("congress.manage_election")
+            else None,
+            "paper_count": getattr(election, "paper_count", None) if election.on_paper else None,
+            "counting": counting,
             "has_voted": voting and elections.has_voted(election, member),
             "open_seats": election.seats - sum(1 for c in election.candidates.all() if c.elected),
         },

@@ -6,17 +6,19 @@ The rules, from 《工会基层组织选举工作条例》 (thresholds in settin
   (``ELECTION_MAJORITY_BASE`` "entitled"; "voted" for unions whose rules count those who voted);
 - more qualified than seats: the most votes win; a tie at the last seat elects neither, and tied or
   unfilled seats go to a further round among the candidates not elected;
-- 差额 (competitive) elections need more candidates than seats.
+- 差额 (competitive) elections need more candidates than seats by ``ELECTION_MARGIN_SHARE`` of the seats
+  (差额比例不低于5%), and by at least ``ELECTION_MARGIN_MIN`` (1), rounded up to whole candidates.
 The ballot is secret: ``ballots.cast`` stores a receipt and rewrites every tally row.
 """
 
 import datetime
+import math
 from fractions import Fraction
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count, Exists, F, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -24,7 +26,7 @@ from members import committees
 from members.models import CommitteeSeat, Member
 from unionportal.workflow import flow_for, move
 
-from . import ballots
+from . import ballots, election_tellers
 from .models import Candidate, Delegate, DelegateGroup, Election, ElectionReceipt, ElectionTally
 
 E = Election
@@ -59,6 +61,17 @@ def majority_line(election: Election) -> Fraction:
     """The votes a candidate must pass (strictly) to be elected."""
     base = election.ballots if settings.ELECTION_MAJORITY_BASE == "voted" else election.entitled
     return Fraction(settings.ELECTION_MAJORITY_OVER) * (base or 0)
+
+
+def margin(seats: int) -> int:
+    """How many more candidates than seats a 差额 election needs: the share of the seats, rounded up, and
+    never fewer than the minimum."""
+    share = Fraction(settings.ELECTION_MARGIN_SHARE) * seats
+    return max(settings.ELECTION_MARGIN_MIN, math.ceil(share))
+
+
+def _percent(fraction) -> str:
+    return f"{float(Fraction(fraction) * 100):g}%"
 
 
 def elected_from(counts: list[tuple[int, int]], *, seats: int, line: Fraction) -> tuple[set[int], bool]:
@@ -164,6 +177,8 @@ def nominate(*, election: Election, member: Member, nominated_by: str = "", acto
             raise ValidationError(_("%(name)s已是本届代表。") % {"name": member.name})
     if election.candidates.filter(member=member).exists():
         raise ValidationError(_("%(name)s已是候选人。") % {"name": member.name})
+    if election.tellers.filter(member=member).exists():
+        raise ValidationError(_("%(name)s是本次选举的监票人或计票人，不能作为候选人。") % {"name": member.name})
     candidate = Candidate(election=election, member=member, nominated_by=nominated_by)
     candidate.full_clean()
     candidate.save()
@@ -180,10 +195,19 @@ def open_voting(*, election: Election, actor=None) -> Election:
         raise ValidationError(
             _("候选人%(count)s人，少于应选名额%(seats)s人。") % {"count": len(candidates), "seats": election.seats}
         )
-    if election.competitive and len(candidates) <= election.seats:
+    if election.competitive and len(candidates) < election.seats + margin(election.seats):
         raise ValidationError(
-            _("差额选举的候选人须多于应选名额（应选%(seats)s人，候选人%(count)s人）。")
-            % {"count": len(candidates), "seats": election.seats}
+            _(
+                "差额选举的候选人须比应选名额至少多%(margin)s人（差额比例不低于%(share)s），"
+                "应选%(seats)s人，现有候选人%(count)s人，请再提名%(short)s人。"
+            )
+            % {
+                "margin": margin(election.seats),
+                "share": _percent(settings.ELECTION_MARGIN_SHARE),
+                "seats": election.seats,
+                "count": len(candidates),
+                "short": election.seats + margin(election.seats) - len(candidates),
+            }
         )
     entitled = electorate(election).count()
     if not entitled:
@@ -200,6 +224,8 @@ def cast_ballot(*, election: Election, member: Member, chosen: list[int]) -> Non
         election = _lock(election)
         if election.status != E.Status.VOTING:
             raise ValidationError(_("此选举当前不接受投票。"))
+        if not election.online:
+            raise ValidationError(_("本次选举使用纸质选票，不接受网上投票。"))
         if not electorate(election).filter(pk=member.pk).exists():
             raise ValidationError(_("您不在本次选举的选举人范围内。"))
         chosen = set(chosen)
@@ -224,18 +250,27 @@ def cast_ballot(*, election: Election, member: Member, chosen: list[int]) -> Non
 
 @transaction.atomic
 def close_voting(*, election: Election, actor=None) -> Election:
-    """Count: void when too few voted; else elect by the majority line, most votes first, ties left open."""
+    """Count: void when too few voted; else elect by the majority line, most votes first, ties left open.
+    The paper ballots returned and their votes, confirmed by the tellers, add to the online ones (the close
+    is ``blocked`` until then, election_tellers.count_missing)."""
     election = _locked_for(election, "close", actor)
-    ballots_cast = election.receipts.count()
-    counts = list(ElectionTally.objects.filter(candidate__election=election).values_list("candidate_id", "count"))
+    paper = election_tellers.confirmed_count(election)
+    ballots_cast = election.receipts.count() + (paper.returned if paper else 0)
+    rows = ElectionTally.objects.filter(candidate__election=election)
+    counts = [
+        (candidate_id, online + (on_paper or 0))
+        for candidate_id, online, on_paper in rows.values_list("candidate_id", "count", "candidate__paper_votes")
+    ]
     for candidate_id, count in counts:
         Candidate.objects.filter(pk=candidate_id).update(votes=count)
+    on_paper = _paper_note(paper)
     if not turnout_reached(ballots_cast, election.entitled):
         note = _("参加投票%(ballots)s人，未超过应到%(entitled)s人的%(share)s，选举无效。") % {
             "ballots": ballots_cast,
             "entitled": election.entitled,
             "share": _share(settings.ELECTION_TURNOUT_OVER),
         }
+        note += on_paper
         return move(election, "close", actor=actor, to=E.Status.VOID, note=note, ballots=ballots_cast, result_note=note)
     election.ballots = ballots_cast
     elected, tied = elected_from(counts, seats=election.seats, line=majority_line(election))
@@ -246,11 +281,23 @@ def close_voting(*, election: Election, actor=None) -> Election:
         "ballots": election.ballots,
         "elected": len(elected),
     }
+    note += on_paper
     if tied:
         note += _("末位得票相等，须就票数相等的候选人再次投票。")
     if open_seats:
         note += _("尚缺%(open)s名，可在未当选的候选人中进行下一轮选举。") % {"open": open_seats}
     return move(election, "close", actor=actor, note=note, ballots=ballots_cast, result_note=note)
+
+
+def _paper_note(paper) -> str:
+    if paper is None:
+        return ""
+    return _("其中纸质选票发出%(issued)s张，收回%(returned)s张，无效票%(spoiled)s张，空白票%(blank)s张。") % {
+        "issued": paper.issued,
+        "returned": paper.returned,
+        "spoiled": paper.spoiled,
+        "blank": paper.blank,
+    }
 
 
 def _share(fraction) -> str:
@@ -321,7 +368,7 @@ def next_round(*, election: Election, held_on: datetime.date | None = None, acto
         committee_term_id=election.committee_term_id,
         post=election.post,
         seats=open_seats,
-        competitive=election.competitive and len(others) > open_seats,
+        competitive=election.competitive and len(others) >= open_seats + margin(open_seats),
         held_on=held_on or election.held_on,
         round=election.round + 1,
         previous=election,
@@ -330,54 +377,3 @@ def next_round(*, election: Election, held_on: datetime.date | None = None, acto
         Candidate(election=following, member_id=c.member_id, nominated_by=_("上一轮未当选")) for c in others
     )
     return following
-
-
-def reminders(today: datetime.date | None = None) -> dict:
-    """For the dashboard: congress and committee terms in their last months, delegate groups with
-    fewer serving delegates than their quota, and a union committee in office without its 主席 (增补)."""
-    from members.committees import current_body_term
-    from members.models import Committee, CommitteeTerm
-
-    from .models import CongressTerm
-
-    today = today or timezone.localdate()
-    soon = today + datetime.timedelta(days=183)
-    return {
-        "congress_terms": list(CongressTerm.objects.filter(end_year=today.year)),
-        "committee_terms": list(
-            CommitteeTerm.objects.filter(ends_on__gte=today, ends_on__lte=soon).select_related("committee")
-        ),
-        "short_groups": list(
-            DelegateGroup.objects.filter(seats__gt=0, term__end_year__gte=today.year)
-            .annotate(serving=Count("delegates", filter=Q(delegates__active=True)))
-            .filter(serving__lt=F("seats"))
-            .select_related("term")
-        ),
-        "headless": [
-            term
-            for term in [current_body_term(Committee.Kind.UNION, today)]
-            if term is not None and not term.seats.filter(post="主席").exists()
-        ],
-    }
-
-
-def snapshot_delegates(sender, *, registration, today, **kwargs) -> None:
-    """The yearly registration (年度登记) also freezes the delegates serving that day, names copied."""
-    from .models import RegisteredDelegate
-
-    serving = (
-        Delegate.objects.filter(active=True, term__start_year__lte=today.year, term__end_year__gte=today.year)
-        .select_related("term", "group", "member")
-        .order_by("term__number", "group__sort_order", "group__name", "member__name_pinyin", "pk")
-    )
-    RegisteredDelegate.objects.bulk_create(
-        RegisteredDelegate(
-            registration=registration,
-            term_number=delegate.term.number,
-            group_name=delegate.group.name if delegate.group else "",
-            member=delegate.member,
-            member_name=delegate.member.name,
-            sort_order=order,
-        )
-        for order, delegate in enumerate(serving)
-    )

@@ -10,7 +10,7 @@ from unionportal.forms import ActionForm
 from unionportal.templatetags.portal import chinese_ordinal
 
 from .decision_forms import DecidedAtMeeting
-from .models import Appraisal, BallotTally, CongressTerm, Motion, Proposal, Session
+from .models import Appraisal, BallotTally, CongressTerm, Delegate, Motion, Proposal, Session
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -199,7 +199,9 @@ class DelegateForm(forms.Form):
         required=False,
         error_messages={"invalid_choice": _("代表组：请从本届的代表组中选择。")},
     )
-    is_front_line = forms.BooleanField(label=_("一线教职工"), required=False, initial=True)
+    is_front_line = forms.BooleanField(
+        label=Delegate._meta.get_field("is_front_line").verbose_name, required=False, initial=True
+    )
     is_leader = forms.BooleanField(label=_("领导干部"), required=False)
 
     def __init__(self, *args, term, **kwargs):

@@ -6,10 +6,9 @@ A proposal moves through the table in ``flows.py``; each move is made by one fun
 Secret ballots are stored in two tables that share nothing but the motion:
 ``BallotReceipt`` says WHO has voted (one per delegate, unique), ``BallotTally`` holds only
 the running count per choice; no ballot is stored as a row of its own, so nothing links a
-voter to a choice (appraisals likewise: ``AppraisalReceipt`` and ``AppraisalTally``).
+voter to a choice (appraisals and elections likewise); the abstract pair is ``ballots.Receipt``/``ballots.Tally``.
 """
 
-import uuid
 from decimal import Decimal
 
 from django.conf import settings
@@ -24,7 +23,10 @@ from simple_history.models import HistoricalRecords
 from members.models import Department, Member
 from unionportal.models import UnionProfile
 from unionportal.templatetags.portal import chinese_ordinal
+from unionportal.vocabulary import by_kind
 from unionportal.workflow import Step
+
+from .ballots import Receipt, Tally
 
 PERCENT = {"null": True, "blank": True, "validators": [MaxValueValidator(100)], "help_text": _("留空按默认")}
 
@@ -156,7 +158,7 @@ class Delegate(models.Model):
         on_delete=models.PROTECT,
         related_name="delegates",
     )
-    is_front_line = models.BooleanField(_("一线教职工"), default=True)
+    is_front_line = models.BooleanField(by_kind(_("一线教职工"), _("一线职工")), default=True)
     is_leader = models.BooleanField(_("领导干部"), default=False)
     active = models.BooleanField(_("在任"), default=True)
     seated_at = models.DateTimeField(_("就任时间"), default=timezone.now)
@@ -352,11 +354,9 @@ class Motion(models.Model):
         return self.title
 
 
-class BallotReceipt(models.Model):
-    """WHO has voted on a motion: one per delegate, and nothing about the choice.
-    Its key is random, so receipt ids carry no voting order."""
+class BallotReceipt(Receipt):
+    """WHO has voted on a motion: one per delegate, and nothing about the choice."""
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     motion = models.ForeignKey(Motion, verbose_name=_("表决事项"), on_delete=models.CASCADE, related_name="receipts")
     delegate = models.ForeignKey(Delegate, verbose_name=_("代表"), on_delete=models.PROTECT, related_name="+")
 
@@ -369,7 +369,7 @@ class BallotReceipt(models.Model):
         return f"{self.motion} · {self.delegate}"
 
 
-class BallotTally(models.Model):
+class BallotTally(Tally):
     """WHAT was voted, only as a count per choice: one row per choice, created when the vote opens.
     Each vote adds 1 to its choice and 0 to every other row of the motion in ONE statement, in the
     receipt's transaction, so every row is rewritten by every vote: the live rows (and their storage
@@ -382,7 +382,6 @@ class BallotTally(models.Model):
 
     motion = models.ForeignKey(Motion, verbose_name=_("表决事项"), on_delete=models.CASCADE, related_name="tallies")
     choice = models.CharField(_("选择"), max_length=10, choices=Choice.choices)
-    count = models.PositiveIntegerField(_("票数"), default=0)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["motion", "choice"], name="congress_one_tally_per_choice")]
@@ -490,10 +489,9 @@ class Appraisee(models.Model):
         return self.member.name
 
 
-class AppraisalReceipt(models.Model):
+class AppraisalReceipt(Receipt):
     """WHO has cast an appraisal ballot (one per voter); nothing about the marks."""
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     appraisal = models.ForeignKey(Appraisal, verbose_name=_("评议"), on_delete=models.CASCADE, related_name="receipts")
     member = models.ForeignKey(Member, verbose_name=_("参评人"), on_delete=models.PROTECT, related_name="+")
 
@@ -506,7 +504,7 @@ class AppraisalReceipt(models.Model):
         return f"{self.appraisal} · {self.member}"
 
 
-class AppraisalTally(models.Model):
+class AppraisalTally(Tally):
     """WHAT the voters gave a leader, only as a count per grade: one row per appraisee and grade of
     the scale, created when the appraisal opens. Like ``BallotTally``, each ballot updates every row
     of the appraisal in one statement (0 where the grade was not given), so no row tells a ballot."""
@@ -515,7 +513,6 @@ class AppraisalTally(models.Model):
         Appraisee, verbose_name=_("被评议人"), on_delete=models.CASCADE, related_name="tallies"
     )
     grade = models.CharField(_("等次"), max_length=12)
-    count = models.PositiveIntegerField(_("票数"), default=0)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["appraisee", "grade"], name="congress_one_tally_per_grade")]
@@ -612,5 +609,7 @@ from .election_models import (  # noqa: E402, F401
     ElectionReceipt,
     ElectionStep,
     ElectionTally,
+    PaperCount,
     RegisteredDelegate,
+    Teller,
 )

@@ -129,7 +129,16 @@ def leads_electing_group(user, election):
     return election.delegate_group.union_groups.filter(leader=user.member).exists()
 
 
+@rules.predicate
+def is_teller(user, election):
+    """A 监票人 or 计票人 of the election enters and confirms its paper count."""
+    if not has_member_record(user) or election is None:
+        return False
+    return election.tellers.filter(member=user.member).exists()
+
+
 rules.add_perm("congress.view_elections", is_logged_in)
+rules.add_perm("congress.count_paper", is_teller)
 rules.add_perm("congress.manage_election", runs_congress)
 rules.add_perm("congress.nominate_candidate", runs_congress | leads_electing_group)
 rules.add_perm("congress.vote_election", is_logged_in)  # elections.cast_ballot says who is in the electorate

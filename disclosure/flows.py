@@ -88,7 +88,7 @@ FLOW = Workflow(
             S.PUBLISHED,
             label=_("预审通过并公示"),
             allowed=reviews,
-            form="disclosure.forms.PeriodForm",
+            form="disclosure.forms.ApproveForm",
             service="disclosure.services.approve",
             done=_published_until,
             notify=_drafter,

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from congress.decision_forms import ReviewedAtMeeting
 from members.models import Department
 from unionportal.forms import ActionForm
 
@@ -46,7 +47,7 @@ class ItemForm(forms.ModelForm):
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
 
 
-class ReturnForm(ActionForm):
+class ReturnForm(ReviewedAtMeeting, ActionForm):
     comment = forms.CharField(label=_("预审意见"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
@@ -55,6 +56,8 @@ class NoteForm(ActionForm):
 
 
 class PeriodForm(ActionForm):
+    """The 公示期 of a 整改 republished (union staff)."""
+
     period_start = forms.DateField(label=_("公示开始"), widget=DATE_WIDGET)
     period_end = forms.DateField(label=_("公示截止"), widget=DATE_WIDGET)
 
@@ -68,6 +71,10 @@ class PeriodForm(ActionForm):
         if data.get("period_start") and data.get("period_end") and data["period_end"] < data["period_start"]:
             raise ValidationError(_("公示截止日期不能早于开始日期。"))
         return data
+
+
+class ApproveForm(ReviewedAtMeeting, PeriodForm):
+    """预审通过: the 公示期, and the 公开领导小组 meeting that approved it once the union has the group."""
 
 
 class ObjectionForm(forms.ModelForm):

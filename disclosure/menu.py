@@ -7,7 +7,7 @@ MENU = Section(
     "megaphone",
     [
         Link(_("{disclosure}栏"), "disclosure:index", "disclosure.view_index"),
-        Link(_("起草与预审"), "disclosure:work", "disclosure.draft_item"),
+        Link(_("起草与预审"), "disclosure:work", "disclosure.view_work"),
         Link(_("公开类别"), "disclosure:categories", "disclosure.manage"),
     ],
 )

@@ -16,6 +16,7 @@ from simple_history.models import HistoricalRecords
 
 from members.models import Department, Member
 from unionportal.models import UnionKind
+from unionportal.vocabulary import by_kind
 from unionportal.workflow import Step
 
 from .formatting import render_body
@@ -31,7 +32,7 @@ class Category(models.Model):
 
     class Period(models.TextChoices):
         MONTHLY = "monthly", _("每月")
-        TERMLY = "termly", _("每学期")
+        TERMLY = "termly", by_kind(_("每学期"), _("每半年"))
         YEARLY = "yearly", _("每年")
 
     kind = models.CharField(_("单位类型"), max_length=20, choices=UnionKind, default=UnionKind.SCHOOL)
@@ -265,8 +266,12 @@ class ReadReceipt(models.Model):
         return f"{self.item} {self.user}"
 
 
-def term_bounds(day):
-    """The school term (学期) holding ``day``: 春季 Feb–Jul, 秋季 Aug–Jan."""
+def term_bounds(day, kind=UnionKind.SCHOOL):
+    """The school term (学期) holding ``day``: 春季 Feb–Jul, 秋季 Aug–Jan; an enterprise's half year (半年)."""
+    if kind == UnionKind.ENTERPRISE:
+        if day.month <= 6:
+            return datetime.date(day.year, 1, 1), datetime.date(day.year, 6, 30)
+        return datetime.date(day.year, 7, 1), datetime.date(day.year, 12, 31)
     if 2 <= day.month <= 7:
         return datetime.date(day.year, 2, 1), datetime.date(day.year, 7, 31)
     start_year = day.year if day.month >= 8 else day.year - 1

@@ -43,17 +43,26 @@ def asks_signature(user, item):
     return item is not None and item.needs_signature and not item.is_public and item.on_board
 
 
+@rules.predicate
+def under_review(user, item):
+    return item is not None and item.status == item.Status.PENDING
+
+
+# 预审 by the 公开领导小组 where the union has set one up (members.Committee of that kind), else union staff.
+reviews = follows_seat(Committee.Kind.DISCLOSURE, is_union_staff)
 rules.add_perm("disclosure.view_index", everyone)
 rules.add_perm(
     "disclosure.view_item",
-    is_union_staff | (on_board & (is_public_item | is_logged_in)) | (is_handler & of_own_department),
+    is_union_staff
+    | (on_board & (is_public_item | is_logged_in))
+    | (is_handler & of_own_department)
+    | (under_review & reviews),
 )
 rules.add_perm("disclosure.view_timeline", is_union_staff | (is_handler & of_own_department))
 rules.add_perm("disclosure.draft_item", is_union_staff | is_handler)
 rules.add_perm("disclosure.edit_item", editable & (is_union_staff | (is_handler & of_own_department)))
-# 预审 by the 公开领导小组 where the union has set one up (members.Committee of that kind), else union staff.
-reviews = follows_seat(Committee.Kind.DISCLOSURE, is_union_staff)
 rules.add_perm("disclosure.review", reviews)
+rules.add_perm("disclosure.view_work", is_union_staff | is_handler | (is_member & reviews))
 rules.add_perm("disclosure.manage", is_union_staff)
 rules.add_perm("disclosure.object", is_member & is_published)
 rules.add_perm("disclosure.sign", is_member & asks_signature)

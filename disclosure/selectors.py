@@ -8,7 +8,8 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from members.models import Member
-from unionportal.models import UnionProfile
+from unionportal.models import UnionKind, UnionProfile
+from unionportal.roles import is_handler, is_union_staff
 
 from .models import Category, DisclosureItem, ItemStep, Objection, ReadReceipt, term_bounds
 
@@ -43,11 +44,15 @@ def board_years(user):
 
 
 def work_list(user):
-    """Items still in the making: all of them for union staff, his department's for a handler."""
+    """Items still in the making: all of them for union staff, his department's for a handler, and those
+    awaiting 预审 for a member of the 公开领导小组."""
     items = DisclosureItem.objects.exclude(status__in=[S.CLOSED, S.ARCHIVED]).select_related("category", "department")
-    if not user.has_perm("disclosure.review"):
+    if not is_union_staff(user):
         department = getattr(getattr(user, "member", None), "department_id", None)
-        items = items.filter(department_id=department) if department else items.none()
+        shown = Q(department_id=department) if department and is_handler(user) else Q(pk__in=[])
+        if user.has_perm("disclosure.review"):
+            shown |= Q(status=S.PENDING)
+        items = items.filter(shown)
     return items.order_by("status", "-pk")
 
 
@@ -111,13 +116,13 @@ def pending_review_count():
 # --- overdue cadence (定期公开) --------------------------------------------------
 
 
-def period_bounds(period, day):
+def period_bounds(period, day, kind=UnionKind.SCHOOL):
     if period == Category.Period.MONTHLY:
         start = day.replace(day=1)
         end = (start + datetime.timedelta(days=32)).replace(day=1) - datetime.timedelta(days=1)
         return start, end
     if period == Category.Period.TERMLY:
-        return term_bounds(day)
+        return term_bounds(day, kind)
     return datetime.date(day.year, 1, 1), datetime.date(day.year, 12, 31)
 
 
@@ -140,7 +145,8 @@ def overdue_categories(today=None, kind=None):
     A period counts only once it has ended: a month that began this week is not yet missed, whatever it holds.
     """
     today = today or timezone.localdate()
-    current_starts = {period: period_bounds(period, today)[0] for period in Category.Period.values}
+    kind = kind or UnionProfile.load().kind
+    current_starts = {period: period_bounds(period, today, kind)[0] for period in Category.Period.values}
     # Periods tile the calendar, so the latest publication before the current period alone decides the run of
     # missed ones (every later complete period is empty): one row per category, whatever the board holds.
     periodic = (
@@ -158,7 +164,7 @@ def overdue_categories(today=None, kind=None):
         latest = getattr(category, f"latest_{category.period}")
         start, last_missed, missed = current_starts[category.period], None, 0
         while True:
-            prev_start, prev_end = period_bounds(category.period, start - datetime.timedelta(days=1))
+            prev_start, prev_end = period_bounds(category.period, start - datetime.timedelta(days=1), kind)
             if prev_end < category.tracked_from or (latest and latest >= prev_start):
                 break
             missed += 1

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from congress import bodies  # the 公开领导小组's meetings are those of the congress's bodies
 from unionportal.models import UnionKind, UnionProfile
 from unionportal.notices import notify
 from unionportal.roles import Role, users_with_role
@@ -118,12 +119,24 @@ def submit(*, item, actor):
     return _move(_lock(item), "submit", actor)
 
 
+def _decided_at(meeting, *, item, approved, text, actor):
+    """预审 as a decision of the 公开领导小组's ``meeting`` (forms.ReviewedAtMeeting names it once the union has
+    set the group up): the numbered decision is recorded and the step notes it; without a meeting, nothing."""
+    if meeting is None:
+        return ""
+    text = _("《%(title)s》：%(text)s") % {"title": item.title, "text": text}
+    return bodies.decided_at(bodies.decide_review(meeting=meeting, approved=approved, text=text, actor=actor))
+
+
 @transaction.atomic
-def return_item(*, item, actor, comment):
+def return_item(*, item, actor, comment, meeting=None):
     """预审 → 已退回: the leading group sends the draft back, always with a comment."""
     if not comment or not comment.strip():
         raise ValidationError(_("退回时必须写明预审意见。"))
-    return _move(item, "return", actor, note=comment.strip(), review_comment=comment.strip())
+    comment = comment.strip()
+    text = _("预审未通过，退回修改。意见：%(comment)s") % {"comment": comment}
+    where = _decided_at(meeting, item=item, approved=False, text=text, actor=actor)
+    return _move(item, "return", actor, note=comment + where, review_comment=comment)
 
 
 @transaction.atomic
@@ -144,16 +157,19 @@ def _check_period(start, end, today):
 
 
 @transaction.atomic
-def approve(*, item, actor, period_start, period_end, note="", today=None):
+def approve(*, item, actor, period_start, period_end, note="", today=None, meeting=None):
     """预审 → 公示中: approved by the leading group and published for its 公示期, from today on."""
     today = today or timezone.localdate()
     _check_period(period_start, period_end, today)
     locked = _lock(item)
+    period = {"start": date_format(period_start, "Y年n月j日"), "end": date_format(period_end, "Y年n月j日")}
+    text = _("预审通过，公示期%(start)s至%(end)s。") % period
+    where = _decided_at(meeting, item=locked, approved=True, text=text, actor=actor)
     return _move(
         locked,
         "approve",
         actor,
-        note=note,
+        note=(note + where).strip(),
         period_start=period_start,
         period_end=period_end,
         published_on=locked.published_on or today,  # the day it really went up

@@ -97,7 +97,7 @@ def attachment(request, pk):
     return FileResponse(file.file.open("rb"), as_attachment=file.kind not in ("pdf", "png", "jpeg"), filename=file.name)
 
 
-@permission_required("disclosure.draft_item")
+@permission_required("disclosure.view_work")
 def work(request):
     return render(request, "disclosure/work.html", {"page_obj": paginate(request, selectors.work_list(request.user))})
 

@@ -230,10 +230,16 @@ def load_events(members):
                 },
             )
     mover = members[20]
+    earlier_group = UnionGroup.objects.exclude(pk=mover.union_group_id).order_by("sort_order").first()
     MembershipEvent.objects.get_or_create(
         member=mover,
         kind=Kind.GROUP_MOVE,
-        defaults={"occurred_on": datetime.date(2025, 9, 1), "to_group": mover.union_group, "note": "岗位调整"},
+        defaults={
+            "occurred_on": datetime.date(2025, 9, 1),
+            "from_group": earlier_group,
+            "to_group": mover.union_group,
+            "note": "岗位调整",
+        },
     )
 
 

@@ -9,13 +9,13 @@ joining after it is counted, so a past year's figures stay those of that year.
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Q, Subquery, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from .models import Member, MembershipEvent
+from .models import Member, MembershipEvent, UnionGroup
 
 ACTIVE = Q(status_then=Member.Status.ACTIVE)
 
@@ -47,11 +47,20 @@ def born_after(today, years):
 
 
 def roster_on(day):
-    """Everyone on the roster that day, each with ``status_then``: their status on that day."""
+    """Everyone on the roster that day, each with ``status_then`` and ``group_then``: their status and
+    union group on that day (the group left by their first 调组 after it, else today's group)."""
     changed_after = MembershipEvent.objects.filter(member=OuterRef("pk"), occurred_on__gt=day).exclude(from_status="")
     first_change = changed_after.order_by("occurred_on", "pk").values("from_status")[:1]
+    moved_after = MembershipEvent.objects.filter(
+        member=OuterRef("pk"), occurred_on__gt=day, kind=MembershipEvent.Kind.GROUP_MOVE
+    ).order_by("occurred_on", "pk")
     return Member.objects.filter(Q(hire_date__isnull=True) | Q(hire_date__lte=day)).annotate(
-        status_then=Coalesce(Subquery(first_change), F("status"))
+        status_then=Coalesce(Subquery(first_change), F("status")),
+        group_then=Case(
+            When(Exists(moved_after), then=Subquery(moved_after.values("from_group")[:1])),
+            default=F("union_group"),
+            output_field=IntegerField(),
+        ),
     )
 
 
@@ -67,18 +76,24 @@ def _counts(today):
     }
 
 
+def _in_group_order(rows, groups):
+    """One row of figures per group as the groups are ordered on the roster, the ungrouped last."""
+
+    def order(row):
+        group = groups.get(row["group_then"])
+        return (group is None, group.sort_order if group else 0, group.name if group else "")
+
+    return [Figures(str(groups.get(row.pop("group_then"), _("未分组"))), **row) for row in sorted(rows, key=order)]
+
+
 def union_statistics(today=None):
     today = today or timezone.localdate()
     counts = _counts(today)
     roster = roster_on(today)
     total = roster.aggregate(**counts, retirees=Count("id", filter=Q(status_then=Member.Status.RETIRED)))
     retirees = total.pop("retirees")
-    by_group = (
-        roster.filter(ACTIVE)
-        .values("union_group__name")
-        .annotate(**counts)
-        .order_by(F("union_group__sort_order").asc(nulls_last=True), "union_group__name")
-    )
+    by_group = roster.filter(ACTIVE).values("group_then").annotate(**counts).order_by()
+    groups = {group.pk: group for group in UnionGroup.objects.filter(pk__in=[row["group_then"] for row in by_group])}
     by_employment = {
         row.pop("employment_type"): row
         for row in roster.filter(ACTIVE).values("employment_type").annotate(**counts).order_by()
@@ -86,7 +101,7 @@ def union_statistics(today=None):
     return {
         "total": Figures(_("合计"), **total),
         "retirees": retirees,
-        "by_group": [Figures(row.pop("union_group__name") or _("未分组"), **row) for row in by_group],
+        "by_group": _in_group_order(by_group, groups),
         "by_employment": [
             Figures(label, **by_employment[value])
             for value, label in Member.EmploymentType.choices

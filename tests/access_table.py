@@ -583,6 +583,10 @@ ACCESS += [
     Access(between_sessions_page("election", "next-round/"), set(), expect=POST_ONLY),
     Access(between_sessions_page("election", "open/"), set(), expect=POST_ONLY),
     Access(activity_page("funds/"), set(), expect=POST_ONLY),
+    Access(between_sessions_page("election", "tellers/"), set(), expect=POST_ONLY),
+    Access(between_sessions_page("election", "paper-count/"), set()),  # its tellers only; none named here
+    Access(between_sessions_page("election", "paper-count/confirm/"), set(), expect=POST_ONLY),
+    Access(between_sessions_page("election", "result/"), set(), expect={role: 404 for role in ROLES}),  # not counted
 ]
 
 

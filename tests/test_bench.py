@@ -8,13 +8,17 @@ import subprocess
 import sys
 
 import pytest
+from django.db import connection
 from django.http import HttpResponse
+from django.test.utils import CaptureQueriesContext
 
 from activities import services
 from activities.models import Event, Registration
 from bench import figures
 from bench.__main__ import peak_rss_of_children
 from bench.congress_day import STEPS, congress_day, step_rows
+from bench.documents import HEADER as DOCUMENT_HEADER
+from bench.documents import time_documents
 from bench.middleware import query_count
 from bench.pages import PAGES
 from bench.seed import PASSWORD, Sizes, seed
@@ -23,6 +27,7 @@ from congress.models import BallotTally, Proposal
 from disclosure.models import DisclosureItem
 from funds.models import Entry, Expense
 from members.models import Member
+from unionportal.documents.models import Job
 from welfare.models import HardshipFile, Payment
 
 TINY = Sizes(
@@ -43,6 +48,9 @@ TINY = Sizes(
     visits_per_year=4,
     recipients_per_campaign=3,
     expenses_per_year=30,
+    body_meetings=3,
+    elections=8,
+    contracts=6,
 )
 
 
@@ -77,6 +85,50 @@ def test_every_benched_page_floor_and_changelist_answers(client, seeded, page):
     if page.admin_url:
         client.force_login(seeded["logins"]["admin"])
         assert client.get(page.admin_url).status_code == 200
+
+
+BETWEEN_SESSIONS = [page for page in PAGES if page.url in ("/congress/bodies/", "/congress/elections/", "/contracts/")]
+SEEN = {
+    "/congress/bodies/": "民主评议监督委员会",
+    "/congress/elections/": "工会委员会增补选举（第8次）",
+    "/contracts/": "（第6号）",
+}
+
+
+def _more_rows(url):
+    """Five more of the page's rows (meetings of every body, elections, contracts), copied from the seeded ones."""
+    from congress.models import BodyMeeting, Election
+    from contracts.models import CollectiveContract
+
+    if url == "/congress/bodies/":
+        last = BodyMeeting.objects.order_by("-number").first()
+        terms = set(BodyMeeting.objects.values_list("term_id", flat=True))
+        BodyMeeting.objects.bulk_create(
+            BodyMeeting(term_id=term, number=last.number + n, held_on=last.held_on)
+            for term in terms
+            for n in range(1, 6)
+        )
+        return
+    model = Election if url == "/congress/elections/" else CollectiveContract
+    for row in model.objects.all()[:5]:
+        row.pk = None
+        row.save()
+
+
+@pytest.mark.urls("bench.urls")
+@pytest.mark.parametrize("page", BETWEEN_SESSIONS, ids=[page.name for page in BETWEEN_SESSIONS])
+def test_the_between_sessions_pages_show_the_seeded_rows_in_a_fixed_number_of_queries(client, seeded, page):
+    """Bodies with their meetings, elections and contracts: the seeded rows are there, and five more rows of
+    each cost no query more."""
+    client.force_login(seeded["logins"][page.role])
+    client.get(page.url)  # the session's first request reads what later ones find cached
+    with CaptureQueriesContext(connection) as before:
+        text = client.get(page.url).text
+    assert SEEN[page.url] in text
+    _more_rows(page.url)
+    with CaptureQueriesContext(connection) as after:
+        assert client.get(page.url).status_code == 200
+    assert len(after.captured_queries) == len(before.captured_queries)
 
 
 def test_race_event_fills_then_waitlists(seeded):
@@ -124,6 +176,15 @@ def test_notice_and_annual_report_jobs_render(seeded, settings, tmp_path, monkey
     report = figures.annual_report(chair, 2026)
     assert job.file.size > 0
     assert report["pages"] >= 1
+
+
+def test_each_official_document_is_timed_beside_weasyprint_alone(seeded, settings, tmp_path, monkeypatch):
+    settings.MEDIA_ROOT = tmp_path
+    monkeypatch.setattr("django.db.transaction.on_commit", lambda callback: callback())
+    rows = time_documents(seeded["logins"]["chair"], runs=1)
+    assert [row[0] for row in rows] == ["通知", "召开通知", "答复函", "公示单", "年度工会工作报告", "走访慰问登记表"]
+    assert all(len(row) == len(DOCUMENT_HEADER) and row[4].endswith("×") and row[5] >= 1 for row in rows)
+    assert Job.objects.filter(status=Job.Status.DONE).count() == len(rows)
 
 
 def test_query_count_header_counts_the_requests_queries(rf, db):

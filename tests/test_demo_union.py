@@ -272,7 +272,10 @@ def test_the_demo_congress_has_a_presidium_a_proposal_committee_meeting_twice_an
     assert election.status == Election.Status.SEATED
     elected = election.candidates.get(elected=True)
     assert elected.delegate.group == election.delegate_group and elected.delegate.active
+    assert sorted(election.tellers.values_list("role", flat=True)) == ["counter", "scrutineer"]
     client.force_login(User.objects.get(username="staff"))
     for page in ["/congress/bodies/", meetings[1].get_absolute_url(), election.get_absolute_url(), "/"]:
         assert client.get(page).status_code == 200, page
+    sheet = client.get(election.get_absolute_url() + "result/").text
+    assert all(teller.member.name in sheet for teller in election.tellers.select_related("member"))
     assert client.get("/contracts/").status_code == 403  # a school: no collective contracts

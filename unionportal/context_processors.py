@@ -2,8 +2,8 @@ import functools
 
 from django.utils.functional import SimpleLazyObject
 
-from .models import UnionProfile
 from .navigation import menu_for
+from .vocabulary import union_profile
 
 
 def _unread_count(request):
@@ -15,7 +15,7 @@ def _unread_count(request):
 
 def portal(request):
     """The union's profile, its vocabulary and the menu, read only when a template asks."""
-    profile = SimpleLazyObject(UnionProfile.load)
+    profile = SimpleLazyObject(union_profile)
     if getattr(request, "user", None) is not None:
         request.user._portal_profile = profile  # the menu's rules that read the profile share this one read
     vocab = SimpleLazyObject(lambda: profile.vocabulary)

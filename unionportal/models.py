@@ -2,7 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from .vocabulary import vocabulary_for
+from .vocabulary import forget_kind, vocabulary_for
 
 
 class UnionKind(models.TextChoices):
@@ -57,6 +57,7 @@ class UnionProfile(models.Model):
     def save(self, *args, **kwargs):
         self.pk = 1  # one installation, one union
         super().save(*args, **kwargs)
+        forget_kind()
 
     @classmethod
     def load(cls):

@@ -62,6 +62,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "unionportal.privacy.ConfidentialResponseMiddleware",
+    "unionportal.vocabulary.UnionKindMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -223,6 +224,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "disclosure.tasks.tell_period_over",
         "schedule": crontab(hour=8, minute=0),  # each morning, in CELERY_TIMEZONE
     },
+    # 集体合同: filed contracts whose 15-day review has passed go into force, early each morning.
+    "contracts-into-force": {
+        "task": "contracts.tasks.bring_into_force",
+        "schedule": crontab(hour=0, minute=30),
+    },
 }
 # Nothing reads task results; a result backend that is down must not hold up a
 # request that queues a task (it retries for 20 s, then raises RuntimeError).
@@ -296,3 +302,8 @@ EMAIL_SELF_SERVICE = bool(os.environ.get("DJANGO_EMAIL_HOST"))
 ELECTION_TURNOUT_OVER = Fraction(os.environ.get("UNION_ELECTION_TURNOUT_OVER", "2/3"))
 ELECTION_MAJORITY_OVER = Fraction(os.environ.get("UNION_ELECTION_MAJORITY_OVER", "1/2"))
 ELECTION_MAJORITY_BASE = os.environ.get("UNION_ELECTION_MAJORITY_BASE", "entitled")
+# 差额选举 (an election marked competitive): candidates must exceed the seats by at least this share of the
+# seats (差额比例不低于5%, the 条例's common rule; some unions' own 选举办法 say 10%), and by at least
+# this many candidates whatever the share (one more candidate than seats).
+ELECTION_MARGIN_SHARE = Fraction(os.environ.get("UNION_ELECTION_MARGIN_SHARE", "5/100"))
+ELECTION_MARGIN_MIN = int(os.environ.get("UNION_ELECTION_MARGIN_MIN", "1"))

@@ -22,12 +22,16 @@ WIDTHS = {"序号": 6, "姓名": 10, "性别": 6, "身份证号": 21, "手机号
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def text_cell(sheet, value):
-    if not (isinstance(value, str) and value.startswith(FORMULA_STARTS)):
+def text_cell(sheet, value, font=None):
+    formula_like = isinstance(value, str) and value.startswith(FORMULA_STARTS)
+    if not (formula_like or font):
         return value
     cell = WriteOnlyCell(sheet, value)
-    cell.data_type = "s"
-    cell.quotePrefix = True
+    if formula_like:
+        cell.data_type = "s"
+        cell.quotePrefix = True
+    if font:
+        cell.font = font
     return cell
 
 
@@ -46,19 +50,21 @@ def width_for(header):
     return WIDTHS.get(header, max(10, 2 * len(header) + 4))
 
 
-def start_sheet(book, title, headers, widths=None):
-    """A write-only sheet with the header row bold and frozen and each column sized."""
+def start_sheet(book, title, headers, widths=None, caption=()):
+    """A write-only sheet with the header row bold and frozen and each column sized.
+
+    ``caption`` rows (an event's title, its time and place) go above the header and stay in view with it;
+    the first is printed large and bold.
+    """
     sheet = book.create_sheet(title)
-    sheet.freeze_panes = "A2"
+    sheet.freeze_panes = f"A{len(caption) + 2}"
     for number, header in enumerate(headers, start=1):
         width = (widths or {}).get(header) or width_for(header)
         sheet.column_dimensions[get_column_letter(number)].width = width
-    cells = []
-    for header in headers:
-        cell = WriteOnlyCell(sheet, value=header)
-        cell.font = Font(bold=True)
-        cells.append(cell)
-    sheet.append(cells)
+    for line, values in enumerate(caption):
+        font = Font(bold=True, size=14) if line == 0 else None
+        sheet.append([text_cell(sheet, value, font) for value in values])
+    sheet.append([text_cell(sheet, header, Font(bold=True)) for header in headers])
     return sheet
 
 

@@ -4,8 +4,17 @@ Templates use them as ``{{ vocab.congress }}``; code calls
 ``vocabulary_for(kind)``. This file is the only place that knows them.
 ``staff_in_sentence`` is the same word for use inside a sentence: Chinese has no
 case, English wants "Staff" on a menu but "10 retired staff" in a report.
+
+A label fixed on a model (a choice such as 校级, a field's name or help text) is ``by_kind(school, enterprise)``:
+a lazy string that reads the union's kind from the profile read once per request (``UnionKindMiddleware``; the
+templates' ``union`` is the same read) or document job (``union_kind_known``); outside both (migrations, the
+shell) it is the school word, as the migrations hold it.
 """
 
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -15,9 +24,6 @@ SCHOOL = {
     "disclosure": _("校务公开"),
     "staff": _("教职工"),
     "staff_in_sentence": pgettext_lazy("inside a sentence", "教职工"),
-    "home": _("教工之家"),
-    "unit": _("学校"),
-    "unit_head": _("校长"),
     # the delegates a congress must be mostly made of (学校教职工代表大会规定: 教师代表不低于60%)
     "front_line": _("教师"),
     "front_line_delegates": _("教师代表"),
@@ -29,9 +35,6 @@ ENTERPRISE = {
     "disclosure": _("厂务公开"),
     "staff": _("职工"),
     "staff_in_sentence": pgettext_lazy("inside a sentence", "职工"),
-    "home": _("职工之家"),
-    "unit": _("企业"),
-    "unit_head": _("总经理"),
     "front_line": _("一线职工"),
     "front_line_delegates": _("一线职工代表"),
 }
@@ -41,3 +44,55 @@ _BY_KIND = {"school": SCHOOL, "enterprise": ENTERPRISE}
 
 def vocabulary_for(kind):
     return _BY_KIND[kind]
+
+
+_known = ContextVar("union_profile", default=None)  # a dict while a request or a job runs; holds the profile once read
+
+
+@contextmanager
+def union_kind_known():
+    """Within this block the union's profile is read at most once (by the first label or template that needs it)."""
+    token = _known.set({})
+    try:
+        yield
+    finally:
+        _known.reset(token)
+
+
+def forget_kind():
+    """The profile was saved: the next label reads it again."""
+    state = _known.get()
+    if state is not None:
+        state.clear()
+
+
+def union_profile():
+    """The union's profile, read once per request or job."""
+    from .models import UnionProfile
+
+    state = _known.get()
+    if state is None:
+        return UnionProfile.load()
+    if "profile" not in state:
+        state["profile"] = UnionProfile.load()
+    return state["profile"]
+
+
+def current_kind():
+    return union_profile().kind if _known.get() is not None else "school"
+
+
+def _word(school, enterprise):
+    return str(enterprise if current_kind() == "enterprise" else school)
+
+
+by_kind = lazy(_word, str)
+
+
+class UnionKindMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        with union_kind_known():
+            return self.get_response(request)

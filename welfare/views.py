@@ -4,7 +4,7 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -18,7 +18,7 @@ from unionportal.access import check_object_permission, member_record_required, 
 from unionportal.documents.services import queue_document
 from unionportal.form_pages import apply_posted_form, form_page, report_refusal
 from unionportal.pagination import paginate
-from unionportal.spreadsheets import append_row, workbook_bytes
+from unionportal.spreadsheets import append_row, start_sheet, workbook_bytes, xlsx_response
 
 from . import attachments, care, payouts, publication, recipient_rules, selectors, services
 from .documents import PaymentRegister, VisitRegister
@@ -227,24 +227,19 @@ def file_review(request, pk):
 def file_export(request):
     from openpyxl import Workbook
 
-    book = Workbook()
-    sheet = book.active
-    sheet.title = _("困难职工档案")
-    append_row(
-        sheet,
-        [
-            _("姓名"),
-            _("身份证号"),
-            _("困难程度"),
-            _("致困原因"),
-            _("家庭人口"),
-            _("人均月收入"),
-            _("状态"),
-            _("下次复核"),
-        ],
-    )
-    files = selectors.file_list()
-    for file in files:
+    book = Workbook(write_only=True)
+    headers = [
+        _("姓名"),
+        _("身份证号"),
+        _("困难程度"),
+        _("致困原因"),
+        _("家庭人口"),
+        _("人均月收入"),
+        _("状态"),
+        _("下次复核"),
+    ]
+    sheet = start_sheet(book, _("困难职工档案"), headers, widths={_("致困原因"): 24})
+    for file in selectors.file_list():
         append_row(
             sheet,
             [
@@ -259,11 +254,8 @@ def file_export(request):
             ],
         )
         services.log_file_access(file=file, user=request.user, action="export")
-    response = HttpResponse(
-        workbook_bytes(book), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    response["Content-Disposition"] = 'attachment; filename="hardship-files.xlsx"'
-    return response
+    filename = _("困难职工档案-%(day)s.xlsx") % {"day": f"{timezone.localdate():%Y%m%d}"}
+    return xlsx_response(workbook_bytes(book), filename)
 
 
 # ---- applications -----------------------------------------------------------------------------

@@ -13,7 +13,7 @@ _names = itertools.count(1)
 
 def make_event(**fields):
     start = timezone.now() + datetime.timedelta(days=7)
-    fields.setdefault("title", "教工羽毛球赛")
+    fields.setdefault("title", "职工羽毛球赛")
     fields.setdefault("kind", Event.Kind.SPORTS)
     fields.setdefault("starts_at", start)
     fields.setdefault("ends_at", start + datetime.timedelta(hours=2))

@@ -1,5 +1,6 @@
 import datetime
 from io import BytesIO
+from urllib.parse import quote
 
 import pytest
 from django.utils import timezone
@@ -121,8 +122,11 @@ def test_participant_list_exports_to_excel(client_as):
     event = make_event()
     services.sign_up(event=event, member=make_member(name="李老师"))
     response = client_as("staff").get(f"/activities/{event.pk}/participants.xlsx")
+    assert quote(f"报名名单-{event.title}.xlsx") in response["Content-Disposition"]
     sheet = load_workbook(BytesIO(response.content)).active
-    assert sheet["A1"].value == event.title
+    assert sheet["A1"].value == event.title and sheet["A1"].font.b
+    assert sheet["A3"].value == "序号" and sheet["A3"].font.b and sheet.freeze_panes == "A4"
+    assert sheet.column_dimensions["B"].width == 16 and sheet.column_dimensions["E"].width == 14
     assert sheet["B4"].value == "李老师"
     assert "李老师" in client_as("staff").get(f"/activities/{event.pk}/participants/print/").content.decode()
 

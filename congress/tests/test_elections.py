@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from congress import election_flows, elections
+from congress import election_flows, election_reminders, elections
 from congress.models import Candidate, Delegate, DelegateGroup, Election, ElectionReceipt, ElectionTally
 from members import registration
 from members.models import Committee, CommitteeSeat, CommitteeTerm, Member, UnionGroup
@@ -67,12 +67,36 @@ def test_a_candidate_is_one_of_the_groups_voters_and_nominated_once(group):
 
 def test_a_competitive_election_needs_more_candidates_than_seats(group):
     election = delegate_election(group, candidates=2, competitive=True)
-    with pytest.raises(ValidationError, match="差额选举的候选人须多于应选名额（应选2人，候选人2人）"):
+    refusal = "差额选举的候选人须比应选名额至少多1人（差额比例不低于5%），应选2人，现有候选人2人，请再提名1人。"
+    with pytest.raises(ValidationError, match=refusal):
         elections.open_voting(election=election)
+    assert Election.objects.get(pk=election.pk).status == Election.Status.NOMINATING
     elections.nominate(
         election=election, member=elections.electorate(election).exclude(candidacies__election=election)[0]
     )
     assert elections.open_voting(election=election).entitled == 9
+
+
+@pytest.mark.parametrize(
+    ("share", "minimum", "seats", "more"),
+    [("5/100", 1, 2, 1), ("5/100", 1, 20, 1), ("5/100", 1, 21, 2), ("1/10", 1, 15, 2), ("0", 2, 7, 2)],
+)
+def test_the_competitive_margin_is_the_share_of_seats_rounded_up_and_at_least_the_minimum(
+    settings, share, minimum, seats, more
+):
+    settings.ELECTION_MARGIN_SHARE, settings.ELECTION_MARGIN_MIN = share, minimum
+    assert elections.margin(seats) == more
+
+
+def test_a_union_asking_a_larger_margin_needs_more_candidates(group, settings):
+    settings.ELECTION_MARGIN_SHARE, settings.ELECTION_MARGIN_MIN = "1/10", 2
+    election = delegate_election(group, candidates=3, competitive=True)
+    with pytest.raises(ValidationError, match="至少多2人（差额比例不低于10%）.*请再提名1人"):
+        elections.open_voting(election=election)
+    elections.nominate(
+        election=election, member=elections.electorate(election).exclude(candidacies__election=election)[0]
+    )
+    assert elections.open_voting(election=election).status == Election.Status.VOTING
 
 
 def test_the_ballot_is_secret_one_per_voter_and_no_more_marks_than_seats(group):
@@ -235,13 +259,13 @@ def test_the_yearly_registration_freezes_the_serving_delegates(group):
 def test_reminders_name_a_term_in_its_last_year_and_a_group_short_of_delegates(group):
     group.term.end_year = TODAY.year
     group.term.save()
-    found = elections.reminders()
+    found = election_reminders.reminders()
     assert found["congress_terms"] == [group.term] and found["short_groups"] == [group]
     assert found["headless"] == []
     union = CommitteeTerm.objects.create(
         committee=Committee.objects.create(name="工会委员会", kind=Committee.Kind.UNION), number=1, starts_on=TODAY
     )
     CommitteeSeat.objects.create(term=union, member=make_member(), post="委员")
-    assert elections.reminders()["headless"] == [union]
-    assert elections.reminders(today=TODAY - datetime.timedelta(days=400))["congress_terms"] == []
+    assert election_reminders.reminders()["headless"] == [union]
+    assert election_reminders.reminders(today=TODAY - datetime.timedelta(days=400))["congress_terms"] == []
     assert not Candidate.objects.exists()

@@ -17,7 +17,7 @@ def make_item(status="draft", actor=None, category=None, audience=DisclosureItem
     item = services.draft_item(
         actor=actor,
         category=category,
-        title=fields.pop("title", "2026年上学期财务收支"),
+        title=fields.pop("title", "2026年上半年财务收支"),
         body=fields.pop("body", "收入\n支出"),
         audience=audience,
         **fields,

@@ -81,6 +81,9 @@ def test_prompt_and_anytime_categories_are_never_overdue():
 def test_terms_run_february_to_july_and_august_to_january():
     assert selectors.period_bounds("termly", D(2026, 1, 15)) == (D(2025, 8, 1), D(2026, 1, 31))
     assert selectors.period_bounds("termly", D(2026, 3, 1)) == (D(2026, 2, 1), D(2026, 7, 31))
+    # an enterprise's 每半年 halves the calendar year
+    assert selectors.period_bounds("termly", D(2026, 1, 15), "enterprise") == (D(2026, 1, 1), D(2026, 6, 30))
+    assert selectors.period_bounds("termly", D(2026, 8, 1), "enterprise") == (D(2026, 7, 1), D(2026, 12, 31))
     assert selectors.period_bounds("monthly", D(2024, 2, 10)) == (D(2024, 2, 1), D(2024, 2, 29))
 
 

@@ -40,7 +40,7 @@ def executing_budget(year=None, actor=None, lines=None):
 
 def request(requester, amount="800.00", code="20102", is_goods=False, **fields):
     fields.setdefault("fund", general_fund())
-    fields.setdefault("purpose", "教职工趣味运动会奖品")
+    fields.setdefault("purpose", "职工趣味运动会奖品")
     fields.setdefault("payee", "青山文体用品店")
     fields.setdefault("attachments", [(invoice(), "invoice")])
     return expenses.request_expense(

@@ -90,3 +90,25 @@ def test_statistics_tables_end_with_a_total_row(client_as, roster):
         staff, members = sum(r.staff for r in rows), sum(r.members for r in rows)
         assert cells[:3] == ["合计", str(staff), str(members)], table
         assert cells[3] == f"{100 * members / staff:.1f}%"
+
+
+def test_a_past_year_counts_each_person_in_the_group_they_were_in_that_year(roster, client_as):
+    from members import services
+    from members.report import annual_report
+
+    maths = UnionGroup.objects.get(name="数学组")
+    services.move_group(member=Member.objects.get(name="甲"), to_group=maths, on=datetime.date(2026, 3, 1))
+    services.move_group(member=Member.objects.get(name="乙"), to_group=maths, on=datetime.date(2025, 3, 1))
+
+    def by_group(day):
+        rows = union_statistics(day)["by_group"]
+        return {row.label: (row.staff, row.members, row.women) for row in rows if row.label != "未分组"}
+
+    assert by_group(datetime.date(2025, 12, 31)) == {"语文组": (1, 1, 1), "数学组": (3, 1, 1)}
+    assert by_group(datetime.date(2024, 12, 31)) == {"语文组": (2, 1, 2), "数学组": (2, 1, 0)}
+    assert by_group(TODAY) == {"数学组": (4, 2, 2)}
+    chart = annual_report(2025).context["group_chart"]
+    assert "语文组" in chart and "1人" in chart and "3人" in chart
+    page = client_as("auditor").get("/members/statistics/?year=2025").content.decode()
+    group_row = page[page.index('data-testid="by-group"') :]
+    assert "语文组" in group_row.split("</table>")[0]

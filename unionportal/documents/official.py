@@ -9,11 +9,12 @@ The numbers of the standard live here and in the template's CSS: A4, 天头 37 m
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 LINE_MM = 225 / 22  # the body grid: 22 lines in the 225 mm 版心
 TITLE_CHARS_PER_LINE = 20  # 2号 (22 pt) in a 156 mm line
+BODY_CHARS_PER_LINE = 28  # 3号 (16 pt) on the grid
 COLOPHON_CHARS_PER_LINE = 29  # 4号 (14 pt) in a 156 mm line, one character in at each side
 # The title may break after these, which keeps words whole (关于……的通知).
 TITLE_BREAK_AFTER = "，、：；）》”届"
@@ -77,9 +78,17 @@ class Block:
     level: int
     heading: str
     text: str
+    keep_with_next: bool = False  # no page break after it (see body_blocks)
+
+    @property
+    def one_line(self):
+        return _width(self.heading + self.text) <= BODY_CHARS_PER_LINE - 2  # after the two-character indent
 
 
 def body_blocks(paragraphs: list[str]) -> list[Block]:
+    """The paragraphs as blocks. GB/T 9704 7.3.5: the 署名 never stands on a page without two lines of body;
+    the signature stays with the last paragraph and a paragraph keeps two lines together (widows), so when
+    the last paragraph is a single line the one before it is kept with it too."""
     blocks = []
     for paragraph in paragraphs:
         level = 1 if FIRST_LEVEL.match(paragraph) else 2 if SECOND_LEVEL.match(paragraph) else 0
@@ -88,6 +97,8 @@ def body_blocks(paragraphs: list[str]) -> list[Block]:
             continue
         split = HEADING_END.match(paragraph)
         blocks.append(Block(level, *(split.groups() if split else (paragraph, ""))))
+    if len(blocks) > 1 and blocks[-1].one_line:
+        blocks[-2] = replace(blocks[-2], keep_with_next=True)
     return blocks
 
 

@@ -20,6 +20,8 @@ from django.template import TemplateDoesNotExist, TemplateSyntaxError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from unionportal.vocabulary import union_kind_known
+
 from .flows import FLOW
 from .models import Job
 from .registry import document_for, output_of
@@ -212,7 +214,7 @@ def run_job(job_id):
     job = _claim(job_id)
     if job is None:
         return Job.objects.filter(pk=job_id).first()
-    with _heartbeat(job):
+    with _heartbeat(job), union_kind_known():
         try:
             document = document_for(job.kind)
             context = document.context(job.params, lambda percent: _report_progress(job, percent))

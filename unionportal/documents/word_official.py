@@ -4,7 +4,7 @@ Word style an office's own template uses, so that 格式刷 and the style pane w
 正文 (Normal) in 仿宋_GB2312 三号, 标题 (Title) in 方正小标宋简体 二号, 标题 1 (Heading 1) in 黑体,
 标题 2 (Heading 2) in 楷体_GB2312, 称呼 (Salutation) for 主送, 签名 (Signature) and 日期 (Date) for the
 署名 and 成文日期, and styles named after the 公文 parts for the rest (发文机关标志, 发文字号, 附件说明, 版记).
-The 版记 is a table floating at the foot of the 版心; page numbers "— 1 —" sit right on odd and left on
+The 版记 is a frame at the foot of the 版心 on the last page; page numbers "— 1 —" sit right on odd and left on
 even pages. Word looks the fonts up by name; a machine without them shows its own fallback.
 """
 
@@ -147,6 +147,10 @@ def _styles(document):
         styles[name].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         styles[name].paragraph_format.keep_with_next = name == "Signature"
     _set_font(styles["版记"], *FANG, 14)
+    # On the style, not the paragraphs: LibreOffice lays framed paragraphs with borders of their own inline.
+    colophon = styles["版记"].element.get_or_add_pPr()
+    for side, size in (("top", 8), ("bottom", 8), ("between", 6)):  # 0.35 mm outside, 0.25 mm between
+        _border(colophon, side, size=size)
 
 
 def _border(ppr, side, *, color="000000", size=8, space=0):
@@ -246,30 +250,21 @@ class _OfficialWriter:
         paragraph.paragraph_format.right_indent = BODY * 4
 
     def colophon(self, element):
-        """抄送 and 印发 in a table floating on the page it falls on (the last), its bottom rule on the
-        foot of the 版心: rules top and bottom 0.35 mm, between them 0.25 mm."""
+        """抄送 and 印发 in a frame on the page they fall on (the last), its bottom rule on the foot of the
+        版心 (the rules are the 版记 style's). A frame (w:framePr), not a floating table: LibreOffice lays a
+        floating table as wide as the 版心 inline, right under the signature. LibreOffice omits the rule
+        between the rows; Word draws it."""
         rows = list(element.iterchildren("p"))
-        table = self.document.add_table(rows=len(rows), cols=1)
-        properties = table._tbl.tblPr
-        position = OxmlElement("w:tblpPr")
         top = Mm(297 - 35 - 225 / 22 * len(rows))
-        for name, value in (("vertAnchor", "page"), ("horzAnchor", "margin"), ("tblpX", 0), ("tblpY", top.twips)):
-            position.set(qn(f"w:{name}"), str(value))
-        properties.insert_element_before(position, "w:tblOverlap", "w:bidiVisual", "w:tblStyleRowBandSize", "w:tblW")
-        borders = OxmlElement("w:tblBorders")
-        for side, size in (("top", 8), ("bottom", 8), ("insideH", 6)):
-            line = OxmlElement(f"w:{side}")
-            for name, value in (("val", "single"), ("sz", size), ("space", 0), ("color", "000000")):
-                line.set(qn(f"w:{name}"), str(value))
-            borders.append(line)
-        properties.append(borders)
-        table.autofit = False
-        table.columns[0].width = Mm(156)
-        for row, word_row in zip(rows, table.rows, strict=True):
-            cell = word_row.cells[0]
-            cell.width = Mm(156)
-            paragraph = cell.paragraphs[0]
-            paragraph.style = self.document.styles["版记"]
+        for row in rows:
+            paragraph = self.add(style="版记")
+            ppr = paragraph._p.get_or_add_pPr()
+            frame = OxmlElement("w:framePr")
+            for name, value in (("w", Mm(156).twips), ("hAnchor", "margin"), ("x", 0), ("vAnchor", "page")):
+                frame.set(qn(f"w:{name}"), str(value))
+            frame.set(qn("w:y"), str(top.twips))
+            frame.set(qn("w:wrap"), "notBeside")
+            ppr.insert_element_before(frame, "w:widowControl", "w:numPr", "w:pBdr", *AFTER_BORDER)
             fmt = paragraph.paragraph_format
             fmt.left_indent = fmt.right_indent = Pt(14)
             spans = list(row.iterchildren("span"))
@@ -279,4 +274,4 @@ class _OfficialWriter:
                 paragraph.add_run(_clean(spans[1].text_content()).strip())
             else:
                 paragraph.add_run(_clean(row.text_content()).strip())
-        self.document.add_paragraph()  # a floating table needs a paragraph after it to anchor to
+        self.document.add_paragraph()  # the frame is anchored to the paragraph after it

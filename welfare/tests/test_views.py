@@ -1,8 +1,11 @@
+import io
 from decimal import Decimal
+from urllib.parse import quote
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from openpyxl import load_workbook
 
 from welfare import services
 from welfare.models import Application, FileAccessLog, Payment
@@ -58,6 +61,11 @@ def test_chair_exports_files_and_the_export_is_logged(client_as, users):
     file = make_file()
     response = client_as("chair").get("/welfare/files/export/")
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    assert quote("困难职工档案-") in response["Content-Disposition"]
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert sheet["A1"].value == "姓名" and sheet["A1"].font.b and sheet.freeze_panes == "A2"
+    assert sheet.column_dimensions["B"].width == 21 and sheet.column_dimensions["D"].width == 24
+    assert sheet["A2"].value == file.member.name
     assert FileAccessLog.objects.filter(file=file, action="export", user=users["chair"]).exists()
 
 

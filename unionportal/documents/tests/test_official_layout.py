@@ -151,15 +151,29 @@ def test_colophon_closes_the_last_page_and_page_numbers_alternate(notice):
             assert near(number.left, LEFT + 14 * PT, 0.6)
 
 
+def body_lines_above_the_signature(path):
+    (page,) = [page for page in read_pages(path) if page.find("2026年12月1日")]
+    signer = next(line for line in page.lines if line.text == "青山市实验中学工会委员会")
+    return page, [line for line in body_lines(page) if line.bottom < signer.top and line.top > TOP - 1]
+
+
 @pytest.mark.parametrize("sentences", range(8, 16))
 def test_signature_never_stands_alone_on_a_page(tmp_path, sentences):
     """Whatever the body's length, the page with the 署名 also holds at least two lines of body."""
     body = "\n".join([SENTENCE * 2] * sentences)
-    pages = read_pages(render_notice(tmp_path, body=body, attachments="", cc=""))
-    (page,) = [page for page in pages if page.find("2026年12月1日")]
-    signer = next(line for line in page.lines if line.text == "青山市实验中学工会委员会")
-    above = [line for line in body_lines(page) if line.bottom < signer.top and SENTENCE[:4] in line.text]
+    page, above = body_lines_above_the_signature(render_notice(tmp_path, body=body, attachments="", cc=""))
+    above = [line for line in above if SENTENCE[:4] in line.text]
     assert len(above) >= 2, f"page {page.number} holds {len(above)} body lines above the signature"
+
+
+@pytest.mark.parametrize("sentences", [8, 15])
+def test_a_last_paragraph_of_one_line_takes_the_line_before_it_along(tmp_path, sentences):
+    """The body ends in a one-line paragraph just at a page's foot: that line alone went over with the 署名
+    (8 and 15 paragraphs did so); now the paragraph before it keeps its last line with it."""
+    body = "\n".join([SENTENCE * 2] * sentences + ["请各小组于1月10日前报送名单。"])
+    page, above = body_lines_above_the_signature(render_notice(tmp_path, body=body, attachments="", cc=""))
+    assert page.number > 1 and len(above) >= 2, f"page {page.number}: {[line.text for line in above]}"
+    assert above[-1].text.startswith("请各小组") and above[-2].text.endswith(SENTENCE[-5:])
 
 
 @pytest.mark.parametrize(

@@ -3,11 +3,15 @@ each part in the Word style an office expects, the fonts named for Chinese Word,
 PDF leaves out (no seal placeholder, no running header)."""
 
 import io
+import shutil
+import subprocess
 
+import pytest
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
+from pypdf import PdfReader
 
 from unionportal.documents.notice import Notice
 from unionportal.documents.rendering import DOCX, render
@@ -64,19 +68,53 @@ def test_date_four_characters_in_and_signature_centred_over_it():
     assert signer.paragraph_format.space_before > Pt(50)  # two blank lines for the seal
 
 
-def test_colophon_floats_at_the_foot_of_the_last_page_and_page_numbers_alternate():
+def test_colophon_is_framed_at_the_foot_of_the_last_page_and_page_numbers_alternate():
     document = word_notice()
-    (table,) = document.tables
-    assert [row.cells[0].text for row in table.rows] == [
+    assert document.tables == []
+    colophon = [p for p in document.paragraphs if p.style.name == "版记"]
+    assert [p.text for p in colophon] == [
         "抄送：青山市教育工会，学校党委。",
         "青山市实验中学工会办公室\t2026年12月2日印发",
     ]
-    position = table._tbl.tblPr.find(qn("w:tblpPr"))
-    assert position.get(qn("w:vertAnchor")) == "page"
-    assert abs(int(position.get(qn("w:tblpY"))) - Mm(297 - 35 - 2 * 225 / 22).twips) <= 1
+    for paragraph in colophon:
+        frame = paragraph._p.pPr.find(qn("w:framePr"))
+        assert frame.get(qn("w:vAnchor")) == "page" and int(frame.get(qn("w:w"))) == Mm(156).twips
+        assert abs(int(frame.get(qn("w:y"))) - Mm(297 - 35 - 2 * 225 / 22).twips) <= 1
+        assert paragraph._p.pPr.find(qn("w:pBdr")) is None  # the rules are the style's
+    rules = document.styles["版记"].element.pPr.find(qn("w:pBdr"))
+    assert [(rule.tag.split("}")[1], rule.get(qn("w:sz"))) for rule in rules] == [
+        ("top", "8"),
+        ("bottom", "8"),
+        ("between", "6"),
+    ]
     assert document.settings.odd_and_even_pages_header_footer
     section = document.sections[0]
     odd, even = section.footer.paragraphs[0], section.even_page_footer.paragraphs[0]
     assert odd.alignment == WD_ALIGN_PARAGRAPH.RIGHT and even.alignment == WD_ALIGN_PARAGRAPH.LEFT
     assert odd.text == even.text == "—  —"  # the PAGE field between the dashes
     assert not section.header.paragraphs[0].text
+
+
+@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice is not installed")
+def test_libreoffice_lays_the_colophon_at_the_foot_of_the_last_page(tmp_path):
+    """Opened in LibreOffice, the 版记 of a notice whose last page is half empty still sits on the foot of
+    the 版心 (a floating table was laid inline, right under the signature)."""
+    docx = tmp_path / "notice.docx"
+    body = PARAMS["body"] + "\n" + "\n".join(["补充说明一段，把版记推到下一页。"] * 6)
+    context = {**Notice.context({**PARAMS, "body": body}, None), "union": UnionProfile(name=PARAMS["issuing_body"])}
+    docx.write_bytes(render(DOCX, Notice.template, context))
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(docx)],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    reader = PdfReader(tmp_path / "notice.pdf")
+    last = len(reader.pages) - 1
+    lines = {}
+    reader.pages[last].extract_text(visitor_text=lambda text, cm, tm, font, size: lines.setdefault(text, tm[5]))
+    (colophon_y,) = [y for text, y in lines.items() if text.startswith("抄送")]
+    (signer_y,) = [y for text, y in lines.items() if text.startswith("青山市实验中学工会委员会")]
+    foot_of_text_area = Mm(35).pt
+    assert foot_of_text_area < colophon_y < foot_of_text_area + Mm(25).pt  # PDF y counts from the bottom
+    assert signer_y - colophon_y > Mm(20).pt

@@ -1,0 +1,72 @@
+"""Each official document (通知, 召开通知, 答复函, 公示单), the annual report and one register: the
+whole job (its data, template, WeasyPrint, the PDF stored; run eagerly as in figures.py) beside
+``rendering.weasyprint_pdf`` alone on the same HTML, the floor no document can go below."""
+
+import os
+import statistics
+import time
+from io import BytesIO
+
+from django.utils import timezone
+from pypdf import PdfReader
+
+from congress.forms import ConveningNoticeForm
+from congress.models import Proposal, Session
+from disclosure.models import DisclosureItem
+from unionportal.documents.registry import document_for
+from unionportal.documents.rendering import document_html, weasyprint_pdf
+from welfare.models import Campaign
+
+from .figures import _job, _notice_params
+
+RUNS = int(os.environ.get("BENCH_DOCUMENT_RUNS", "3"))
+HEADER = ["document", "kind", "job ms", "WeasyPrint ms", "job÷WeasyPrint", "pages"]
+
+
+def _convening_params(session):
+    """The convening notice's parameters as its form sends them."""
+    data = {"issuing_body": "工会委员会", "addressees": "全体代表、各代表组", "venue": "学术报告厅"}
+    form = ConveningNoticeForm({**data, "requirements": "请准时出席。\n不得缺席。", "date": f"{timezone.localdate()}"})
+    if not form.is_valid():
+        raise SystemExit(f"convening notice form refused the bench's data: {form.errors.as_text()}")
+    return form.params(session)
+
+
+def samples():
+    """(name, kind, params) of each document timed, taken from the seeded union."""
+    session = Session.objects.order_by("-starts_on").first()
+    proposal = Proposal.objects.exclude(reply="").order_by("pk").first()
+    item = DisclosureItem.objects.filter(status__in=DisclosureItem.ON_BOARD).order_by("pk").first()
+    campaign = Campaign.objects.order_by("pk").first()
+    return [
+        ("通知", "notice", _notice_params("张三", 0)),
+        ("召开通知", "congress_convening_notice", _convening_params(session)),
+        ("答复函", "congress_reply_letter", {"proposal": proposal.pk}),
+        ("公示单", "disclosure_sheet", {"item": item.pk}),
+        ("年度工会工作报告", "annual_report", {"year": timezone.localdate().year}),
+        ("走访慰问登记表", "welfare_visit_register", {"campaign": campaign.pk}),
+    ]
+
+
+def _milliseconds(work):
+    started = time.perf_counter()
+    result = work()
+    return (time.perf_counter() - started) * 1000, result
+
+
+def time_documents(owner, runs=RUNS):
+    """One table row per document: median job and WeasyPrint times over ``runs`` runs, their ratio, pages."""
+    weasyprint_pdf(document_html(document_for("notice"), _notice_params("张三", 0)))  # fonts loaded before timing
+    rows = []
+    for name, kind, params in samples():
+        jobs, floors = [], []
+        for _run in range(runs):
+            seconds, _done = _milliseconds(lambda kind=kind, params=params: _job(owner, kind, params))
+            jobs.append(seconds)
+            html = document_html(document_for(kind), params)
+            seconds, pdf = _milliseconds(lambda html=html: weasyprint_pdf(html))
+            floors.append(seconds)
+        job_ms, floor_ms = statistics.median(jobs), statistics.median(floors)
+        pages = len(PdfReader(BytesIO(pdf)).pages)
+        rows.append([name, kind, f"{job_ms:.0f}", f"{floor_ms:.0f}", f"{job_ms / floor_ms:.1f}×", pages])
+    return rows
