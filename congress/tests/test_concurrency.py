@@ -3,8 +3,9 @@
 import threading
 
 import pytest
-from django.core.exceptions import ValidationError
-from django.db import close_old_connections, connection
+from django.db import connection
+
+from tests.concurrency import race
 
 from .. import appraisal_services, motion_services
 from ..models import AgendaItem, Appraisal, AppraisalReceipt, AppraisalTally, Appraisee, BallotReceipt, Motion
@@ -14,28 +15,6 @@ pytestmark = [
     pytest.mark.django_db(transaction=True),
     pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL"),
 ]
-
-
-def _race(times, action):
-    start = threading.Barrier(times)
-    refused = []
-
-    def run():
-        try:
-            start.wait()
-            action()
-        except ValidationError as error:
-            refused.append(error)
-        finally:
-            close_old_connections()
-            connection.close()
-
-    threads = [threading.Thread(target=run) for _ in range(times)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return refused
 
 
 def _counted(motion):
@@ -49,7 +28,7 @@ def test_same_delegate_racing_casts_one_secret_ballot():
     mark_present(session)
     item = AgendaItem.objects.create(session=session, title="议程")
     motion = motion_services.open_motion(motion=Motion.objects.create(agenda_item=item, title="表决"))
-    refused = _race(6, lambda: motion_services.cast_ballot(motion=motion, member=delegate.member, choice="for"))
+    refused = race([lambda: motion_services.cast_ballot(motion=motion, member=delegate.member, choice="for")] * 6)
     assert len(refused) == 5
     assert _counted(motion) == 1
     assert BallotReceipt.objects.filter(motion=motion).count() == 1
@@ -61,11 +40,13 @@ def test_same_delegate_racing_casts_one_appraisal_ballot():
     appraisal = Appraisal.objects.create(term=term, title="评议")
     leader = Appraisee.objects.create(appraisal=appraisal, member=make_member())
     appraisal_services.open_appraisal(appraisal=appraisal)
-    refused = _race(
-        6,
-        lambda: appraisal_services.cast_appraisal_ballot(
-            appraisal=appraisal, member=delegate.member, grades={leader.pk: "mostly"}
-        ),
+    refused = race(
+        [
+            lambda: appraisal_services.cast_appraisal_ballot(
+                appraisal=appraisal, member=delegate.member, grades={leader.pk: "mostly"}
+            )
+        ]
+        * 6
     )
     assert len(refused) == 5
     assert AppraisalReceipt.objects.count() == 1
@@ -87,7 +68,7 @@ def test_many_delegates_voting_at_once_lose_no_ballot():
             delegate = queue.pop()
         motion_services.cast_ballot(motion=motion, member=delegate.member, choice="for")
 
-    assert _race(len(delegates), vote) == []
+    assert race([vote] * len(delegates)) == []
     assert _counted(motion) == 20 == BallotReceipt.objects.filter(motion=motion).count()
 
 
@@ -110,7 +91,7 @@ def test_closing_while_delegates_vote_counts_every_stored_ballot():
             motion_services.cast_ballot(motion=motion, member=delegate.member, choice="for")
 
     queue.pop()  # one thread closes instead of voting
-    refused = _race(len(delegates), vote_or_close)
+    refused = race([vote_or_close] * len(delegates))
     motion.refresh_from_db()
     stored = _counted(motion)
     assert motion.status == Motion.Status.CLOSED

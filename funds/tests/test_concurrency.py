@@ -1,13 +1,11 @@
 """Two people pressing approve at the same moment: exactly one wins. Needs PostgreSQL (row locks)."""
 
-import threading
-
 import pytest
-from django.core.exceptions import ValidationError
-from django.db import close_old_connections, connection
+from django.db import connection
 
 from funds.models import Expense, ExpenseStep
 from funds.services import expenses
+from tests.concurrency import race
 
 from .factories import executing_budget, request
 
@@ -17,32 +15,10 @@ pytestmark = [
 ]
 
 
-def _race(actions):
-    start = threading.Barrier(len(actions))
-    refused = []
-
-    def run(action):
-        try:
-            start.wait()
-            action()
-        except ValidationError as error:
-            refused.append(error)
-        finally:
-            close_old_connections()
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(action,)) for action in actions]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return refused
-
-
 def test_two_approvals_of_the_same_request_at_once_one_wins(users):
     executing_budget(actor=users["accountant"])
     expense = expenses.review_expense(expense=request(users["staff"]), actor=users["accountant"])
-    refused = _race([lambda: expenses.approve_expense(expense=expense, actor=users["chair"])] * 2)
+    refused = race([lambda: expenses.approve_expense(expense=expense, actor=users["chair"])] * 2)
     assert len(refused) == 1
     assert ExpenseStep.objects.filter(expense=expense, to_status=Expense.Status.APPROVED).count() == 1
 
@@ -53,6 +29,6 @@ def test_two_approvals_racing_for_the_last_of_a_line_one_is_refused(users):
         expenses.review_expense(expense=request(users[role], amount="600.00", code="20301"), actor=users["accountant"])
         for role in ("staff", "welfare")
     ]
-    refused = _race([lambda e=e: expenses.approve_expense(expense=e, actor=users["chair"]) for e in reviewed])
+    refused = race([lambda e=e: expenses.approve_expense(expense=e, actor=users["chair"]) for e in reviewed])
     assert len(refused) == 1 and "超出预算" in refused[0].messages[0]
     assert Expense.objects.filter(status=Expense.Status.APPROVED).count() == 1

@@ -1,14 +1,13 @@
 """The yearly cap and campaign budgets hold when two officers act at the same moment. Needs PostgreSQL."""
 
-import threading
 from decimal import Decimal
 
 import pytest
-from django.core.exceptions import ValidationError
-from django.db import close_old_connections, connection
+from django.db import connection
 
 from disclosure import services as disclosure_services
 from disclosure.models import DisclosureItem
+from tests.concurrency import race
 from unionportal.models import UnionKind
 from welfare import publication, services
 from welfare.models import Application, FundSource, Payment
@@ -21,28 +20,6 @@ pytestmark = [
 ]
 
 
-def _race(actions):
-    start = threading.Barrier(len(actions))
-    refused = []
-
-    def run(action):
-        try:
-            start.wait()
-            action()
-        except ValidationError as error:
-            refused.append(error)
-        finally:
-            close_old_connections()
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(action,)) for action in actions]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return refused
-
-
 def test_two_approvals_at_once_cannot_both_slip_under_the_cap(users):
     services.set_yearly_cap(actor=users["chair"], cap="5000")
     member = users["member"].member
@@ -52,7 +29,7 @@ def test_two_approvals_at_once_cannot_both_slip_under_the_cap(users):
             member=member, actor=users["member"], reason=reason, amount_requested="3000", another_need=True
         )
         applications.append(services.review_application(application=application, actor=users["welfare"]))
-    refused = _race(
+    refused = race(
         [
             lambda a=a: services.approve_application(application=a, actor=users["chair"], amount="3000")
             for a in applications
@@ -65,7 +42,7 @@ def test_two_approvals_at_once_cannot_both_slip_under_the_cap(users):
 def test_two_payments_at_once_cannot_both_slip_under_the_cap(users):
     services.set_yearly_cap(actor=users["chair"], cap="5000")
     member = make_member()
-    refused = _race(
+    refused = race(
         [
             lambda: services.record_payment(
                 member=member,
@@ -84,7 +61,7 @@ def test_two_payments_at_once_cannot_both_slip_under_the_cap(users):
 def test_two_payments_at_once_cannot_both_slip_under_a_campaign_budget(users):
     campaign = make_campaign(budget="1000", default_amount="600")
     members = [make_member("甲"), make_member("乙")]
-    refused = _race(
+    refused = race(
         [
             lambda m=m: services.record_payment(
                 member=m,
@@ -106,7 +83,7 @@ def test_two_publications_of_one_list_at_once_make_one_draft(users):
     recipient = services.add_recipient(campaign=campaign, member=make_member(), actor=users["welfare"])
     payment = services.deliver_to_recipient(recipient=recipient, actor=users["welfare"])
     through_funds(payment.expense, users)  # the 公示 lists what was paid
-    refused = _race(
+    refused = race(
         [
             lambda: publication.publish_recipient_list(campaign=campaign, actor=users["welfare"], category=category),
             lambda: publication.publish_recipient_list(campaign=campaign, actor=users["chair"], category=category),
