@@ -140,7 +140,7 @@ FLOW = Workflow(
             done=_("已向财务提交{obj.amount_approved}元的支出申请，财务审核、主席审批后支付。"),
             style="success",
         ),
-        # no button: the accountant's payment of the expense request moves it (welfare.payouts.follow_entry)
+        # no button: the accountant's payment of the expense request moves it (welfare.payouts.hand_over_paid)
         Action(
             "pay",
             {S.APPROVED},

@@ -106,20 +106,17 @@ def follow_expense(sender, instance: Expense, **kwargs) -> None:
         Payment.objects.filter(expense=instance).exclude(status=status).update(status=status)
 
 
-def follow_entry(sender, instance: Entry, created: bool, **kwargs) -> None:
-    """post_save of a booked entry: the expense is paid, so its welfare rows are handed over (已发放) with the
+def hand_over_paid(entry: Entry) -> None:
+    """The expense is paid (its entry is booked), so its welfare rows are handed over (已发放) with the
     voucher number and date, the chair who approved it as approver; an application moves to 已发放 and
     its applicant is told. The requester was told by the funds chain."""
-    if not created or instance.expense_id is None:
-        return
-    expense = instance.expense
-    rows = list(Payment.objects.filter(expense=expense).select_related("application"))
-    for payment in rows:
-        payment.status, payment.voucher_number = P.PAID, instance.voucher_number
-        payment.paid_on, payment.approver_id = instance.date, expense.approved_by_id
+    expense = entry.expense
+    for payment in Payment.objects.filter(expense=expense).select_related("application"):
+        payment.status, payment.voucher_number = P.PAID, entry.voucher_number
+        payment.paid_on, payment.approver_id = entry.date, expense.approved_by_id
         payment.save(update_fields=["status", "voucher_number", "paid_on", "approver"])
         if payment.application is not None and payment.application.status == Application.Status.APPROVED:
-            FLOW.move(payment.application, "pay", actor=instance.recorded_by, checked=False)
+            FLOW.move(payment.application, "pay", actor=entry.recorded_by, checked=False)
 
 
 # ---- a stuck request: ask again, or cancel --------------------------------------------------

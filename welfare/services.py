@@ -262,7 +262,7 @@ def approve_application(*, application, actor, amount, note="", override_note=""
 @transaction.atomic
 def pay_application(*, application, actor, fund_source):
     """申请支付: the approved amount is asked of the funds chain (财务审核 → 主席审批 → 支付); the application
-    is 已发放 when the accountant pays it (``payouts.follow_entry``)."""
+    is 已发放 when the accountant pays it (``payouts.hand_over_paid``)."""
     application = _lock(application)
     FLOW.require(application, "request_payment", actor)
     payment = record_payment(

@@ -18,12 +18,17 @@ def require_no_standing_request(expense: Expense | None) -> None:
     raise ValidationError(_("已有一笔经费申请（%(status)s），请在支出申请中办理，不能重复申请。") % {"status": status})
 
 
-def follow_payment(model, fields, dispatch_uid: str) -> None:
-    """When an expense is paid (its ledger entry is written), rows of ``model`` that name it get
-    ``fields(entry)``: e.g. the date it was handed over, the amount actually spent."""
+def on_paid(handler, dispatch_uid: str) -> None:
+    """When an expense is paid (its ledger entry is written), ``handler(entry)`` runs in the same transaction."""
 
     def paid(sender, instance: Entry, created, raw=False, **kwargs):
         if created and not raw and instance.expense_id:
-            model.objects.filter(expense_id=instance.expense_id).update(**fields(instance))
+            handler(instance)
 
     post_save.connect(paid, sender=Entry, dispatch_uid=dispatch_uid, weak=False)
+
+
+def follow_payment(model, fields, dispatch_uid: str) -> None:
+    """When an expense is paid, rows of ``model`` that name it get ``fields(entry)``: e.g. the date it was
+    handed over, the amount actually spent."""
+    on_paid(lambda entry: model.objects.filter(expense_id=entry.expense_id).update(**fields(entry)), dispatch_uid)

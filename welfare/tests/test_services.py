@@ -149,7 +149,7 @@ def _act(action, application, users):
         "request_payment": lambda: services.pay_application(
             application=application, actor=users["welfare"], fund_source=FundSource.UNION_FUNDS
         ),
-        # the books' move when the expense is paid (welfare.payouts.follow_entry)
+        # the books' move when the expense is paid (welfare.payouts.hand_over_paid)
         "pay": lambda: FLOW.move(application, "pay", actor=users["accountant"], checked=False),
     }
     return calls[action]()
