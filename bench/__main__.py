@@ -5,7 +5,8 @@ Environment: BENCH_PG_URL (server, default postgres://postgres@127.0.0.1:5432), 
 BENCH_CONGRESS_DELEGATES / BENCH_CONGRESS_WINDOW (congress day: delegates logging in, default 200, within
 seconds, default 60; at most BENCH_VOTERS delegates), BENCH_WORKERS / BENCH_THREADS (gunicorn, default 2 / 4),
 BENCH_IMPORT_ROWS (default 20000), BENCH_NOTICES (default 1000), BENCH_NOTICE_PROCESSES (default:
-the number of cores), and the seed sizes in bench/seed.py (BENCH_STAFF=20000 …).
+the number of cores), BENCH_ONLY (a comma-separated subset of SECTIONS, e.g. "pages" while working on one
+part; default all), and the seed sizes in bench/seed.py (BENCH_STAFF=20000 …).
 """
 
 import os
@@ -29,6 +30,12 @@ CONGRESS_DELEGATES = int(os.environ.get("BENCH_CONGRESS_DELEGATES", "200"))
 CONGRESS_WINDOW = float(os.environ.get("BENCH_CONGRESS_WINDOW", "60"))
 NOTICE_PROCESSES = int(os.environ.get("BENCH_NOTICE_PROCESSES", str(os.cpu_count() or 1)))
 WARM_UP = 2
+SECTIONS = ("pages", "export", "races", "congress_day", "annual_report", "documents", "notices", "import")
+ONLY = {name.strip() for name in os.environ.get("BENCH_ONLY", ",".join(SECTIONS)).split(",") if name.strip()}
+
+
+def wanted(section):
+    return section in ONLY
 
 
 def say(text=""):
@@ -202,10 +209,8 @@ def run(began):
     from django.utils import timezone
 
     from . import figures
-    from .documents import HEADER as DOCUMENT_HEADER
-    from .documents import RUNS as DOCUMENT_RUNS
     from .documents import time_documents
-    from .seed import PASSWORD, Sizes, seed
+    from .seed import Sizes, seed
 
     started = time.perf_counter()
     call_command("migrate", verbosity=0)
@@ -220,107 +225,150 @@ def run(began):
     seeded = time.perf_counter() - started
     say(f"  seed total {seeded:.1f} s")
 
-    from .client import Session
-    from .congress_day import congress_day, step_rows
-    from .race import appraisal_race, ballot_race, sign_up_race
-
     chair = context["logins"]["chair"]
+    results = {}
+    if ONLY & {"pages", "export", "races", "congress_day"}:
+        results.update(over_http(context, sizes))
+    if wanted("annual_report"):
+        results["report"] = figures.annual_report(chair, timezone.localdate().year)
+        say("  rendered the annual report")
+    if wanted("documents"):
+        results["documents"] = time_documents(chair)
+        say("  rendered each official document, the annual report and a register beside WeasyPrint alone")
+    if wanted("notices"):
+        results["notices"] = figures.notices(chair, NOTICES, NOTICE_PROCESSES)
+        say("  rendered the notices")
+    if wanted("import"):
+        results["imported"] = figures.roster_import(chair, IMPORT_ROWS)
+        say("  imported the roster")
+
+    say()
+    print_results(results, context, sizes)
+    say(f"Whole bench: {time.perf_counter() - began:.0f} s (seed {seeded:.0f} s)")
+    checked = ("race", "ballots", "appraisal", "day", "imported", "notices")
+    return 0 if all(results[name]["ok"] for name in checked if name in results) else 1
+
+
+def over_http(context, sizes):
+    """The sections that need the portal served by gunicorn: pages, export, races, congress day."""
+    from . import figures
+    from .client import Session
+    from .congress_day import congress_day
+    from .race import appraisal_race, ballot_race, sign_up_race
+    from .seed import PASSWORD
+
+    results = {}
     port = free_port()
     server = start_gunicorn(port)
     try:
         wait_until_up(server, port)
         say(f"  gunicorn up on 127.0.0.1:{port} (pid {server.pid})")
-        sessions = {role: Session(port, user) for role, user in context["logins"].items()}
-        rows = time_pages(sessions)
-        export = figures.roster_export(port, chair)
-        say("  measured the roster export")
-        ballots = ballot_race(port, context["race_motion"], context["voters"])
-        appraisal = appraisal_race(port, context["race_appraisal"], context["voters"])
-        say("  ran the ballot races")
-        racers = context["racers"]
-        race = sign_up_race(port, context["race_event"], racers, sizes.places)
-        say("  ran the sign-up race")
-        delegates = context["voters"][:CONGRESS_DELEGATES]
-        day = congress_day(port, context["congress_day_motion"], delegates, PASSWORD, window=CONGRESS_WINDOW)
-        say("  ran congress day")
-        web_rss = peak_rss_of_children(server.pid)
+        if wanted("pages"):
+            sessions = {role: Session(port, user) for role, user in context["logins"].items()}
+            results["rows"] = time_pages(sessions)
+        if wanted("export"):
+            results["export"] = figures.roster_export(port, context["logins"]["chair"])
+            say("  measured the roster export")
+        if wanted("races"):
+            results["ballots"] = ballot_race(port, context["race_motion"], context["voters"])
+            results["appraisal"] = appraisal_race(port, context["race_appraisal"], context["voters"])
+            say("  ran the ballot races")
+            results["race"] = sign_up_race(port, context["race_event"], context["racers"], sizes.places)
+            say("  ran the sign-up race")
+        if wanted("congress_day"):
+            delegates = context["voters"][:CONGRESS_DELEGATES]
+            motion = context["congress_day_motion"]
+            results["day"] = congress_day(port, motion, delegates, PASSWORD, window=CONGRESS_WINDOW)
+            say("  ran congress day")
+        results["web_rss"] = peak_rss_of_children(server.pid)
     finally:
         server.terminate()
         server.wait(timeout=30)
+    return results
 
-    report = figures.annual_report(chair, timezone.localdate().year)
-    say("  rendered the annual report")
-    documents = time_documents(chair)
-    say("  rendered each official document, the annual report and a register beside WeasyPrint alone")
-    notices = figures.notices(chair, NOTICES, NOTICE_PROCESSES)
-    say("  rendered the notices")
-    imported = figures.roster_import(chair, IMPORT_ROWS)
-    say("  imported the roster")
 
-    say()
-    say(
-        f"Pages: median / p95 ms over {REQUESTS} requests (SQL queries per request); "
-        f"{sizes.staff:,} staff, {sizes.years} years of congress, disclosure ({sizes.board_items:,} board items), "
-        f"welfare and events"
-    )
-    header = ["page", "as", "portal", "floor (JSON)", "portal÷floor", "Django admin", "portal÷admin"]
-    say(table(rows, header))
-    say()
+def print_results(results, context, sizes):
+    from .congress_day import step_rows
+    from .documents import HEADER as DOCUMENT_HEADER
+    from .documents import RUNS as DOCUMENT_RUNS
+
+    if "rows" in results:
+        say(
+            f"Pages: median / p95 ms over {REQUESTS} requests (SQL queries per request); "
+            f"{sizes.staff:,} staff, {sizes.years} years of congress, disclosure ({sizes.board_items:,} board items), "
+            f"welfare and events"
+        )
+        header = ["page", "as", "portal", "floor (JSON)", "portal÷floor", "Django admin", "portal÷admin"]
+        say(table(results["rows"], header))
+        say()
     say("Figures:")
-    say(
-        f"  Roster export to .xlsx (GET, chair): {export['rows']:,} staff, {export['bytes'] / 1e6:.1f} MB "
-        f"in {export['seconds']:.1f} s"
-    )
-    say(
-        f"  Roster import from .xlsx (members.services.import_roster, in-process): {imported['rows']:,} rows "
-        f"checked (preview) in {imported['dry_run']:.1f} s, imported in {imported['seconds']:.1f} s, "
-        f"{imported['added']:,} added; the same file with one bad last row refused whole in "
-        f"{imported['refused_seconds']:.1f} s, nothing written: {'yes' if imported['refused_clean'] else 'NO'} "
-        f"→ {verdict(imported['ok'])}"
-    )
+    if "export" in results:
+        export = results["export"]
+        say(
+            f"  Roster export to .xlsx (GET, chair): {export['rows']:,} staff, {export['bytes'] / 1e6:.1f} MB "
+            f"in {export['seconds']:.1f} s"
+        )
+    if "imported" in results:
+        imported = results["imported"]
+        say(
+            f"  Roster import from .xlsx (members.services.import_roster, in-process): {imported['rows']:,} rows "
+            f"checked (preview) in {imported['dry_run']:.1f} s, imported in {imported['seconds']:.1f} s, "
+            f"{imported['added']:,} added; the same file with one bad last row refused whole in "
+            f"{imported['refused_seconds']:.1f} s, nothing written: {'yes' if imported['refused_clean'] else 'NO'} "
+            f"→ {verdict(imported['ok'])}"
+        )
     voters = len(context["voters"])
-    say(
-        f"  Secret ballot: {voters} delegates at once: {ballots['seconds']:.1f} s; {ballots['receipts']} receipts, "
-        f"{ballots['ballots']} ballots, tally equals what was sent → {verdict(ballots['ok'])}"
-    )
-    say(
-        f"  Appraisal ballot: {voters} delegates at once: {appraisal['seconds']:.1f} s; "
-        f"{appraisal['receipts']} receipts, {appraisal['marks']:,} marks, tally equals what was sent "
-        f"→ {verdict(appraisal['ok'])}"
-    )
-    say(
-        f"  Sign-up race: {len(racers)} members at once for {sizes.places} places: {race['seconds']:.1f} s; "
-        f"{race['registered']} registered, {race['waitlisted']} waitlisted, "
-        f"{race['failures']} failed requests → {verdict(race['ok'])}"
-    )
-    say(
-        f"  Congress day: {len(delegates)} delegates log in (production hasher) within {CONGRESS_WINDOW:.0f} s, "
-        f"open the ballot, vote, read the board: {day['seconds']:.1f} s; {day['receipts']} receipts, "
-        f"tally equals what was sent → {verdict(day['ok'])}"
-    )
-    say(table(step_rows(day), ["step", "p50 ms", "p95 ms", "p99 ms", "failures"]))
-    say(
-        f"  Peak RSS of the gunicorn workers (VmHWM): "
-        f"{', '.join(f'{mb:.0f} MB' for mb in sorted(web_rss.values(), reverse=True)) or 'not readable'}"
-    )
-    say(
-        f"  Annual report {report['year']} (job run eagerly in-process: data, WeasyPrint, PDF stored): "
-        f"{report['seconds']:.1f} s, {report['pages']} pages, {report['bytes'] / 1e6:.1f} MB"
-    )
-    say(
-        f"  Notices: {notices['count']:,} individual notices (one job each, run eagerly, "
-        f"{notices['processes']} processes): {notices['seconds']:.0f} s, "
-        f"{notices['seconds'] / max(notices['count'], 1) * 1000 * notices['processes']:.0f} ms per notice "
-        f"per process; {notices['stored']:,} PDFs stored → {verdict(notices['ok'])}"
-    )
-    say()
-    say(
-        f"Documents: median ms over {DOCUMENT_RUNS} runs of the whole job (data, template, WeasyPrint, PDF stored) "
-        f"beside rendering.weasyprint_pdf alone on the same HTML (the floor)"
-    )
-    say(table(documents, DOCUMENT_HEADER))
-    say(f"Whole bench: {time.perf_counter() - began:.0f} s (seed {seeded:.0f} s)")
-    return 0 if all(r["ok"] for r in (race, ballots, appraisal, day, imported, notices)) else 1
+    if "ballots" in results:
+        ballots, appraisal, race = results["ballots"], results["appraisal"], results["race"]
+        say(
+            f"  Secret ballot: {voters} delegates at once: {ballots['seconds']:.1f} s; {ballots['receipts']} "
+            f"receipts, {ballots['ballots']} ballots, tally equals what was sent → {verdict(ballots['ok'])}"
+        )
+        say(
+            f"  Appraisal ballot: {voters} delegates at once: {appraisal['seconds']:.1f} s; "
+            f"{appraisal['receipts']} receipts, {appraisal['marks']:,} marks, tally equals what was sent "
+            f"→ {verdict(appraisal['ok'])}"
+        )
+        say(
+            f"  Sign-up race: {len(context['racers'])} members at once for {sizes.places} places: "
+            f"{race['seconds']:.1f} s; {race['registered']} registered, {race['waitlisted']} waitlisted, "
+            f"{race['failures']} failed requests → {verdict(race['ok'])}"
+        )
+    if "day" in results:
+        day = results["day"]
+        say(
+            f"  Congress day: {day['delegates']} delegates log in (production hasher) within "
+            f"{CONGRESS_WINDOW:.0f} s, open the ballot, vote, read the board: {day['seconds']:.1f} s; "
+            f"{day['receipts']} receipts, tally equals what was sent → {verdict(day['ok'])}"
+        )
+        say(table(step_rows(day), ["step", "p50 ms", "p95 ms", "p99 ms", "failures"]))
+    if "web_rss" in results:
+        web_rss = results["web_rss"]
+        say(
+            f"  Peak RSS of the gunicorn workers (VmHWM): "
+            f"{', '.join(f'{mb:.0f} MB' for mb in sorted(web_rss.values(), reverse=True)) or 'not readable'}"
+        )
+    if "report" in results:
+        report = results["report"]
+        say(
+            f"  Annual report {report['year']} (job run eagerly in-process: data, WeasyPrint, PDF stored): "
+            f"{report['seconds']:.1f} s, {report['pages']} pages, {report['bytes'] / 1e6:.1f} MB"
+        )
+    if "notices" in results:
+        notices = results["notices"]
+        say(
+            f"  Notices: {notices['count']:,} individual notices (one job each, run eagerly, "
+            f"{notices['processes']} processes): {notices['seconds']:.0f} s, "
+            f"{notices['seconds'] / max(notices['count'], 1) * 1000 * notices['processes']:.0f} ms per notice "
+            f"per process; {notices['stored']:,} PDFs stored → {verdict(notices['ok'])}"
+        )
+    if "documents" in results:
+        say()
+        say(
+            f"Documents: median ms over {DOCUMENT_RUNS} runs of the whole job (data, template, WeasyPrint, PDF "
+            f"stored) beside rendering.weasyprint_pdf alone on the same HTML (the floor)"
+        )
+        say(table(results["documents"], DOCUMENT_HEADER))
 
 
 if __name__ == "__main__":

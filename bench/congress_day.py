@@ -80,7 +80,7 @@ def congress_day(port, motion, delegates, password, window=60.0, threads=None):
     receipts = motion.receipts.count()
     counted = Counter(dict(motion.tallies.values_list("choice", "count")))
     ok = receipts == len(delegates) and counted == Counter(choices) and not any(s["failures"] for s in steps.values())
-    return {"seconds": seconds, "steps": steps, "receipts": receipts, "ok": ok}
+    return {"seconds": seconds, "delegates": len(delegates), "steps": steps, "receipts": receipts, "ok": ok}
 
 
 def step_rows(day):
