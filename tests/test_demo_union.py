@@ -80,6 +80,18 @@ def test_every_demo_login_works_with_the_demo_password(client):
         client.logout()
 
 
+def test_each_demo_login_starts_with_a_few_unread_notices_and_the_older_ones_read():
+    from django.db.models import Count, Q
+
+    from unionportal.demo import UNREAD_KEPT
+
+    counts = Notice.objects.values("recipient").annotate(all=Count("pk"), unread=Count("pk", filter=Q(read_at=None)))
+    assert max(row["all"] for row in counts) > 50  # the chair and the accountant were told of every demo request
+    assert all(row["unread"] == min(row["all"], UNREAD_KEPT) for row in counts)
+    newest = Notice.objects.filter(recipient__username="accountant").order_by("-created_at", "-pk")
+    assert not any(notice.read_at for notice in newest[:UNREAD_KEPT])
+
+
 def test_the_org_tree_is_valid_with_committees_past_terms_and_last_years_registration():
     for thing in [*UnionGroup.objects.all(), *Branch.objects.all(), *CommitteeTerm.objects.all()]:
         thing.full_clean()
