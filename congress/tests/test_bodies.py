@@ -93,7 +93,8 @@ def test_the_proposal_committee_registers_a_proposal_at_its_meeting(committee, u
     proposal.refresh_from_db()
     assert proposal.status == Proposal.Status.REGISTERED and proposal.number == 1
     assert decision.subject == MeetingDecision.Subject.REGISTER and decision.proposal == proposal
-    assert "第1次全体会议决定" in proposal.steps.last().note
+    assert proposal.steps.last().note.endswith(bodies.decided_at(decision))
+    assert "第1次全体会议决定第1号" in proposal.steps.last().note
 
 
 def test_not_registered_and_merged_are_decisions_too(committee, users):
