@@ -244,6 +244,7 @@ def test_a_member_pledges_to_the_demo_drive(client):
 
 
 def test_the_funds_demo_has_a_year_of_books_in_every_state():
+    from funds.demo import SPENDING
     from funds.models import Adjustment, Audit, Entry, Expense, Finding
     from funds.selectors import final_accounts
 
@@ -256,6 +257,12 @@ def test_the_funds_demo_has_a_year_of_books_in_every_state():
     books = final_accounts(year)
     spent = sum(e.amount for e in Entry.objects.filter(year=year, direction="out"))
     assert books["expense"]["actual"] == spent > 0
+    asked_for = [purpose for _code, purpose, *_rest in SPENDING]
+    asked = {e.created_at.date() for e in Expense.objects.filter(year=year, purpose__in=asked_for)}
+    assert len(asked) > 10  # asked over the year, not all on the day the demo was loaded
+    paid = Expense.objects.filter(year=year, status=Expense.Status.PAID, purpose__in=asked_for).earliest("pk")
+    times = list(paid.steps.values_list("at", flat=True))
+    assert times == sorted(times) and times[0].date() == paid.created_at.date() and times[-1] > times[0]
 
 
 def test_the_demo_events_and_a_donation_hand_over_spend_through_the_funds_chain():
