@@ -38,7 +38,7 @@ def redis_answers(url=REDIS_URL):
 
 def start_worker(concurrency, url=REDIS_URL):
     env = {**os.environ, "REDIS_URL": url, "DJANGO_MEDIA_ROOT": str(settings.MEDIA_ROOT)}
-    command = [sys.executable, "-m", "celery", "-A", "unionportal", "worker", f"--concurrency={concurrency}"]
+    command = [sys.executable, "-m", "celery", "-A", "unionportal", "--quiet", "worker", f"--concurrency={concurrency}"]
     command += ["--loglevel=WARNING", "--without-gossip", "--without-mingle", "--without-heartbeat"]
     return subprocess.Popen(command, cwd=ROOT, env=env)
 
