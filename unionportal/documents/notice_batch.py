@@ -33,12 +33,16 @@ def salutation(name: str) -> str:
 
 
 def join_pdfs(pdfs: list[bytes]) -> bytes:
+    """The runs' PDFs in one; each run starts on a right-hand page, as each copy within a run does, so that
+    every copy printed on both sides starts a sheet of its own."""
     if len(pdfs) == 1:
         return pdfs[0]
     from pypdf import PdfWriter
 
     writer = PdfWriter()
     for pdf in pdfs:
+        if len(writer.pages) % 2:
+            writer.add_blank_page()
         writer.append(BytesIO(pdf))
     joined = BytesIO()
     writer.write(joined)
