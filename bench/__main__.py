@@ -4,8 +4,9 @@ Environment: BENCH_PG_URL (server, default postgres://postgres@127.0.0.1:5432), 
 (the database dropped and recreated, default unionportal_bench), BENCH_REQUESTS (timed requests per page, default 20),
 BENCH_CONGRESS_DELEGATES / BENCH_CONGRESS_WINDOW (congress day: delegates logging in, default 200, within
 seconds, default 60; at most BENCH_VOTERS delegates), BENCH_WORKERS / BENCH_THREADS (gunicorn, default 2 / 4),
-BENCH_IMPORT_ROWS (default 20000), BENCH_NOTICES (default 1000), BENCH_NOTICE_PROCESSES (default:
-the number of cores), BENCH_PROFILE_REQUESTS (in-process requests per page for the profile split, default 10;
+BENCH_IMPORT_ROWS (default 20000), BENCH_NOTICES (addressees of the notice, default 1000),
+BENCH_WORKER_NOTICES (notice jobs through real Celery workers, default BENCH_NOTICES; BENCH_REDIS_URL: see
+bench/workers.py), BENCH_PROFILE_REQUESTS (in-process requests per page for the profile split, default 10;
 see bench/profile.py), BENCH_ONLY (a comma-separated subset of SECTIONS, e.g. "pages" while working on one
 part; default all), and the seed sizes in bench/seed.py (BENCH_STAFF=20000 …).
 """
@@ -29,9 +30,20 @@ IMPORT_ROWS = int(os.environ.get("BENCH_IMPORT_ROWS", "20000"))
 NOTICES = int(os.environ.get("BENCH_NOTICES", "1000"))
 CONGRESS_DELEGATES = int(os.environ.get("BENCH_CONGRESS_DELEGATES", "200"))
 CONGRESS_WINDOW = float(os.environ.get("BENCH_CONGRESS_WINDOW", "60"))
-NOTICE_PROCESSES = int(os.environ.get("BENCH_NOTICE_PROCESSES", str(os.cpu_count() or 1)))
+WORKER_NOTICES = int(os.environ.get("BENCH_WORKER_NOTICES", str(NOTICES)))
 WARM_UP = 2
-SECTIONS = ("pages", "profile", "export", "races", "congress_day", "annual_report", "documents", "notices", "import")
+SECTIONS = (
+    "pages",
+    "profile",
+    "export",
+    "races",
+    "congress_day",
+    "annual_report",
+    "documents",
+    "notices",
+    "workers",
+    "import",
+)
 ONLY = {name.strip() for name in os.environ.get("BENCH_ONLY", ",".join(SECTIONS)).split(",") if name.strip()}
 
 
@@ -255,8 +267,13 @@ def run(began):
         results["documents"] = time_documents(chair)
         say("  rendered each official document, the annual report and a register beside WeasyPrint alone")
     if wanted("notices"):
-        results["notices"] = figures.notices(chair, NOTICES, NOTICE_PROCESSES)
-        say("  rendered the notices")
+        results["notices"] = figures.notices(chair, NOTICES)
+        say("  rendered the notice addressed person by person")
+    if wanted("workers"):
+        from .workers import REDIS_URL, scale_out
+
+        results["workers"] = scale_out(chair, WORKER_NOTICES) or {"skipped": REDIS_URL, "ok": True}
+        say("  ran the notices through Celery workers" if "runs" in results["workers"] else "  no Redis: no workers")
     if wanted("import"):
         results["imported"] = figures.roster_import(chair, IMPORT_ROWS)
         say("  imported the roster")
@@ -264,7 +281,7 @@ def run(began):
     say()
     print_results(results, context, sizes)
     say(f"Whole bench: {time.perf_counter() - began:.0f} s (seed {seeded:.0f} s)")
-    checked = ("race", "ballots", "appraisal", "day", "imported", "notices")
+    checked = ("race", "ballots", "appraisal", "day", "imported", "notices", "workers")
     return 0 if all(results[name]["ok"] for name in checked if name in results) else 1
 
 
@@ -380,11 +397,13 @@ def print_results(results, context, sizes):
     if "notices" in results:
         notices = results["notices"]
         say(
-            f"  Notices: {notices['count']:,} individual notices (one job each, run eagerly, "
-            f"{notices['processes']} processes): {notices['seconds']:.0f} s, "
-            f"{notices['seconds'] / max(notices['count'], 1) * 1000 * notices['processes']:.0f} ms per notice "
-            f"per process; {notices['stored']:,} PDFs stored → {verdict(notices['ok'])}"
+            f"  Notice addressed person by person (逐人通知) to {notices['count']:,} people (one job run eagerly, "
+            f"one process): {notices['seconds']:.1f} s, {notices['seconds'] / max(notices['count'], 1) * 1000:.0f} ms "
+            f"per addressee; one PDF of {notices['pages']:,} pages, {notices['bytes'] / 1e6:.1f} MB "
+            f"→ {verdict(notices['ok'])}"
         )
+    if "workers" in results:
+        say(worker_lines(results["workers"]))
     if "documents" in results:
         say()
         say(
@@ -392,6 +411,18 @@ def print_results(results, context, sizes):
             f"stored) beside rendering.weasyprint_pdf alone on the same HTML (the floor)"
         )
         say(table(results["documents"], DOCUMENT_HEADER))
+
+
+def worker_lines(workers):
+    if "skipped" in workers:
+        return f"  Celery workers: no Redis answers at {workers['skipped']}; not measured"
+    lines = [
+        f"  Celery workers (Redis, individual notice jobs): {run['jobs']:,} jobs, {run['processes']} process"
+        f"{'es' if run['processes'] > 1 else ''}: {run['seconds']:.1f} s, {run['rate']:.1f} jobs/s"
+        for run in workers["runs"]
+    ]
+    lines.append(f"  Celery workers: 2 processes ÷ 1 = {workers['ratio']:.2f}× → {verdict(workers['ok'])}")
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":

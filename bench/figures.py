@@ -1,19 +1,16 @@
 """The figures the app issues ask for besides page times: the roster export and import,
-the annual report and a thousand individual notices.
+the annual report and a notice addressed to a thousand people.
 
 Documents go the way ``make run`` sends them without Redis: ``queue_document`` records the job and
 the Celery task runs eagerly in the same process (job rows, WeasyPrint, the PDF stored), so what
-is timed is the whole job a worker does, minus the broker hop. The notices run in one process per
-core, as one worker per core would.
+is timed is the whole job a worker does, minus the broker hop. Real workers: workers.py.
 """
 
 import datetime
-import multiprocessing
 import time
 from io import BytesIO
 
 from django.core.exceptions import ValidationError
-from django.db import connections
 from django.urls import reverse
 from django.utils import timezone
 from openpyxl import Workbook, load_workbook
@@ -104,15 +101,25 @@ def _job(owner, kind, params):
     return job
 
 
+def _pages(job):
+    from pypdf import PdfReader
+
+    with job.file.open("rb") as pdf:
+        return len(PdfReader(pdf).pages)
+
+
 def annual_report(chair, year):
     started = time.perf_counter()
     job = _job(chair, "annual_report", {"year": year})
     seconds = time.perf_counter() - started
-    from pypdf import PdfReader
+    return {"year": year, "seconds": seconds, "pages": _pages(job), "bytes": job.file.size}
 
-    with job.file.open("rb") as pdf:
-        pages = len(PdfReader(pdf).pages)
-    return {"year": year, "seconds": seconds, "pages": pages, "bytes": job.file.size}
+
+HEALTH_CHECK = [
+    "根据学校年度工作安排，工会将组织全体教职工参加年度健康体检。",
+    "请于规定日期上午八时前空腹到校医院报到，携带本人身份证件。",
+    "如因故不能参加，请提前向所在工会小组长请假。",
+]
 
 
 def _notice_params(name, i):
@@ -122,39 +129,23 @@ def _notice_params(name, i):
         "number": f"工〔{today.year}〕{i + 1}号",
         "title": f"关于{today.year}年度教职工健康体检的通知",
         "addressees": f"{name}同志",
-        "body": "\n".join(
-            [
-                f"{name}同志：",
-                "根据学校年度工作安排，工会将组织全体教职工参加年度健康体检。",
-                "请于规定日期上午八时前空腹到校医院报到，携带本人身份证件。",
-                "如因故不能参加，请提前向所在工会小组长请假。",
-            ]
-        ),
+        "body": "\n".join([f"{name}同志：", *HEALTH_CHECK]),
         "date": today.isoformat(),
     }
 
 
-def _render_notices(chair_pk, batch):
-    from django.contrib.auth.models import User
-
-    chair = User.objects.get(pk=chair_pk)
-    for i, name in batch:
-        _job(chair, "notice", _notice_params(name, i))
-    connections.close_all()
-    return len(batch)
-
-
-def notices(chair, count, processes):
-    """``count`` notices, each addressed to one member, shared between ``processes`` processes."""
-    names = list(Member.objects.order_by("pk").values_list("name", flat=True)[:count])
-    batches = [list(enumerate(names))[p::processes] for p in range(processes)]
-    _render_notices(chair.pk, [(count, names[0])])  # warm-up: fonts loaded before the workers fork
-    done_notices = Job.objects.filter(kind="notice", status=Job.Status.DONE)
-    before = done_notices.count()  # the warm-up and any notice an earlier figure rendered
-    connections.close_all()
+def notices(chair, count):
+    """One notice addressed person by person (逐人通知) to ``count`` people in service: one job, one PDF with a
+    copy each. Each copy starts on a right-hand page, so the file holds ``count`` times one copy's pages, rounded
+    up to even, but for the last copy."""
+    members = list(Member.objects.filter(status=Member.Status.ACTIVE).order_by("pk").values_list("pk", flat=True))
+    one = {**_notice_params("张三", 0), "body": "\n".join(HEALTH_CHECK)}
+    copy_pages = _pages(_job(chair, "notice", one))  # also the warm-up: fonts loaded before the timing
+    params = {**one, "audience": "chosen", "members": members[:count], "count": min(count, len(members))}
     started = time.perf_counter()
-    with multiprocessing.get_context("fork").Pool(processes) as pool:
-        done = sum(pool.starmap(_render_notices, [(chair.pk, batch) for batch in batches]))
+    job = _job(chair, "addressed_notice", params)
     seconds = time.perf_counter() - started
-    stored = done_notices.count() - before
-    return {"count": done, "stored": stored, "seconds": seconds, "processes": processes, "ok": stored == count}
+    pages = _pages(job)
+    expected = params["count"] * (copy_pages + copy_pages % 2) - copy_pages % 2
+    ok = job.status == Job.Status.DONE and pages == expected
+    return {"count": params["count"], "seconds": seconds, "pages": pages, "bytes": job.file.size, "ok": ok}

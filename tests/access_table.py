@@ -260,6 +260,7 @@ ACCESS = [
     Access("/admin/", set(), expect={role: 302 for role in EVERY_ROLE}),
     Access("/documents/", LOGGED_IN),
     Access("/documents/notice/new/", {"chair", "staff"}),
+    Access("/documents/notice/addressed/new/", {"chair", "staff"}),
     Access("/documents/annual/", {"chair"}),
     Access(f"/documents/annual/{THIS_YEAR}/", {"chair"}),
     Access(f"/documents/annual/{THIS_YEAR}/preview/", {"chair"}),

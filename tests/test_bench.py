@@ -179,6 +179,66 @@ def test_notice_and_annual_report_jobs_render(seeded, settings, tmp_path, monkey
     assert report["pages"] >= 1
 
 
+def test_the_notice_figure_prints_one_copy_per_addressee_in_one_job(seeded, settings, tmp_path, monkeypatch):
+    settings.MEDIA_ROOT = tmp_path
+    monkeypatch.setattr("django.db.transaction.on_commit", lambda callback: callback())
+    result = figures.notices(seeded["logins"]["chair"], count=3)
+    assert result["ok"] and result["count"] == 3
+    assert Job.objects.filter(kind="addressed_notice").count() == 1
+
+
+class EagerBroker:
+    """Stands in for Redis and the worker: each message runs its job at once, as a worker process would."""
+
+    def __init__(self, *args, **kwargs):
+        self.sent = []
+
+    def send_task(self, name, args):
+        from unionportal.documents.services import run_job
+
+        self.sent.append(name)
+        run_job(args[0])
+
+    def close(self):
+        pass
+
+
+class IdleProcess:
+    returncode = None
+
+    def poll(self):
+        return None
+
+    def terminate(self):
+        pass
+
+    def wait(self, timeout):
+        pass
+
+
+def test_the_worker_scale_out_sends_every_notice_and_compares_one_process_with_two(
+    seeded, settings, tmp_path, monkeypatch
+):
+    from bench import workers
+
+    settings.MEDIA_ROOT = tmp_path
+    monkeypatch.setattr(workers, "redis_answers", lambda url: True)
+    monkeypatch.setattr(workers.redis.Redis, "flushdb", lambda self: True)
+    monkeypatch.setattr(workers, "Celery", EagerBroker)
+    monkeypatch.setattr(workers, "start_worker", lambda concurrency, url: IdleProcess())
+    result = workers.scale_out(seeded["logins"]["chair"], 4)
+    assert result["ok"] and result["ratio"] > 0
+    assert [(run["processes"], run["jobs"], run["done"]) for run in result["runs"]] == [(1, 4, 4), (2, 4, 4)]
+    warm_up = workers.WARM_UP_PER_PROCESS * (1 + 2)
+    assert Job.objects.filter(kind="notice", status=Job.Status.DONE).count() == 2 * 4 + warm_up
+
+
+def test_without_redis_the_worker_scale_out_is_skipped(seeded):
+    from bench import workers
+
+    assert workers.scale_out(seeded["logins"]["chair"], 4, url="redis://127.0.0.1:1/13") is None
+
+
 def test_each_official_document_is_timed_beside_weasyprint_alone(seeded, settings, tmp_path, monkeypatch):
     settings.MEDIA_ROOT = tmp_path
     monkeypatch.setattr("django.db.transaction.on_commit", lambda callback: callback())

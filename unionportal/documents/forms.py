@@ -1,8 +1,10 @@
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .models import AnnualReport
+from .notice_batch import addressees
 
 
 class AnnualReportForm(forms.ModelForm):
@@ -106,3 +108,49 @@ class NoticeForm(forms.Form):
             "date": data["date"].isoformat(),
             "printed_on": data["printed_on"].isoformat() if data["printed_on"] else "",
         }
+
+
+class AddressedNoticeForm(NoticeForm):
+    """The notice with 发送对象 in place of 主送: one copy for each person the choice names, addressed to them."""
+
+    audience = forms.ChoiceField(label=_("发送对象"), help_text=_("每人一份，抬头为其姓名，例如：张三同志："))
+    job_numbers = forms.CharField(
+        label=_("指定人员工号"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=50000,
+        required=False,
+        help_text=_("发送对象为“指定人员”时填写，每行一个或以逗号分隔"),
+    )
+    field_order = ["issuing_body", "number", "title", "audience", "job_numbers"]
+
+    error_messages = {**NoticeForm.error_messages, "audience": _("请选择发送对象。")}
+    del error_messages["addressees"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.fields["addressees"]
+        self.fields["audience"].choices = addressees().audience_choices()
+        self.fields["audience"].error_messages["invalid_choice"] = _("所选的发送对象不存在，请重新选择。")
+        self.members, self.count = [], 0
+
+    def clean(self):
+        cleaned = super().clean()
+        audience = cleaned.get("audience")
+        if not audience:
+            return cleaned
+        roster = addressees()
+        try:
+            if audience == roster.CHOSEN:
+                self.members = roster.members_by_job_number(cleaned.get("job_numbers", ""))
+        except ValidationError as error:
+            self.add_error("job_numbers", error)
+            return cleaned
+        try:
+            self.count = len(roster.addressee_names(audience=audience, members=self.members))
+        except ValidationError as error:
+            self.add_error("audience", error)
+        return cleaned
+
+    def params(self):
+        params = {name: value for name, value in super().params().items() if name != "job_numbers"}
+        return {**params, "members": self.members, "count": self.count}

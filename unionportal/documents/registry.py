@@ -3,7 +3,8 @@
 A document is a class with a ``kind`` code, a ``permission`` needed to ask for
 it, a ``template`` under templates/, ``title(params)`` and
 ``context(params, report_progress)``; the job runner renders it to PDF, or to
-another of ``rendering.OUTPUTS`` that the class names as its ``output``.
+another of ``rendering.OUTPUTS`` that the class names as its ``output``. A document printed
+in several runs (notice_batch.py) has its own ``render(template, context, report_progress)``.
 
 An official document (公文, ``official = True``) gets a Word copy of its own kind,
 ``<kind>_docx``, made from the same template, so an office can adjust it and issue it.
@@ -17,6 +18,7 @@ from .rendering import DOCX, PDF
 
 DOCUMENT_MODULES = [
     "unionportal.documents.notice.DOCUMENTS",
+    "unionportal.documents.notice_batch.DOCUMENTS",
     "unionportal.documents.annual_report.DOCUMENTS",
     "members.documents.DOCUMENTS",
     "congress.documents.DOCUMENTS",

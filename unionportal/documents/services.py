@@ -217,10 +217,17 @@ def run_job(job_id):
     with _heartbeat(job), union_kind_known():
         try:
             document = document_for(job.kind)
-            context = document.context(job.params, lambda percent: _report_progress(job, percent))
-            _report_progress(job, 60)
+
+            def report(percent):
+                _report_progress(job, percent)
+
+            context = document.context(job.params, report)
+            report(60)
             output = output_of(document)
-            content = render(output, document.template, context)
+            if hasattr(document, "render"):
+                content = document.render(document.template, context, report)
+            else:
+                content = render(output, document.template, context)
         except PERMANENT_ERRORS as error:
             message = (
                 " ".join(error.messages)

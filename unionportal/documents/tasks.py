@@ -1,7 +1,7 @@
 from celery import shared_task
-from celery.signals import worker_ready
+from celery.signals import worker_init, worker_ready
 
-from . import services
+from . import rendering, services
 
 
 @shared_task(acks_late=True, reject_on_worker_lost=True)
@@ -17,3 +17,11 @@ def sweep_jobs():
 @worker_ready.connect
 def sweep_jobs_on_start(**kwargs):
     sweep_jobs.delay()
+
+
+@worker_init.connect
+def load_fonts_before_forking(**kwargs):
+    """WeasyPrint and the fonts load once in the worker's main process, before it forks its pool: each process,
+    and each new one that replaces a process after CELERY_WORKER_MAX_TASKS_PER_CHILD tasks, starts ready
+    instead of spending seconds on its first document."""
+    rendering.weasyprint_pdf("<p>工会</p>")

@@ -6,6 +6,7 @@ app_name = "documents"
 urlpatterns = [
     path("", views.index, name="index"),
     path("notice/new/", views.new_notice, name="new_notice"),
+    path("notice/addressed/new/", views.new_addressed_notice, name="new_addressed_notice"),
     path("annual/", views.annual_reports, name="annual_reports"),
     path("annual/<int:year>/", views.annual_report, name="annual_report"),
     path("annual/<int:year>/preview/", views.annual_report_preview, name="annual_report_preview"),

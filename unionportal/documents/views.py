@@ -13,7 +13,7 @@ from unionportal.pagination import paginate
 
 from . import selectors, services
 from .annual_report import AnnualReportDocument, AnnualReportWordDocument, compile_report, year_chapters
-from .forms import AnnualReportForm, NoticeForm
+from .forms import AddressedNoticeForm, AnnualReportForm, NoticeForm
 from .models import AnnualReport, Job
 from .registry import word_copy_kind
 
@@ -36,6 +36,15 @@ def new_notice(request):
         job = services.queue_document(owner=request.user, kind=kind, params=form.params())
         return redirect("documents:job", job_id=job.pk)
     return render(request, "documents/notice_form.html", {"form": form})
+
+
+@permission_required("documents.write_addressed_notice")
+def new_addressed_notice(request):
+    form = AddressedNoticeForm(request.POST or None, initial={"issuing_body": UnionProfile.load().name})
+    if form.is_valid():
+        job = services.queue_document(owner=request.user, kind="addressed_notice", params=form.params())
+        return redirect("documents:job", job_id=job.pk)
+    return render(request, "documents/addressed_notice_form.html", {"form": form})
 
 
 @permission_required("documents.print_annual_report")
