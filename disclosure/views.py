@@ -44,7 +44,7 @@ def index(request):
         {
             "page_obj": paginate(request, items, count=sum(per_year.values()) if unfiltered else None),
             "categories": selectors.categories(),
-            "years": [year for year in per_year if year is not None],
+            "years": [dated for dated in per_year if dated is not None],
             "category": category,
             "year": year,
             "query": query,
