@@ -3,13 +3,14 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Exists, F, Max, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Exists, F, Max, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce, ExtractYear
 from django.utils import timezone
 
 from members.models import Member
 from unionportal.models import UnionKind, UnionProfile
 from unionportal.roles import is_handler, is_union_staff
+from unionportal.vocabulary import union_profile
 
 from .models import Category, DisclosureItem, ItemStep, Objection, ReadReceipt, term_bounds
 
@@ -17,18 +18,24 @@ S = DisclosureItem.Status
 
 
 def categories(kind=None):
-    return Category.objects.filter(kind=kind or UnionProfile.load().kind).select_related("department")
+    return Category.objects.filter(kind=kind or union_profile().kind).select_related("department")
+
+
+def _on_board(user):
+    """Visitors see only 对外 items; that rule holds for search and for the years too."""
+    items = DisclosureItem.objects.filter(status__in=DisclosureItem.ON_BOARD)
+    if not user.is_authenticated:
+        items = items.filter(audience=DisclosureItem.Audience.PUBLIC)
+    return items
 
 
 def board(user, *, category=None, year=None, query=""):
-    """Items on the board, newest first. Visitors see only 对外 items; that rule holds for search too."""
+    """Items on the board, newest first."""
     items = (
-        DisclosureItem.objects.filter(status__in=DisclosureItem.ON_BOARD)
+        _on_board(user)
         .select_related("category")
         .annotate(has_objections=Exists(Objection.objects.filter(item=OuterRef("pk"))))  # for status_label
     )
-    if not user.is_authenticated:
-        items = items.filter(audience=DisclosureItem.Audience.PUBLIC)
     if category:
         items = items.filter(category_id=category)
     if year:
@@ -39,8 +46,10 @@ def board(user, *, category=None, year=None, query=""):
 
 
 def board_years(user):
-    items = board(user)
-    return [day.year for day in items.dates("published_on", "year", order="DESC")]
+    """How many items the board holds per year of first publication, newest year first (None: not dated).
+    Their sum is the unfiltered board's length, so that page needs no COUNT query of its own."""
+    per_year = _on_board(user).values(year=ExtractYear("published_on")).annotate(items=Count("pk"))
+    return {row["year"]: row["items"] for row in sorted(per_year, key=lambda row: row["year"] or 0, reverse=True)}
 
 
 def work_list(user):

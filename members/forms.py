@@ -5,6 +5,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from unionportal.forms import PlainSelect
+
 from .models import DuesSettings, Member, MembershipEvent, UnionGroup
 from .pickers import PersonField
 from .validators import PHONE_VALIDATOR, birth_date_from_id, gender_from_id
@@ -49,19 +51,28 @@ class RosterFilterForm(forms.Form):
         label=_("工会小组"),
         queryset=UnionGroup.objects.current(),
         required=False,
+        widget=PlainSelect,
         empty_label=_("全部小组"),
         error_messages={"invalid_choice": _("该小组不存在或已撤销。")},
     )
     status = forms.ChoiceField(
-        label=_("人员状态"), choices=[("", _("全部状态")), *Member.Status.choices], required=False
+        label=_("人员状态"), choices=[("", _("全部状态")), *Member.Status.choices], required=False, widget=PlainSelect
     )
     employment_type = forms.ChoiceField(
-        label=_("用工性质"), choices=[("", _("全部用工性质")), *Member.EmploymentType.choices], required=False
+        label=_("用工性质"),
+        choices=[("", _("全部用工性质")), *Member.EmploymentType.choices],
+        required=False,
+        widget=PlainSelect,
     )
     membership = forms.ChoiceField(
-        label=_("会员"), choices=[("", _("会员与非会员")), ("yes", _("会员")), ("no", _("非会员"))], required=False
+        label=_("会员"),
+        choices=[("", _("会员与非会员")), ("yes", _("会员")), ("no", _("非会员"))],
+        required=False,
+        widget=PlainSelect,
     )
-    gender = forms.ChoiceField(label=_("性别"), choices=[("", _("全部性别")), *Member.Gender.choices], required=False)
+    gender = forms.ChoiceField(
+        label=_("性别"), choices=[("", _("全部性别")), *Member.Gender.choices], required=False, widget=PlainSelect
+    )
     age_band = forms.ChoiceField(
         label=_("年龄段"),
         choices=[
@@ -72,6 +83,7 @@ class RosterFilterForm(forms.Form):
             ("55plus", _("55岁及以上")),
         ],
         required=False,
+        widget=PlainSelect,
     )
     sort = forms.ChoiceField(
         label=_("排序"),
@@ -84,6 +96,7 @@ class RosterFilterForm(forms.Form):
             ("joined", _("按入会日期")),
         ],
         required=False,
+        widget=PlainSelect,
     )
 
     def __init__(self, data=None, **kwargs):

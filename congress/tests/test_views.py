@@ -82,6 +82,26 @@ def test_public_list_hides_drafts_of_others(client_as, users, world):
     assert "公开提案" in client_as("member").get("/congress/proposals/").text
 
 
+def test_list_shows_a_delegate_their_drafts_and_invitations_and_each_proposal_once(users, world):
+    from congress.selectors import proposal_list
+
+    def draft(proposer, title):
+        return proposal_services.draft_proposal(session=world["session"], proposer=proposer, title=title, content="c")
+
+    draft(users["delegate"].member, "我的草稿")
+    invitation = draft(users["chair"].member, "邀请附议")
+    proposal_services.invite_cosigners(
+        proposal=invitation, cosigners=[users["delegate"].member, world["cosigners"][0]], actor=None
+    )
+    draft(users["chair"].member, "他人草稿")
+    _submitted(users, world, title="公开提案")  # two co-signers
+    for mine in (False, True):
+        titles = [p.title for p in proposal_list(user=users["delegate"], mine=mine)]
+        assert sorted(titles) == sorted(["我的草稿", "邀请附议", "公开提案"])
+    assert [p.title for p in proposal_list(user=users["member"])] == ["公开提案"]
+    assert [p.title for p in proposal_list(user=users["member"], mine=True)] == []
+
+
 def test_draft_page_forbidden_to_others(client_as, users, world):
     proposal = proposal_services.draft_proposal(
         session=world["session"], proposer=users["delegate"].member, title="x", content="c"

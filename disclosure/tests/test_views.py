@@ -208,8 +208,22 @@ def test_read_receipts_and_who_has_not_signed(client, users):
 def test_board_runs_a_fixed_number_of_queries(client, django_assert_max_num_queries):
     for n in range(30):
         make_item("published", title=f"事项{n}", audience=PUBLIC)
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(4):  # session, union profile, years with their counts, the page's items
         client.get("/disclosure/")
+
+
+def test_board_lists_the_years_and_the_total_of_what_the_reader_may_see(client, client_as):
+    for n in range(26):
+        make_item("published", title=f"对外{n}", audience=PUBLIC)
+    internal = make_item("published", title="对内事项")
+    earlier = timezone.localdate().year - 3
+    DisclosureItem.objects.filter(pk=internal.pk).update(published_on=datetime.date(earlier, 6, 1))
+    this_year = timezone.localdate().year
+    visitor = client.get("/disclosure/")
+    assert visitor.context["years"] == [this_year] and visitor.context["page_obj"].paginator.count == 26
+    member = client_as("member").get("/disclosure/")
+    assert member.context["years"] == [this_year, earlier] and "共 27 条" in member.text
+    assert client_as("member").get(f"/disclosure/?year={earlier}").context["page_obj"].paginator.count == 1
 
 
 def test_print_page_is_a_sheet(client):
