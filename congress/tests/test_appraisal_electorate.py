@@ -102,6 +102,7 @@ def test_the_voters_page_lists_the_members_and_keeps_those_who_voted_and_left(cl
 BEFORE = ("congress", "0009_appraisal_flag_share")
 
 
+@pytest.mark.migrations
 @pytest.mark.django_db(transaction=True)
 def test_the_migration_keeps_each_receipts_voter():
     old = migrate_to(BEFORE)

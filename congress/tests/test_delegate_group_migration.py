@@ -4,7 +4,7 @@ import pytest
 
 from .migrating import migrate_to
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.migrations]
 
 
 def test_free_text_groups_become_one_group_per_term_and_name():

@@ -192,6 +192,7 @@ def test_an_appraisal_ballot_costs_as_many_queries_for_the_first_voter_as_for_th
 BEFORE, AFTER = ("congress", "0005_term_composition_thresholds"), ("congress", "0006_vote_tallies")
 
 
+@pytest.mark.migrations
 @pytest.mark.django_db(transaction=True)
 def test_the_migration_turns_stored_ballots_and_marks_into_tallies():
     old = migrate_to(BEFORE)
