@@ -13,12 +13,15 @@ from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_K
 from django.contrib.sessions.backends.db import SessionStore
 from django.urls import reverse
 
+from unionportal.login import LAST_SEEN
+
 
 def session_key_for(user):
     session = SessionStore()
     session[SESSION_KEY] = str(user.pk)
     session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session[LAST_SEEN] = int(time.time())  # as a login stamps it, so the first request does not rewrite the session
     session.create()
     return session.session_key
 
@@ -55,7 +58,7 @@ class Session:
         path = urllib.parse.quote(url, safe="/?=&%")
         for attempt in (1, 2):
             if self.connection is None:
-                self.connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=self.timeout)
+                self.connection = self._new_connection()
             started = time.perf_counter()
             try:
                 self.connection.request(method, path, body=body, headers=headers)
@@ -74,6 +77,16 @@ class Session:
             if response.will_close:
                 self.close()
             return response.status, elapsed, response, content
+
+    def connect(self):
+        """Open the connection now, as a browser that has the page open holds one, so that a timed request
+        does not also time the TCP handshake."""
+        if self.connection is None:
+            self.connection = self._new_connection()
+            self.connection.connect()
+
+    def _new_connection(self):
+        return http.client.HTTPConnection("127.0.0.1", self.port, timeout=self.timeout)
 
     def get(self, url):
         return self.request("GET", url)

@@ -21,8 +21,11 @@ from .client import Session
 
 
 def post_all_at_once(port, users, url, forms):
-    """POST ``forms[i]`` as ``users[i]``, all released together; (seconds, statuses)."""
+    """POST ``forms[i]`` as ``users[i]``, all released together; (seconds, statuses). Each person has the
+    page open already: their connection is made before the start, so the race times the POSTs themselves."""
     sessions = [Session(port, user) for user in users]
+    for session in sessions:
+        session.connect()
     start = threading.Barrier(len(sessions) + 1)
 
     def run(session, form):

@@ -67,10 +67,14 @@ def check_present(session, member):
         )
 
 
-def check_ballot(motion, member):
-    """The delegate who may cast a secret ballot on ``motion`` now; otherwise the reason, raised."""
+def _check_open(motion):
     if motion.method != Motion.Method.SECRET or motion.status != Motion.Status.OPEN:
         raise ValidationError(_("此事项当前不接受投票。"))
+
+
+def check_ballot(motion, member):
+    """The delegate who may cast a secret ballot on ``motion`` now; otherwise the reason, raised."""
+    _check_open(motion)
     delegate = active_delegate(member, motion.agenda_item.session.term_id)
     if delegate is None:
         raise ValidationError(_("只有本届在任代表可以投票。"))
@@ -88,10 +92,14 @@ def cast_ballot(*, motion, member, choice):
     one ballot per delegate."""
     if choice not in BallotTally.Choice.values:
         raise ValidationError(_("请选择赞成、反对或弃权。"))
+    # Who may vote (the seat, the roll call, a receipt already given) does not depend on the motion's row, so it
+    # is read before taking its lock: the lock every voter in the hall queues for then covers only the motion's
+    # state, the receipt and the tally. A second receipt slipping past the check is refused by its unique rule.
+    delegate = check_ballot(motion, member)
     try:
         with transaction.atomic():
             motion = _locked_motion(motion)
-            delegate = check_ballot(motion, member)
+            _check_open(motion)  # closed while the voter was being checked
             BallotReceipt.objects.create(motion=motion, delegate=delegate)
             _count_vote(motion.tallies.all(), Q(choice=choice), len(BallotTally.Choice))
     except IntegrityError as error:

@@ -294,6 +294,7 @@ def import_roster(*, file, actor=None, create_missing=False, retirees_to_group=F
         member.full_clean(exclude=["department", "union_group"], validate_unique=False)
         members.append(member)
     created = bulk_create_with_history(members, Member, batch_size=1000, default_user=actor)
+    note = _("名册导入")
     MembershipEvent.objects.bulk_create(
         [
             MembershipEvent(
@@ -302,7 +303,7 @@ def import_roster(*, file, actor=None, create_missing=False, retirees_to_group=F
                 occurred_on=member.joined_on,
                 to_status=member.status,
                 to_group=member.union_group,
-                note=_("名册导入"),
+                note=note,
                 actor=actor,
             )
             for member in created

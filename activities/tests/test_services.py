@@ -2,6 +2,8 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from members.models import Member
@@ -26,6 +28,25 @@ def test_capacity_is_never_exceeded_later_comers_wait_in_order():
         Status.WAITLISTED,
     ]
     assert event.registrations.filter(status=Status.REGISTERED).count() == 2
+
+
+def test_a_sign_up_runs_as_few_queries_for_the_thirtieth_person_as_for_the_first():
+    """Under the event lock every other sign-up waits: the lock, the refusal of a second sign-up, the places
+    taken with the last position, the row with its history, and the timeline step; nothing per earlier sign-up."""
+    event = make_event(capacity=10)
+    people = [make_member() for _ in range(30)]
+
+    def queries(person):
+        with CaptureQueriesContext(connection) as captured:
+            services.sign_up(event=event, member=person)
+        return [query["sql"] for query in captured if "SAVEPOINT" not in query["sql"]]
+
+    first = queries(people[0])
+    for person in people[1:-1]:
+        services.sign_up(event=event, member=person)
+    last = queries(people[-1])
+    assert len(last) == len(first) == 6
+    assert event.registrations.filter(status=Status.WAITLISTED).count() == 20
 
 
 def test_unlimited_event_takes_everyone():

@@ -168,11 +168,22 @@ def _queries(action):
 
 def test_a_vote_costs_as_many_queries_for_the_first_voter_as_for_the_fiftieth():
     motion, voters = _open_motion(50)
+    motion = Motion.objects.select_related("agenda_item__session").get(pk=motion.pk)  # as the vote view reads it
     first = _queries(lambda: motion_services.cast_ballot(motion=motion, member=voters[0], choice="for"))
     for member in voters[1:-1]:
         motion_services.cast_ballot(motion=motion, member=member, choice="against")
     assert _queries(lambda: motion_services.cast_ballot(motion=motion, member=voters[-1], choice="abstain")) == first
     assert _counts(motion) == {"for": 1, "against": 48, "abstain": 1}
+
+
+def test_a_ballot_is_refused_when_the_motion_closed_after_the_voter_was_checked():
+    motion, voters = _open_motion(3)
+    seen_open = Motion.objects.get(pk=motion.pk)
+    motion_services.close_motion(motion=motion)
+    with pytest.raises(ValidationError, match="此事项当前不接受投票。"):
+        motion_services.cast_ballot(motion=seen_open, member=voters[0], choice="for")
+    assert not motion.receipts.exists()
+    assert _counts(motion) == {"for": 0, "against": 0, "abstain": 0}
 
 
 def test_an_appraisal_ballot_costs_as_many_queries_for_the_first_voter_as_for_the_fiftieth():
