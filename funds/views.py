@@ -231,10 +231,15 @@ def settings_page(request):
 # ---- ledger -----------------------------------------------------------------------------------------------
 
 
+def _chosen(model, pk):
+    """The row a filter names, or None (without a query) when it names none."""
+    return model.objects.filter(pk=pk).first() if pk else None
+
+
 def _ledger_filters(request):
     """The ledger's filters; a month (YYYY-MM, checked by the query-string guard) names its own year."""
-    account = Account.objects.filter(pk=request.GET.get("account") or None).first()
-    fund = Fund.objects.filter(pk=request.GET.get("fund") or None).first()
+    account = _chosen(Account, request.GET.get("account"))
+    fund = _chosen(Fund, request.GET.get("fund"))
     month = request.GET.get("month")
     if month:
         month = datetime.datetime.strptime(month, "%Y-%m").date()
