@@ -40,6 +40,18 @@ def _rows_the_migrations_seed(request):
         getattr(importlib.import_module(module), function)(apps, None)
 
 
+@pytest.fixture(autouse=True)
+def _language_of_the_site():
+    """Each test starts in the site's language: a request through LocaleMiddleware leaves the language it chose
+    active in the thread (an English page then would make the next test's messages English)."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
+
+
 @pytest.fixture
 def make_user(db):
     def make(username, roles=(), **member_fields):

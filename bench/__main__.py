@@ -5,7 +5,8 @@ Environment: BENCH_PG_URL (server, default postgres://postgres@127.0.0.1:5432), 
 BENCH_CONGRESS_DELEGATES / BENCH_CONGRESS_WINDOW (congress day: delegates logging in, default 200, within
 seconds, default 60; at most BENCH_VOTERS delegates), BENCH_WORKERS / BENCH_THREADS (gunicorn, default 2 / 4),
 BENCH_IMPORT_ROWS (default 20000), BENCH_NOTICES (default 1000), BENCH_NOTICE_PROCESSES (default:
-the number of cores), BENCH_ONLY (a comma-separated subset of SECTIONS, e.g. "pages" while working on one
+the number of cores), BENCH_PROFILE_REQUESTS (in-process requests per page for the profile split, default 10;
+see bench/profile.py), BENCH_ONLY (a comma-separated subset of SECTIONS, e.g. "pages" while working on one
 part; default all), and the seed sizes in bench/seed.py (BENCH_STAFF=20000 …).
 """
 
@@ -30,7 +31,7 @@ CONGRESS_DELEGATES = int(os.environ.get("BENCH_CONGRESS_DELEGATES", "200"))
 CONGRESS_WINDOW = float(os.environ.get("BENCH_CONGRESS_WINDOW", "60"))
 NOTICE_PROCESSES = int(os.environ.get("BENCH_NOTICE_PROCESSES", str(os.cpu_count() or 1)))
 WARM_UP = 2
-SECTIONS = ("pages", "export", "races", "congress_day", "annual_report", "documents", "notices", "import")
+SECTIONS = ("pages", "profile", "export", "races", "congress_day", "annual_report", "documents", "notices", "import")
 ONLY = {name.strip() for name in os.environ.get("BENCH_ONLY", ",".join(SECTIONS)).split(",") if name.strip()}
 
 
@@ -181,19 +182,46 @@ def verdict(ok):
     return "OK" if ok else "WRONG"
 
 
-def main():
-    began = time.perf_counter()
-    say(f"== make bench · {time.strftime('%Y-%m-%d %H:%M %Z')} · {platform.node()} · {machine()}")
-    if not recreate_database():
-        return 0
-    media = tempfile.mkdtemp(prefix="unionportal-bench-media-")
+def use_bench_settings(**environment):
+    """The portal as the bench serves it (bench.settings on the bench database), for this process and gunicorn."""
     os.environ.update(
         DATABASE_URL=f"{PG_URL}/{DATABASE}",
         DJANGO_SETTINGS_MODULE="bench.settings",
         DJANGO_DEBUG="",
-        DJANGO_MEDIA_ROOT=media,
         REDIS_URL="",
+        **environment,
     )
+    sys.path.insert(0, str(ROOT))
+
+
+def prepare():
+    """Recreate, migrate and seed the bench database (Django set up); the seed's context, None without PostgreSQL."""
+    from django.core.management import call_command
+    from django.db import connection
+
+    from .seed import Sizes, seed
+
+    connection.close()  # the database is dropped under it
+    if not recreate_database():
+        return None
+    started = time.perf_counter()
+    call_command("migrate", verbosity=0)
+    say(f"  migrated {DATABASE} ({time.perf_counter() - started:.1f} s)")
+    sizes = Sizes()
+    started = time.perf_counter()
+    context = seed(sizes, report=say)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")  # fresh statistics, as autovacuum would give a real database
+    context.update(sizes=sizes, seeded=time.perf_counter() - started)
+    say(f"  seed total {context['seeded']:.1f} s")
+    return context
+
+
+def main():
+    began = time.perf_counter()
+    say(f"== make bench · {time.strftime('%Y-%m-%d %H:%M %Z')} · {platform.node()} · {machine()}")
+    media = tempfile.mkdtemp(prefix="unionportal-bench-media-")
+    use_bench_settings(DJANGO_MEDIA_ROOT=media)
     try:
         return run(began)
     finally:
@@ -201,34 +229,25 @@ def main():
 
 
 def run(began):
-    sys.path.insert(0, str(ROOT))
     import django
 
     django.setup()
-    from django.core.management import call_command
     from django.utils import timezone
 
     from . import figures
     from .documents import time_documents
-    from .seed import Sizes, seed
+    from .profile import profile_pages
 
-    started = time.perf_counter()
-    call_command("migrate", verbosity=0)
-    say(f"  migrated {DATABASE} ({time.perf_counter() - started:.1f} s)")
-    sizes = Sizes()
-    started = time.perf_counter()
-    context = seed(sizes, report=say)
-    from django.db import connection
-
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")  # fresh statistics, as autovacuum would give a real database
-    seeded = time.perf_counter() - started
-    say(f"  seed total {seeded:.1f} s")
-
+    context = prepare()
+    if context is None:
+        return 0
+    sizes, seeded = context["sizes"], context["seeded"]
     chair = context["logins"]["chair"]
     results = {}
     if ONLY & {"pages", "export", "races", "congress_day"}:
         results.update(over_http(context, sizes))
+    if wanted("profile"):
+        results["profile"] = profile_pages(context["logins"], report=say)
     if wanted("annual_report"):
         results["report"] = figures.annual_report(chair, timezone.localdate().year)
         say("  rendered the annual report")
@@ -291,6 +310,7 @@ def print_results(results, context, sizes):
     from .congress_day import step_rows
     from .documents import HEADER as DOCUMENT_HEADER
     from .documents import RUNS as DOCUMENT_RUNS
+    from .profile import profile_table
 
     if "rows" in results:
         say(
@@ -300,6 +320,9 @@ def print_results(results, context, sizes):
         )
         header = ["page", "as", "portal", "floor (JSON)", "portal÷floor", "Django admin", "portal÷admin"]
         say(table(results["rows"], header))
+        say()
+    if "profile" in results:
+        say(profile_table(results["profile"]))
         say()
     say("Figures:")
     if "export" in results:

@@ -147,10 +147,14 @@ def _require_seat(meeting: BodyMeeting, actor) -> None:
         raise ValidationError(_("只有%(body)s的成员可以记录其会议决定。") % {"body": meeting.term.committee})
 
 
+def _next_number(meeting: BodyMeeting) -> int:
+    """The number the meeting's next decision takes (the meeting row is locked, so it stays free)."""
+    return (meeting.decisions.aggregate(last=Max("number"))["last"] or 0) + 1
+
+
 def _decide(meeting: BodyMeeting, *, text: str, actor, subject=MeetingDecision.Subject.GENERAL, proposal=None):
-    last = meeting.decisions.aggregate(last=Max("number"))["last"] or 0
     decision = MeetingDecision(
-        meeting=meeting, number=last + 1, subject=subject, text=text, proposal=proposal, recorded_by=actor
+        meeting=meeting, number=_next_number(meeting), subject=subject, text=text, proposal=proposal, recorded_by=actor
     )
     decision.full_clean()
     decision.save()
@@ -196,7 +200,7 @@ def decide_proposal(
     if action not in PROPOSAL_ACTIONS:
         raise ValidationError(_("请选择立案、不立案或并案。"))
     meeting = _deciding(meeting, Committee.Kind.PROPOSALS, actor, _("只有提案工作委员会的会议可以决定立案。"))
-    where = _("（%(meeting)s决定）") % {"meeting": meeting}
+    where = _decided_note(meeting, _next_number(meeting))
     if action == "register":
         proposal = proposal_services.register(proposal=proposal, actor=actor, note=(note + where).strip())
         text = _("%(title)s：立案，立案号%(number)s。") % {"title": proposal.title, "number": proposal.number}
@@ -243,9 +247,13 @@ def decide_review(*, meeting: BodyMeeting, approved: bool, text: str, actor) -> 
     return _decide(meeting, text=text, actor=actor, subject=subject)
 
 
+def _decided_note(meeting: BodyMeeting, number: int) -> str:
+    return _("（%(meeting)s决定第%(number)s号）") % {"meeting": meeting, "number": number}
+
+
 def decided_at(decision: MeetingDecision) -> str:
     """The note a decided step carries: （第1届校务公开领导小组第2次全体会议决定第3号）."""
-    return _("（%(meeting)s决定第%(number)s号）") % {"meeting": decision.meeting, "number": decision.number}
+    return _decided_note(decision.meeting, decision.number)
 
 
 # ---- delegate groups (代表组) ------------------------------------------------------

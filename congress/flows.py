@@ -1,5 +1,6 @@
 """The proposal's transition table (提案): draft → 附议 → 提交 → 立案/不立案/并案 → 交办 → 答复 → 评价 → 办结;
-and the co-signing invitation's (附议邀请): 待附议 → 已附议 or 已谢绝, answered while the proposal collects."""
+and the co-signing invitation's (附议邀请): 待附议 → 已附议 or 已谢绝, answered while the proposal collects;
+one still unanswered when the proposal is submitted lapses (未回复) and its invitee is told."""
 
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -189,7 +190,7 @@ INVITATION_FLOW = Workflow(
     arg="invitation",
     url_name="congress:invitation_act",
     view_permission="congress.view_invitation",
-    final={INV.SIGNED, INV.DECLINED},
+    final={INV.SIGNED, INV.DECLINED, INV.LAPSED},
     # the proposal first, as its services lock it (submitting counts the signed invitations)
     lock_first=lambda invitation: FLOW.lock(invitation.proposal),
     actions=[
@@ -217,6 +218,15 @@ INVITATION_FLOW = Workflow(
             notify=lambda invitation: [invitation.proposal.proposer],
             notice=_("{obj.member.name}谢绝附议您的提案“{obj.proposal.title}”。"),
             style="danger",
+        ),
+        # moved by submit(), never by a button: the proposer went ahead without this answer
+        Action(
+            "lapse",
+            {INV.INVITED},
+            INV.LAPSED,
+            label=_("附议截止"),
+            notify=lambda invitation: [invitation.member],
+            notice=_("提案“{obj.proposal.title}”已提交，征集附议已结束，您的附议邀请无需再回复。"),
         ),
     ],
 )

@@ -272,6 +272,7 @@ class ProposalCoSigner(models.Model):
         INVITED = "invited", _("待附议")
         SIGNED = "signed", _("已附议")
         DECLINED = "declined", _("已谢绝")
+        LAPSED = "lapsed", _("未回复，提案已提交")
 
     proposal = models.ForeignKey(Proposal, verbose_name=_("提案"), on_delete=models.CASCADE, related_name="cosigners")
     member = models.ForeignKey(Member, verbose_name=_("附议人"), on_delete=models.PROTECT, related_name="cosignatures")

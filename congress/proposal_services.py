@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from unionportal.notices import notify
 from unionportal.workflow import move, record
 
-from .flows import FLOW
+from .flows import FLOW, INVITATION_FLOW
 from .models import Proposal, ProposalCoSigner, Suggestion
 from .selectors import active_delegate
 
@@ -119,7 +119,10 @@ def submit(*, proposal, actor):
             raise ValidationError(
                 _("提案需要至少%(needed)s位代表附议，目前只有%(signed)s位。") % {"needed": needed, "signed": signed}
             )
-        return _move(proposal, "submit", actor=actor, submitted_at=timezone.now())
+        proposal = _move(proposal, "submit", actor=actor, submitted_at=timezone.now())
+        for invitation in proposal.cosigners.filter(status=ProposalCoSigner.Status.INVITED):
+            INVITATION_FLOW.move(invitation, "lapse", actor=actor, checked=False)
+        return proposal
 
 
 def register(*, proposal, actor, note=""):

@@ -3,7 +3,7 @@ funds; deleting one that the books name is refused with the reason."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Count
+from django.db.models import Count, Exists, OuterRef, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -12,14 +12,28 @@ from unionportal.access import permission_required
 from unionportal.form_pages import form_page, report_refusal
 
 from . import forms
-from .models import Account, Fund
+from .models import Account, AdjustmentLine, BudgetLine, Expense, Fund
 from .services import chart
+from .services.income import general_fund
 
 
 @permission_required("funds.manage_chart")
 def chart_page(request):
-    accounts = Account.objects.select_related("parent").annotate(postings=Count("entries", distinct=True))
-    funds = Fund.objects.annotate(postings=Count("entries", distinct=True))
+    """Each row offers 删除 only where the service would allow it (nothing in the books names it)."""
+    tied_account = (
+        Exists(Expense.objects.filter(account=OuterRef("pk")))
+        | Exists(BudgetLine.objects.filter(account=OuterRef("pk")))
+        | Exists(AdjustmentLine.objects.filter(account=OuterRef("pk")))
+        | Exists(Account.objects.filter(parent=OuterRef("pk")))
+    )
+    accounts = Account.objects.select_related("parent").annotate(
+        postings=Count("entries", distinct=True), tied=tied_account
+    )
+    own_money = general_fund()
+    funds = Fund.objects.annotate(
+        postings=Count("entries", distinct=True),
+        tied=Exists(Expense.objects.filter(fund=OuterRef("pk"))) | Q(pk=own_money.pk if own_money else None),
+    )
     return render(request, "funds/chart.html", {"accounts": accounts, "funds": funds})
 
 

@@ -4,6 +4,7 @@
 Runs once: when this year's budget exists it leaves the books be, so ``load_demo`` stays idempotent.
 """
 
+import bisect
 import datetime
 import random
 from decimal import Decimal
@@ -13,7 +14,9 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from .models import Account, Audit, Budget, Expense, Fund
+from unionportal.notices import Notice
+
+from .models import Account, Audit, Budget, Expense, ExpenseStep, Fund
 from .services import audits, income
 from .services import budget as budget_services
 from .services import expenses as expense_services
@@ -199,8 +202,28 @@ def _expenses(users, year, today, rng):
             )
         except ValidationError:  # a line already spent in this random year: the demo skips that request
             continue
-        made.append(advance(expense, target, users, n, min(on + datetime.timedelta(days=rng.randint(3, 12)), today)))
+        done_on = min(on + datetime.timedelta(days=rng.randint(3, 12)), today)
+        made.append(advance(expense, target, users, n, done_on))
+        _backdate(expense, on, done_on)
     return made
+
+
+def _backdate(expense, on, done_on):
+    """The request, its steps and the notices they sent dated across the days it took (asked on ``on``, its
+    last step on ``done_on``), not all at the moment the demo was loaded."""
+    first = timezone.make_aware(datetime.datetime.combine(on, datetime.time(9)))
+    last = timezone.make_aware(datetime.datetime.combine(done_on, datetime.time(16)))
+    steps = list(expense.steps.order_by("at", "pk"))
+    sent = [step.at for step in steps]
+    gap = (last - first) / max(len(steps) - 1, 1)
+    for i, step in enumerate(steps):
+        step.at = first + i * gap
+    ExpenseStep.objects.bulk_update(steps, ["at"])
+    Expense.objects.filter(pk=expense.pk).update(created_at=first)
+    notices = list(Notice.objects.filter(url=expense.get_absolute_url()))
+    for notice in notices:  # each with the step it followed
+        notice.created_at = steps[max(bisect.bisect_right(sent, notice.created_at) - 1, 0)].at
+    Notice.objects.bulk_update(notices, ["created_at"])
 
 
 def _audit(users, year, today, paid):

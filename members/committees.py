@@ -2,24 +2,33 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q, Value
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .models import Committee, CommitteeSeat, CommitteeTerm
 
 
-def current_body_term(kind, on=None):
-    """The term (届) in office on ``on`` of the body of this kind that has seats, or None when the union
-    has not set one up (the duties it would hold then stay with the roles that hold them today)."""
+def _terms_in_office(kind, on=None):
     on = on or timezone.localdate()
     return (
         CommitteeTerm.objects.filter(committee__kind=kind, starts_on__lte=on, seats__isnull=False)
         .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=on))
-        .select_related("committee")
         .order_by("committee__sort_order", "-starts_on")
-        .first()
     )
+
+
+def current_body_term(kind, on=None):
+    """The term (届) in office on ``on`` of the body of this kind that has seats, or None when the union
+    has not set one up (the duties it would hold then stay with the roles that hold them today)."""
+    return _terms_in_office(kind, on).select_related("committee").first()
+
+
+def holds_seat_in_office(kind, member) -> bool | None:
+    """Whether ``member`` (None: nobody's record) holds a seat in ``current_body_term(kind)``, asked in one
+    query; None when the union has not set that body up."""
+    held = Exists(CommitteeSeat.objects.filter(term=OuterRef("pk"), member=member)) if member else Value(False)
+    return _terms_in_office(kind).annotate(held=held).values_list("held", flat=True).first()
 
 
 def _terms_with_seats():

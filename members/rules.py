@@ -19,16 +19,13 @@ def follows_seat(kind, otherwise):
 
     @rules.predicate(name=f"follows_seat({kind})")
     def predicate(user):
-        from .committees import current_body_term
+        from .committees import holds_seat_in_office
 
         # asked once per page row (a button each); the seats do not change within one request's user
         cache = user.__dict__.setdefault("_seat_duties", {})
         if kind not in cache:
-            term = current_body_term(kind)
-            if term is None:
-                cache[kind] = otherwise(user)
-            else:
-                cache[kind] = has_member_record(user) and term.seats.filter(member=user.member).exists()
+            held = holds_seat_in_office(kind, user.member if has_member_record(user) else None)
+            cache[kind] = otherwise(user) if held is None else held
         return cache[kind]
 
     return predicate

@@ -21,6 +21,7 @@ from bench.documents import HEADER as DOCUMENT_HEADER
 from bench.documents import time_documents
 from bench.middleware import query_count
 from bench.pages import PAGES
+from bench.profile import COLUMNS, Split, bench_logins, cprofile_page, profile_pages, splitting
 from bench.seed import PASSWORD, Sizes, seed
 from congress import appraisal_services, motion_services
 from congress.models import BallotTally, Proposal
@@ -195,6 +196,50 @@ def test_query_count_header_counts_the_requests_queries(rf, db):
 
     response = query_count(view)(rf.get("/"))
     assert response["X-Query-Count"] == "2"
+
+
+def test_profile_splits_every_benched_page_and_counts_its_queries(seeded):
+    rows = profile_pages(seeded["logins"], requests=1, report=lambda text: None)
+    assert [(row[0], row[1]) for row in rows] == [(page.name, page.role) for page in PAGES]
+    for row in rows:
+        total, sql, *parts = row[2:]
+        queries = int(sql.split("(")[1].rstrip(")"))
+        assert queries > 0 and float(total) > 0
+        assert len(parts) == len(COLUMNS) - 1 and all(float(part) >= 0 for part in parts)
+    assert all(float(row[4]) > 0 for row in rows)  # every page draws a template
+
+
+def test_split_counts_each_moment_in_the_innermost_region(monkeypatch):
+    ticks = iter(range(100))
+    monkeypatch.setattr("bench.profile.CLOCK", lambda: next(ticks))
+    split = Split()
+    with split.region("other"):  # 0
+        with split.region("middleware"):  # 1
+            with split.region("sql"):  # 2
+                pass  # 3
+            with split.region("view"):  # 4
+                pass  # 5
+        pass  # 6
+    assert dict(split.seconds) == {"other": 2, "middleware": 3, "sql": 1, "view": 1}
+
+
+def test_splitting_puts_back_what_it_measured(db):
+    from django.core.handlers.base import BaseHandler
+    from django.template import engines
+    from django.template.base import Template
+
+    engine = engines["django"].engine
+    before = (BaseHandler.get_response, Template.render, engine.template_context_processors)
+    with splitting(Split()):
+        assert Template.render is not before[1]
+    assert (BaseHandler.get_response, Template.render, engine.template_context_processors) == before
+
+
+def test_profile_finds_the_seeds_logins_and_digs_into_one_page(seeded, capsys):
+    logins = bench_logins()
+    assert logins == {role: user for role, user in seeded["logins"].items()}
+    cprofile_page(logins, "roster", requests=1, limit=5)
+    assert "roster (chair), /members/: 1 requests" in capsys.readouterr().out
 
 
 def test_peak_rss_reads_every_child_process():

@@ -80,6 +80,18 @@ def test_every_demo_login_works_with_the_demo_password(client):
         client.logout()
 
 
+def test_each_demo_login_starts_with_a_few_unread_notices_and_the_older_ones_read():
+    from django.db.models import Count, Q
+
+    from unionportal.demo import UNREAD_KEPT
+
+    counts = Notice.objects.values("recipient").annotate(all=Count("pk"), unread=Count("pk", filter=Q(read_at=None)))
+    assert max(row["all"] for row in counts) > 50  # the chair and the accountant were told of every demo request
+    assert all(row["unread"] == min(row["all"], UNREAD_KEPT) for row in counts)
+    newest = Notice.objects.filter(recipient__username="accountant").order_by("-created_at", "-pk")
+    assert not any(notice.read_at for notice in newest[:UNREAD_KEPT])
+
+
 def test_the_org_tree_is_valid_with_committees_past_terms_and_last_years_registration():
     for thing in [*UnionGroup.objects.all(), *Branch.objects.all(), *CommitteeTerm.objects.all()]:
         thing.full_clean()
@@ -232,6 +244,7 @@ def test_a_member_pledges_to_the_demo_drive(client):
 
 
 def test_the_funds_demo_has_a_year_of_books_in_every_state():
+    from funds.demo import SPENDING
     from funds.models import Adjustment, Audit, Entry, Expense, Finding
     from funds.selectors import final_accounts
 
@@ -244,6 +257,12 @@ def test_the_funds_demo_has_a_year_of_books_in_every_state():
     books = final_accounts(year)
     spent = sum(e.amount for e in Entry.objects.filter(year=year, direction="out"))
     assert books["expense"]["actual"] == spent > 0
+    asked_for = [purpose for _code, purpose, *_rest in SPENDING]
+    asked = {e.created_at.date() for e in Expense.objects.filter(year=year, purpose__in=asked_for)}
+    assert len(asked) > 10  # asked over the year, not all on the day the demo was loaded
+    paid = Expense.objects.filter(year=year, status=Expense.Status.PAID, purpose__in=asked_for).earliest("pk")
+    times = list(paid.steps.values_list("at", flat=True))
+    assert times == sorted(times) and times[0].date() == paid.created_at.date() and times[-1] > times[0]
 
 
 def test_the_demo_events_and_a_donation_hand_over_spend_through_the_funds_chain():

@@ -22,7 +22,7 @@ def portal(request):
     return {
         "union": profile,
         "vocab": vocab,
-        "menu": SimpleLazyObject(lambda: menu_for(request, vocab)),
+        "menu": SimpleLazyObject(lambda: menu_for(request, profile.kind)),
         # a callable: the template asks once, and only when the header is drawn
         "unread_notices": functools.cache(lambda: _unread_count(request)),
     }

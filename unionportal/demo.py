@@ -1,6 +1,9 @@
 """The demo union's profile and its logins; members.demo creates the people behind them."""
 
+from django.db.models import F, OuterRef, Subquery
+
 from .models import UnionKind, UnionProfile
+from .notices import Notice
 from .roles import Role
 
 PASSWORD = "union2026"
@@ -41,3 +44,20 @@ PROFILES = {
 def load(stdout, kind=UnionKind.SCHOOL):
     UnionProfile(kind=kind, committee_term="第六届", **PROFILES[kind]).save()
     stdout.write("工会信息已就绪")
+
+
+UNREAD_KEPT = 5
+
+
+def settle_notices(stdout):
+    """Each login starts with its few newest notices unread, not one per demo row loaded before it: the older
+    ones are marked read as of when they were sent, as a person who has used the portal would have them."""
+    newest = Notice.objects.filter(recipient=OuterRef("recipient")).order_by("-created_at", "-pk")
+    kept_from = Subquery(newest.values("created_at")[UNREAD_KEPT - 1 : UNREAD_KEPT])
+    settled = (
+        Notice.objects.filter(read_at__isnull=True)
+        .annotate(kept_from=kept_from)
+        .filter(created_at__lt=F("kept_from"))
+        .update(read_at=F("created_at"))
+    )
+    stdout.write(f"演示通知：较早的{settled}条已标为已读，每人保留最新{UNREAD_KEPT}条未读")

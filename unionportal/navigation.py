@@ -5,10 +5,15 @@ hold its permission, and a section shows only if one of its links does.
 Labels may name vocabulary words as ``{congress}``, ``{disclosure}`` …
 """
 
+import functools
 from dataclasses import dataclass, field
 
-from django.urls import reverse
+from django.conf import settings
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.module_loading import import_string
+from django.utils.translation import get_language
+
+from .vocabulary import vocabulary_for
 
 MENU_MODULES = [
     "members.menu.MENU",
@@ -56,20 +61,33 @@ def _label(text, vocab):
     return str(text).format(**{key: str(word) for key, word in vocab.items()})
 
 
-def menu_for(request, vocab):
+@functools.cache
+def _drawn(kind, language, urlconf, script_prefix):
+    """Every section's label and icon, with each link's label, address and permission: the same for every
+    request in one language of one kind of union, so drawn once per process."""
+    vocab = vocabulary_for(kind)
+    return [
+        (
+            _label(section.label, vocab),
+            section.icon,
+            [(_label(link.label, vocab), reverse(link.url_name), link.permission) for link in section.links],
+        )
+        for section in map(import_string, MENU_MODULES)
+    ]
+
+
+def menu_for(request, kind):
+    drawn = _drawn(kind, get_language(), get_urlconf() or settings.ROOT_URLCONF, get_script_prefix())
     sections = []
-    for path in MENU_MODULES:
-        section = import_string(path)
-        links = [
-            VisibleLink(_label(link.label, vocab), url, request.path == url)
-            for link in section.links
-            if request.user.has_perm(link.permission)
-            for url in [reverse(link.url_name)]
+    for label, icon, links in drawn:
+        visible = [
+            VisibleLink(text, url, request.path == url)
+            for text, url, permission in links
+            if request.user.has_perm(permission)
         ]
-        label = _label(section.label, vocab)
         same = next((shown for shown in sections if shown.label == label), None)
-        if same and links:
-            same.links.extend(links)  # an app adding to a section of the core (设置) keeps the bar short
-        elif links:
-            sections.append(VisibleSection(label, section.icon, links))
+        if same and visible:
+            same.links.extend(visible)  # an app adding to a section of the core (设置) keeps the bar short
+        elif visible:
+            sections.append(VisibleSection(label, icon, visible))
     return sections

@@ -119,7 +119,7 @@ AUTH_PASSWORD_VALIDATORS = [
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "rules.permissions.ObjectPermissionBackend",
+    "unionportal.permission_backend.RulesOnlyBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 

@@ -126,7 +126,7 @@ def test_account_list_reads_in_a_fixed_number_of_queries(users, client_as, djang
     group = UnionGroup.objects.create(name="语文组")
     logins.open_logins(members=roster(*[f"人{i}" for i in range(30)], group=group), actor=None)
     client = client_as("staff")
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(12):
         assert client.get("/accounts/members/").status_code == 200
 
 

@@ -13,6 +13,7 @@ from congress.models import BodyMeeting, DelegateGroup, MeetingDecision, Proposa
 from congress.rules import registers_proposals
 from members import committees
 from members.models import Committee, CommitteeSeat, CommitteeTerm
+from unionportal.roles import roles_of
 
 from .factories import make_delegate, make_member, make_session
 
@@ -93,7 +94,8 @@ def test_the_proposal_committee_registers_a_proposal_at_its_meeting(committee, u
     proposal.refresh_from_db()
     assert proposal.status == Proposal.Status.REGISTERED and proposal.number == 1
     assert decision.subject == MeetingDecision.Subject.REGISTER and decision.proposal == proposal
-    assert "第1次全体会议决定" in proposal.steps.last().note
+    assert proposal.steps.last().note.endswith(bodies.decided_at(decision))
+    assert "第1次全体会议决定第1号" in proposal.steps.last().note
 
 
 def test_not_registered_and_merged_are_decisions_too(committee, users):
@@ -160,6 +162,17 @@ def test_disclosure_review_follows_the_leading_group_once_set_up(users):
     users = next_request(users)
     assert users["member"].has_perm("disclosure.review")
     assert not users["staff"].has_perm("disclosure.review")
+
+
+def test_a_seat_duty_is_one_query_whether_or_not_the_body_is_set_up(users, django_assert_num_queries):
+    """The menu asks every page whether a plain member reviews (disclosure.review): one query, seated or not."""
+    for seated in (False, True):
+        if seated:
+            make_body(Committee.Kind.DISCLOSURE, members=[users["member"].member])
+        member = next_request(users)["member"]
+        roles_of(member), member.member  # read by every page before the menu (roles, the name in the header)
+        with django_assert_num_queries(1):
+            assert member.has_perm("disclosure.review") is seated
 
 
 def test_overlapping_terms_of_one_body_are_refused(committee):

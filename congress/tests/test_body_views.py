@@ -75,7 +75,7 @@ def test_the_bodies_page_lists_each_body_with_its_seats_and_meetings(
     for number in range(1, 4):
         presidium.meetings.create(number=number, held_on=TODAY)
     client.force_login(users["member"])
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(12):
         page = client.get("/congress/bodies/")
     assert "主席团" in page.text and "第3次全体会议" in page.text and "主任 delegate" in page.text
 

@@ -97,5 +97,5 @@ def test_the_election_list_is_a_fixed_number_of_queries(client, users, group, dj
     for i in range(15):
         Election.objects.create(title=f"选举{i}", delegate_group=group, seats=1, held_on=TODAY)
     client.force_login(users["member"])
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(10):
         assert client.get("/congress/elections/").status_code == 200

@@ -95,6 +95,28 @@ def test_invite_moves_to_collecting_and_cosign_counts(setup):
     assert statuses == {"signed", "declined", "invited"}
 
 
+def test_an_invitation_still_unanswered_lapses_when_the_proposal_is_submitted(setup, make_user):
+    from unionportal.notices import Notice
+    from unionportal.workflow import buttons
+
+    late = make_user("late", ["delegate"])
+    make_delegate(setup["term"], late.member)
+    proposal = drafted(setup)
+    proposal_services.invite_cosigners(
+        proposal=proposal, cosigners=[*setup["others"][:2], late.member], actor=setup["user"]
+    )
+    for member in setup["others"][:2]:
+        proposal_services.cosign(proposal=proposal, member=member, actor=None)
+    proposal_services.submit(proposal=proposal, actor=setup["user"])
+    invitation = ProposalCoSigner.objects.get(proposal=proposal, member=late.member)
+    assert invitation.status == ProposalCoSigner.Status.LAPSED
+    assert invitation.steps.get(action="lapse").actor == setup["user"]
+    assert Notice.objects.filter(recipient=late, text__contains="无需再回复").count() == 1
+    assert buttons(invitation, late) == []
+    signed = proposal.cosigners.filter(status=ProposalCoSigner.Status.SIGNED).count()
+    assert signed == 2  # the answered ones stay as they were
+
+
 def test_cannot_invite_self_or_non_delegates(setup):
     proposal = drafted(setup)
     with pytest.raises(ValidationError, match="自己"):

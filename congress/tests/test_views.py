@@ -422,5 +422,5 @@ def test_next_sessions_agenda_links_the_follow_up_report(client, users, world, d
     assert "未提交的草稿" not in page and "内部：与后勤沟通" not in page
     for i in range(5):
         _submitted(users, world, title=f"提案{i}")
-    with django_assert_max_num_queries(13):  # the menu asks once whether the member holds a 公开领导小组 seat
+    with django_assert_max_num_queries(11):  # the menu asks once whether the member holds a 公开领导小组 seat
         assert client.get(report).status_code == 200

@@ -58,5 +58,5 @@ def test_the_list_is_one_page_of_fixed_queries(client, users, django_assert_max_
     for i in range(20):
         CollectiveContract.objects.create(title=f"合同{i}")
     client.force_login(users["member"])
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(10):
         assert client.get("/contracts/").status_code == 200

@@ -67,6 +67,17 @@ def test_an_unused_account_is_deleted_after_confirmation(client_as):
     assert not Account.objects.filter(pk=spare.pk).exists()
 
 
+def test_the_chart_offers_delete_only_where_nothing_names_the_row(users, client_as):
+    executing_budget(actor=users["accountant"])
+    paid(users, code="20102")
+    Account.objects.create(code="299", name="临时科目", kind="expense")
+    spare_fund = Fund.objects.create(name="备用金", opening_balance=0, sort_order=9)
+    page = client_as("chair").get("/funds/chart/").content.decode()
+    offered = {line.split("删除“")[1].split("”后不能恢复")[0] for line in page.splitlines() if "后不能恢复" in line}
+    assert "299 临时科目" in offered and str(spare_fund) in offered
+    assert not {str(account("20102")), str(account("201")), str(general_fund())} & offered
+
+
 def test_a_parent_account_names_its_sub_accounts_when_refused():
     with pytest.raises(ValidationError, match="明细科目"):
         chart.delete_account(account=account("201"), actor=None)

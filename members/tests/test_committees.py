@@ -141,7 +141,7 @@ def test_committee_list_runs_a_fixed_number_of_queries(size, client_as, django_a
             CommitteeSeat.objects.bulk_create(
                 CommitteeSeat(term=term, member=person(f"人{c}{n}{s}"), post="委员") for s in range(4)
             )
-    with django_assert_max_num_queries(12):  # the menu asks once for a 公开领导小组 seat
+    with django_assert_max_num_queries(10):  # the menu asks once for a 公开领导小组 seat
         response = client.get("/members/committees/")
     assert response.content.decode().count('data-testid="committee"') == size
 

@@ -31,6 +31,6 @@ def test_roster_list_runs_a_fixed_number_of_queries(client_as, make_user, django
     client = client_as("staff")
     for i in range(30):
         make_user(f"u{i}", name=f"测试{i}")
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(10):
         response = client.get("/members/")
     assert response.status_code == 200

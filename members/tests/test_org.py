@@ -136,7 +136,7 @@ def test_org_tree_runs_a_fixed_number_of_queries(groups, client_as, django_asser
         group.leader = person(f"组长{i}", group)
         group.save()
         person(f"组员{i}", group)
-    with django_assert_max_num_queries(13):  # the menu asks once for a 公开领导小组 seat
+    with django_assert_max_num_queries(11):  # the menu asks once for a 公开领导小组 seat
         response = client.get("/members/org/")
     assert response.status_code == 200
     assert response.content.decode().count('data-testid="group-row"') == groups

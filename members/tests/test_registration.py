@@ -123,7 +123,7 @@ def test_registration_page_runs_a_fixed_number_of_queries(size, client_as, djang
         for i in range(5):
             person(f"人{g}-{i}", group)
     registration.freeze_year(year=datetime.date.today().year)
-    with django_assert_max_num_queries(13):
+    with django_assert_max_num_queries(11):
         response = client.get(f"/members/registration/{datetime.date.today().year}/")
     assert response.status_code == 200
 

@@ -43,7 +43,7 @@ def test_roster_pages_run_the_same_queries_for_3_and_60_rows(client_as, users, u
 def test_roster_list_stays_under_a_fixed_number_of_queries(client_as, users, django_assert_max_num_queries):
     add_people(60)
     client = client_as("staff")
-    with django_assert_max_num_queries(11):
+    with django_assert_max_num_queries(9):
         client.get("/members/?page=2")
 
 

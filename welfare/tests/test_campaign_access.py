@@ -81,7 +81,7 @@ def test_staff_list_shows_universal_gifts_only(client_as, users, django_assert_m
     _gift()
     make_campaign(name="春节送温暖")
     client = client_as("staff")
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(10):
         page = client.get("/welfare/campaigns/").content.decode()
     assert "中秋慰问" in page
     assert "春节送温暖" not in page

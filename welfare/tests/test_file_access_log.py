@@ -35,7 +35,7 @@ def test_the_file_list_costs_the_same_queries_for_many_files(client_as, users, d
     for number in range(15):
         make_file(member=make_member(f"成员{number}"))
     client = client_as("welfare")
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(10):
         client.get("/welfare/files/")
 
 

@@ -20,6 +20,7 @@ DEMO_LOADERS = [
     "welfare.demo.load_hand_over",
     "unionportal.documents.demo.load",
     "contracts.demo.load",
+    "unionportal.demo.settle_notices",  # last: what the loaders above sent, older than a few, reads as read
 ]
 PROFILE_LOADER = "unionportal.demo.load"  # the one loader told the union's kind; the others read the profile
 
