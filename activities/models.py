@@ -132,11 +132,17 @@ class Event(models.Model):
         if errors:
             raise ValidationError(errors)
 
+    # the labels straight from the choices enums: get_FOO_display() builds a dict of every choice, hashing each
+    # lazy label (a translation per choice), on every call, which a list of events pays per row
+    @property
+    def kind_label(self):
+        return self.Kind(self.kind).label
+
     @property
     def organiser_display(self):
         if self.organiser == self.Organiser.JOINT and self.joint_department:
             return _("工会与%(department)s联合主办") % {"department": self.joint_department}
-        return self.get_organiser_display()
+        return self.Organiser(self.organiser).label
 
     def is_past(self, now=None):
         return self.ends_at < (now or timezone.now())

@@ -1,7 +1,8 @@
 import calendar
 import datetime
 
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from .models import Event, Honour, Registration, Result
@@ -9,10 +10,17 @@ from .models import Event, Honour, Registration, Result
 Status = Registration.Status
 
 
+def _registrations(status):
+    # a subquery per row, not a join with GROUP BY: the pagination count then reads the events alone, and
+    # PostgreSQL counts sign-ups only for the rows of the page, after the sort and the limit
+    rows = Registration.objects.filter(event=OuterRef("pk"), status=status).order_by().values("event")
+    return Subquery(rows.annotate(n=Count("pk")).values("n"))
+
+
 def with_counts(events):
+    """The events with ``taken`` (registered) and ``waiting`` (on the waitlist)."""
     return events.select_related("joint_department").annotate(
-        taken=Count("registrations", filter=Q(registrations__status=Status.REGISTERED)),
-        waiting=Count("registrations", filter=Q(registrations__status=Status.WAITLISTED)),
+        taken=Coalesce(_registrations(Status.REGISTERED), 0), waiting=Coalesce(_registrations(Status.WAITLISTED), 0)
     )
 
 

@@ -5,6 +5,7 @@ import datetime
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -231,10 +232,15 @@ def settings_page(request):
 # ---- ledger -----------------------------------------------------------------------------------------------
 
 
+def _chosen(model, pk):
+    """The row a filter names, or None (without a query) when it names none."""
+    return model.objects.filter(pk=pk).first() if pk else None
+
+
 def _ledger_filters(request):
     """The ledger's filters; a month (YYYY-MM, checked by the query-string guard) names its own year."""
-    account = Account.objects.filter(pk=request.GET.get("account") or None).first()
-    fund = Fund.objects.filter(pk=request.GET.get("fund") or None).first()
+    account = _chosen(Account, request.GET.get("account"))
+    fund = _chosen(Fund, request.GET.get("fund"))
     month = request.GET.get("month")
     if month:
         month = datetime.datetime.strptime(month, "%Y-%m").date()
@@ -246,6 +252,9 @@ def _ledger_filters(request):
 def ledger(request):
     year, account, month, fund = _ledger_filters(request)
     entries = selectors.ledger(year, account=account, month=month, fund=fund)
+    totals = selectors.ledger_totals(entries)
+    paginator = Paginator(entries, 50)
+    paginator.count = totals["count"]  # the totals counted the entries already: no second COUNT query
     return render(
         request,
         "funds/ledger.html",
@@ -257,8 +266,8 @@ def ledger(request):
             "fund": fund,
             "accounts": Account.objects.all(),
             "funds": Fund.objects.all(),
-            "page": paginate(request, entries, per_page=50),
-            "totals": selectors.ledger_totals(entries),
+            "page": paginator.get_page(request.GET.get("page")),
+            "totals": totals,
             "monthly": selectors.monthly(year, account),
         },
     )

@@ -4,7 +4,7 @@ from django.utils.translation import gettext as _
 
 from unionportal.dashboard import Card
 
-from . import care, selectors, services
+from . import care, selectors
 from .models import Application, Payment
 
 
@@ -33,7 +33,7 @@ def cards(request):
         if stuck:
             text = _("经费申请被退回、未获批准或已撤回，请重新申请或取消")
             cards.append(Card(_("待处理的发放"), str(stuck), text, reverse("welfare:payments"), level="danger"))
-        behind = [c for c in selectors.open_campaigns() if services.campaign_behind_schedule(c)]
+        behind = selectors.campaigns_behind_schedule()
         if behind:
             first = behind[0]
             cards.append(

@@ -337,6 +337,16 @@ class Campaign(models.Model):
             return True
         return self.pk is not None and self.recipients.filter(reason=self.HARDSHIP_REASON).exists()
 
+    def behind_schedule(self, *, listed, delivered, today):
+        """Behind schedule: open, and the share of its ``listed`` people ``delivered`` trails the share of time
+        elapsed (or past due)."""
+        if self.closed or today < self.starts_on or listed == 0 or delivered == listed:
+            return False
+        if today > self.due_on:
+            return True
+        span = max((self.due_on - self.starts_on).days, 1)
+        return delivered / listed < (today - self.starts_on).days / span
+
     def payment_kind(self):
         """What the campaign hands out: 助学金 for 金秋助学, 慰问金 otherwise."""
         return Payment.Kind.SCHOOL_AID if self.kind == self.Kind.SCHOOL_AID else Payment.Kind.CONDOLENCE

@@ -102,37 +102,60 @@ def year_bounds(year):
     return datetime.date(year, 1, 1), datetime.date(year, 12, 31)
 
 
+def _total(rows):
+    return {"times": sum(row["times"] for row in rows), "yuan": sum((row["yuan"] or ZERO for row in rows), ZERO)}
+
+
+def _summed(rows, key):
+    """The grouped rows added up by ``key`` (a function of a row), in the order the keys first appear."""
+    by_key = {}
+    for row in rows:
+        by_key.setdefault(key(row), []).append(row)
+    return {found: _total(group) for found, group in by_key.items()}
+
+
 def totals(year):
     """The year's care summary in 人次 and 元: payments by type, fund source and campaign (one payment is one
-    人次), and visits by occasion with the money handed over on them."""
-    rows = payments_between(*year_bounds(year))
-    visits = visits_between(*year_bounds(year))
+    人次), and visits by occasion with the money handed over on them. One grouped query each for payments and
+    visits: the overall figures and the other groupings are their sums."""
+    payment_groups = list(
+        payments_between(*year_bounds(year))
+        .values("kind", "fund_source", "campaign", "campaign__name")
+        .annotate(times=Count("pk"), yuan=Sum("amount"))
+        .order_by("campaign__name", "campaign")
+    )
+    occasions = list(
+        visits_between(*year_bounds(year))
+        .values("occasion", "occasion__name")
+        .annotate(times=Count("pk"), yuan=PAID_VISIT_MONEY)
+        .order_by("occasion__sort_order", "occasion")
+    )
 
     def yuan(row):
         return {**row, "yuan": (row["yuan"] or ZERO).quantize(ZERO)}
 
-    def grouped(field):
-        return [yuan(r) for r in rows.values(field).annotate(times=Count("pk"), yuan=Sum("amount")).order_by(field)]
+    def grouped(field, label):
+        sums = _summed(payment_groups, lambda row: row[field])
+        return [yuan({field: key, **sums[key], "label": label(key).label}) for key in sorted(sums)]
 
-    overall = yuan(rows.aggregate(times=Count("pk"), yuan=Sum("amount")))
     handed_over = DonationDrive.objects.filter(handed_over_on__year=year).aggregate(
         times=Count("pk"), yuan=Sum("handed_over_amount")
     )
+    campaigns = _summed(
+        (row for row in payment_groups if row["campaign"] is not None),
+        lambda row: (row["campaign"], row["campaign__name"]),
+    )
     return {
-        "overall": overall,
+        "overall": yuan(_total(payment_groups)),
         "donations_handed_over": yuan(handed_over),  # colleagues' money passed on: not help, kept apart
-        "by_kind": [{**r, "label": Payment.Kind(r["kind"]).label} for r in grouped("kind")],
-        "by_source": [{**r, "label": FundSource(r["fund_source"]).label} for r in grouped("fund_source")],
+        "by_kind": grouped("kind", Payment.Kind),
+        "by_source": grouped("fund_source", FundSource),
         "by_campaign": [
-            yuan(r) for r in rows.filter(campaign__isnull=False).values("campaign", "campaign__name")
-            .annotate(times=Count("pk"), yuan=Sum("amount")).order_by("campaign__name", "campaign")
+            yuan({"campaign": pk, "campaign__name": name, **sums}) for (pk, name), sums in campaigns.items()
         ],
-        "visits": yuan(visits.aggregate(times=Count("pk"), yuan=PAID_VISIT_MONEY)),
-        "by_occasion": [
-            yuan(r) for r in visits.values("occasion", "occasion__name")
-            .annotate(times=Count("pk"), yuan=PAID_VISIT_MONEY).order_by("occasion__sort_order", "occasion")
-        ],
-    }  # fmt: skip
+        "visits": yuan(_total(occasions)),
+        "by_occasion": [yuan(row) for row in occasions],
+    }
 
 
 def birthdays_this_month(today=None):
@@ -161,8 +184,13 @@ def visits(*, occasion=None, occasion_name="", since=None):
     return rows.filter(visited_on__gte=since) if since else rows
 
 
-def open_campaigns():
-    return Campaign.objects.filter(closed=False).prefetch_related("recipients")
+def campaigns_behind_schedule(today=None):
+    """The open campaigns behind schedule (``Campaign.behind_schedule``), their lists counted in the database."""
+    today = today or timezone.localdate()
+    campaigns = Campaign.objects.filter(closed=False).annotate(
+        listed=Count("recipients"), delivered=Count("recipients", filter=Q(recipients__payment__isnull=False))
+    )
+    return [c for c in campaigns if c.behind_schedule(listed=c.listed, delivered=c.delivered, today=today)]
 
 
 def _sum_per_campaign(rows, field):

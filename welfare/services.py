@@ -635,20 +635,14 @@ def campaign_progress(campaign):
 
 
 def campaign_behind_schedule(campaign, today=None):
-    """Behind schedule: open, and the share delivered trails the share of time elapsed (or past due)."""
-    today = today or timezone.localdate()
-    if campaign.closed or today < campaign.starts_on:
-        return False
-    # the (prefetched) list alone: the money figures of campaign_progress cost two queries per campaign
+    """``Campaign.behind_schedule`` counted on its (prefetched) list alone: the money figures of
+    campaign_progress cost two queries per campaign."""
     recipients = list(campaign.recipients.all())
-    listed, delivered = len(recipients), sum(1 for r in recipients if r.payment_id)
-    if listed == 0 or delivered == listed:
-        return False
-    if today > campaign.due_on:
-        return True
-    span = max((campaign.due_on - campaign.starts_on).days, 1)
-    elapsed = (today - campaign.starts_on).days / span
-    return delivered / listed < elapsed
+    return campaign.behind_schedule(
+        listed=len(recipients),
+        delivered=sum(1 for r in recipients if r.payment_id),
+        today=today or timezone.localdate(),
+    )
 
 
 # ---- visits and donations ---------------------------------------------------------------------

@@ -4,6 +4,7 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Count, Window
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -75,8 +76,10 @@ DASHBOARD_ROWS = 10  # each list on the dashboard shows this many, with a link t
 
 
 def _first_rows(rows):
-    """The first rows of a list for the dashboard, and how many there are in all."""
-    return list(rows[:DASHBOARD_ROWS]), rows.count()
+    """The first rows of a list for the dashboard, and how many there are in all (a window count over the
+    whole list, so one query)."""
+    first = list(rows.annotate(rows_in_all=Window(Count("pk")))[:DASHBOARD_ROWS])
+    return first, first[0].rows_in_all if first else 0
 
 
 @permission_required("welfare.view_index")
@@ -84,7 +87,6 @@ def index(request):
     user = request.user
     context = {"can_files": user.has_perm("welfare.view_files")}
     if context["can_files"]:
-        campaigns = list(selectors.open_campaigns())
         waiting, waiting_count = _first_rows(selectors.applications(status="pending"))
         birthdays, birthday_count = _first_rows(selectors.birthdays_this_month())
         in_hospital, in_hospital_count = _first_rows(selectors.in_hospital())
@@ -98,7 +100,7 @@ def index(request):
             in_hospital_count=in_hospital_count,
             hospital_url=_hospital_visits_url(in_hospital),
             due_files=selectors.files_due_for_review()[:DASHBOARD_ROWS],
-            behind=[c for c in campaigns if services.campaign_behind_schedule(c)],
+            behind=selectors.campaigns_behind_schedule(),
         )
     context["year"] = year = _year_param(request)
     context["summary"] = selectors.totals(year)
