@@ -18,7 +18,7 @@ from .services import audits
 
 @permission_required("funds.view_books")
 def audit_list(request):
-    return render(request, "funds/audit_list.html", {"page": paginate(request, selectors.audits())})
+    return render(request, "funds/audit_list.html", {"page_obj": paginate(request, selectors.audits())})
 
 
 @permission_required("funds.audit")

@@ -66,14 +66,19 @@ def expense_list(request):
     return render(
         request,
         "funds/expense_list.html",
-        {"page": paginate(request, rows), "status": status, "statuses": Expense.Status.choices, "year": _year(request)},
+        {
+            "page_obj": paginate(request, rows),
+            "status": status,
+            "statuses": Expense.Status.choices,
+            "year": _year(request),
+        },
     )
 
 
 @permission_required("funds.request_expense")
 def my_expenses(request):
     rows = selectors.expenses().filter(requester=request.user)
-    return render(request, "funds/expense_list.html", {"page": paginate(request, rows), "mine": True})
+    return render(request, "funds/expense_list.html", {"page_obj": paginate(request, rows), "mine": True})
 
 
 @permission_required("funds.request_expense")
@@ -266,7 +271,7 @@ def ledger(request):
             "fund": fund,
             "accounts": Account.objects.all(),
             "funds": Fund.objects.all(),
-            "page": paginator.get_page(request.GET.get("page")),
+            "page_obj": paginator.get_page(request.GET.get("page")),
             "totals": totals,
             "monthly": selectors.monthly(year, account),
         },

@@ -124,7 +124,9 @@ def _hospital_visits_url(in_hospital):
 
 @permission_required("welfare.view_files")
 def birthday_list(request):
-    return render(request, "welfare/birthday_list.html", {"page": paginate(request, selectors.birthdays_this_month())})
+    return render(
+        request, "welfare/birthday_list.html", {"page_obj": paginate(request, selectors.birthdays_this_month())}
+    )
 
 
 # ---- hardship files ---------------------------------------------------------------------------
@@ -140,7 +142,7 @@ def file_list(request):
     return render(
         request,
         "welfare/file_list.html",
-        {"page": page, "statuses": HardshipFile.Status.choices, "levels": HardshipFile.Level.choices},
+        {"page_obj": page, "statuses": HardshipFile.Status.choices, "levels": HardshipFile.Level.choices},
     )
 
 
@@ -152,7 +154,7 @@ def file_access_log(request):
     return render(
         request,
         "welfare/file_access_log.html",
-        {"page": paginate(request, rows), "person": person, "since": since, "until": until},
+        {"page_obj": paginate(request, rows), "person": person, "since": since, "until": until},
     )
 
 
@@ -269,7 +271,7 @@ def application_list(request):
     return render(
         request,
         "welfare/application_list.html",
-        {"page": paginate(request, rows), "statuses": Application.Status.choices, "title": _("帮扶申请")},
+        {"page_obj": paginate(request, rows), "statuses": Application.Status.choices, "title": _("帮扶申请")},
     )
 
 
@@ -280,7 +282,7 @@ def my_applications(request):
     return render(
         request,
         "welfare/application_list.html",
-        {"page": paginate(request, rows), "title": _("我的帮扶申请"), "mine": True},
+        {"page_obj": paginate(request, rows), "title": _("我的帮扶申请"), "mine": True},
     )
 
 
@@ -388,7 +390,7 @@ def payment_list(request):
         request,
         "welfare/payment_list.html",
         {
-            "page": paginate(request, rows),
+            "page_obj": paginate(request, rows),
             "year": year,
             "sources": FundSource.choices,
             "totals": selectors.totals(year)["overall"],
@@ -680,7 +682,9 @@ def visit_list(request):
     occasion = request.GET.get("occasion", "")
     since = _date_param(request, "since")
     visits = selectors.visits(occasion=occasion if occasion.isdigit() else None, since=since)
-    return render(request, "welfare/visit_list.html", {"page": paginate(request, visits.prefetch_related("visitors"))})
+    return render(
+        request, "welfare/visit_list.html", {"page_obj": paginate(request, visits.prefetch_related("visitors"))}
+    )
 
 
 @permission_required("welfare.view_visits")

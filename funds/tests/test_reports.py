@@ -94,14 +94,14 @@ def test_the_ledger_of_one_account_takes_in_its_sub_accounts(year_of_books):
 def test_the_ledger_filters_by_a_month_from_a_month_input(client_as, year_of_books):
     client = client_as("auditor")
     this_month = client.get(f"/funds/ledger/?month={TODAY:%Y-%m}")
-    assert this_month.context["page"].paginator.count == Entry.objects.filter(year=year_of_books).count()
+    assert this_month.context["page_obj"].paginator.count == Entry.objects.filter(year=year_of_books).count()
     assert 'type="month"' in this_month.content.decode()
     other = TODAY.replace(day=1) - datetime.timedelta(days=1)
-    assert client.get(f"/funds/ledger/?month={other:%Y-%m}").context["page"].paginator.count == 0
+    assert client.get(f"/funds/ledger/?month={other:%Y-%m}").context["page_obj"].paginator.count == 0
     # A bare month number is no longer a month: the guard drops it and the whole year shows.
     bare = client.get(f"/funds/ledger/?year={year_of_books}&month={TODAY.month}")
     assert "网址中的查询条件无效，已忽略：月份" in bare.content.decode()
-    assert bare.context["page"].paginator.count == Entry.objects.filter(year=year_of_books).count()
+    assert bare.context["page_obj"].paginator.count == Entry.objects.filter(year=year_of_books).count()
 
 
 @pytest.mark.parametrize(
@@ -176,3 +176,25 @@ def test_every_funds_document_renders_a_pdf_with_its_figures(year_of_books, user
         pdf = render_pdf(document.template, document.context(params, lambda percent: None))
         text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
         assert "2100.32" in text.replace(",", ""), document.kind
+
+
+def test_a_long_ledger_pages_on(client_as, users):
+    year = TODAY.year
+    Entry.objects.bulk_create(
+        Entry(
+            year=year,
+            date=TODAY,
+            direction=Entry.Direction.IN,
+            account=account("101"),
+            fund=general_fund(),
+            amount=Decimal(n + 1),
+            voucher_number=f"收-{n:03}",
+            summary=f"第{n}笔",
+            recorded_by=users["accountant"],
+        )
+        for n in range(51)
+    )
+    client = client_as("accountant")
+    first = client.get(f"/funds/ledger/?year={year}").content.decode()
+    assert "下一页" in first and "page=2" in first and "第50笔" not in first
+    assert "第50笔" in client.get(f"/funds/ledger/?year={year}&page=2").content.decode()

@@ -68,10 +68,15 @@ def test_dashboard_birthdays_come_in_order_of_the_day(client_as, users):
 
 
 def test_all_birthdays_page_lists_every_birthday_of_the_month_page_by_page(client_as, users):
-    _add(users, 12, 0)
-    response = client_as("welfare").get("/welfare/birthdays/")
+    today = timezone.localdate()
+    for i in range(26):
+        make_member(f"寿星{i:02d}", birth_date=today.replace(year=1980, day=1 + i % 28))
+    client = client_as("welfare")
+    response = client.get("/welfare/birthdays/")
     assert response.status_code == 200
-    assert response.context["page"].paginator.count == 12
+    assert response.context["page_obj"].paginator.count == 26
+    assert "下一页" in response.content.decode() and "寿星25" not in response.content.decode()
+    assert "寿星25" in client.get("/welfare/birthdays/?page=2").content.decode()
 
 
 def test_pending_applications_are_those_waiting_for_the_union(client_as, users):
@@ -80,7 +85,7 @@ def test_pending_applications_are_those_waiting_for_the_union(client_as, users):
     returned = services.apply_for_help(member=member, actor=users["welfare"], reason="住院", amount_requested="1")
     services.return_application(application=returned, actor=users["welfare"], note="补材料")
     response = client_as("welfare").get("/welfare/applications/?status=pending")
-    assert {a.member.name for a in response.context["page"]} == {"成员000", "成员001"}
+    assert {a.member.name for a in response.context["page_obj"]} == {"成员000", "成员001"}
 
 
 def test_hospital_link_shows_the_visits_the_dashboard_counts(client_as, users):
@@ -90,4 +95,4 @@ def test_hospital_link_shows_the_visits_the_dashboard_counts(client_as, users):
     old.save()
     client = client_as("welfare")
     url = _dashboard(client)[0].context["hospital_url"]
-    assert client.get(url).context["page"].paginator.count == 10
+    assert client.get(url).context["page_obj"].paginator.count == 10

@@ -106,7 +106,7 @@ def test_member_cannot_see_or_act_on_another_members_application(client, users):
     client.force_login(users["member"])
     assert client.get(f"/welfare/applications/{other.pk}/").status_code == 403
     assert client.post(f"/welfare/applications/{other.pk}/review/").status_code == 403
-    assert "r" not in client.get("/welfare/applications/mine/").context["page"].object_list
+    assert "r" not in client.get("/welfare/applications/mine/").context["page_obj"].object_list
 
 
 def test_refused_transition_shows_the_chinese_reason(client_as, users):
