@@ -10,6 +10,7 @@ import statistics
 import time
 from io import BytesIO
 
+import django
 from django.utils import timezone
 from pypdf import PdfReader
 
@@ -77,9 +78,6 @@ def time_documents(owner, runs=RUNS):
 
 def _annual_report_peak_rss(owner_pk, year):
     """The annual report job in this process, then the process's peak resident memory in MB."""
-    import django
-
-    django.setup()
     from django.contrib.auth.models import User
 
     _job(User.objects.get(pk=owner_pk), "annual_report", {"year": year})
@@ -89,5 +87,5 @@ def _annual_report_peak_rss(owner_pk, year):
 def annual_report_peak_rss(owner, year):
     """Peak RSS of a new interpreter (spawned, not forked from the seeded bench) that renders the annual
     report: what one worker process needs for it, fonts and all."""
-    with multiprocessing.get_context("spawn").Pool(1) as pool:
+    with multiprocessing.get_context("spawn").Pool(1, initializer=django.setup) as pool:
         return pool.apply(_annual_report_peak_rss, (owner.pk, year))
