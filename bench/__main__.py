@@ -247,7 +247,7 @@ def run(began):
     from django.utils import timezone
 
     from . import figures
-    from .documents import time_documents
+    from .documents import annual_report_peak_rss, time_documents
     from .profile import profile_pages
 
     context = prepare()
@@ -262,6 +262,7 @@ def run(began):
         results["profile"] = profile_pages(context["logins"], report=say)
     if wanted("annual_report"):
         results["report"] = figures.annual_report(chair, timezone.localdate().year)
+        results["report"]["peak_rss"] = annual_report_peak_rss(chair, timezone.localdate().year)
         say("  rendered the annual report")
     if wanted("documents"):
         results["documents"] = time_documents(chair)
@@ -392,7 +393,8 @@ def print_results(results, context, sizes):
         report = results["report"]
         say(
             f"  Annual report {report['year']} (job run eagerly in-process: data, WeasyPrint, PDF stored): "
-            f"{report['seconds']:.1f} s, {report['pages']} pages, {report['bytes'] / 1e6:.1f} MB"
+            f"{report['seconds']:.1f} s, {report['pages']} pages, {report['bytes'] / 1e6:.1f} MB; "
+            f"a fresh process rendering it peaked at {report['peak_rss']:.0f} MB RSS"
         )
     if "notices" in results:
         notices = results["notices"]

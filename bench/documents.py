@@ -1,12 +1,16 @@
 """Each official document (通知, 召开通知, 答复函, 公示单), the annual report and one register: the
 whole job (its data, template, WeasyPrint, the PDF stored; run eagerly as in figures.py) beside
-``rendering.weasyprint_pdf`` alone on the same HTML, the floor no document can go below."""
+``rendering.weasyprint_pdf`` alone on the same HTML, the floor no document can go below; and the peak
+memory of a fresh process that renders the annual report, as a worker does."""
 
+import multiprocessing
 import os
+import resource
 import statistics
 import time
 from io import BytesIO
 
+import django
 from django.utils import timezone
 from pypdf import PdfReader
 
@@ -70,3 +74,18 @@ def time_documents(owner, runs=RUNS):
         pages = len(PdfReader(BytesIO(pdf)).pages)
         rows.append([name, kind, f"{job_ms:.0f}", f"{floor_ms:.0f}", f"{job_ms / floor_ms:.1f}×", pages])
     return rows
+
+
+def _annual_report_peak_rss(owner_pk, year):
+    """The annual report job in this process, then the process's peak resident memory in MB."""
+    from django.contrib.auth.models import User
+
+    _job(User.objects.get(pk=owner_pk), "annual_report", {"year": year})
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def annual_report_peak_rss(owner, year):
+    """Peak RSS of a new interpreter (spawned, not forked from the seeded bench) that renders the annual
+    report: what one worker process needs for it, fonts and all."""
+    with multiprocessing.get_context("spawn").Pool(1, initializer=django.setup) as pool:
+        return pool.apply(_annual_report_peak_rss, (owner.pk, year))

@@ -3,7 +3,7 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, F, Max, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, ExtractYear
 from django.utils import timezone
 
@@ -157,13 +157,15 @@ def overdue_categories(today=None, kind=None):
     kind = kind or UnionProfile.load().kind
     current_starts = {period: period_bounds(period, today, kind)[0] for period in Category.Period.values}
     # Periods tile the calendar, so the latest publication before the current period alone decides the run of
-    # missed ones (every later complete period is empty): one row per category, whatever the board holds.
+    # missed ones (every later complete period is empty): one row per category, whatever the board holds, each
+    # latest date read from the end of an index rather than by aggregating all the category's items.
+    published = DisclosureItem.objects.filter(category=OuterRef("pk")).order_by("-published_on")
     periodic = (
         categories(kind)
         .filter(cadence=Category.Cadence.PERIODIC)
         .annotate(
             **{
-                f"latest_{period}": Max("items__published_on", filter=Q(items__published_on__lt=start))
+                f"latest_{period}": Subquery(published.filter(published_on__lt=start).values("published_on")[:1])
                 for period, start in current_starts.items()
             }
         )

@@ -1,6 +1,6 @@
 """The roster in figures (统计): headcount, members, 入会率, women, under-35 and retirees.
 
-Headcount counts staff in post (在职); retirees are counted apart. Each table is
+Headcount counts staff in post (在职); retirees are counted apart. All tables come from
 one aggregate query, whatever the size of the roster. Figures are as of a day: a person's status
 then is the one before the first dated life event after it (退休, 转出 …), and nobody hired or
 joining after it is counted, so a past year's figures stay those of that year.
@@ -16,8 +16,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from .models import Member, MembershipEvent, UnionGroup
-
-ACTIVE = Q(status_then=Member.Status.ACTIVE)
 
 
 def people(count):
@@ -65,45 +63,56 @@ def roster_on(day):
 
 
 def _counts(today):
-    """The Count expressions of one row of figures."""
+    """The Count expressions of one row of figures, among the people of one status."""
     young = Q(birth_date__gt=born_after(today, 35))
     member_then = Q(is_union_member=True) & (Q(joined_on__isnull=True) | Q(joined_on__lte=today))
     return {
-        "staff": Count("id", filter=ACTIVE),
-        "members": Count("id", filter=ACTIVE & member_then),
-        "women": Count("id", filter=ACTIVE & Q(gender=Member.Gender.FEMALE)),
-        "under_35": Count("id", filter=ACTIVE & young),
+        "staff": Count("id"),
+        "members": Count("id", filter=member_then),
+        "women": Count("id", filter=Q(gender=Member.Gender.FEMALE)),
+        "under_35": Count("id", filter=young),
     }
 
 
-def _in_group_order(rows, groups):
+def _summed(rows, label):
+    return Figures(
+        label, **{name: sum(row[name] for row in rows) for name in ("staff", "members", "women", "under_35")}
+    )
+
+
+def _grouped_by(rows, key):
+    grouped = {}
+    for row in rows:
+        grouped.setdefault(row[key], []).append(row)
+    return grouped
+
+
+def _in_group_order(by_group, groups):
     """One row of figures per group as the groups are ordered on the roster, the ungrouped last."""
 
-    def order(row):
-        group = groups.get(row["group_then"])
+    def order(pk):
+        group = groups.get(pk)
         return (group is None, group.sort_order if group else 0, group.name if group else "")
 
-    return [Figures(str(groups.get(row.pop("group_then"), _("未分组"))), **row) for row in sorted(rows, key=order)]
+    return [_summed(by_group[pk], str(groups.get(pk, _("未分组")))) for pk in sorted(by_group, key=order)]
 
 
 def union_statistics(today=None):
+    """The figures as of ``today``. One query counts the roster by status, group and employment type
+    (each person's status and group then are worked out once), and the tables are its sums."""
     today = today or timezone.localdate()
-    counts = _counts(today)
-    roster = roster_on(today)
-    total = roster.aggregate(**counts, retirees=Count("id", filter=Q(status_then=Member.Status.RETIRED)))
-    retirees = total.pop("retirees")
-    by_group = roster.filter(ACTIVE).values("group_then").annotate(**counts).order_by()
-    groups = {group.pk: group for group in UnionGroup.objects.filter(pk__in=[row["group_then"] for row in by_group])}
-    by_employment = {
-        row.pop("employment_type"): row
-        for row in roster.filter(ACTIVE).values("employment_type").annotate(**counts).order_by()
-    }
+    rows = list(
+        roster_on(today).values("status_then", "group_then", "employment_type").annotate(**_counts(today)).order_by()
+    )
+    active = [row for row in rows if row["status_then"] == Member.Status.ACTIVE]
+    by_group = _grouped_by(active, "group_then")
+    by_employment = _grouped_by(active, "employment_type")
     return {
-        "total": Figures(_("合计"), **total),
-        "retirees": retirees,
-        "by_group": _in_group_order(by_group, groups),
+        "total": _summed(active, _("合计")),
+        "retirees": sum(row["staff"] for row in rows if row["status_then"] == Member.Status.RETIRED),
+        "by_group": _in_group_order(by_group, UnionGroup.objects.in_bulk(list(by_group))),
         "by_employment": [
-            Figures(label, **by_employment[value])
+            _summed(by_employment[value], label)
             for value, label in Member.EmploymentType.choices
             if value in by_employment
         ],

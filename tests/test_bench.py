@@ -18,7 +18,7 @@ from bench import figures
 from bench.__main__ import peak_rss_of_children
 from bench.congress_day import STEPS, congress_day, step_rows
 from bench.documents import HEADER as DOCUMENT_HEADER
-from bench.documents import time_documents
+from bench.documents import _annual_report_peak_rss, time_documents
 from bench.middleware import query_count
 from bench.pages import PAGES
 from bench.profile import COLUMNS, Split, bench_logins, cprofile_page, profile_pages, splitting
@@ -237,6 +237,14 @@ def test_without_redis_the_worker_scale_out_is_skipped(seeded):
     from bench import workers
 
     assert workers.scale_out(seeded["logins"]["chair"], 4, url="redis://127.0.0.1:1/13") is None
+
+
+def test_annual_report_process_reports_its_peak_memory(seeded, settings, tmp_path, monkeypatch):
+    settings.MEDIA_ROOT = tmp_path
+    monkeypatch.setattr("django.db.transaction.on_commit", lambda callback: callback())
+    # in this process: a spawned one would not see the test database
+    assert _annual_report_peak_rss(seeded["logins"]["chair"].pk, 2026) > 0
+    assert Job.objects.get(kind="annual_report").status == Job.Status.DONE
 
 
 def test_each_official_document_is_timed_beside_weasyprint_alone(seeded, settings, tmp_path, monkeypatch):

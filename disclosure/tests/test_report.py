@@ -69,7 +69,7 @@ def test_chapter_counts_items_by_category_and_objections(board):
     assert chapter.heading == "校务公开"
     assert chapter.context["figures"] == {"total": 4, "public": 1, "internal": 3, "rectified": 1}
     assert chapter.context["objections"] == {"received": 3, "answered": 2}
-    assert [(c.name, c.published) for c in chapter.context["by_category"]] == [
+    assert [(category.name, published) for category, published in chapter.context["by_category"]] == [
         ("学校工作计划", 2),
         ("财务管理和收支情况", 2),
     ]

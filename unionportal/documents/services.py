@@ -156,9 +156,10 @@ def queue_document(*, owner, kind, params):
     document = document_for(kind)
     if not owner.has_perm(document.permission):
         raise PermissionDenied
-    job = Job.objects.create(owner=owner, kind=kind, params=params, title=document.title(params))
-    FLOW.record(job, "queue", actor=owner, from_status="")
-    transaction.on_commit(lambda: _dispatch(job))
+    with transaction.atomic():  # the job and its first step in one commit (one WAL flush, not two)
+        job = Job.objects.create(owner=owner, kind=kind, params=params, title=document.title(params))
+        FLOW.record(job, "queue", actor=owner, from_status="")
+        transaction.on_commit(lambda: _dispatch(job))
     return job
 
 
