@@ -93,8 +93,10 @@ def cast_ballot(*, motion, member, choice):
     if choice not in BallotTally.Choice.values:
         raise ValidationError(_("请选择赞成、反对或弃权。"))
     # Who may vote (the seat, the roll call, a receipt already given) does not depend on the motion's row, so it
-    # is read before taking its lock: the lock every voter in the hall queues for then covers only the motion's
-    # state, the receipt and the tally. A second receipt slipping past the check is refused by its unique rule.
+    # is read before taking its lock, from the motion as it stands (the caller's copy may be older than its
+    # opening): the lock every voter in the hall queues for then covers only the motion's state, the receipt and
+    # the tally. A second receipt slipping past the check is refused by its unique rule.
+    motion = Motion.objects.select_related("agenda_item__session").get(pk=motion.pk)
     delegate = check_ballot(motion, member)
     try:
         with transaction.atomic():
