@@ -7,6 +7,8 @@ import re
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from unionportal.vocabulary import by_kind
+
 from .models import Department, Member, UnionGroup
 
 ALL = "all"
@@ -18,7 +20,7 @@ PRINT_ORDER = ["union_group__sort_order", "union_group__name", "name_pinyin", "p
 def audience_choices() -> list:
     """The choices of the form's 发送对象: everyone in service, each department, each current group, chosen people."""
     return [
-        (ALL, _("全体在职教职工")),
+        (ALL, by_kind(_("全体在职教职工"), _("全体在职职工"))),
         (_("部门"), [(f"department:{pk}", name) for pk, name in Department.objects.values_list("pk", "name")]),
         (_("工会小组"), [(f"group:{pk}", name) for pk, name in UnionGroup.objects.current().values_list("pk", "name")]),
         (CHOSEN, _("指定人员（按工号）")),
