@@ -9,7 +9,7 @@ from django.core.management import call_command
 from contracts.models import ClauseCheck, CollectiveContract
 from unionportal.models import UnionKind, UnionProfile
 
-pytestmark = [pytest.mark.django_db]
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 def test_the_enterprise_demo_is_a_company_union_with_a_contract_in_force_and_inspected(client):
