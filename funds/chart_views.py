@@ -20,19 +20,18 @@ from .services.income import general_fund
 @permission_required("funds.manage_chart")
 def chart_page(request):
     """Each row offers 删除 only where the service would allow it (nothing in the books names it)."""
-    tied_account = (
-        Exists(Expense.objects.filter(account=OuterRef("pk")))
-        | Exists(BudgetLine.objects.filter(account=OuterRef("pk")))
-        | Exists(AdjustmentLine.objects.filter(account=OuterRef("pk")))
-        | Exists(Account.objects.filter(parent=OuterRef("pk")))
-    )
+    named = [Expense, BudgetLine, AdjustmentLine]
+    account_tied = Exists(Account.objects.filter(parent=OuterRef("pk")))
+    for model in named:
+        account_tied |= Exists(model.objects.filter(account=OuterRef("pk")))
     accounts = Account.objects.select_related("parent").annotate(
-        postings=Count("entries", distinct=True), tied=tied_account
+        postings=Count("entries", distinct=True), deletable=~account_tied & Q(postings=0)
     )
     own_money = general_fund()
-    funds = Fund.objects.annotate(
-        postings=Count("entries", distinct=True),
-        tied=Exists(Expense.objects.filter(fund=OuterRef("pk"))) | Q(pk=own_money.pk if own_money else None),
+    funds = Fund.objects.annotate(postings=Count("entries", distinct=True)).annotate(
+        deletable=~Exists(Expense.objects.filter(fund=OuterRef("pk")))
+        & Q(postings=0)
+        & ~Q(pk=own_money.pk if own_money else None)
     )
     return render(request, "funds/chart.html", {"accounts": accounts, "funds": funds})
 

@@ -1,10 +1,11 @@
 """Many people racing for the last place: only one gets it. Needs real row locks (PostgreSQL)."""
 
-import threading
+import functools
 
 import pytest
-from django.core.exceptions import ValidationError
-from django.db import close_old_connections, connection
+from django.db import connection
+
+from tests.concurrency import race
 
 from .. import services
 from ..models import Registration
@@ -21,24 +22,7 @@ def test_only_one_of_many_racing_for_the_last_place_gets_it():
     for _ in range(2):
         services.sign_up(event=event, member=make_member())
     racers = [make_member() for _ in range(10)]
-    start = threading.Barrier(len(racers))
-    errors = []
-
-    def race(person):
-        try:
-            start.wait()
-            services.sign_up(event=event, member=person)
-        except ValidationError as error:  # pragma: no cover - reported below
-            errors.append(error)
-        finally:
-            close_old_connections()
-            connection.close()
-
-    threads = [threading.Thread(target=race, args=(person,)) for person in racers]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    errors = race([functools.partial(services.sign_up, event=event, member=person) for person in racers])
     assert errors == []
     registrations = event.registrations.filter(member__in=racers)
     assert registrations.filter(status=Registration.Status.REGISTERED).count() == 1
