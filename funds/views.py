@@ -5,7 +5,6 @@ import datetime
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -258,8 +257,6 @@ def ledger(request):
     year, account, month, fund = _ledger_filters(request)
     entries = selectors.ledger(year, account=account, month=month, fund=fund)
     totals = selectors.ledger_totals(entries)
-    paginator = Paginator(entries, 50)
-    paginator.count = totals["count"]  # the totals counted the entries already: no second COUNT query
     return render(
         request,
         "funds/ledger.html",
@@ -271,7 +268,8 @@ def ledger(request):
             "fund": fund,
             "accounts": Account.objects.all(),
             "funds": Fund.objects.all(),
-            "page_obj": paginator.get_page(request.GET.get("page")),
+            # the totals counted the entries already: no second COUNT query
+            "page_obj": paginate(request, entries, per_page=50, count=totals["count"]),
             "totals": totals,
             "monthly": selectors.monthly(year, account),
         },
