@@ -239,6 +239,20 @@ class Member(models.Model):
     def masked_id_number(self):
         return mask_id_number(self.id_number)
 
+    # the labels straight from the choices enums: get_FOO_display() builds a dict of every choice, hashing each
+    # lazy label (a translation per choice), on every call, which the roster pays three times a row
+    @property
+    def gender_label(self):
+        return self.Gender(self.gender).label
+
+    @property
+    def employment_type_label(self):
+        return self.EmploymentType(self.employment_type).label
+
+    @property
+    def status_label(self):
+        return self.Status(self.status).label
+
     def age(self, on=None):
         if not self.birth_date:
             return None

@@ -1,3 +1,4 @@
+import pytest
 from django import forms
 from django.test.html import parse_html
 from django.utils.safestring import mark_safe
@@ -31,3 +32,11 @@ def test_plain_select_marks_the_chosen_option_inside_a_group():
     django_html, plain_html = _both("y", None)
     assert parse_html(plain_html) == parse_html(django_html)
     assert '<option value="y" selected>另一项</option>' in plain_html
+
+
+@pytest.mark.parametrize("value", ["1", None])
+def test_plain_select_marks_only_the_first_option_of_a_value_and_writes_none_as_django_does(value):
+    choices = [(None, "未选"), ("1", "甲"), ("1", "甲（重复）"), ("组", [(None, "空"), (2, "乙")])]
+    django_html, plain_html = (widget(choices=choices).render("pick", value) for widget in (forms.Select, PlainSelect))
+    assert parse_html(plain_html) == parse_html(django_html)
+    assert plain_html.count(" selected") == 1

@@ -6,10 +6,13 @@ messages still at Django's defaults with these; a message a form sets itself is 
 check gets the same treatment, with the value that is taken.
 """
 
+import functools
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.text import capfirst
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 CHOSEN = (forms.ChoiceField, forms.ModelChoiceField, forms.FileField, forms.BooleanField)
@@ -21,37 +24,43 @@ def _label(field, name):
     return label.rstrip("：:*").replace("%", "％")
 
 
-def _invalid(field, label):
-    if isinstance(field, forms.DateTimeField):
+def _invalid(kind, label):
+    if issubclass(kind, forms.DateTimeField):
         return _("%(label)s不是有效的日期时间，请按 2026-01-31 08:30 的格式填写。") % {"label": label}
-    if isinstance(field, forms.DateField):
+    if issubclass(kind, forms.DateField):
         return _("%(label)s不是有效的日期，请按 2026-01-31 的格式填写。") % {"label": label}
-    if isinstance(field, forms.TimeField):
+    if issubclass(kind, forms.TimeField):
         return _("%(label)s不是有效的时间，请按 08:30 的格式填写。") % {"label": label}
-    if isinstance(field, forms.IntegerField) and not isinstance(field, forms.DecimalField | forms.FloatField):
+    if issubclass(kind, forms.IntegerField) and not issubclass(kind, forms.DecimalField | forms.FloatField):
         return _("%(label)s请填写整数。") % {"label": label}
-    if isinstance(field, forms.DecimalField | forms.FloatField):
+    if issubclass(kind, forms.DecimalField | forms.FloatField):
         return _("%(label)s请填写数字。") % {"label": label}
-    if isinstance(field, forms.EmailField):
+    if issubclass(kind, forms.EmailField):
         return _("%(label)s不是有效的电子邮箱地址。") % {"label": label}
-    if isinstance(field, forms.URLField):
+    if issubclass(kind, forms.URLField):
         return _("%(label)s不是有效的网址。") % {"label": label}
-    if isinstance(field, forms.FileField):
+    if issubclass(kind, forms.FileField):
         return _("%(label)s：没有收到文件，请检查表单的编码方式。") % {"label": label}
     return _("%(label)s的格式不对，请检查后重新填写。") % {"label": label}
 
 
 def messages_for(field, label):
     """The Chinese message of every error code the field may raise, each naming ``label``."""
-    if isinstance(field, forms.BooleanField):
+    return dict(_messages(type(field), label, get_language()))
+
+
+# every form validation names each of its fields, 17 translated messages a field: the same few fields over and over
+@functools.lru_cache(maxsize=2048)
+def _messages(kind, label, language):
+    if issubclass(kind, forms.BooleanField):
         required = _("请勾选%(label)s。")
-    elif isinstance(field, CHOSEN):
+    elif issubclass(kind, CHOSEN):
         required = _("请选择%(label)s。")
     else:
         required = _("请填写%(label)s。")
     messages = {
         "required": required % {"label": label},
-        "invalid": _invalid(field, label),
+        "invalid": _invalid(kind, label),
         "max_length": _("%(label)s不能超过%%(limit_value)d字（现在%%(show_value)d字）。") % {"label": label},
         "min_length": _("%(label)s至少要%%(limit_value)d字（现在%%(show_value)d字）。") % {"label": label},
         "max_value": _("%(label)s不能大于%%(limit_value)s。") % {"label": label},
@@ -69,7 +78,7 @@ def messages_for(field, label):
         "invalid_image": _("%(label)s：请上传图片文件，该文件不是图片或已损坏。") % {"label": label},
         "overflow": _("%(label)s超出了可以填写的范围。") % {"label": label},
     }
-    if isinstance(field, forms.FileField):
+    if issubclass(kind, forms.FileField):
         messages["max_length"] = _("%(label)s的文件名不能超过%%(max)d字（现在%%(length)d字）。") % {"label": label}
     return messages
 

@@ -4,11 +4,14 @@ import datetime
 from io import BytesIO
 
 import pytest
+from django import forms
 from django.db import connection
+from django.test.html import parse_html
 from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 
 from members import selectors
+from members.forms import RosterFilterForm
 from members.models import Department, Member, UnionGroup
 
 
@@ -106,3 +109,23 @@ def test_a_filter_on_a_dissolved_group_says_so_and_shows_everyone(client_as, use
     assert 'data-testid="filter-errors"' in page and "工会小组：该小组不存在或已撤销。" in page
     assert "测试000" in page and "测试001" in page
     assert 'data-testid="filter-errors"' not in client_as("staff").get("/members/?gender=F").content.decode()
+
+
+def test_roster_rows_show_the_chinese_labels_of_gender_employment_and_status(client_as, users):
+    Member.objects.create(name="退休甲", gender="M", employment_type="contract", status=Member.Status.RETIRED)
+    page = client_as("staff").get("/members/").content.decode()
+    row = page[page.index("退休甲") :]
+    row = row[: row.index("</tr>")]
+    assert "<td>男</td>" in row and '<td class="d-none d-md-table-cell">聘用</td>' in row and "<td>退休</td>" in row
+
+
+def test_group_filter_lists_current_groups_as_djangos_select_would(users):
+    UnionGroup.objects.create(name="数学组", sort_order=2)
+    chosen = UnionGroup.objects.create(name="语<文>组", sort_order=1)
+    UnionGroup.objects.create(name="旧组", dissolved_on=datetime.date(2025, 7, 1))
+    field = forms.ModelChoiceField(queryset=UnionGroup.objects.current(), empty_label="全部小组")
+    form = RosterFilterForm({"union_group": str(chosen.pk)})
+    expected = forms.Select(choices=field.choices, attrs=form.fields["union_group"].widget.attrs)
+    rendered = str(form["union_group"])
+    assert parse_html(rendered) == parse_html(expected.render("union_group", chosen.pk, attrs={"id": "id_union_group"}))
+    assert "旧组" not in rendered and f'<option value="{chosen.pk}" selected>语&lt;文&gt;组</option>' in rendered
