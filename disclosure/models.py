@@ -153,7 +153,7 @@ class DisclosureItem(models.Model):
             had_objections = self.status == self.Status.CLOSED and self.objections.exists()
         if self.status == self.Status.CLOSED and had_objections:
             return _("公示期满，异议已答复")
-        return self.get_status_display()
+        return self.Status(self.status).label  # not get_status_display(): a dict of every choice per call
 
     @property
     def on_board(self):
