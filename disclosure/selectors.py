@@ -51,16 +51,16 @@ def board_years(user) -> list[int]:
     # a loose index scan: one probe of the board's index per year, where a GROUP BY or DISTINCT over the year
     # reads every item on the board
     board, params = _on_board(user).order_by().values("published_on").query.sql_with_params()
-    year_start, start_params = connection.ops.date_trunc_sql("year", "years.latest", ())
-    year, year_params = connection.ops.date_extract_sql("year", "latest", ())
+    year_start_sql, start_params = connection.ops.date_trunc_sql("year", "years.latest", ())
+    year_sql, year_params = connection.ops.date_extract_sql("year", "latest", ())
     with connection.cursor() as cursor:
         cursor.execute(
             f"""WITH RECURSIVE years(latest) AS (
                 SELECT MAX(published_on) FROM ({board}) board
                 UNION ALL
-                SELECT (SELECT MAX(published_on) FROM ({board}) board WHERE published_on < {year_start}) FROM years
+                SELECT (SELECT MAX(published_on) FROM ({board}) board WHERE published_on < {year_start_sql}) FROM years
                 WHERE latest IS NOT NULL
-            ) SELECT {year} FROM years WHERE latest IS NOT NULL""",
+            ) SELECT {year_sql} FROM years WHERE latest IS NOT NULL""",
             (*params, *params, *start_params, *year_params),
         )
         return [int(year) for (year,) in cursor.fetchall()]
