@@ -264,6 +264,15 @@ class Proposal(models.Model):
     def get_absolute_url(self):
         return reverse("congress:proposal", args=[self.pk])
 
+    # for the list: get_FOO_display() builds a dict of every choice on each call (see Event.kind_label)
+    @property
+    def status_label(self):
+        return self.Status(self.status).label
+
+    @property
+    def rating_label(self):
+        return self.Rating(self.rating).label
+
 
 class ProposalCoSigner(models.Model):
     """A delegate invited to co-sign (附议) a proposal."""

@@ -36,15 +36,13 @@ def _int(value):
 def index(request):
     category, year, query = _int(request.GET.get("category")), _int(request.GET.get("year")), request.GET.get("q", "")
     items = selectors.board(request.user, category=category, year=year, query=query.strip())
-    per_year = selectors.board_years(request.user)
-    unfiltered = not (category or year or query.strip())
     return render(
         request,
         "disclosure/index.html",
         {
-            "page_obj": paginate(request, items, count=sum(per_year.values()) if unfiltered else None),
+            "page_obj": paginate(request, items),
             "categories": selectors.categories(),
-            "years": [dated for dated in per_year if dated is not None],
+            "years": selectors.board_years(request.user),
             "category": category,
             "year": year,
             "query": query,

@@ -4,6 +4,7 @@ import zipfile
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db.models import Q
 from django.test.utils import override_settings
 from django.utils import timezone
 
@@ -208,8 +209,13 @@ def test_read_receipts_and_who_has_not_signed(client, users):
 def test_board_runs_a_fixed_number_of_queries(client, django_assert_max_num_queries):
     for n in range(30):
         make_item("published", title=f"事项{n}", audience=PUBLIC)
-    with django_assert_max_num_queries(4):  # session, union profile, years with their counts, the page's items
+    with django_assert_max_num_queries(5):  # session, union profile, the years, the count, the page's items
         client.get("/disclosure/")
+
+
+def test_the_boards_index_holds_what_the_board_shows():
+    (index,) = [index for index in DisclosureItem._meta.indexes if index.name == "disclosure_on_board_idx"]
+    assert index.condition == Q(status__in=sorted(DisclosureItem.ON_BOARD))
 
 
 def test_board_lists_the_years_and_the_total_of_what_the_reader_may_see(client, client_as):
