@@ -1,4 +1,4 @@
-"""Number formats in Chinese conventions, and the dates of list rows."""
+"""Number formats in Chinese conventions, the dates of list rows and the page links under a list."""
 
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -81,3 +81,10 @@ def ymd(value):
 def ymd_hm(value):
     """A moment in the current time zone as |date:"Y-m-d H:i" writes it: 2026-12-06 14:30"""
     return value.strftime("%Y-%m-%d %H:%M") if value else ""
+
+
+@register.filter
+def page_links(page):
+    """The page numbers a list links to, around the page shown: 1 … 5 6 [7] 8 9 … 1700. Django's
+    get_elided_page_range centres on page 1 unless it is given the page, which a template cannot pass."""
+    return page.paginator.get_elided_page_range(page.number)
