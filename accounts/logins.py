@@ -13,7 +13,6 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from pypinyin import lazy_pinyin
 
 from members.models import Member
 from unionportal.roles import Role, is_only_chair
@@ -47,6 +46,8 @@ class OpenedLogin:
 
 
 def _pinyin_name(member):
+    from pypinyin import lazy_pinyin  # see members.models.pinyin_key
+
     base = re.sub(r"[^a-z0-9]", "", "".join(lazy_pinyin(member.name)).lower())
     return base or f"m{member.pk}"
 

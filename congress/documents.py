@@ -166,7 +166,8 @@ class ReplyLetter:
         )
         if not proposal.reply:
             raise ValidationError(_("该提案尚未答复，不能打印答复函。"))
-        cosigners = [c.member.name for c in proposal.cosigners.filter(status=ProposalCoSigner.Status.SIGNED)]
+        signed = proposal.cosigners.filter(status=ProposalCoSigner.Status.SIGNED).select_related("member")
+        cosigners = [c.member.name for c in signed]
         helping = [d.name for d in proposal.helping_departments.all()]
         union = UnionProfile.load()
         separator = pgettext("list separator", "、")

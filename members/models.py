@@ -6,7 +6,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from pypinyin import Style, lazy_pinyin
 from simple_history.models import HistoricalRecords
 
 from unionportal.roles import is_only_chair
@@ -118,6 +117,8 @@ class UnionGroup(models.Model):
 def pinyin_key(name):
     """The name's pinyin, each syllable closed by its tone (hu2hong2 huang2zhi4), so that names sort
     syllable by syllable (胡红 before 黄志) and then by tone, as a dictionary does, in any collation."""
+    from pypinyin import Style, lazy_pinyin  # 53 MB of dictionaries, loaded only where a name is spelled
+
     return "".join(lazy_pinyin(name, style=Style.TONE3, neutral_tone_with_five=True))
 
 
@@ -219,6 +220,8 @@ class Member(models.Model):
 
     def fill_derived_fields(self):
         """Pinyin for sorting and search; also needed before bulk_create, which skips save()."""
+        from pypinyin import Style, lazy_pinyin
+
         self.name_pinyin = pinyin_key(self.name)
         self.name_initials = "".join(lazy_pinyin(self.name, style=Style.FIRST_LETTER))
         if self.id_number == "":

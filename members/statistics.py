@@ -46,13 +46,18 @@ def born_after(today, years):
 
 def roster_on(day):
     """Everyone on the roster that day, each with ``status_then`` and ``group_then``: their status and
-    union group on that day (the group left by their first 调组 after it, else today's group)."""
+    union group on that day (the group left by their first 调组 after it, else today's group). When no life
+    event is dated after the day (today, as a rule), those are today's, and PostgreSQL is spared three
+    subqueries per person."""
+    on_roster = Member.objects.filter(Q(hire_date__isnull=True) | Q(hire_date__lte=day))
+    if not MembershipEvent.objects.filter(occurred_on__gt=day).exists():
+        return on_roster.annotate(status_then=F("status"), group_then=F("union_group"))
     changed_after = MembershipEvent.objects.filter(member=OuterRef("pk"), occurred_on__gt=day).exclude(from_status="")
     first_change = changed_after.order_by("occurred_on", "pk").values("from_status")[:1]
     moved_after = MembershipEvent.objects.filter(
         member=OuterRef("pk"), occurred_on__gt=day, kind=MembershipEvent.Kind.GROUP_MOVE
     ).order_by("occurred_on", "pk")
-    return Member.objects.filter(Q(hire_date__isnull=True) | Q(hire_date__lte=day)).annotate(
+    return on_roster.annotate(
         status_then=Coalesce(Subquery(first_change), F("status")),
         group_then=Case(
             When(Exists(moved_after), then=Subquery(moved_after.values("from_group")[:1])),

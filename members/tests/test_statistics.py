@@ -92,6 +92,21 @@ def test_statistics_tables_end_with_a_total_row(client_as, roster):
         assert cells[3] == f"{100 * members / staff:.1f}%"
 
 
+def test_only_a_day_with_life_events_after_it_works_out_each_persons_status_then(roster):
+    from members import services
+
+    def reads_events(day):
+        with CaptureQueriesContext(connection) as captured:
+            union_statistics(day)
+        counted = [query["sql"] for query in captured if "COUNT" in query["sql"]]
+        return "members_membershipevent" in counted[0]
+
+    assert not reads_events(TODAY)
+    services.move_group(member=Member.objects.get(name="甲"), to_group=UnionGroup.objects.get(name="数学组"), on=TODAY)
+    assert reads_events(TODAY - datetime.timedelta(days=1))
+    assert not reads_events(TODAY)
+
+
 def test_a_past_year_counts_each_person_in_the_group_they_were_in_that_year(roster, client_as):
     from members import services
     from members.report import annual_report

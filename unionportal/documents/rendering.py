@@ -3,6 +3,7 @@
 fonts.py: the union's own fonts, office fonts, the free Fandol fonts and Noto CJK (make test and the
 Dockerfile install the free ones); WeasyPrint embeds the subset of glyphs a document uses."""
 
+import atexit
 import gc
 import threading
 from collections.abc import Callable
@@ -33,7 +34,12 @@ class _PdfRenderer:
     layouts holding native memory) that only a full collection frees; without both, a worker
     grew about 16 MB per PDF. Objects alive after the first PDF (Django, WeasyPrint, the
     fonts) are frozen out of the collector, so the collection after each PDF takes
-    milliseconds. Pango is not thread-safe: one PDF at a time per process."""
+    milliseconds. Pango is not thread-safe: one PDF at a time per process.
+
+    The configuration keeps the files of ``@font-face`` fonts (fonts.py) in a folder of its own that it
+    removes when it is deleted; left to the interpreter's exit, its deletion would come after the modules it
+    needs are gone and leave the folder behind, so it is let go at exit. A forked worker process ends
+    without running exit handlers and so leaves the folder it shares with its parent alone."""
 
     def __init__(self):
         self.lock = threading.Lock()
@@ -47,11 +53,15 @@ class _PdfRenderer:
             first = self.fonts is None
             if first:
                 self.fonts = FontConfiguration()
+                atexit.register(self._let_go)
             pdf = HTML(string=html, base_url=str(settings.BASE_DIR / "static")).write_pdf(font_config=self.fonts)
             gc.collect()
             if first:
                 gc.freeze()
         return pdf
+
+    def _let_go(self):
+        self.fonts = None
 
 
 _pdf = _PdfRenderer()

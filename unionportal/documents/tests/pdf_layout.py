@@ -4,9 +4,11 @@ box in millimetres (poppler's ``pdftotext -bbox-layout``), and the font and size
 
 import subprocess
 from dataclasses import dataclass
+from io import BytesIO
 from pathlib import Path
 
 import lxml.etree
+from fontTools.ttLib import TTFont
 from pypdf import PdfReader
 
 PT = 25.4 / 72  # millimetres per point
@@ -68,6 +70,19 @@ def text_fonts(path: Path) -> list[tuple[int, str, str, float]]:
 
         page.extract_text(visitor_text=visit)
     return runs
+
+
+def embedded_files(path: Path) -> dict[str, str]:
+    """Each font's name in the PDF (without its subset tag) → the PostScript name inside the font program
+    embedded for it: the file fontconfig chose, which a family name alone does not tell."""
+    files = {}
+    for page in PdfReader(path).pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"].get_object()
+            program = TTFont(BytesIO(descriptor["/FontFile3"].get_object().get_data()))
+            files[str(font["/BaseFont"]).split("+")[-1]] = program["name"].getDebugName(6)
+    return files
 
 
 def fonts_of(path: Path, text: str) -> set[tuple[str, float]]:

@@ -12,7 +12,7 @@ from unionportal.documents.official import balanced_title
 from unionportal.documents.rendering import PDF, render
 from unionportal.models import UnionProfile
 
-from .pdf_layout import PT, font_installed, read_pages, save_screenshots, text_fonts
+from .pdf_layout import PT, embedded_files, font_installed, read_pages, save_screenshots, text_fonts
 
 pytestmark = pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils (pdftotext) is not installed")
 
@@ -108,10 +108,23 @@ def test_title_masthead_and_number_in_their_places_and_faces(notice):
     fonts = {text: (font, size) for _, text, font, size in text_fonts(path)}
     body_font = fonts["各工会小组、全体会员："]
     assert body_font[1] == 16 and body_font[0] in {"FandolFang", "FangSong", "FangSong_GB2312"}
-    assert fonts["关于开展2027年春节送温暖活动"] == ("FandolSong-Bold", 22)
-    assert fonts["一、活动时间。"][0] == "FandolHei"
+    assert fonts["关于开展2027年春节送温暖活动"] == ("Fandol-Song-Bold", 22)
+    assert fonts["一、活动时间。"][0] == "Fandol-Hei"
     assert fonts["（一）困难职工。"][0] == "FandolKai"
-    assert fonts["青山市实验中学工会委员会文件"][0] == "FandolSong-Bold"
+    assert fonts["青山市实验中学工会委员会文件"][0] == "Fandol-Song-Bold"
+
+
+def test_page_numbers_and_headings_are_printed_from_the_file_of_their_weight(notice):
+    """Fandol's Bold files state a regular weight; fontconfig alone printed the 宋体 page numbers and the 黑体
+    headings from them (fonts.py)."""
+    path, _ = notice
+    if not font_installed("FandolSong"):
+        pytest.skip("the Fandol fonts are not installed (scripts/install-fandol-fonts)")
+    fonts = {text: font for _, text, font, _size in text_fonts(path)}
+    files = embedded_files(path)
+    assert files[fonts["— 1 —"]] == "FandolSong-Regular"
+    assert files[fonts["一、活动时间。"]] == "FandolHei-Regular"
+    assert files[fonts["关于开展2027年春节送温暖活动"]] == "FandolSong-Bold"
 
 
 def test_signature_is_centred_over_the_date_four_characters_in_with_no_seal_placeholder(notice):
