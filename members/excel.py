@@ -18,7 +18,7 @@ from python_calamine import CalamineWorkbook
 from unionportal.spreadsheets import append_row, start_sheet, workbook_bytes
 from unionportal.uploads import check_size
 
-from .models import Department, Member, UnionGroup
+from .models import Department, Member, UnionGroup, pinyin_key
 from .validators import (
     JOB_NUMBER_VALIDATOR,
     PHONE_VALIDATOR,
@@ -81,6 +81,12 @@ HEADER_SYNONYMS = {
 }  # fmt: skip
 EXAMPLE_NOTE = "示例行，导入前请删除"  # the template's example row says so in 备注, and is refused if left in
 DATE_FIELDS = {"birth_date", "hire_date", "joined_on"}
+# the model's own limits, checked per row so that a long value is named in the preview with its row
+TEXT_LIMITS = {
+    name: Member._meta.get_field(name).max_length
+    for name in ("name", "job_number", "title", "post", "card_number", "ethnicity", "political_status", "education")
+}
+PINYIN_LIMIT = Member._meta.get_field("name_pinyin").max_length
 YES = {"是", "会员", "Y", "y", "1", "yes", "TRUE", "True"}
 
 
@@ -277,6 +283,12 @@ def _check_row(number, raw, labels):
     ):
         fields[name] = _text(raw.get(name))
     fields["job_number"] = _text(raw.get("job_number")) or None
+    for name, limit in TEXT_LIMITS.items():
+        if fields[name] and len(fields[name]) > limit:
+            row.errors.append(_("%(column)s不能超过%(limit)s字") % {"column": _column(name), "limit": limit})
+    # a syllable is at most 7 letters (zhuang1): only a name longer than 17 characters can overflow its pinyin
+    if len(fields["name"]) * 7 > PINYIN_LIMIT and len(pinyin_key(fields["name"])) > PINYIN_LIMIT:
+        row.errors.append(_("姓名过长，其拼音超过%(limit)s个字母") % {"limit": PINYIN_LIMIT})
     for name, check in (("phone", PHONE_VALIDATOR), ("job_number", JOB_NUMBER_VALIDATOR)):
         if fields[name]:
             try:

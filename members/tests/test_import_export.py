@@ -174,3 +174,16 @@ def test_the_import_refuses_facts_that_disagree_with_the_id_number(group):
     assert (
         "第2行 性别与身份证号不符（身份证号为男性）" in text and "第3行 入会日期不能早于出生日期（1949-12-31）" in text
     )
+
+
+@pytest.mark.parametrize(
+    ("bad", "reason"),
+    [
+        (row(name="张" * 31), "姓名不能超过30字"),
+        ([*row()[:9], "职" * 31], "职称不能超过30字"),
+        (row(name="双" * 18), "姓名过长，其拼音超过120个字母"),
+    ],
+)
+def test_a_value_longer_than_the_roster_keeps_is_named_with_its_row(group, bad, reason):
+    with pytest.raises(ValidationError, match=f"第2行 {reason}"):
+        services.import_roster(file=workbook(bad))
