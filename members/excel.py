@@ -39,6 +39,7 @@ MAX_IMPORT_CELLS = 1_000_000
 MAX_IMPORT_UNPACKED_BYTES = 300 * 1024 * 1024
 IMPORT_SECONDS = 60
 MAX_IMPORT_AREA = 2 * MAX_IMPORT_CELLS
+CELL_TAG = re.compile(rb"<(?:\w+:)?c[\s/>]")
 # Each cell and row tag, with its reference when it comes first as every spreadsheet program writes it
 # (<c r="B7" …>, <row r="7" …>), or an "r" attribute anywhere else.
 PLACED_TAG = re.compile(rb"""<(?:\w+:)?(c|row)(?=[\s/>])(?:\s+r\s*=\s*["']([A-Za-z]*)([0-9]*)["'])?|\s(r)\s*=""")
@@ -197,14 +198,15 @@ def _check_cells(file):
                 while chunk := xml.read(1 << 20):
                     pending += chunk
                     cut = pending.rfind(b"<")  # a tag cut in two is counted with the next chunk
+                    cells += len(CELL_TAG.findall(pending, 0, cut))
+                    if cells > MAX_IMPORT_CELLS:  # before the slower look at where the cells are
+                        raise too_big
                     extent.add(pending, cut)
                     pending = pending[cut:]
-                    if cells + extent.cells > MAX_IMPORT_CELLS:
-                        raise too_big
+                cells += len(CELL_TAG.findall(pending))
                 extent.add(pending, len(pending))
             if not extent.placed_as_written():
                 raise unreadable
-            cells += extent.cells
             if cells > MAX_IMPORT_CELLS or extent.area() > MAX_IMPORT_AREA:
                 raise too_big
     file.seek(0)
@@ -232,15 +234,11 @@ class _Extent:
     def count(self, tag, letters=(False, True), digits=(False, True)):
         return sum(self.kinds[tag, has_letters, has_digits] for has_letters in letters for has_digits in digits)
 
-    @property
-    def cells(self):
-        return self.count(b"c")
-
     def placed_as_written(self):
         """Other parts use "r" for their own attributes (a theme's gradients); a sheet only on its cells and rows."""
         strays = self.kinds[b"", False, False]
         malformed = self.kinds[b"c", True, False]
-        return not malformed and not (strays and (self.cells or self.count(b"row")))
+        return not malformed and not (strays and (self.count(b"c") or self.count(b"row")))
 
     def area(self):
         rows_unplaced, cells_unplaced = self.count(b"row", digits=(False,)), self.count(b"c", letters=(False,))
