@@ -210,6 +210,8 @@ def _check_cells(file):
                         raise too_big
                     extent.add(pending, cut)
                     pending = pending[cut:]
+                    if extent.area() > MAX_IMPORT_AREA:  # it only grows
+                        raise too_big
                 cells += len(CELL_TAG.findall(pending))
                 extent.add(pending, len(pending))
             if not extent.placed_as_written():
