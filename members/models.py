@@ -122,6 +122,27 @@ def pinyin_key(name):
     return "".join(lazy_pinyin(name, style=Style.TONE3, neutral_tone_with_five=True))
 
 
+def pinyin_key_and_initials(name):
+    """pinyin_key(name) and the initials Style.FIRST_LETTER gives (zs for 张三) from one pypinyin pass, half the
+    cost of two on a 20,000-row import. pypinyin cuts a name into words of Chinese characters, one syllable a
+    character, and runs of anything else, given back as written: the words tell which is which."""
+    from pypinyin import Style, lazy_pinyin  # see pinyin_key
+    from pypinyin.constants import RE_HANS
+    from pypinyin.seg.simpleseg import seg
+
+    words = seg(name)
+    syllables = lazy_pinyin(words, style=Style.TONE3, neutral_tone_with_five=True)
+    initials, at = [], 0
+    for word in words:
+        if RE_HANS.match(word):
+            initials += (syllable[0] for syllable in syllables[at : at + len(word)])
+            at += len(word)
+        else:
+            initials.append(syllables[at])
+            at += 1
+    return "".join(syllables), "".join(initials)
+
+
 class Member(models.Model):
     """A person on the staff roster. Non-members are kept too (应录尽录)."""
 
@@ -220,10 +241,7 @@ class Member(models.Model):
 
     def fill_derived_fields(self):
         """Pinyin for sorting and search; also needed before bulk_create, which skips save()."""
-        from pypinyin import Style, lazy_pinyin
-
-        self.name_pinyin = pinyin_key(self.name)
-        self.name_initials = "".join(lazy_pinyin(self.name, style=Style.FIRST_LETTER))
+        self.name_pinyin, self.name_initials = pinyin_key_and_initials(self.name)
         if self.id_number == "":
             self.id_number = None  # blank IDs must not collide on the unique index
         self.job_number = (self.job_number or "").strip() or None

@@ -149,12 +149,11 @@ def import_roster(request):
     if request.method == "POST" and request.FILES.get("file"):
         upload = request.FILES["file"]
         try:
-            rows = excel.check_against_database(excel.read_rows(upload), create_missing=True)
+            rows, unrecognised = excel.read_upload(upload)
+            excel.check_against_database(rows, create_missing=True)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
             return redirect("members:import")
-        upload.seek(0)
-        unrecognised = excel.unrecognised_columns(upload)
         upload.seek(0)
         stored = default_storage.save(f"member-imports/{request.user.pk}-{timezone.now():%Y%m%d%H%M%S}.xlsx", upload)
         request.session["members_import"] = stored

@@ -40,24 +40,24 @@ def database_error(*args, **kwargs):
     raise OperationalError("database is locked / connection lost")
 
 
-def failing_update_of(model):
-    """A database hook that fails every UPDATE of ``model``'s table with a database error."""
+def failing_write(statement, model):
+    """A database hook that fails every ``statement`` ("UPDATE", "INSERT INTO") of ``model``'s table with a
+    database error."""
     table = model._meta.db_table
 
     def execute(run, sql, params, many, context):
-        if sql.startswith(f'UPDATE "{table}"'):
+        if sql.startswith(f'{statement} "{table}"'):
             database_error()
         return run(sql, params, many, context)
 
     return connection.execute_wrapper(execute)
 
 
-def test_roster_import_failing_at_the_join_events_adds_no_member(monkeypatch, settings, tmp_path):
+def test_roster_import_failing_at_the_join_events_adds_no_member(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     UnionGroup.objects.create(name="语文组")
     before = every_table()
-    monkeypatch.setattr(MembershipEvent.objects, "bulk_create", database_error)
-    with pytest.raises(OperationalError):
+    with failing_write("INSERT INTO", MembershipEvent), pytest.raises(OperationalError):
         members.import_roster(file=workbook(row(), row("李四", "女")))
     assert every_table() == before  # no member, no history row, no event
 
@@ -116,7 +116,7 @@ def tally_counts():
 def test_a_ballot_failing_at_the_count_leaves_neither_receipt_nor_count():
     motion, voter = _open_motion_with_two_votes()
     before, counts = every_table(), tally_counts()
-    with failing_update_of(BallotTally), pytest.raises(OperationalError):  # the receipt is already written
+    with failing_write("UPDATE", BallotTally), pytest.raises(OperationalError):  # the receipt is already written
         motion_services.cast_ballot(motion=motion, member=voter.member, choice="against")
     assert every_table() == before and tally_counts() == counts
     motion_services.cast_ballot(motion=motion, member=voter.member, choice="against")  # and the delegate can vote again
@@ -131,7 +131,7 @@ def test_an_appraisal_ballot_failing_at_the_count_leaves_no_receipt():
     voter = make_delegate(term)
     appraisal_services.open_appraisal(appraisal=appraisal)
     before, counts = every_table(), tally_counts()
-    with failing_update_of(AppraisalTally), pytest.raises(OperationalError):
+    with failing_write("UPDATE", AppraisalTally), pytest.raises(OperationalError):
         appraisal_services.cast_appraisal_ballot(
             appraisal=appraisal, member=voter.member, grades={leader.pk: "satisfied"}
         )

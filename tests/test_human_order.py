@@ -2,12 +2,13 @@
 姓氏笔画 on the congress lists, 第N groups by N."""
 
 import pytest
+from pypinyin import Style, lazy_pinyin
 
 from congress import appraisal_selectors, appraisal_services, proposal_services, session_services
 from congress.models import Attendance, ProposalCoSigner
 from congress.tests.factories import make_delegate, make_member, make_session, make_term
 from members import selectors
-from members.models import Department, Member, pinyin_key
+from members.models import Department, Member, pinyin_key, pinyin_key_and_initials
 from unionportal.human_order import chinese_number, numbered_key
 
 pytestmark = pytest.mark.django_db
@@ -21,6 +22,14 @@ def test_pinyin_compares_syllable_by_syllable_then_tone():
     assert pinyin_key("胡红") < pinyin_key("黄志")  # hu before huang, though "huh" > "hua"
     assert pinyin_key("李明") < pinyin_key("李明华") < pinyin_key("李明珠")
     assert pinyin_key("黎") < pinyin_key("李") < pinyin_key("力")  # li2 li3 li4
+
+
+@pytest.mark.parametrize(
+    "name", ["张三", "单田芳", "曾国藩", "买买提·艾力", "Tom李", "李a1", "王 五", "\ufa6e张", "欧阳Ⅱ"]
+)
+def test_one_pinyin_pass_gives_the_key_and_the_initials_two_passes_gave(name):
+    initials = "".join(lazy_pinyin(name, style=Style.FIRST_LETTER))
+    assert pinyin_key_and_initials(name) == (pinyin_key(name), initials)
 
 
 def test_roster_sorts_by_pinyin_syllables_and_still_finds_typed_pinyin():

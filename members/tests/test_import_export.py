@@ -4,6 +4,7 @@ from io import BytesIO
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
 from openpyxl import Workbook, load_workbook
 
 from members import services
@@ -91,12 +92,13 @@ def test_duplicate_id_inside_the_file_and_against_the_roster(group):
     assert Member.objects.count() == 1
 
 
-def test_a_database_failure_midway_rolls_back_everything(group, monkeypatch):
-    def fail(*args, **kwargs):
-        raise RuntimeError("disk full")
+def test_a_database_failure_midway_rolls_back_everything(group):
+    def fail(run, sql, params, many, context):
+        if sql.startswith(f'INSERT INTO "{Member.history.model._meta.db_table}"'):  # after the members
+            raise RuntimeError("disk full")
+        return run(sql, params, many, context)
 
-    monkeypatch.setattr(MembershipEvent.objects, "bulk_create", fail)
-    with pytest.raises(RuntimeError):
+    with connection.execute_wrapper(fail), pytest.raises(RuntimeError):
         services.import_roster(file=workbook(row(), row("李四")))
     assert not Member.objects.exists()
 
@@ -174,3 +176,16 @@ def test_the_import_refuses_facts_that_disagree_with_the_id_number(group):
     assert (
         "第2行 性别与身份证号不符（身份证号为男性）" in text and "第3行 入会日期不能早于出生日期（1949-12-31）" in text
     )
+
+
+@pytest.mark.parametrize(
+    ("bad", "reason"),
+    [
+        (row(name="张" * 31), "姓名不能超过30字"),
+        ([*row()[:9], "职" * 31], "职称不能超过30字"),
+        (row(name="双" * 18), "姓名过长，其拼音超过120个字母"),
+    ],
+)
+def test_a_value_longer_than_the_roster_keeps_is_named_with_its_row(group, bad, reason):
+    with pytest.raises(ValidationError, match=f"第2行 {reason}"):
+        services.import_roster(file=workbook(bad))

@@ -43,12 +43,13 @@ def test_import_runs_the_same_queries_for_3_rows_as_for_60(lookups):
     assert MembershipEvent.objects.filter(kind="join", to_group__name="语文组").count() == 63
 
 
-def test_an_error_while_writing_the_membership_events_leaves_no_member(lookups, monkeypatch):
-    def broken(*args, **kwargs):
-        raise RuntimeError("database gone")
+def test_an_error_while_writing_the_membership_events_leaves_no_member(lookups):
+    def broken(run, sql, params, many, context):
+        if sql.startswith(f'INSERT INTO "{MembershipEvent._meta.db_table}"'):
+            raise RuntimeError("database gone")
+        return run(sql, params, many, context)
 
-    monkeypatch.setattr(MembershipEvent.objects, "bulk_create", broken)
-    with pytest.raises(RuntimeError):
+    with connection.execute_wrapper(broken), pytest.raises(RuntimeError):
         services.import_roster(file=workbook(*rows(5)))
     assert not Member.objects.exists()
     assert not Member.history.exists()
@@ -97,3 +98,18 @@ def test_chair_exports_full_id_numbers_and_the_same_columns(client_as, users):
     assert header[:6] == ("序号", "姓名", "性别", "出生日期", "身份证号", "手机号")
     [line] = [line for line in lines if line[1] == "导出000"]
     assert line[2] == "女" and line[4] == GOOD_ID and line[13] == "否"
+
+
+def test_each_imported_person_gets_one_creation_record_in_the_history(lookups, users):
+    line = rows(1)[0]
+    line[1], line[3] = "男", GOOD_ID
+    services.import_roster(file=workbook(line, *rows(2, start=1)), actor=users["chair"])
+    imported = Member.objects.filter(name__startswith="员工")
+    assert imported.count() == 3
+    for member in imported:
+        [record] = member.history.all()
+        assert record.history_type == "+" and record.history_user == users["chair"]
+        assert record.history_change_reason is None
+        tracked = [field.attname for field in Member.history.model.tracked_fields]
+        assert [getattr(record, name) for name in tracked] == [getattr(member, name) for name in tracked]
+    assert Member.objects.get(id_number=GOOD_ID).history.get().birth_date.isoformat() == "1949-12-31"
