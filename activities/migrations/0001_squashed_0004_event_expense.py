@@ -42,10 +42,11 @@ class Migration(migrations.Migration):
                 ('eligibility', models.CharField(choices=[('all', '全体教职工'), ('members', '仅限会员'), ('members_first', '会员优先'), ('women', '女职工'), ('retirees', '退休教职工')], default='all', max_length=20, verbose_name='参加对象')),
                 ('members_first_until', models.DateTimeField(blank=True, help_text='此前仅会员可报名；之后全体教职工可报名', null=True, verbose_name='会员优先截止')),
                 ('budget', models.DecimalField(decimal_places=2, default=0, max_digits=10, verbose_name='预算（元）')),
-                ('actual_cost', models.DecimalField(blank=True, decimal_places=2, max_digits=10, null=True, verbose_name='实际支出（元）')),
+                ('actual_cost', models.DecimalField(blank=True, decimal_places=2, help_text='活动经费经财务支付后，按支付金额记入', max_digits=10, null=True, verbose_name='实际支出（元）')),
                 ('check_in_code', models.CharField(default=activities.models.new_check_in_code, editable=False, max_length=20, verbose_name='签到码')),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='创建时间')),
                 ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL, verbose_name='创建人')),
+                ('expense', models.ForeignKey(blank=True, help_text='活动经费走工会经费审批：财务审核、主席审批、财务支付', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='funds.expense', verbose_name='经费申请')),
                 ('joint_department', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, to='members.department', verbose_name='联合主办部门')),
             ],
             options={
@@ -74,13 +75,14 @@ class Migration(migrations.Migration):
                 ('eligibility', models.CharField(choices=[('all', '全体教职工'), ('members', '仅限会员'), ('members_first', '会员优先'), ('women', '女职工'), ('retirees', '退休教职工')], default='all', max_length=20, verbose_name='参加对象')),
                 ('members_first_until', models.DateTimeField(blank=True, help_text='此前仅会员可报名；之后全体教职工可报名', null=True, verbose_name='会员优先截止')),
                 ('budget', models.DecimalField(decimal_places=2, default=0, max_digits=10, verbose_name='预算（元）')),
-                ('actual_cost', models.DecimalField(blank=True, decimal_places=2, max_digits=10, null=True, verbose_name='实际支出（元）')),
+                ('actual_cost', models.DecimalField(blank=True, decimal_places=2, help_text='活动经费经财务支付后，按支付金额记入', max_digits=10, null=True, verbose_name='实际支出（元）')),
                 ('created_at', models.DateTimeField(blank=True, editable=False, verbose_name='创建时间')),
                 ('history_id', models.AutoField(primary_key=True, serialize=False)),
                 ('history_date', models.DateTimeField(db_index=True)),
                 ('history_change_reason', models.CharField(max_length=100, null=True)),
                 ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
                 ('created_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='创建人')),
+                ('expense', models.ForeignKey(blank=True, db_constraint=False, help_text='活动经费走工会经费审批：财务审核、主席审批、财务支付', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='funds.expense', verbose_name='经费申请')),
                 ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
                 ('joint_department', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='members.department', verbose_name='联合主办部门')),
             ],
@@ -91,22 +93,6 @@ class Migration(migrations.Migration):
                 'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='Notice',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', models.CharField(max_length=300, verbose_name='内容')),
-                ('url', models.CharField(blank=True, max_length=200, verbose_name='链接')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='时间')),
-                ('read_at', models.DateTimeField(blank=True, null=True, verbose_name='已读时间')),
-                ('member', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='notices', to='members.member', verbose_name='收件人')),
-            ],
-            options={
-                'verbose_name': '通知',
-                'verbose_name_plural': '通知',
-                'ordering': ['-created_at', '-pk'],
-            },
         ),
         migrations.CreateModel(
             name='Registration',
@@ -124,6 +110,7 @@ class Migration(migrations.Migration):
                 'verbose_name': '报名',
                 'verbose_name_plural': '报名',
                 'ordering': ['event', 'position'],
+                'constraints': [models.UniqueConstraint(condition=models.Q(('status__in', ['registered', 'waitlisted'])), fields=('event', 'member'), name='one_active_registration_per_member', violation_error_message='已报名本活动。'), models.UniqueConstraint(fields=('event', 'position'), name='unique_registration_position')],
             },
         ),
         migrations.CreateModel(
@@ -131,10 +118,12 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='时间')),
-                ('from_status', models.CharField(blank=True, choices=[('registered', '已报名'), ('waitlisted', '候补'), ('cancelled', '已取消')], max_length=20, verbose_name='原状态')),
-                ('to_status', models.CharField(choices=[('registered', '已报名'), ('waitlisted', '候补'), ('cancelled', '已取消')], max_length=20, verbose_name='新状态')),
-                ('note', models.CharField(blank=True, max_length=200, verbose_name='说明')),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL)),
+                ('from_status', models.CharField(blank=True, max_length=20, verbose_name='原状态')),
+                ('to_status', models.CharField(max_length=20, verbose_name='新状态')),
+                ('note', models.TextField(blank=True, verbose_name='说明')),
+                ('action', models.CharField(blank=True, max_length=20, verbose_name='动作')),
+                ('internal', models.BooleanField(default=False, verbose_name='内部记录')),
+                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='操作人')),
                 ('registration', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='steps', to='activities.registration')),
             ],
             options={
@@ -198,6 +187,7 @@ class Migration(migrations.Migration):
                 'verbose_name': '参赛队',
                 'verbose_name_plural': '参赛队',
                 'ordering': ['event', 'name'],
+                'constraints': [models.UniqueConstraint(fields=('event', 'union_group'), name='one_team_per_group')],
             },
         ),
         migrations.AddField(
@@ -280,76 +270,11 @@ class Migration(migrations.Migration):
             },
         ),
         migrations.AddConstraint(
-            model_name='team',
-            constraint=models.UniqueConstraint(fields=('event', 'union_group'), name='one_team_per_group'),
-        ),
-        migrations.AddConstraint(
             model_name='result',
             constraint=models.CheckConstraint(condition=models.Q(models.Q(('member__isnull', False), ('team__isnull', True)), models.Q(('member__isnull', True), ('team__isnull', False)), _connector='OR'), name='result_person_or_team', violation_error_message='请选择获奖个人或参赛队（二选一）。'),
         ),
         migrations.AddConstraint(
             model_name='registration',
             constraint=models.CheckConstraint(condition=models.Q(models.Q(('member__isnull', False), ('team__isnull', True)), models.Q(('member__isnull', True), ('team__isnull', False)), _connector='OR'), name='registration_person_or_team'),
-        ),
-        migrations.AddConstraint(
-            model_name='registration',
-            constraint=models.UniqueConstraint(condition=models.Q(('status__in', ['registered', 'waitlisted'])), fields=('event', 'member'), name='one_active_registration_per_member', violation_error_message='已报名本活动。'),
-        ),
-        migrations.AddConstraint(
-            model_name='registration',
-            constraint=models.UniqueConstraint(fields=('event', 'position'), name='unique_registration_position'),
-        ),
-        migrations.AddField(
-            model_name='registrationstep',
-            name='action',
-            field=models.CharField(blank=True, max_length=20, verbose_name='动作'),
-        ),
-        migrations.AddField(
-            model_name='registrationstep',
-            name='internal',
-            field=models.BooleanField(default=False, verbose_name='内部记录'),
-        ),
-        migrations.AlterField(
-            model_name='registrationstep',
-            name='actor',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='操作人'),
-        ),
-        migrations.AlterField(
-            model_name='registrationstep',
-            name='from_status',
-            field=models.CharField(blank=True, max_length=20, verbose_name='原状态'),
-        ),
-        migrations.AlterField(
-            model_name='registrationstep',
-            name='note',
-            field=models.TextField(blank=True, verbose_name='说明'),
-        ),
-        migrations.AlterField(
-            model_name='registrationstep',
-            name='to_status',
-            field=models.CharField(max_length=20, verbose_name='新状态'),
-        ),
-        migrations.DeleteModel(
-            name='Notice',
-        ),
-        migrations.AddField(
-            model_name='event',
-            name='expense',
-            field=models.ForeignKey(blank=True, help_text='活动经费走工会经费审批：财务审核、主席审批、财务支付', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='funds.expense', verbose_name='经费申请'),
-        ),
-        migrations.AddField(
-            model_name='historicalevent',
-            name='expense',
-            field=models.ForeignKey(blank=True, db_constraint=False, help_text='活动经费走工会经费审批：财务审核、主席审批、财务支付', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='funds.expense', verbose_name='经费申请'),
-        ),
-        migrations.AlterField(
-            model_name='event',
-            name='actual_cost',
-            field=models.DecimalField(blank=True, decimal_places=2, help_text='活动经费经财务支付后，按支付金额记入', max_digits=10, null=True, verbose_name='实际支出（元）'),
-        ),
-        migrations.AlterField(
-            model_name='historicalevent',
-            name='actual_cost',
-            field=models.DecimalField(blank=True, decimal_places=2, help_text='活动经费经财务支付后，按支付金额记入', max_digits=10, null=True, verbose_name='实际支出（元）'),
         ),
     ]

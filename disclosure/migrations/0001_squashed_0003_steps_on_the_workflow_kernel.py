@@ -42,7 +42,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('title', models.CharField(max_length=200, verbose_name='标题')),
-                ('body', models.TextField(help_text='纯文本，换行会保留。', verbose_name='内容')),
+                ('body', models.TextField(help_text='空行分段；“# ”开头为小标题，“- ”或“1. ”开头为列表，“| 甲 | 乙 |”为表格，**加粗**。', verbose_name='内容')),
                 ('audience', models.CharField(choices=[('internal', '对内（会员）'), ('public', '对外（公众）')], default='internal', max_length=10, verbose_name='公开对象')),
                 ('needs_signature', models.BooleanField(default=False, help_text='对内事项：要求全体会员点“已阅”。', verbose_name='需签阅')),
                 ('period_start', models.DateField(blank=True, null=True, verbose_name='公示开始')),
@@ -61,6 +61,7 @@ class Migration(migrations.Migration):
                 'verbose_name': '公开事项',
                 'verbose_name_plural': '公开事项',
                 'ordering': ['-published_on', '-pk'],
+                'indexes': [models.Index(fields=['status', 'audience', '-published_on'], name='disclosure_board_idx')],
             },
         ),
         migrations.CreateModel(
@@ -111,7 +112,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
                 ('title', models.CharField(max_length=200, verbose_name='标题')),
-                ('body', models.TextField(help_text='纯文本，换行会保留。', verbose_name='内容')),
+                ('body', models.TextField(help_text='空行分段；“# ”开头为小标题，“- ”或“1. ”开头为列表，“| 甲 | 乙 |”为表格，**加粗**。', verbose_name='内容')),
                 ('audience', models.CharField(choices=[('internal', '对内（会员）'), ('public', '对外（公众）')], default='internal', max_length=10, verbose_name='公开对象')),
                 ('needs_signature', models.BooleanField(default=False, help_text='对内事项：要求全体会员点“已阅”。', verbose_name='需签阅')),
                 ('period_start', models.DateField(blank=True, null=True, verbose_name='公示开始')),
@@ -169,11 +170,12 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='时间')),
-                ('action', models.CharField(max_length=20, verbose_name='动作')),
-                ('from_status', models.CharField(blank=True, choices=[('draft', '草稿'), ('pending', '预审中'), ('returned', '已退回'), ('published', '公示中'), ('rectifying', '整改中'), ('closed', '无异议'), ('archived', '已归档')], max_length=12, verbose_name='原状态')),
-                ('to_status', models.CharField(choices=[('draft', '草稿'), ('pending', '预审中'), ('returned', '已退回'), ('published', '公示中'), ('rectifying', '整改中'), ('closed', '无异议'), ('archived', '已归档')], max_length=12, verbose_name='新状态')),
+                ('action', models.CharField(blank=True, max_length=20, verbose_name='动作')),
+                ('from_status', models.CharField(blank=True, max_length=20, verbose_name='原状态')),
+                ('to_status', models.CharField(max_length=20, verbose_name='新状态')),
                 ('note', models.TextField(blank=True, verbose_name='说明')),
-                ('actor', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='操作人')),
+                ('internal', models.BooleanField(default=False, verbose_name='内部记录')),
+                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='操作人')),
                 ('item', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='steps', to='disclosure.disclosureitem', verbose_name='事项')),
             ],
             options={
@@ -211,49 +213,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': '签阅记录',
                 'verbose_name_plural': '签阅记录',
+                'constraints': [models.UniqueConstraint(fields=('item', 'user'), name='disclosure_receipt_once')],
             },
-        ),
-        migrations.AddIndex(
-            model_name='disclosureitem',
-            index=models.Index(fields=['status', 'audience', '-published_on'], name='disclosure_board_idx'),
-        ),
-        migrations.AddConstraint(
-            model_name='readreceipt',
-            constraint=models.UniqueConstraint(fields=('item', 'user'), name='disclosure_receipt_once'),
-        ),
-        migrations.AlterField(
-            model_name='disclosureitem',
-            name='body',
-            field=models.TextField(help_text='空行分段；“# ”开头为小标题，“- ”或“1. ”开头为列表，“| 甲 | 乙 |”为表格，**加粗**。', verbose_name='内容'),
-        ),
-        migrations.AlterField(
-            model_name='historicaldisclosureitem',
-            name='body',
-            field=models.TextField(help_text='空行分段；“# ”开头为小标题，“- ”或“1. ”开头为列表，“| 甲 | 乙 |”为表格，**加粗**。', verbose_name='内容'),
-        ),
-        migrations.AddField(
-            model_name='itemstep',
-            name='internal',
-            field=models.BooleanField(default=False, verbose_name='内部记录'),
-        ),
-        migrations.AlterField(
-            model_name='itemstep',
-            name='action',
-            field=models.CharField(blank=True, max_length=20, verbose_name='动作'),
-        ),
-        migrations.AlterField(
-            model_name='itemstep',
-            name='actor',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='操作人'),
-        ),
-        migrations.AlterField(
-            model_name='itemstep',
-            name='from_status',
-            field=models.CharField(blank=True, max_length=20, verbose_name='原状态'),
-        ),
-        migrations.AlterField(
-            model_name='itemstep',
-            name='to_status',
-            field=models.CharField(max_length=20, verbose_name='新状态'),
         ),
     ]

@@ -86,6 +86,7 @@ class Migration(migrations.Migration):
                 ('is_dedicated', models.BooleanField(default=False, verbose_name='专项基金')),
                 ('opening_balance', models.DecimalField(decimal_places=2, default=Decimal('0.00'), max_digits=14, verbose_name='期初余额（元）')),
                 ('sort_order', models.PositiveSmallIntegerField(default=0, verbose_name='排序')),
+                ('is_active', models.BooleanField(default=True, help_text='停用后不能再记收支，已有记录保留', verbose_name='启用')),
             ],
             options={
                 'verbose_name': '资金',
@@ -196,6 +197,7 @@ class Migration(migrations.Migration):
                 'verbose_name': '支出申请',
                 'verbose_name_plural': '支出申请',
                 'ordering': ['-created_at', '-pk'],
+                'indexes': [models.Index(fields=['year', 'account', 'status'], name='funds_expen_year_2f8e47_idx')],
             },
         ),
         migrations.CreateModel(
@@ -286,6 +288,8 @@ class Migration(migrations.Migration):
                 'verbose_name': '收支记录',
                 'verbose_name_plural': '收支记录',
                 'ordering': ['date', 'pk'],
+                'indexes': [models.Index(fields=['year', 'account'], name='funds_entry_year_b43146_idx'), models.Index(fields=['year', 'fund'], name='funds_entry_year_8d0b4e_idx')],
+                'constraints': [models.CheckConstraint(condition=models.Q(('amount__gt', 0)), name='funds_entry_amount_positive')],
             },
         ),
         migrations.CreateModel(
@@ -334,27 +338,6 @@ class Migration(migrations.Migration):
                 'ordering': ['account__code'],
                 'constraints': [models.UniqueConstraint(fields=('budget', 'account'), name='funds_budget_line_once')],
             },
-        ),
-        migrations.AddIndex(
-            model_name='expense',
-            index=models.Index(fields=['year', 'account', 'status'], name='funds_expen_year_2f8e47_idx'),
-        ),
-        migrations.AddIndex(
-            model_name='entry',
-            index=models.Index(fields=['year', 'account'], name='funds_entry_year_b43146_idx'),
-        ),
-        migrations.AddIndex(
-            model_name='entry',
-            index=models.Index(fields=['year', 'fund'], name='funds_entry_year_8d0b4e_idx'),
-        ),
-        migrations.AddConstraint(
-            model_name='entry',
-            constraint=models.CheckConstraint(condition=models.Q(('amount__gt', 0)), name='funds_entry_amount_positive'),
-        ),
-        migrations.AddField(
-            model_name='fund',
-            name='is_active',
-            field=models.BooleanField(default=True, help_text='停用后不能再记收支，已有记录保留', verbose_name='启用'),
         ),
         migrations.RunPython(
             code=default_chart.load_chart,
