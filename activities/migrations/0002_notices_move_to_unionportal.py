@@ -42,6 +42,6 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.RunPython(copy_notices, copy_back),
+        migrations.RunPython(copy_notices, copy_back, elidable=True),
         migrations.DeleteModel(name="Notice"),
     ]

@@ -118,7 +118,7 @@ class Migration(migrations.Migration):
             model_name="ballottally",
             constraint=models.UniqueConstraint(fields=("motion", "choice"), name="congress_one_tally_per_choice"),
         ),
-        migrations.RunPython(ballots_to_tallies, tallies_to_ballots),
+        migrations.RunPython(ballots_to_tallies, tallies_to_ballots, elidable=True),
         migrations.RemoveField(
             model_name="ballot",
             name="motion",

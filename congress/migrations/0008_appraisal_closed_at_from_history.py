@@ -22,5 +22,5 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.RunPython(closed_at_from_history, migrations.RunPython.noop),
+        migrations.RunPython(closed_at_from_history, migrations.RunPython.noop, elidable=True),
     ]

@@ -27,5 +27,5 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.RunPython(member_from_delegate, delegate_from_member),
+        migrations.RunPython(member_from_delegate, delegate_from_member, elidable=True),
     ]

@@ -83,7 +83,7 @@ class Migration(migrations.Migration):
             name='group_ref',
             field=models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='congress.delegategroup', verbose_name='代表组'),
         ),
-        migrations.RunPython(groups_from_text, text_from_groups),
+        migrations.RunPython(groups_from_text, text_from_groups, elidable=True),
         migrations.RemoveField(model_name='delegate', name='group'),
         migrations.RemoveField(model_name='historicaldelegate', name='group'),
         migrations.RenameField(model_name='delegate', old_name='group_ref', new_name='group'),

@@ -72,5 +72,5 @@ class Migration(migrations.Migration):
             name='to_status',
             field=models.CharField(max_length=20, verbose_name='新状态'),
         ),
-        migrations.RunPython(name_the_actions, migrations.RunPython.noop),
+        migrations.RunPython(name_the_actions, migrations.RunPython.noop, elidable=True),
     ]

@@ -14,4 +14,4 @@ def recompute(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [("members", "0005_union_group_dissolved_on")]
 
-    operations = [migrations.RunPython(recompute, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(recompute, migrations.RunPython.noop, elidable=True)]

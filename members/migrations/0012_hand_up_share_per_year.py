@@ -24,7 +24,7 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.RunPython(keep_each_years_share, migrations.RunPython.noop),
+        migrations.RunPython(keep_each_years_share, migrations.RunPython.noop, elidable=True),
         migrations.RemoveField(model_name="duessettings", name="hand_up_share"),
         migrations.RemoveField(model_name="historicalduessettings", name="hand_up_share"),
     ]

@@ -59,5 +59,5 @@ class Migration(migrations.Migration):
             name='kind',
             field=models.CharField(choices=[('grant', '困难补助金'), ('condolence', '慰问金'), ('illness', '大病救助'), ('school', '助学金'), ('goods', '慰问品'), ('other', '其他')], default='grant', max_length=10, verbose_name='类型'),
         ),
-        migrations.RunPython(retire_donation_kind, migrations.RunPython.noop),
+        migrations.RunPython(retire_donation_kind, migrations.RunPython.noop, elidable=True),
     ]

@@ -71,5 +71,5 @@ class Migration(migrations.Migration):
             name='status',
             field=models.CharField(choices=[('submitted', '已提交'), ('returned', '已退回'), ('reviewed', '已初审'), ('rejected', '未通过'), ('approved', '已批准'), ('paid', '已发放'), ('withdrawn', '已撤回')], default='submitted', max_length=10, verbose_name='状态'),
         ),
-        migrations.RunPython(name_the_actions, migrations.RunPython.noop),
+        migrations.RunPython(name_the_actions, migrations.RunPython.noop, elidable=True),
     ]

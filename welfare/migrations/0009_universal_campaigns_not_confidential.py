@@ -19,4 +19,4 @@ def open_universal_gifts(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [("welfare", "0008_payments_wait_on_funds_chain")]
 
-    operations = [migrations.RunPython(open_universal_gifts, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(open_universal_gifts, migrations.RunPython.noop, elidable=True)]
