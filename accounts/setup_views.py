@@ -12,6 +12,7 @@ from django.views.decorators.cache import never_cache
 
 from members.dues import hand_up_share
 from members.models import DuesSettings
+from unionportal import permission_backend
 from unionportal.login import LoginView
 from unionportal.models import UnionProfile
 
@@ -65,7 +66,7 @@ def administrator(request):
         except ValidationError as error:
             _add_errors(form, error)
         else:
-            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            login(request, user, backend=permission_backend.PATH)
             messages.success(request, _("管理员账号已创建。"))
             return redirect("accounts:setup_union")
     return _page(request, 0, form, intro=_("欢迎使用基层工会门户。先创建系统管理员账号，再用几步填好工会的基本情况。"))

@@ -17,6 +17,7 @@ from openpyxl import Workbook
 
 from members import selectors as roster_selectors
 from members.models import Member
+from unionportal import permission_backend
 from unionportal.access import permission_required
 from unionportal.documents.services import queue_document
 from unionportal.form_pages import report_refusal
@@ -239,7 +240,7 @@ def activate(request):
             for field, errors in error.message_dict.items():
                 form.add_error(field, errors)
         else:
-            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            login(request, user, backend=permission_backend.PATH)
             messages.success(
                 request, _("密码已设置，欢迎使用。今后请用登录名 %(login)s 和新密码登录。") % {"login": user.username}
             )

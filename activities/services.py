@@ -7,8 +7,8 @@ serialises writers in the same way.
 """
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
-from django.db.models import Count, Max, Q
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Max
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -68,8 +68,13 @@ def sign_up_refusal(*, event, member, now=None):
 
 def _enter(*, event, actor, member=None, team=None, note=""):
     """Take a place if one is free, else join the waitlist. The caller holds the event lock."""
-    places = event.registrations.aggregate(taken=Count("pk", filter=Q(status=Status.REGISTERED)), last=Max("position"))
-    taken, last = places["taken"], places["last"] or 0
+    # Grouped by state rather than counted with FILTER clauses: the same one query, but half the ORM's work to
+    # build, done while every other sign-up waits for the lock.
+    by_status = event.registrations.order_by().values_list("status").annotate(Count("pk"), Max("position"))
+    taken = last = 0
+    for status, count, top in by_status:
+        taken += count if status == Status.REGISTERED else 0
+        last = max(last, top)
     status = Status.REGISTERED if event.capacity is None or taken < event.capacity else Status.WAITLISTED
     registration = Registration(
         event=event,
@@ -98,19 +103,25 @@ def sign_up(*, event, member, actor=None, on_behalf=False):
     """A person signs up (报名). Eligibility and the sign-up window are checked; when all places
     are taken the person joins the waitlist (候补) in order. Staff adding someone on their behalf
     (on_behalf) are not held to the sign-up window, only to eligibility and capacity."""
-    with transaction.atomic():
-        event = _lock(event)
-        if event.is_team_event:
-            raise ValidationError(_("本活动为团体项目，请由工会小组报名参赛队。"))
-        reason = eligibility_refusal(event=event, member=member)
-        if reason is None and not on_behalf:
-            reason = window_refusal(event=event)
-        if reason:
-            raise ValidationError(reason)
-        if event.registrations.filter(member=member, status__in=Registration.ACTIVE).exists():
-            raise ValidationError(_("%(name)s已报名本活动。") % {"name": member.name})
-        note = _("代为报名") if on_behalf else ""
-        return _enter(event=event, actor=actor, member=member, note=note)
+    already = ValidationError(_("%(name)s已报名本活动。") % {"name": member.name})
+    # A second sign-up is refused before the lock, which every other sign-up queues for; one slipping past the check
+    # (a double click) is refused by the unique rule.
+    if event.registrations.filter(member=member, status__in=Registration.ACTIVE).exists():
+        raise already
+    try:
+        with transaction.atomic():
+            event = _lock(event)
+            if event.is_team_event:
+                raise ValidationError(_("本活动为团体项目，请由工会小组报名参赛队。"))
+            reason = eligibility_refusal(event=event, member=member)
+            if reason is None and not on_behalf:
+                reason = window_refusal(event=event)
+            if reason:
+                raise ValidationError(reason)
+            note = _("代为报名") if on_behalf else ""
+            return _enter(event=event, actor=actor, member=member, note=note)
+    except IntegrityError as error:
+        raise already from error
 
 
 def sign_up_team(*, event, union_group, actor, name="", captain=None, members=(), on_behalf=False):

@@ -13,13 +13,14 @@ from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_K
 from django.contrib.sessions.backends.db import SessionStore
 from django.urls import reverse
 
+from unionportal import permission_backend
 from unionportal.login import LAST_SEEN
 
 
 def session_key_for(user):
     session = SessionStore()
     session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[BACKEND_SESSION_KEY] = permission_backend.PATH
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
     session[LAST_SEEN] = int(time.time())  # as a login stamps it, so the first request does not rewrite the session
     session.create()

@@ -13,7 +13,7 @@ from unionportal.workflow import move
 
 from .ballots import count_vote as _count_vote
 from .models import Attendance, BallotReceipt, BallotTally, Motion
-from .selectors import active_delegate, quorum
+from .selectors import ballot_seat, quorum
 from .vote_flows import MOTION_FLOW
 
 
@@ -58,7 +58,10 @@ def record_open_count(*, motion, votes_for, votes_against, abstentions, actor=No
 def check_present(session, member):
     """A secret ballot is cast in the hall: only a delegate marked 出席 at the session votes, not one
     on leave (请假), an observer (列席) or one nobody signed in."""
-    kind = Attendance.objects.filter(session=session, member=member).values_list("kind", flat=True).first()
+    _check_attendance(Attendance.objects.filter(session=session, member=member).values_list("kind", flat=True).first())
+
+
+def _check_attendance(kind):
     if kind is None:
         raise ValidationError(_("您未登记出席本次会议，不能投票；请到会务处签到。"))
     if kind != Attendance.Kind.PRESENT:
@@ -75,28 +78,27 @@ def _check_open(motion):
 def check_ballot(motion, member):
     """The delegate who may cast a secret ballot on ``motion`` now; otherwise the reason, raised."""
     _check_open(motion)
-    delegate = active_delegate(member, motion.agenda_item.session.term_id)
+    delegate = ballot_seat(motion, member)
     if delegate is None:
         raise ValidationError(_("只有本届在任代表可以投票。"))
     if motion.opened_at and delegate.seated_at > motion.opened_at:
         raise ValidationError(_("您在表决开始后才就任代表，不参加本次表决。"))
-    if BallotReceipt.objects.filter(motion=motion, delegate=delegate).exists():
+    if delegate.voted:
         raise ValidationError(_("您已投过票。"))
-    check_present(motion.agenda_item.session, member)
+    _check_attendance(delegate.attendance)
     return delegate
 
 
 def cast_ballot(*, motion, member, choice):
     """A delegate present at the session casts a secret ballot: a receipt (who) and +1 on the motion's
     tally (what), in one transaction, with nothing stored that links them. The unique receipt makes it
-    one ballot per delegate."""
+    one ballot per delegate. ``motion`` is the caller's copy, seen open (with its agenda item's session)."""
     if choice not in BallotTally.Choice.values:
         raise ValidationError(_("请选择赞成、反对或弃权。"))
     # Who may vote (the seat, the roll call, a receipt already given) does not depend on the motion's row, so it
-    # is read before taking its lock, from the motion as it stands (the caller's copy may be older than its
-    # opening): the lock every voter in the hall queues for then covers only the motion's state, the receipt and
-    # the tally. A second receipt slipping past the check is refused by its unique rule.
-    motion = Motion.objects.select_related("agenda_item__session").get(pk=motion.pk)
+    # is read before taking its lock, against the caller's copy (its opening time is fixed once open): the lock
+    # every voter in the hall queues for then covers only the motion's state, the receipt and the tally. A second
+    # receipt slipping past the check is refused by its unique rule.
     delegate = check_ballot(motion, member)
     try:
         with transaction.atomic():

@@ -1,6 +1,6 @@
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -10,7 +10,7 @@ from unionportal.human_order import numbered_key
 from unionportal.models import UnionProfile
 from unionportal.vocabulary import vocabulary_for
 
-from .models import Attendance, Delegate, Motion, Proposal, ProposalCoSigner, Session
+from .models import Attendance, BallotReceipt, Delegate, Motion, Proposal, ProposalCoSigner, Session
 
 S = Proposal.Status
 
@@ -88,6 +88,22 @@ def active_delegate(member, term):
     if member is None:
         return None
     return Delegate.objects.filter(term=term, member=member, active=True).first()
+
+
+def ballot_seat(motion, member):
+    """``active_delegate`` for the motion's term, with ``voted`` (her receipt for it exists) and ``attendance`` (her
+    Attendance.Kind at its session, None unregistered): what a secret ballot checks, in one query."""
+    if member is None:
+        return None
+    session = motion.agenda_item.session
+    return (
+        Delegate.objects.filter(term=session.term_id, member=member, active=True)
+        .annotate(
+            voted=Exists(BallotReceipt.objects.filter(motion=motion, delegate=OuterRef("pk"))),
+            attendance=Subquery(Attendance.objects.filter(session=session, member=member).values("kind")),
+        )
+        .first()
+    )
 
 
 def quorum(*, session):

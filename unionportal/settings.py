@@ -120,6 +120,7 @@ AUTH_PASSWORD_VALIDATORS = [
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "unionportal.permission_backend.RulesOnlyBackend",
+    # only for the sessions opened before RulesOnlyBackend checked passwords: removable once they expired
     "django.contrib.auth.backends.ModelBackend",
 ]
 

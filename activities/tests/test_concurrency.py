@@ -29,3 +29,12 @@ def test_only_one_of_many_racing_for_the_last_place_gets_it():
     assert registrations.filter(status=Registration.Status.WAITLISTED).count() == 9
     positions = sorted(registrations.values_list("position", flat=True))
     assert positions == list(range(3, 13))
+
+
+def test_one_person_clicking_sign_up_several_times_at_once_signs_up_once():
+    """The second sign-up is refused before the lock; clicks that all pass that check meet the unique rule."""
+    event = make_event(capacity=3)
+    person = make_member()
+    refused = race([functools.partial(services.sign_up, event=event, member=person)] * 6)
+    assert len(refused) == 5 and all("已报名" in error.messages[0] for error in refused)
+    assert event.registrations.filter(member=person).count() == 1

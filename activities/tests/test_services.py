@@ -31,8 +31,9 @@ def test_capacity_is_never_exceeded_later_comers_wait_in_order():
 
 
 def test_a_sign_up_runs_as_few_queries_for_the_thirtieth_person_as_for_the_first():
-    """Under the event lock every other sign-up waits: the lock, the refusal of a second sign-up, the places
-    taken with the last position, the row with its history, and the timeline step; nothing per earlier sign-up."""
+    """The refusal of a second sign-up, then under the event lock every other sign-up waits for: the lock, the
+    places taken with the last position, the row with its history, and the timeline step; nothing per earlier
+    sign-up."""
     event = make_event(capacity=10)
     people = [make_member() for _ in range(30)]
 
