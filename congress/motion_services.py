@@ -92,13 +92,16 @@ def check_ballot(motion, member):
 def cast_ballot(*, motion, member, choice):
     """A delegate present at the session casts a secret ballot: a receipt (who) and +1 on the motion's
     tally (what), in one transaction, with nothing stored that links them. The unique receipt makes it
-    one ballot per delegate. ``motion`` is the caller's copy, seen open (with its agenda item's session)."""
+    one ballot per delegate. ``motion`` is the caller's copy (with its agenda item's session); one that does not
+    show the vote open is read again."""
     if choice not in BallotTally.Choice.values:
         raise ValidationError(_("请选择赞成、反对或弃权。"))
     # Who may vote (the seat, the roll call, a receipt already given) does not depend on the motion's row, so it
     # is read before taking its lock, against the caller's copy (its opening time is fixed once open): the lock
     # every voter in the hall queues for then covers only the motion's state, the receipt and the tally. A second
     # receipt slipping past the check is refused by its unique rule.
+    if motion.status != Motion.Status.OPEN:
+        motion.refresh_from_db(fields=("method", "status", "opened_at"))  # a copy read before the vote opened
     delegate = check_ballot(motion, member)
     try:
         with transaction.atomic():

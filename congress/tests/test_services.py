@@ -451,6 +451,21 @@ def test_one_ballot_per_delegate_and_only_when_open():
     assert dict(motion.tallies.values_list("choice", "count")) == {"for": 1, "against": 0, "abstain": 0}
 
 
+def test_copies_read_before_the_vote_opened_still_vote_and_know_when_it_opened():
+    term = make_term()
+    session = make_session(term)
+    delegate = make_delegate(term)
+    mark_present(session)
+    first_copy = _motion(session)
+    second_copy = Motion.objects.select_related("agenda_item__session").get(pk=first_copy.pk)
+    motion_services.open_motion(motion=Motion.objects.get(pk=first_copy.pk))
+    late = make_delegate(term)  # seated after the vote opened
+    motion_services.cast_ballot(motion=first_copy, member=delegate.member, choice="for")
+    with pytest.raises(ValidationError, match="表决开始后才就任"):
+        motion_services.cast_ballot(motion=second_copy, member=late.member, choice="for")
+    assert dict(first_copy.tallies.values_list("choice", "count")) == {"for": 1, "against": 0, "abstain": 0}
+
+
 def test_receipts_have_random_keys():
     term = make_term()
     session = make_session(term)
