@@ -4,9 +4,10 @@ One table, ``PAGES``: each page names how to reach it, who looks at it (the role
 which app's extra rows it lists. The union itself comes from the bench seeds (bench/seed*.py) at two
 sizes, ``SMALL`` and ``LARGE``, ten times as many of every listed thing, with the related rows an
 N+1 would trip over (co-signers, attachments, teams, seats, pledges …); each app's ``*_rows`` adds
-what the seeds do not make. The pages that need the same rows share one test: the union is built
-once per size, inside a savepoint rolled back after its pages are measured, and each page is requested
-once before counting so that per-process caches (content types, the union profile) do not count.
+what the seeds do not make. The pages that need the same rows share one test. The union is built once
+per size for every test (inside a transaction rolled back after), each group's rows are added in a savepoint
+rolled back after its pages are measured, and each page is requested once before counting so that
+per-process caches (content types, the union profile) do not count.
 """
 
 import datetime
@@ -17,11 +18,12 @@ from decimal import Decimal
 
 import pytest
 from django.db import connection, transaction
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from bench.seed import Sizes, seed
-from conftest import ROLES
+from conftest import ROLES, make_role_users, seed_what_the_migrations_seed
 
 THIS_YEAR = timezone.localdate().year
 VOTERS = ("chair", "delegate")
@@ -290,15 +292,16 @@ def every_app_rows(world, n):
         rows(world, n)
 
 
-def build_union(scale, make_user, rows):
+def build_union(scale):
     """The seeded union at ``scale``, then one user per role (made after the seed, so that its random
-    picks of delegates and readers never fall on them), the handler heading a department, the chair
-    and the delegate seated in every congress term, and the app's ``rows``."""
+    picks of delegates and readers never fall on them), the handler heading a department, and the chair
+    and the delegate seated in every congress term."""
     from congress.models import CongressTerm, Delegate
     from members.models import Department, Member
 
+    seed_what_the_migrations_seed()
     world = seed(scale.sizes, report=lambda text: None)
-    world["users"] = users = {role: make_user(role, [role]) for role in ROLES}
+    world["users"] = users = make_role_users()
     Delegate.objects.bulk_create(
         [Delegate(term=term, member=users[role].member) for term in CongressTerm.objects.all() for role in VOTERS]
     )
@@ -306,7 +309,6 @@ def build_union(scale, make_user, rows):
     handler = users["handler"].member
     Department.objects.filter(pk=world["departments"][0].pk).update(head=handler)
     Member.objects.filter(pk=handler.pk).update(department=world["departments"][0])
-    rows(world, scale.rows)
     return world
 
 
@@ -419,24 +421,38 @@ PAGES = [
 ]
 
 
-def _count(client, make_user, pages, scale):
-    """Build the union at ``scale`` inside a savepoint; request each page twice and count the second.
+def _count(scale):
+    """Build the union at ``scale`` inside a transaction rolled back after; add each group's rows in a
+    savepoint rolled back after its pages are measured; request each page twice and count the second.
     Returns, per page, the queries and the page's length."""
+    client = Client()
     measured = {}
     with transaction.atomic():
-        world = build_union(scale, make_user, pages[0].rows)
-        for page in pages:
-            client.logout()
-            if page.role != "visitor":
-                client.force_login(world["users"][page.role])
-            path = page.path(world)
-            assert client.get(path).status_code == 200, path
-            with CaptureQueriesContext(connection) as captured:
-                response = client.get(path)
-            assert response.status_code == 200, path
-            measured[page] = captured.captured_queries, len(response.content)
+        world = build_union(scale)
+        for pages in _by_rows():
+            with transaction.atomic():
+                pages[0].rows(world, scale.rows)
+                for page in pages:
+                    client.logout()
+                    if page.role != "visitor":
+                        client.force_login(world["users"][page.role])
+                    path = page.path(world)
+                    assert client.get(path).status_code == 200, path
+                    with CaptureQueriesContext(connection) as captured:
+                        response = client.get(path)
+                    assert response.status_code == 200, path
+                    measured[page] = captured.captured_queries, len(response.content)
+                transaction.set_rollback(True)
         transaction.set_rollback(True)
     return measured
+
+
+@pytest.fixture(scope="module")
+def measured(django_db_setup, django_db_blocker):
+    """Every page counted at both sizes. Building the union is most of the work, so it is built once per
+    size for all the groups (one process runs them: ``xdist_group``)."""
+    with django_db_blocker.unblock():
+        return {scale.name: _count(scale) for scale in (SMALL, LARGE)}
 
 
 def _most_repeated(queries):
@@ -452,10 +468,11 @@ def _by_rows():
     return list(groups.values())
 
 
+@pytest.mark.django_db  # the test database exists for ``measured`` only when a test asks for it
+@pytest.mark.xdist_group("query_counts")
 @pytest.mark.parametrize("pages", _by_rows(), ids=lambda pages: pages[0].rows.__name__)
-def test_pages_run_as_many_queries_for_a_large_union_as_for_a_small_one(pages, client, make_user):
-    small = _count(client, make_user, pages, SMALL)
-    large = _count(client, make_user, pages, LARGE)
+def test_pages_run_as_many_queries_for_a_large_union_as_for_a_small_one(pages, measured):
+    small, large = measured[SMALL.name], measured[LARGE.name]
     wrong = []
     for page in pages:
         (small_queries, small_length), (large_queries, large_length) = small[page], large[page]
