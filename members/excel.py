@@ -10,6 +10,7 @@ from zipfile import BadZipFile, ZipFile
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
@@ -99,6 +100,11 @@ class ImportRow:
     warnings: list = field(default_factory=list)  # imported all the same, but the clerk is told in the preview
     new_department: str = ""  # a department or group the union does not have yet, which this row names
     new_group: str = ""
+
+    @property
+    def error_text(self):
+        """The row's errors in one line, A；B；C: some messages end a sentence of their own (…请核对。)."""
+        return pgettext("list separator", "；").join(str(error).rstrip("。.") for error in self.errors)
 
 
 def template_workbook():

@@ -269,7 +269,7 @@ def import_roster(*, file, actor=None, create_missing=False, retirees_to_group=F
     if bad:
         raise ValidationError(
             _("有 %(count)s 行有误，未导入任何数据：%(rows)s")
-            % {"count": len(bad), "rows": "；".join(f"第{row.number}行 {'，'.join(row.errors)}" for row in bad[:20])}
+            % {"count": len(bad), "rows": "".join(f"第{row.number}行 {row.error_text}。" for row in bad[:20])}
         )
     if not rows:
         raise ValidationError(_("文件中没有数据行。"))

@@ -107,6 +107,17 @@ def upload(content, name="roster.xlsx"):
     return SimpleUploadedFile(name, content.getvalue())
 
 
+def test_a_row_with_several_errors_reads_as_one_line(client_as, group):
+    line = row("王五", "女", id_number="110105194912310021", joined="九月")
+    content = client_as("staff").post("/members/import/", {"file": upload(workbook(line))}).content.decode()
+    assert "第2行（王五）：身份证号校验位不正确，请核对；入会日期“九月”不是有效日期</li>" in content
+    with pytest.raises(ValidationError) as refused:
+        services.import_roster(file=workbook(line))
+    assert refused.value.messages == [
+        "有 1 行有误，未导入任何数据：第2行 身份证号校验位不正确，请核对；入会日期“九月”不是有效日期。"
+    ]
+
+
 def test_preview_lists_bad_rows_then_fixed_file_imports(client_as, group):
     client = client_as("staff")
     bad = workbook(row(), row(""), row("王五", id_number="110105194912310021"))

@@ -47,7 +47,7 @@ def test_without_the_tick_the_rows_naming_new_units_are_refused(db):
     with pytest.raises(ValidationError) as refused:
         services.import_roster(file=sheet(*NEW_UNITS))
     text = " ".join(refused.value.messages)
-    assert "第2行 工会小组“语文组”不存在，部门“教务处”不存在" in text and "第4行" in text
+    assert "第2行 工会小组“语文组”不存在；部门“教务处”不存在" in text and "第4行" in text
     assert not Member.objects.exists() and not Department.objects.exists() and not UnionGroup.objects.exists()
 
 
