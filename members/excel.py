@@ -328,8 +328,8 @@ def _check_row(number, raw, labels):
     )
     row.errors.extend(str(message) for message in found.values())
     fields["is_union_member"] = _text(raw.get("is_union_member")) in YES
-    if fields["is_union_member"] and fields["joined_on"] is None:
-        fields["joined_on"] = timezone.localdate()
+    if fields["is_union_member"] and fields["joined_on"] is None and not _text(raw.get("joined_on")):
+        fields["joined_on"] = timezone.localdate()  # left empty; a date that cannot be read is an error above
         row.warnings.append(_("未填入会日期，按导入日期 %(date)s 记入") % {"date": fields["joined_on"].isoformat()})
     fields["group_name"] = _text(raw.get("union_group"))
     fields["department_name"] = _text(raw.get("department"))

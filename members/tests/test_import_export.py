@@ -111,6 +111,7 @@ def test_a_row_with_several_errors_reads_as_one_line(client_as, group):
     line = row("王五", "女", id_number="110105194912310021", joined="九月")
     content = client_as("staff").post("/members/import/", {"file": upload(workbook(line))}).content.decode()
     assert "第2行（王五）：身份证号校验位不正确，请核对；入会日期“九月”不是有效日期</li>" in content
+    assert "未填入会日期" not in content  # it was filled, wrongly: an error, not a guess
     with pytest.raises(ValidationError) as refused:
         services.import_roster(file=workbook(line))
     assert refused.value.messages == [
