@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from members.models import Department, Member, UnionGroup
+from unionportal.choices import choice_label
 from unionportal.vocabulary import by_kind
 from unionportal.workflow import Step
 
@@ -132,11 +133,7 @@ class Event(models.Model):
         if errors:
             raise ValidationError(errors)
 
-    # the labels straight from the choices enums: get_FOO_display() builds a dict of every choice, hashing each
-    # lazy label (a translation per choice), on every call, which a list of events pays per row
-    @property
-    def kind_label(self):
-        return self.Kind(self.kind).label
+    kind_label = choice_label("kind", Kind)
 
     @property
     def organiser_display(self):

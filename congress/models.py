@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from members.models import Department, Member
+from unionportal.choices import choice_label
 from unionportal.models import UnionProfile
 from unionportal.templatetags.portal import chinese_ordinal
 from unionportal.vocabulary import by_kind
@@ -264,14 +265,8 @@ class Proposal(models.Model):
     def get_absolute_url(self):
         return reverse("congress:proposal", args=[self.pk])
 
-    # for the list: get_FOO_display() builds a dict of every choice on each call (see Event.kind_label)
-    @property
-    def status_label(self):
-        return self.Status(self.status).label
-
-    @property
-    def rating_label(self):
-        return self.Rating(self.rating).label
+    status_label = choice_label("status", Status)
+    rating_label = choice_label("rating", Rating)
 
 
 class ProposalCoSigner(models.Model):

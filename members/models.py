@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from unionportal.choices import choice_label
 from unionportal.roles import is_only_chair
 
 from .validators import JOB_NUMBER_VALIDATOR, contradictions, mask_id_number, validate_id_number
@@ -260,19 +261,9 @@ class Member(models.Model):
     def masked_id_number(self):
         return mask_id_number(self.id_number)
 
-    # the labels straight from the choices enums: get_FOO_display() builds a dict of every choice, hashing each
-    # lazy label (a translation per choice), on every call, which the roster pays three times a row
-    @property
-    def gender_label(self):
-        return self.Gender(self.gender).label
-
-    @property
-    def employment_type_label(self):
-        return self.EmploymentType(self.employment_type).label
-
-    @property
-    def status_label(self):
-        return self.Status(self.status).label
+    gender_label = choice_label("gender", Gender)  # the roster shows three labels a row
+    employment_type_label = choice_label("employment_type", EmploymentType)
+    status_label = choice_label("status", Status)
 
     def age(self, on=None):
         if not self.birth_date:
