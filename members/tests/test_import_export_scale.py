@@ -59,6 +59,20 @@ def test_a_word_the_names_repeat_is_spelled_once(lookups, monkeypatch):
     assert Member.objects.get(name="员工007").name_pinyin == "yuan2gong1007"
 
 
+def test_every_value_is_stored_as_written(lookups):
+    """On PostgreSQL the rows go in by COPY, as text: quotes, separators, backslashes and NULL's spelling stay data."""
+    notes = ['a,b "c"', "two\nlines\tand a tab", "\\N", "back\\slash", "NULL", ""]
+    lines = rows(len(notes))
+    for line, note in zip(lines, notes, strict=True):
+        line[15] = note
+    services.import_roster(file=workbook(*lines))
+    stored = Member.objects.filter(name__startswith="员工").order_by("name")
+    assert [member.notes for member in stored] == notes
+    assert {(member.title, member.job_number, member.id_number, member.user_id) for member in stored} == {
+        ("", None, None, None)
+    }
+
+
 def test_an_error_while_writing_the_membership_events_leaves_no_member(lookups):
     def broken(run, sql, params, many, context):
         if sql.startswith(f'INSERT INTO "{MembershipEvent._meta.db_table}"'):
