@@ -257,12 +257,17 @@ def update_own_contact(*, member, phone, email=""):
     return member
 
 
+# a row's department and group, as found or named; a person is written with the ids (department_id …)
+UNIT_FIELDS = {"department", "union_group", "department_name", "group_name"}
+
+
 @transaction.atomic
 def import_roster(*, file, actor=None, create_missing=False, retirees_to_group=False):
     """名册导入: all rows or none. Any bad row refuses the whole file, so a half-imported roster never exists.
     With ``create_missing`` the departments and groups the file names that the union lacks are created first
     (in the same transaction); without it the rows naming them are refused. ``retirees_to_group``: the
-    retired people go into the retirees' group, whatever group their row names."""
+    retired people go into the retirees' group, whatever group their row names. The new members' primary keys
+    come back, in the file's order."""
     from .excel import check_against_database, new_units, read_rows
 
     rows = check_against_database(read_rows(file), create_missing=create_missing)
@@ -290,6 +295,3 @@ def import_roster(*, file, actor=None, create_missing=False, retirees_to_group=F
         person["department_id"], person["union_group_id"] = department and department.pk, group and group.pk
         people.append(person)
     return write_members(people, actor)
-
-
-UNIT_FIELDS = {"department", "union_group", "department_name", "group_name"}
