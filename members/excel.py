@@ -40,10 +40,10 @@ MAX_IMPORT_CELLS = 1_000_000
 MAX_IMPORT_UNPACKED_BYTES = 300 * 1024 * 1024
 IMPORT_SECONDS = 60
 MAX_IMPORT_AREA = 2 * MAX_IMPORT_CELLS
-CELL_TAG = re.compile(rb"<(?:\w+:)?c[\s/>]")
 # Each cell and row tag, with its reference when it comes first as every spreadsheet program writes it
-# (<c r="B7" …>, <row r="7" …>), or an "r" attribute anywhere else.
-PLACED_TAG = re.compile(rb"""<(?:\w+:)?(c|row)(?=[\s/>])(?:\s+r\s*=\s*["']([A-Za-z]*)([0-9]*)["'])?|\s(r)\s*=""")
+# (<c r="B7" …>, <row r="7" …>: the quote tells a reference from none); and every "r" attribute, first or not.
+PLACED_TAG = re.compile(rb"""<(?:\w+:)?(c|row)(?=[\s/>])(?:\s+r\s*=\s*(["'])([A-Za-z]*)([0-9]*)["'])?""")
+R_ATTRIBUTE = re.compile(rb"\sr\s*=")
 
 # (header, model field); the header with * must be filled.
 COLUMNS = [
@@ -211,17 +211,14 @@ def _check_cells(file):
                 while chunk := xml.read(1 << 20):
                     pending += chunk
                     cut = pending.rfind(b"<")  # a tag cut in two is counted with the next chunk
-                    cells += len(CELL_TAG.findall(pending, 0, cut))
-                    if cells > MAX_IMPORT_CELLS:  # before the slower look at where the cells are
-                        raise too_big
                     extent.add(pending, cut)
-                    pending = pending[cut:]
-                    if extent.area() > MAX_IMPORT_AREA:  # it only grows
+                    if cells + extent.cells > MAX_IMPORT_CELLS or extent.area() > MAX_IMPORT_AREA:  # they only grow
                         raise too_big
-                cells += len(CELL_TAG.findall(pending))
+                    pending = pending[cut:]
                 extent.add(pending, len(pending))
             if not extent.placed_as_written():
                 raise unreadable
+            cells += extent.cells
             if cells > MAX_IMPORT_CELLS or extent.area() > MAX_IMPORT_AREA:
                 raise too_big
     file.seek(0)
@@ -234,15 +231,17 @@ class _Extent:
     reference that is not its tag's first attribute, or not letters then digits, is refused rather than guessed at."""
 
     def __init__(self):
-        self.kinds = Counter()  # (tag, has letters, has digits) → how many; a stray "r" counts as (b"", False, False)
-        self.last_row = self.last_column = 0
+        self.kinds = Counter()  # (tag, has letters, has digits) → how many
+        self.placed = self.r_attributes = self.cells = self.last_row = self.last_column = 0
 
     def add(self, xml, end):
+        self.r_attributes += len(R_ATTRIBUTE.findall(xml, 0, end))
         found = PLACED_TAG.findall(xml, 0, end)
         if not found:
             return
-        tags, letters, numbers, _strays = zip(*found, strict=True)
+        tags, quotes, letters, numbers = zip(*found, strict=True)
         self.kinds.update(zip(tags, map(bool, letters), map(bool, numbers), strict=True))
+        self.cells, self.placed = self.count(b"c"), self.placed + len(quotes) - quotes.count(b"")
         self.last_row = max([self.last_row, *map(int, set(numbers) - {b""})])
         self.last_column = max([self.last_column, *map(_column_number, set(letters) - {b""})])
 
@@ -251,7 +250,7 @@ class _Extent:
 
     def placed_as_written(self):
         """Other parts use "r" for their own attributes (a theme's gradients); a sheet only on its cells and rows."""
-        strays = self.kinds[b"", False, False]
+        strays = self.r_attributes - self.placed
         malformed = self.kinds[b"c", True, False]
         return not malformed and not (strays and (self.count(b"c") or self.count(b"row")))
 

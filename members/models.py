@@ -1,4 +1,5 @@
 import datetime
+import functools
 from decimal import Decimal
 
 from django.conf import settings
@@ -124,24 +125,23 @@ def pinyin_key(name):
 
 
 def pinyin_key_and_initials(name):
-    """pinyin_key(name) and the initials Style.FIRST_LETTER gives (zs for 张三) from one pypinyin pass, half the
-    cost of two on a 20,000-row import. pypinyin cuts a name into words of Chinese characters, one syllable a
-    character, and runs of anything else, given back as written: the words tell which is which."""
-    from pypinyin import Style, lazy_pinyin  # see pinyin_key
-    from pypinyin.constants import RE_HANS
+    """pinyin_key(name) and the initials Style.FIRST_LETTER gives (zs for 张三), the same values. pypinyin cuts a
+    name into words of Chinese characters, each spelled on its own, and runs of anything else, given back as
+    written; a roster repeats its words (王, 丽, 国华), so each is spelled once, not once a person."""
+    from pypinyin.constants import RE_HANS  # see pinyin_key
     from pypinyin.seg.simpleseg import seg
 
-    words = seg(name)
-    syllables = lazy_pinyin(words, style=Style.TONE3, neutral_tone_with_five=True)
-    initials, at = [], 0
-    for word in words:
-        if RE_HANS.match(word):
-            initials += (syllable[0] for syllable in syllables[at : at + len(word)])
-            at += len(word)
-        else:
-            initials.append(syllables[at])
-            at += 1
-    return "".join(syllables), "".join(initials)
+    spelled = [_spell_word(word) if RE_HANS.match(word) else (word, word) for word in seg(name)]
+    return "".join(key for key, _initials in spelled), "".join(initials for _key, initials in spelled)
+
+
+@functools.lru_cache(maxsize=20_000)
+def _spell_word(word):
+    """One word of Chinese characters: its pinyin key and initials, one syllable a character."""
+    from pypinyin import Style, lazy_pinyin  # see pinyin_key
+
+    syllables = lazy_pinyin([word], style=Style.TONE3, neutral_tone_with_five=True)
+    return "".join(syllables), "".join(syllable[0] for syllable in syllables)
 
 
 class Member(models.Model):

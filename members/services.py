@@ -2,10 +2,11 @@
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from .importing import write_members
 from .models import Department, Member, MembershipEvent, UnionGroup
 from .org import check_current, release_posts_left_behind
 from .validators import birth_date_from_id
@@ -256,12 +257,17 @@ def update_own_contact(*, member, phone, email=""):
     return member
 
 
+# a row's department and group, as found or named; a person is written with the ids (department_id …)
+UNIT_FIELDS = {"department", "union_group", "department_name", "group_name"}
+
+
 @transaction.atomic
 def import_roster(*, file, actor=None, create_missing=False, retirees_to_group=False):
     """名册导入: all rows or none. Any bad row refuses the whole file, so a half-imported roster never exists.
     With ``create_missing`` the departments and groups the file names that the union lacks are created first
     (in the same transaction); without it the rows naming them are refused. ``retirees_to_group``: the
-    retired people go into the retirees' group, whatever group their row names."""
+    retired people go into the retirees' group, whatever group their row names. The new members' primary keys
+    come back, in the file's order."""
     from .excel import check_against_database, new_units, read_rows
 
     rows = check_against_database(read_rows(file), create_missing=create_missing)
@@ -277,76 +283,15 @@ def import_roster(*, file, actor=None, create_missing=False, retirees_to_group=F
     departments = {name: Department.objects.create(name=name) for name in department_names}
     groups = {name: UnionGroup.objects.create(name=name) for name in group_names}
     retirees_group = UnionGroup.objects.for_retirees() if retirees_to_group else None
-    members = []
+    people = []
     for row in rows:
-        fields = {k: v for k, v in row.fields.items() if k not in ("group_name", "department_name")}
-        if row.new_department:
-            fields["department"] = departments[row.new_department]
-        if row.new_group:
-            fields["union_group"] = groups[row.new_group]
-        member = Member(**fields)
-        if retirees_group and member.status == Member.Status.RETIRED:
-            member.union_group = retirees_group
         # every check of full_clean() was made on the row (read_rows: lengths, ID number, job number, phone,
         # choices, dates against the ID; check_against_database: units, repeats), once per file where it can be
-        member.fill_derived_fields()
-        members.append(member)
-    created = Member.objects.bulk_create(members, batch_size=IMPORT_BATCH)
-    for batch in range(0, len(created), IMPORT_BATCH):
-        _record_import(created[batch : batch + IMPORT_BATCH], actor)
-    return created
-
-
-IMPORT_BATCH = 1000
-
-
-def _record_import(members, actor):
-    """For ``members`` just inserted: their history rows (Member.history, "+"), as simple_history's
-    bulk_create_with_history writes them, and the 入会 event of each member with a joining date. The
-    database copies both from the members' rows (INSERT … SELECT): building and preparing two more objects a
-    person was a third of a 20,000-row import."""
-    history, now, actor_id = Member.history.model, timezone.now(), actor.pk if actor else None
-    recorded = {field.column: (connection.ops.quote_name(field.column), []) for field in history.tracked_fields}
-    _insert_from(
-        members,
-        history,
-        recorded
-        | {
-            "history_date": ("%s", [history._meta.get_field("history_date").get_db_prep_value(now, connection)]),
-            "history_change_reason": ("NULL", []),
-            "history_type": ("%s", ["+"]),
-            "history_user_id": ("%s", [actor_id]),
-        },
-    )
-    _insert_from(
-        members,
-        MembershipEvent,
-        {
-            "member_id": ("id", []),
-            "kind": ("%s", [Kind.JOIN.value]),
-            "occurred_on": ("joined_on", []),
-            "from_status": ("%s", [""]),
-            "to_status": ("status", []),
-            "from_group_id": ("NULL", []),
-            "to_group_id": ("union_group_id", []),
-            "other_union": ("%s", [""]),
-            "note": ("%s", [_("名册导入")]),
-            "actor_id": ("%s", [actor_id]),
-            "recorded_at": ("%s", [MembershipEvent._meta.get_field("recorded_at").get_db_prep_value(now, connection)]),
-        },
-        only="is_union_member AND joined_on IS NOT NULL",
-    )
-
-
-def _insert_from(members, model, values, only="1 = 1"):
-    """INSERT INTO ``model``'s table one row per member of ``members`` (and ``only``), in their order; ``values``
-    gives each column the SQL that computes it from the member's row and that SQL's parameters."""
-    quote = connection.ops.quote_name
-    ids = [member.pk for member in members]
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {quote(model._meta.db_table)} ({', '.join(map(quote, values))}) "
-            f"SELECT {', '.join(sql for sql, _params in values.values())} FROM {quote(Member._meta.db_table)} "
-            f"WHERE {only} AND id IN ({', '.join(['%s'] * len(ids))}) ORDER BY id",
-            [*(param for _sql, params in values.values() for param in params), *ids],
-        )
+        person = {name: value for name, value in row.fields.items() if name not in UNIT_FIELDS}
+        department = departments[row.new_department] if row.new_department else row.fields["department"]
+        group = groups[row.new_group] if row.new_group else row.fields["union_group"]
+        if retirees_group and person["status"] == Member.Status.RETIRED:
+            group = retirees_group
+        person["department_id"], person["union_group_id"] = department and department.pk, group and group.pk
+        people.append(person)
+    return write_members(people, actor)

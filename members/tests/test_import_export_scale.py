@@ -2,14 +2,16 @@
 
 from io import BytesIO
 
+import pypinyin
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.db.models.signals import post_init
 from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
+from pypinyin import lazy_pinyin
 
-from members import services
+from members import models, services
 from members.models import Department, Member, MembershipEvent, UnionGroup
 
 from .test_import_export import GOOD_ID, media, workbook  # noqa: F401 (media: autouse fixture)
@@ -41,6 +43,34 @@ def test_import_runs_the_same_queries_for_3_rows_as_for_60(lookups):
     assert many == few
     assert Member.objects.filter(department__name="教务处", union_group__name="语文组").count() == 63
     assert MembershipEvent.objects.filter(kind="join", to_group__name="语文组").count() == 63
+
+
+def test_a_word_the_names_repeat_is_spelled_once(lookups, monkeypatch):
+    spelled = []
+
+    def spell(words, **options):
+        spelled.append(words)
+        return lazy_pinyin(words, **options)
+
+    models._spell_word.cache_clear()
+    monkeypatch.setattr(pypinyin, "lazy_pinyin", spell)
+    services.import_roster(file=workbook(*rows(60)))
+    assert spelled == [["员工"]]  # 员工000 … 员工059: the digits are given back as written
+    assert Member.objects.get(name="员工007").name_pinyin == "yuan2gong1007"
+
+
+def test_every_value_is_stored_as_written(lookups):
+    """On PostgreSQL the rows go in by COPY, as text: quotes, separators, backslashes and NULL's spelling stay data."""
+    notes = ['a,b "c"', "two\nlines\tand a tab", "\\N", "back\\slash", "NULL", ""]
+    lines = rows(len(notes))
+    for line, note in zip(lines, notes, strict=True):
+        line[15] = note
+    services.import_roster(file=workbook(*lines))
+    stored = Member.objects.filter(name__startswith="员工").order_by("name")
+    assert [member.notes for member in stored] == notes
+    assert {(member.title, member.job_number, member.id_number, member.user_id) for member in stored} == {
+        ("", None, None, None)
+    }
 
 
 def test_an_error_while_writing_the_membership_events_leaves_no_member(lookups):
