@@ -18,6 +18,13 @@ def owns_job(user, job):
     return job is not None and user.is_authenticated and job.owner_id == user.pk
 
 
+def _taken(job):
+    """A running job whose worker still beats is hers: a second message for it leaves it alone."""
+    if job.status == S.RUNNING and not job.is_stalled:
+        return _("另一个后台进程正在生成这份文档。")
+    return None
+
+
 def _not_retryable(job):
     if job.retryable:
         return None
@@ -34,7 +41,7 @@ FLOW = Workflow(
     step_labels={"queue": _("提交生成")},
     actions=[
         # a queued job, or a running one whose worker died (no heartbeat), taken by a worker
-        Action("start", {S.QUEUED, S.RUNNING}, S.RUNNING, label=_("开始生成")),
+        Action("start", {S.QUEUED, S.RUNNING}, S.RUNNING, label=_("开始生成"), blocked=_taken),
         Action("requeue", {S.RUNNING}, S.QUEUED, label=_("中断后重新排队")),
         Action("finish", {S.RUNNING}, S.DONE, label=_("生成完成")),
         Action("fail", {S.RUNNING}, S.FAILED, label=_("生成失败")),

@@ -1,9 +1,11 @@
 import uuid
+from datetime import timedelta
 from pathlib import PurePath
 
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -11,6 +13,11 @@ from unionportal.workflow import Step
 
 from .registry import document_for, output_of, word_copy_of
 from .rendering import OUTPUTS
+
+
+def stale_before():
+    """A running job whose last heartbeat is older than this lost its worker."""
+    return timezone.now() - timedelta(seconds=4 * settings.DOCUMENT_HEARTBEAT_SECONDS)
 
 
 class Job(models.Model):
@@ -53,9 +60,19 @@ class Job(models.Model):
     def get_absolute_url(self):
         return reverse("documents:job", args=[self.pk])
 
+    def clean_fields(self, exclude=None):
+        # Not the owner: she queued the job and it goes with her account (CASCADE), so the check of each
+        # move (workflow.move runs full_clean) would spend a query looking her up to learn nothing.
+        super().clean_fields(exclude={*(exclude or ()), "owner"})
+
     @property
     def is_finished(self):
         return self.status in {self.Status.DONE, self.Status.FAILED}
+
+    @property
+    def is_stalled(self):
+        """Running, but its worker's heartbeat stopped: killed, out of memory, machine restarted."""
+        return self.status == self.Status.RUNNING and (self.heartbeat_at is None or self.heartbeat_at < stale_before())
 
     @property
     def is_waiting_for_broker(self):

@@ -27,14 +27,16 @@ class Output:
 
 
 class _PdfRenderer:
-    """One font configuration for every PDF of the process, and a full collection after each.
+    """One font configuration and one URL fetcher for every PDF of the process, and a full collection after each.
 
     A FontConfiguration made per document loads the CJK fonts again (tens of MB of native
     memory each time), and a finished document leaves reference cycles (boxes, styles, Pango
     layouts holding native memory) that only a full collection frees; without both, a worker
     grew about 16 MB per PDF. Objects alive after the first PDF (Django, WeasyPrint, the
     fonts) are frozen out of the collector, so the collection after each PDF takes
-    milliseconds. Pango is not thread-safe: one PDF at a time per process.
+    milliseconds. WeasyPrint's default fetcher, made anew for each document, builds an SSL context and so
+    reads the system's certificate bundle every time: about 25 ms of CPU per PDF, a third of a two-page
+    公文. Pango is not thread-safe: one PDF at a time per process.
 
     The configuration keeps the files of ``@font-face`` fonts (fonts.py) in a folder of its own that it
     removes when it is deleted; left to the interpreter's exit, its deletion would come after the modules it
@@ -44,17 +46,21 @@ class _PdfRenderer:
     def __init__(self):
         self.lock = threading.Lock()
         self.fonts = None
+        self.fetcher = None
 
     def __call__(self, html):
         from weasyprint import HTML  # heavy import, only in the process that renders
         from weasyprint.text.fonts import FontConfiguration
+        from weasyprint.urls import URLFetcher
 
         with self.lock:
             first = self.fonts is None
             if first:
                 self.fonts = FontConfiguration()
+                self.fetcher = URLFetcher()
                 atexit.register(self._let_go)
-            pdf = HTML(string=html, base_url=str(settings.BASE_DIR / "static")).write_pdf(font_config=self.fonts)
+            document = HTML(string=html, base_url=str(settings.BASE_DIR / "static"), url_fetcher=self.fetcher)
+            pdf = document.write_pdf(font_config=self.fonts)
             gc.collect()
             if first:
                 gc.freeze()

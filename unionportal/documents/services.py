@@ -21,9 +21,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from unionportal.vocabulary import union_kind_known
+from unionportal.workflow import NotYet, WrongState
 
 from .flows import FLOW
-from .models import Job
+from .models import Job, stale_before
 from .registry import document_for, output_of
 from .rendering import render
 
@@ -42,11 +43,6 @@ LOST_AFTER = timedelta(minutes=15)
 def _move(job, action, **fields):
     """A move of the job's table (flows.py) made by the system: a worker or the sweep."""
     return FLOW.move(job, action, actor=None, **fields)
-
-
-def _stale_before():
-    """A running job whose last heartbeat is older than this lost its worker."""
-    return timezone.now() - timedelta(seconds=4 * settings.DOCUMENT_HEARTBEAT_SECONDS)
 
 
 def _publish(job_id):
@@ -111,12 +107,12 @@ def recover_stalled_jobs():
     fails after MAX_ATTEMPTS tries."""
     recovered = 0
     stalled = Job.objects.filter(status=Job.Status.RUNNING).filter(
-        Q(heartbeat_at__isnull=True) | Q(heartbeat_at__lt=_stale_before())
+        Q(heartbeat_at__isnull=True) | Q(heartbeat_at__lt=stale_before())
     )
     for job_id in stalled.values_list("pk", flat=True):
         with transaction.atomic():
             job = Job.objects.select_for_update().get(pk=job_id)
-            if not _is_stalled(job):
+            if not job.is_stalled:
                 continue  # its worker wrote a heartbeat or finished meanwhile
             when = timezone.localtime(job.heartbeat_at or timezone.now()).strftime("%H:%M")
             if job.attempts >= MAX_ATTEMPTS:
@@ -130,10 +126,6 @@ def recover_stalled_jobs():
                 _move(job, "requeue", note=note, progress=0, sent_at=None)
             recovered += 1
     return recovered
-
-
-def _is_stalled(job):
-    return job.status == Job.Status.RUNNING and (job.heartbeat_at is None or job.heartbeat_at < _stale_before())
 
 
 def sweep_jobs():
@@ -199,13 +191,17 @@ def _heartbeat(job):
 
 
 def _claim(job_id):
-    """Take the job for this worker: a queued one, or a running one whose worker died.
-    None if it is finished or another living worker has it (a second message)."""
-    with transaction.atomic():
-        job = Job.objects.select_for_update().filter(pk=job_id).first()
-        if job is None or not (job.status == Job.Status.QUEUED or _is_stalled(job)):
-            return None
+    """Take the job for this worker: a queued one, or a running one whose worker died. None if it is finished
+    or another living worker has it (a second message): the move refuses both under its lock (flows.py)."""
+    job = Job.objects.filter(pk=job_id).first()
+    if job is None:
+        return None
+    try:
+        # attempts counted from this read, not under the lock: a worker that took the job since then still
+        # beats, and the move refuses to take it from her
         return _move(job, "start", attempts=job.attempts + 1, progress=5, heartbeat_at=timezone.now())
+    except (WrongState, NotYet, Job.DoesNotExist):
+        return None
 
 
 def run_job(job_id):

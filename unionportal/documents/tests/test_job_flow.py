@@ -4,6 +4,8 @@ is a step on the job's record, the worker's moves are the system's, and the owne
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from unionportal.documents import services
@@ -64,3 +66,13 @@ def test_a_retry_from_a_stale_page_changes_nothing(users, client_as, django_capt
     response = client.post(f"/documents/{job.pk}/retry/", {"state": "failed"}, follow=True)
     assert "已被他人处理，现在是“已完成”" in response.content.decode()
     assert job.steps.filter(action="retry").count() == 1
+
+
+def test_a_job_from_its_queueing_to_its_file_takes_few_queries(users, django_capture_on_commit_callbacks):
+    """Its rows are bookkeeping beside WeasyPrint: the job and its first step in one commit, the claim under
+    a lock, the progress, the union's fonts, the finish; no move looks its owner up again."""
+    users["staff"].has_perm("documents.write_notice")  # her roles read before, as the request that asks has them
+    with CaptureQueriesContext(connection) as queries, django_capture_on_commit_callbacks(execute=True):
+        services.queue_document(owner=users["staff"], kind="notice", params=NOTICE)
+    assert len(queries) <= 18, "\n".join(query["sql"] for query in queries)
+    assert not [query for query in queries if "auth_user" in query["sql"]]
