@@ -198,3 +198,9 @@ def test_a_long_ledger_pages_on(client_as, users):
     first = client.get(f"/funds/ledger/?year={year}").content.decode()
     assert "下一页" in first and "page=2" in first and "第50笔" not in first
     assert "第50笔" in client.get(f"/funds/ledger/?year={year}&page=2").content.decode()
+
+
+def test_the_ledgers_index_holds_its_order():
+    (index,) = [index for index in Entry._meta.indexes if index.name == "funds_entry_ledger_order_idx"]
+    assert index.fields == ["year", "date", "id"]
+    assert selectors.ledger(TODAY.year).query.order_by == ("date", "pk")
