@@ -41,22 +41,51 @@ def ledger_totals(entries) -> dict:
     return {"income": income, "spent": spent, "net": income - spent, "count": sums["count"]}
 
 
-def monthly(year: int, account: Account | None = None) -> list[dict]:
-    """Income and spending of each month of the year (1–12), for the ledger's month table."""
-    entries = ledger(year, account=account)
-    rows = {
-        row["date__month"]: row
-        for row in entries.order_by()
-        .values("date__month")
+def _sums_by_month_and_fund(year: int, account: Account | None) -> list[dict]:
+    """The year's entries (of one account, with its sub-accounts) summed by month and fund."""
+    return list(
+        ledger(year, account=account)
+        .order_by()
+        .values("date__month", "fund")
         .annotate(
             income=Sum("amount", filter=Q(direction=Entry.Direction.IN)),
             spent=Sum("amount", filter=Q(direction=Entry.Direction.OUT)),
+            count=Count("id"),
         )
+    )
+
+
+def _added(rows) -> dict:
+    return {
+        "income": to_fen(sum((row["income"] or ZERO for row in rows), ZERO)),
+        "spent": to_fen(sum((row["spent"] or ZERO for row in rows), ZERO)),
+        "count": sum(row["count"] for row in rows),
     }
-    return [
-        {"month": m, "income": _sum(rows.get(m, {}), "income"), "spent": _sum(rows.get(m, {}), "spent")}
-        for m in range(1, 13)
-    ]
+
+
+def _months(sums) -> list[dict]:
+    return [{"month": m, **_added([row for row in sums if row["date__month"] == m])} for m in range(1, 13)]
+
+
+def monthly(year: int, account: Account | None = None) -> list[dict]:
+    """Income and spending of each month of the year (1–12), for the ledger's month table."""
+    return _months(_sums_by_month_and_fund(year, account))
+
+
+def ledger_summary(
+    year: int, *, account: Account | None = None, month: datetime.date | None = None, fund: Fund | None = None
+) -> tuple[dict, list[dict]]:
+    """The ledger page's totals (``ledger_totals`` of the entries it lists) and its month table (``monthly``),
+    both added up from one query of the year's sums by month and fund."""
+    sums = _sums_by_month_and_fund(year, account)
+    listed = _added(
+        [
+            row
+            for row in sums
+            if (month is None or row["date__month"] == month.month) and (fund is None or row["fund"] == fund.pk)
+        ]
+    )
+    return listed | {"net": listed["income"] - listed["spent"]}, _months(sums)
 
 
 @dataclass

@@ -256,7 +256,7 @@ def _ledger_filters(request):
 def ledger(request):
     year, account, month, fund = _ledger_filters(request)
     entries = selectors.ledger(year, account=account, month=month, fund=fund)
-    totals = selectors.ledger_totals(entries)
+    totals, months = selectors.ledger_summary(year, account=account, month=month, fund=fund)
     return render(
         request,
         "funds/ledger.html",
@@ -271,7 +271,7 @@ def ledger(request):
             # the totals counted the entries already: no second COUNT query
             "page_obj": paginate(request, entries, per_page=50, count=totals["count"]),
             "totals": totals,
-            "monthly": selectors.monthly(year, account),
+            "monthly": months,
         },
     )
 

@@ -128,7 +128,7 @@ def test_the_xlsx_exports_carry_the_same_totals(client_as, year_of_books):
 
 @pytest.mark.parametrize(
     "url, budget",
-    [("/funds/ledger/", 12), ("/funds/reports/execution/", 9), ("/funds/reports/final/", 10), ("/funds/", 12)],
+    [("/funds/ledger/", 10), ("/funds/reports/execution/", 9), ("/funds/reports/final/", 10), ("/funds/", 12)],
 )
 def test_report_pages_run_the_same_queries_however_many_entries(client_as, year_of_books, users, url, budget):
     client = client_as("chair")
