@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from django.db import connection
 from django.db.models import Count, Q, Sum
+from django.urls import reverse
 from django.utils import timezone
 
 from .models import Account, Audit, Entry, Expense, Fund
@@ -29,6 +30,41 @@ def ledger(year: int, *, account: Account | None = None, month: datetime.date | 
     if fund is not None:
         entries = entries.filter(fund=fund)
     return entries.order_by("date", "pk")
+
+
+# What a ledger line shows, read with values(): no Entry, account and fund built per line.
+LINE_FIELDS = ["date", "voucher_number", "account__name", "fund__name", "summary", "expense_id", "direction", "amount"]
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerLine:
+    """One line of the ledger page, as it shows it."""
+
+    date: str
+    voucher_number: str
+    account: str
+    fund: str
+    summary: str
+    expense_url: str  # the expense request it paid, or ""
+    income: Decimal | str  # the amount in its column, "" in the other
+    spent: Decimal | str
+
+
+def ledger_lines(values) -> list[LedgerLine]:
+    """The ledger page's lines from ``values`` (a page of ``ledger(…).values(*LINE_FIELDS)``)."""
+    return [
+        LedgerLine(
+            date=row["date"].isoformat(),
+            voucher_number=row["voucher_number"],
+            account=row["account__name"],
+            fund=row["fund__name"],
+            summary=row["summary"],
+            expense_url=reverse("funds:expense", args=[row["expense_id"]]) if row["expense_id"] else "",
+            income=row["amount"] if row["direction"] == Entry.Direction.IN else "",
+            spent=row["amount"] if row["direction"] == Entry.Direction.OUT else "",
+        )
+        for row in values
+    ]
 
 
 def ledger_totals(entries) -> dict:
