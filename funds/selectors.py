@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from django.db import connection
 from django.db.models import Count, Q, Sum
+from django.urls import reverse
 from django.utils import timezone
 
 from .models import Account, Audit, Entry, Expense, Fund
@@ -31,6 +32,41 @@ def ledger(year: int, *, account: Account | None = None, month: datetime.date | 
     return entries.order_by("date", "pk")
 
 
+# What a ledger line shows, read with values(): no Entry, account and fund built per line.
+LINE_FIELDS = ["date", "voucher_number", "account__name", "fund__name", "summary", "expense_id", "direction", "amount"]
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerLine:
+    """One line of the ledger page, as it shows it."""
+
+    date: str
+    voucher_number: str
+    account: str
+    fund: str
+    summary: str
+    expense_url: str  # the expense request it paid, or ""
+    income: Decimal | str  # the amount in its column, "" in the other
+    spent: Decimal | str
+
+
+def ledger_lines(values) -> list[LedgerLine]:
+    """The ledger page's lines from ``values`` (a page of ``ledger(…).values(*LINE_FIELDS)``)."""
+    return [
+        LedgerLine(
+            date=row["date"].isoformat(),
+            voucher_number=row["voucher_number"],
+            account=row["account__name"],
+            fund=row["fund__name"],
+            summary=row["summary"],
+            expense_url=reverse("funds:expense", args=[row["expense_id"]]) if row["expense_id"] else "",
+            income=row["amount"] if row["direction"] == Entry.Direction.IN else "",
+            spent=row["amount"] if row["direction"] == Entry.Direction.OUT else "",
+        )
+        for row in values
+    ]
+
+
 def ledger_totals(entries) -> dict:
     sums = entries.aggregate(
         income=Sum("amount", filter=Q(direction=Entry.Direction.IN)),
@@ -41,22 +77,51 @@ def ledger_totals(entries) -> dict:
     return {"income": income, "spent": spent, "net": income - spent, "count": sums["count"]}
 
 
-def monthly(year: int, account: Account | None = None) -> list[dict]:
-    """Income and spending of each month of the year (1–12), for the ledger's month table."""
-    entries = ledger(year, account=account)
-    rows = {
-        row["date__month"]: row
-        for row in entries.order_by()
-        .values("date__month")
+def _sums_by_month_and_fund(year: int, account: Account | None) -> list[dict]:
+    """The year's entries (of one account, with its sub-accounts) summed by month and fund."""
+    return list(
+        ledger(year, account=account)
+        .order_by()
+        .values("date__month", "fund")
         .annotate(
             income=Sum("amount", filter=Q(direction=Entry.Direction.IN)),
             spent=Sum("amount", filter=Q(direction=Entry.Direction.OUT)),
+            count=Count("id"),
         )
+    )
+
+
+def _added(rows) -> dict:
+    return {
+        "income": to_fen(sum((row["income"] or ZERO for row in rows), ZERO)),
+        "spent": to_fen(sum((row["spent"] or ZERO for row in rows), ZERO)),
+        "count": sum(row["count"] for row in rows),
     }
-    return [
-        {"month": m, "income": _sum(rows.get(m, {}), "income"), "spent": _sum(rows.get(m, {}), "spent")}
-        for m in range(1, 13)
-    ]
+
+
+def _months(sums) -> list[dict]:
+    return [{"month": m, **_added([row for row in sums if row["date__month"] == m])} for m in range(1, 13)]
+
+
+def monthly(year: int, account: Account | None = None) -> list[dict]:
+    """Income and spending of each month of the year (1–12), for the ledger's month table."""
+    return _months(_sums_by_month_and_fund(year, account))
+
+
+def ledger_summary(
+    year: int, *, account: Account | None = None, month: datetime.date | None = None, fund: Fund | None = None
+) -> tuple[dict, list[dict]]:
+    """The ledger page's totals (``ledger_totals`` of the entries it lists) and its month table (``monthly``),
+    both added up from one query of the year's sums by month and fund."""
+    sums = _sums_by_month_and_fund(year, account)
+    listed = _added(
+        [
+            row
+            for row in sums
+            if (month is None or row["date__month"] == month.month) and (fund is None or row["fund"] == fund.pk)
+        ]
+    )
+    return listed | {"net": listed["income"] - listed["spent"]}, _months(sums)
 
 
 @dataclass

@@ -255,8 +255,11 @@ def _ledger_filters(request):
 @permission_required("funds.view_books")
 def ledger(request):
     year, account, month, fund = _ledger_filters(request)
-    entries = selectors.ledger(year, account=account, month=month, fund=fund)
-    totals = selectors.ledger_totals(entries)
+    entries = selectors.ledger(year, account=account, month=month, fund=fund).values(*selectors.LINE_FIELDS)
+    totals, months = selectors.ledger_summary(year, account=account, month=month, fund=fund)
+    # the totals counted the entries already: no second COUNT query
+    page_obj = paginate(request, entries, per_page=50, count=totals["count"])
+    page_obj.object_list = selectors.ledger_lines(page_obj.object_list)
     return render(
         request,
         "funds/ledger.html",
@@ -268,10 +271,9 @@ def ledger(request):
             "fund": fund,
             "accounts": Account.objects.all(),
             "funds": Fund.objects.all(),
-            # the totals counted the entries already: no second COUNT query
-            "page_obj": paginate(request, entries, per_page=50, count=totals["count"]),
+            "page_obj": page_obj,
             "totals": totals,
-            "monthly": selectors.monthly(year, account),
+            "monthly": months,
         },
     )
 

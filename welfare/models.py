@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from members.models import Member
+from unionportal.choices import choice_label
 from unionportal.workflow import Step
 
 ZERO = Decimal("0.00")
@@ -206,6 +207,8 @@ class Application(models.Model):
     cap_override_note = models.TextField(_("超限理由"), blank=True)
 
     history = HistoricalRecords()
+
+    status_label = choice_label("status", Status)  # the dashboard and the list show it on every row
 
     class Meta:
         ordering = ["-submitted_at", "-pk"]

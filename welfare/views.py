@@ -4,7 +4,7 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count, Window
+from django.db.models import Func, Subquery
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -75,10 +75,20 @@ def _form_page(request, form, **page):
 DASHBOARD_ROWS = 10  # each list on the dashboard shows this many, with a link to all of them
 
 
-def _first_rows(rows):
-    """The first rows of a list for the dashboard, and how many there are in all (a window count over the
-    whole list, so one query)."""
-    first = list(rows.annotate(rows_in_all=Window(Count("pk")))[:DASHBOARD_ROWS])
+def _shown(rows, *fields):
+    """``rows`` reading only the ``fields`` a dashboard card shows, with the joins they name."""
+    joins = {field.rpartition("__")[0] for field in fields} - {""}
+    return rows.select_related(None).select_related(*joins).only(*fields)
+
+
+def _first_rows(rows, *shown):
+    """The first rows of a list for the dashboard, and how many there are in all, in one query: the count is a
+    subquery the database runs once (a bare COUNT, not an aggregate, so no GROUP BY), which lets the list stop
+    after its first rows where an index gives its order; a window count would read every row of the list.
+    Only the ``shown`` fields are read."""
+    rows = _shown(rows, *shown)
+    in_all = rows.order_by().values(count=Func("pk", function="COUNT"))
+    first = list(rows.annotate(rows_in_all=Subquery(in_all))[:DASHBOARD_ROWS])
     return first, first[0].rows_in_all if first else 0
 
 
@@ -87,9 +97,12 @@ def index(request):
     user = request.user
     context = {"can_files": user.has_perm("welfare.view_files")}
     if context["can_files"]:
-        waiting, waiting_count = _first_rows(selectors.applications(status="pending"))
-        birthdays, birthday_count = _first_rows(selectors.birthdays_this_month())
-        in_hospital, in_hospital_count = _first_rows(selectors.in_hospital())
+        pending = selectors.applications(status="pending")
+        waiting, waiting_count = _first_rows(pending, "status", "amount_requested", "member__name")
+        birthdays, birthday_count = _first_rows(
+            selectors.birthdays_this_month(), "name", "birth_date", "department__name"
+        )
+        in_hospital, in_hospital_count = _first_rows(selectors.in_hospital(), "visited_on", "occasion", "member__name")
         context.update(
             waiting=waiting,
             waiting_count=waiting_count,
@@ -99,7 +112,7 @@ def index(request):
             in_hospital=in_hospital,
             in_hospital_count=in_hospital_count,
             hospital_url=_hospital_visits_url(in_hospital),
-            due_files=selectors.files_due_for_review()[:DASHBOARD_ROWS],
+            due_files=_shown(selectors.files_due_for_review(), "next_review_on", "member__name")[:DASHBOARD_ROWS],
             behind=selectors.campaigns_behind_schedule(),
         )
     context["year"] = year = _year_param(request)

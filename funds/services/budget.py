@@ -160,18 +160,19 @@ def approve_adjustment(*, adjustment: Adjustment, actor, approved_on: datetime.d
 
 def approved_amounts(year: int) -> dict[int, Decimal]:
     """Account id → the amount approved for the year: the lines of a budget in force plus every approved
-    adjustment. A budget not yet approved by the upper union allows nothing."""
-    budget = Budget.objects.filter(year=year, status__in=IN_FORCE).first()
-    if budget is None:
-        return {}
-    amounts = {line.account_id: line.amount for line in budget.lines.all()}
-    changes = (
-        AdjustmentLine.objects.filter(adjustment__budget=budget, adjustment__status=Adjustment.Status.APPROVED)
-        .values("account_id")
-        .annotate(total=Sum("change"))
+    adjustment. A budget not yet approved by the upper union allows nothing. The lines and the approved changes
+    come in one query and are added up per account."""
+    lines = BudgetLine.objects.filter(budget__year=year, budget__status__in=IN_FORCE)
+    changes = AdjustmentLine.objects.filter(
+        adjustment__budget__year=year,
+        adjustment__budget__status__in=IN_FORCE,
+        adjustment__status=Adjustment.Status.APPROVED,
     )
-    for row in changes:
-        amounts[row["account_id"]] = to_fen(amounts.get(row["account_id"], ZERO) + row["total"])
+    amounts = {}
+    rows = lines.order_by().values_list("account_id", "amount")
+    rows = rows.union(changes.order_by().values_list("account_id", "change"), all=True)
+    for account_id, amount in rows.order_by():
+        amounts[account_id] = amounts.get(account_id, ZERO) + amount
     return amounts
 
 

@@ -128,7 +128,7 @@ def test_the_xlsx_exports_carry_the_same_totals(client_as, year_of_books):
 
 @pytest.mark.parametrize(
     "url, budget",
-    [("/funds/ledger/", 12), ("/funds/reports/execution/", 12), ("/funds/reports/final/", 13), ("/funds/", 13)],
+    [("/funds/ledger/", 10), ("/funds/reports/execution/", 9), ("/funds/reports/final/", 10), ("/funds/", 12)],
 )
 def test_report_pages_run_the_same_queries_however_many_entries(client_as, year_of_books, users, url, budget):
     client = client_as("chair")
@@ -198,3 +198,17 @@ def test_a_long_ledger_pages_on(client_as, users):
     first = client.get(f"/funds/ledger/?year={year}").content.decode()
     assert "下一页" in first and "page=2" in first and "第50笔" not in first
     assert "第50笔" in client.get(f"/funds/ledger/?year={year}&page=2").content.decode()
+
+
+def test_the_ledger_shows_each_amount_in_its_column_and_links_a_payment_to_its_request(client_as, year_of_books):
+    page = client_as("chair").get(f"/funds/ledger/?year={year_of_books}").content.decode()
+    payment = Entry.objects.get(voucher_number="付-0")
+    assert f'<td><a href="/funds/expenses/{payment.expense_id}/">{payment.summary}</a></td>' in page
+    assert '<td class="text-end"></td><td class="text-end">800.33</td>' in page  # spent
+    assert '<td>上级补助</td><td class="text-end">5000.10</td><td class="text-end"></td>' in page  # income
+
+
+def test_the_ledgers_index_holds_its_order():
+    (index,) = [index for index in Entry._meta.indexes if index.name == "funds_entry_ledger_order_idx"]
+    assert index.fields == ["year", "date", "id"]
+    assert selectors.ledger(TODAY.year).query.order_by == ("date", "pk")

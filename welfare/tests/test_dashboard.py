@@ -79,6 +79,21 @@ def test_all_birthdays_page_lists_every_birthday_of_the_month_page_by_page(clien
     assert "寿星25" in client.get("/welfare/birthdays/?page=2").content.decode()
 
 
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the birthday index is PostgreSQL's")
+def test_dashboard_birthdays_and_their_count_are_read_from_the_birthday_index(client_as, users):
+    _add(users, 3, 0)
+    with CaptureQueriesContext(connection) as queries:
+        client_as("welfare").get("/welfare/")
+    (birthdays,) = [query["sql"] for query in queries if "EXTRACT(MONTH" in query["sql"]]
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")  # a test database this small is cheaper to read whole
+        cursor.execute(f"EXPLAIN {birthdays}")
+        plan = "\n".join(row for (row,) in cursor.fetchall())
+    assert "Index Only Scan using welfare_member_birthday_idx" in plan  # the count
+    assert "Index Scan using welfare_member_birthday_idx" in plan  # the first rows, in the index's order
+    assert "Sort" not in plan and "WindowAgg" not in plan
+
+
 def test_pending_applications_are_those_waiting_for_the_union(client_as, users):
     _add(users, 2, 0)
     member = make_member("退回")
