@@ -36,9 +36,7 @@ def index(request):
     kind = request.GET.get("kind", "")
     kind = kind if kind in Event.Kind.values else ""
     page = paginate(request, selectors.event_list(past=past, kind=kind))
-    places = selectors.my_places(_member(request), page.object_list)
-    for event in page.object_list:
-        event.mine = places.get(event.pk)
+    selectors.add_sign_ups(page.object_list, _member(request))
     return render(
         request,
         "activities/index.html",
