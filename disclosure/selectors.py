@@ -22,6 +22,11 @@ def categories(kind=None):
     return Category.objects.filter(kind=kind or union_profile().kind).select_related("department")
 
 
+def category_choices() -> list[tuple[int, str]]:
+    """(pk, name) of the union's categories, for the board's filter bar."""
+    return list(Category.objects.filter(kind=union_profile().kind).values_list("pk", "name"))
+
+
 def _on_board(user):
     """Visitors see only 对外 items; that rule holds for search and for the years too."""
     items = DisclosureItem.objects.filter(status__in=DisclosureItem.ON_BOARD)
@@ -35,6 +40,7 @@ def board(user, *, category=None, year=None, query=""):
     items = (
         _on_board(user)
         .select_related("category")
+        .only("title", "audience", "status", "period_end", "published_on", "category__name")  # not the body
         .annotate(has_objections=Exists(Objection.objects.filter(item=OuterRef("pk"))))  # for status_label
     )
     if category:
