@@ -35,8 +35,8 @@ def index(request):
     past = request.GET.get("when") == "past"
     kind = request.GET.get("kind", "")
     kind = kind if kind in Event.Kind.values else ""
-    page = paginate(request, selectors.event_list(past=past, kind=kind))
-    selectors.add_sign_ups(page.object_list, _member(request))
+    events = selectors.event_list(past=past, kind=kind)
+    page = paginate(request, selectors.with_sign_ups(events, _member(request)), count=events.count())
     return render(
         request,
         "activities/index.html",

@@ -36,11 +36,8 @@ def roster_floor(request):
 @login_required
 def events_floor(request):
     events = activity_selectors.event_list(past=request.GET.get("when") == "past")
-    page = Paginator(events, PER_PAGE).get_page(request.GET.get("page"))
-    activity_selectors.add_sign_ups(page.object_list, getattr(request.user, "member", None))
-    fields = ["pk", "title", "kind", "starts_at", "place", "capacity", "taken", "waiting"]
-    rows = [{field: getattr(event, field) for field in fields} for event in page.object_list]
-    return JsonResponse({"count": page.paginator.count, "rows": rows})
+    events = activity_selectors.with_sign_ups(events, getattr(request.user, "member", None))
+    return _rows(request, events, ["pk", "title", "kind", "starts_at", "place", "capacity", "taken", "waiting"])
 
 
 def board_floor(request):
