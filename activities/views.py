@@ -35,10 +35,8 @@ def index(request):
     past = request.GET.get("when") == "past"
     kind = request.GET.get("kind", "")
     kind = kind if kind in Event.Kind.values else ""
-    page = paginate(request, selectors.event_list(past=past, kind=kind))
-    places = selectors.my_places(_member(request), page.object_list)
-    for event in page.object_list:
-        event.mine = places.get(event.pk)
+    events = selectors.event_list(past=past, kind=kind)
+    page = paginate(request, selectors.with_sign_ups(events, _member(request)), count=events.count())
     return render(
         request,
         "activities/index.html",

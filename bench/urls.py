@@ -36,6 +36,7 @@ def roster_floor(request):
 @login_required
 def events_floor(request):
     events = activity_selectors.event_list(past=request.GET.get("when") == "past")
+    events = activity_selectors.with_sign_ups(events, getattr(request.user, "member", None))
     return _rows(request, events, ["pk", "title", "kind", "starts_at", "place", "capacity", "taken", "waiting"])
 
 

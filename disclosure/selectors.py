@@ -22,6 +22,11 @@ def categories(kind=None):
     return Category.objects.filter(kind=kind or union_profile().kind).select_related("department")
 
 
+def category_choices() -> list[tuple[int, str]]:
+    """(pk, name) of the union's categories, for the board's filter bar."""
+    return list(Category.objects.filter(kind=union_profile().kind).values_list("pk", "name"))
+
+
 def _on_board(user):
     """Visitors see only 对外 items; that rule holds for search and for the years too."""
     items = DisclosureItem.objects.filter(status__in=DisclosureItem.ON_BOARD)
@@ -34,8 +39,11 @@ def board(user, *, category=None, year=None, query=""):
     """Items on the board, newest first."""
     items = (
         _on_board(user)
-        .select_related("category")
-        .annotate(has_objections=Exists(Objection.objects.filter(item=OuterRef("pk"))))  # for status_label
+        .only("title", "audience", "status", "period_end", "published_on")  # not the body
+        .annotate(
+            category_name=F("category__name"),  # a column, cheaper to build than the category's own object
+            has_objections=Exists(Objection.objects.filter(item=OuterRef("pk"))),  # for status_label
+        )
     )
     if category:
         items = items.filter(category_id=category)

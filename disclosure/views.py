@@ -41,7 +41,7 @@ def index(request):
         "disclosure/index.html",
         {
             "page_obj": paginate(request, items),
-            "categories": selectors.categories(),
+            "categories": selectors.category_choices(),
             "years": selectors.board_years(request.user),
             "category": category,
             "year": year,

@@ -232,6 +232,14 @@ def test_board_lists_the_years_and_the_total_of_what_the_reader_may_see(client, 
     assert client_as("member").get(f"/disclosure/?year={earlier}").context["page_obj"].paginator.count == 1
 
 
+def test_board_filters_by_category_and_keeps_it_chosen_in_the_filter_bar(client_as):
+    tender = make_item("published", title="食堂招标结果", category=make_category("招标采购"))
+    make_item("published", title="财务收支")
+    page = client_as("member").get(f"/disclosure/?category={tender.category_id}").text
+    assert "食堂招标结果" in page and "财务收支" not in page
+    assert f'<option value="{tender.category_id}" selected>招标采购</option>' in page
+
+
 def test_print_page_is_a_sheet(client):
     item = make_item("published", audience=PUBLIC)
     page = client.get(f"/disclosure/{item.pk}/print/").content.decode()
