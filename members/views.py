@@ -24,8 +24,9 @@ from .models import Member, MembershipEvent, UnionGroup
 @permission_required("members.view_roster")
 def roster(request):
     form = RosterFilterForm(request.GET)
-    members = selectors.roster(**form.filters())
-    return render(request, "members/roster.html", {"page_obj": paginate(request, members), "form": form})
+    page_obj = paginate(request, selectors.roster(**form.filters()).values(*selectors.ROW_FIELDS))
+    page_obj.object_list = selectors.roster_rows(page_obj.object_list)
+    return render(request, "members/roster.html", {"page_obj": page_obj, "form": form})
 
 
 @permission_required("members.add_member")

@@ -81,7 +81,7 @@ def test_export_holds_exactly_the_filtered_rows_in_the_list_order(client_as, use
     listed = list(client.get(f"/members/?{query}").context["page_obj"].paginator.object_list)
     sheet = load_workbook(BytesIO(client.get(f"/members/export.xlsx?{query}&page=2").content)).active
     rows = list(sheet.iter_rows(min_row=2, values_only=True))
-    assert [row[1] for row in rows] == [m.name for m in listed] and len(rows) == 30
+    assert [row[1] for row in rows] == [m["name"] for m in listed] and len(rows) == 30
     assert {row[9] for row in rows} == {"在职"}
 
 
