@@ -2,6 +2,8 @@ import datetime
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from congress import appraisal_services, proposal_services, suggestion_services
@@ -126,6 +128,17 @@ def test_list_pages_run_by_session_then_number(client_as, users, world):
     assert listed("") == [f"提案{n}" for n in range(1, 26)]
     assert listed("page=2") == [*(f"提案{n}" for n in range(26, 31)), "去年提案"]
     assert listed(f"session={earlier.pk}") == ["去年提案"]
+
+
+def test_filtering_the_list_by_session_costs_no_query_more(client_as, users, world):
+    _submitted(users, world)
+    client = client_as("chair")
+    client.get("/congress/proposals/")
+    with CaptureQueriesContext(connection) as unfiltered:
+        client.get("/congress/proposals/")
+    with CaptureQueriesContext(connection) as filtered:
+        assert "改善食堂" in client.get(f"/congress/proposals/?session={world['session'].pk}").text
+    assert len(filtered) <= len(unfiltered)
 
 
 def test_draft_page_forbidden_to_others(client_as, users, world):
