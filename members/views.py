@@ -24,8 +24,9 @@ from .models import Member, MembershipEvent, UnionGroup
 @permission_required("members.view_roster")
 def roster(request):
     form = RosterFilterForm(request.GET)
-    page_obj = paginate(request, selectors.roster(**form.filters()).values(*selectors.ROW_FIELDS))
-    page_obj.object_list = selectors.roster_rows(page_obj.object_list)
+    filters = form.filters()
+    page_obj = paginate(request, selectors.roster(**filters).values_list("pk", flat=True))
+    page_obj.object_list = selectors.roster_rows(page_obj.object_list, filters.get("sort", ""))
     return render(request, "members/roster.html", {"page_obj": page_obj, "form": form})
 
 
