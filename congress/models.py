@@ -21,7 +21,6 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from members.models import Department, Member
-from unionportal.choices import choice_label
 from unionportal.models import UnionProfile
 from unionportal.templatetags.portal import chinese_ordinal
 from unionportal.vocabulary import by_kind
@@ -264,9 +263,6 @@ class Proposal(models.Model):
 
     def get_absolute_url(self):
         return reverse("congress:proposal", args=[self.pk])
-
-    status_label = choice_label("status", Status)
-    rating_label = choice_label("rating", Rating)
 
 
 class ProposalCoSigner(models.Model):

@@ -23,22 +23,24 @@ from .models import Proposal, ProposalCoSigner, Session
 
 @permission_required("congress.view_proposals")
 def proposal_list(request):
-    session = None
-    if request.GET.get("session", "").isdigit():
-        session = Session.objects.filter(pk=request.GET["session"]).first()
+    sessions = list(selectors.sessions())
+    chosen = request.GET.get("session", "")
+    session = next((s for s in sessions if chosen.isdigit() and s.pk == int(chosen)), None)
     status = request.GET.get("status", "")
     mine = request.GET.get("mine") == "1"
     proposals = selectors.proposal_list(user=request.user, session=session, status=status, mine=mine)
+    page_obj = paginate(request, proposals.values_list("pk", flat=True))
+    page_obj.object_list = selectors.proposal_rows(page_obj.object_list, sessions)
     return render(
         request,
         "congress/proposal_list.html",
         {
-            "page_obj": paginate(request, proposals),
+            "page_obj": page_obj,
             "session": session,
             "status": status,
             "mine": mine,
             "statuses": Proposal.Status.choices,
-            "sessions": selectors.sessions(),
+            "sessions": sessions,
         },
     )
 

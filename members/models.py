@@ -9,7 +9,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from unionportal.choices import choice_label
 from unionportal.roles import is_only_chair
 
 from .validators import JOB_NUMBER_VALIDATOR, contradictions, mask_id_number, validate_id_number
@@ -260,10 +259,6 @@ class Member(models.Model):
     @property
     def masked_id_number(self):
         return mask_id_number(self.id_number)
-
-    gender_label = choice_label("gender", Gender)  # the roster shows three labels a row
-    employment_type_label = choice_label("employment_type", EmploymentType)
-    status_label = choice_label("status", Status)
 
     def age(self, on=None):
         if not self.birth_date:

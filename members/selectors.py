@@ -1,6 +1,8 @@
 import datetime
+from dataclasses import dataclass
 
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 
 from .models import Member, MembershipEvent
@@ -68,7 +70,54 @@ def roster(
         if today.month == 2 and today.day == 29:
             today = today - datetime.timedelta(days=1)
         members = members.filter(_born_between(*AGE_BANDS[age_band], today))
-    return members.order_by(*SORTS.get(sort, SORTS["name"]), "pk")
+    return members.order_by(*_order(sort))
+
+
+def _order(sort):
+    return [*SORTS.get(sort, SORTS["name"]), "pk"]
+
+
+@dataclass(frozen=True, slots=True)
+class RosterRow:
+    """One line of the roster, as it shows it."""
+
+    url: str
+    name: str
+    has_login: bool
+    gender: str
+    department: str | None
+    union_group: str | None
+    employment_type: str
+    status: str
+    is_union_member: bool
+
+
+def roster_rows(keys, sort="") -> list[RosterRow]:
+    """The roster page's lines from ``keys``, a page of ``roster(…, sort=sort).values_list("pk", flat=True)``.
+    One query picks the page by key before it reads the lines: sorting the joined rows of every match first cost
+    PostgreSQL several times as much (by age or group). values() builds no Member, department and group per line,
+    and the choice labels are translated once per page rather than once per line."""
+    choices = (Member.Gender, Member.EmploymentType, Member.Status)
+    genders, types, statuses = ({value: str(label) for value, label in c.choices} for c in choices)
+    rows = Member.objects.filter(pk__in=keys).order_by(*_order(sort))
+    fields = [
+        "pk", "name", "user_id", "gender", "department__name", "union_group__name", "employment_type", "status",
+        "is_union_member",
+    ]  # fmt: skip
+    return [
+        RosterRow(
+            url=reverse("members:detail", args=[row["pk"]]),
+            name=row["name"],
+            has_login=row["user_id"] is not None,
+            gender=genders[row["gender"]],
+            department=row["department__name"],
+            union_group=row["union_group__name"],
+            employment_type=types[row["employment_type"]],
+            status=statuses[row["status"]],
+            is_union_member=row["is_union_member"],
+        )
+        for row in rows.values(*fields)
+    ]
 
 
 def headcount():

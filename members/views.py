@@ -24,8 +24,10 @@ from .models import Member, MembershipEvent, UnionGroup
 @permission_required("members.view_roster")
 def roster(request):
     form = RosterFilterForm(request.GET)
-    members = selectors.roster(**form.filters())
-    return render(request, "members/roster.html", {"page_obj": paginate(request, members), "form": form})
+    filters = form.filters()
+    page_obj = paginate(request, selectors.roster(**filters).values_list("pk", flat=True))
+    page_obj.object_list = selectors.roster_rows(page_obj.object_list, filters.get("sort", ""))
+    return render(request, "members/roster.html", {"page_obj": page_obj, "form": form})
 
 
 @permission_required("members.add_member")

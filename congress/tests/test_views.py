@@ -1,6 +1,9 @@
 import datetime
+import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from congress import appraisal_services, proposal_services, suggestion_services
@@ -100,6 +103,42 @@ def test_list_shows_a_delegate_their_drafts_and_invitations_and_each_proposal_on
         assert sorted(titles) == sorted(["我的草稿", "邀请附议", "公开提案"])
     assert [p.title for p in proposal_list(user=users["member"])] == ["公开提案"]
     assert [p.title for p in proposal_list(user=users["member"], mine=True)] == []
+
+
+def test_list_pages_run_by_session_then_number(client_as, users, world):
+    earlier = make_session(world["term"], title="四届一次教代会", starts_on=datetime.date(2025, 3, 1))
+    proposer = users["delegate"].member
+    for number in range(30, 0, -1):  # created last, listed first: the order is the page's, not the keys'
+        Proposal.objects.create(
+            session=world["session"],
+            proposer=proposer,
+            title=f"提案{number}",
+            content="c",
+            status=S.REGISTERED,
+            number=number,
+        )
+    Proposal.objects.create(
+        session=earlier, proposer=proposer, title="去年提案", content="c", status=S.REPLIED, number=1
+    )
+    client = client_as("chair")
+
+    def listed(query):
+        return re.findall(r'<h2 class="h6 mb-1">\d+\. (.+?)</h2>', client.get(f"/congress/proposals/?{query}").text)
+
+    assert listed("") == [f"提案{n}" for n in range(1, 26)]
+    assert listed("page=2") == [*(f"提案{n}" for n in range(26, 31)), "去年提案"]
+    assert listed(f"session={earlier.pk}") == ["去年提案"]
+
+
+def test_filtering_the_list_by_session_costs_no_query_more(client_as, users, world):
+    _submitted(users, world)
+    client = client_as("chair")
+    client.get("/congress/proposals/")
+    with CaptureQueriesContext(connection) as unfiltered:
+        client.get("/congress/proposals/")
+    with CaptureQueriesContext(connection) as filtered:
+        assert "改善食堂" in client.get(f"/congress/proposals/?session={world['session'].pk}").text
+    assert len(filtered) <= len(unfiltered)
 
 
 def test_draft_page_forbidden_to_others(client_as, users, world):
