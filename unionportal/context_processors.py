@@ -7,10 +7,10 @@ from .vocabulary import union_profile
 
 
 def _unread_count(request):
-    from .notices import unread
+    from .notices import unread_count
 
     user = getattr(request, "user", None)
-    return unread(user).count() if user is not None and user.is_authenticated else 0
+    return unread_count(user) if user is not None and user.is_authenticated else 0
 
 
 def portal(request):
