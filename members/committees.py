@@ -6,6 +6,8 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, Value
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from unionportal.compiled import compiled_once
+
 from .models import Committee, CommitteeSeat, CommitteeTerm
 
 
@@ -27,8 +29,17 @@ def current_body_term(kind, on=None):
 def holds_seat_in_office(kind, member) -> bool | None:
     """Whether ``member`` (None: nobody's record) holds a seat in ``current_body_term(kind)``, asked in one
     query; None when the union has not set that body up."""
-    held = Exists(CommitteeSeat.objects.filter(term=OuterRef("pk"), member=member)) if member else Value(False)
-    return _terms_in_office(kind).annotate(held=held).values_list("held", flat=True).first()
+    today = timezone.localdate()
+    if member is None:
+        return _terms_in_office(kind, today).annotate(held=Value(False)).values_list("held", flat=True).first()
+    held = _seat_in_office(member.pk, kind, today)  # the menu asks it on every page a plain member opens
+    return bool(held[0][0]) if held else None
+
+
+@compiled_once
+def _seat_in_office(member_id, kind, on):
+    held = Exists(CommitteeSeat.objects.filter(term=OuterRef("pk"), member=member_id))
+    return _terms_in_office(kind, on).annotate(held=held).values_list("held")[:1]
 
 
 def _terms_with_seats():

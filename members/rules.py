@@ -21,8 +21,11 @@ def follows_seat(kind, otherwise):
     def predicate(user):
         from .committees import holds_seat_in_office
 
-        # asked once per page row (a button each); the seats do not change within one request's user
-        cache = user.__dict__.setdefault("_seat_duties", {})
+        # asked once per page row (a button each); the seats do not change within one request's user. An attribute,
+        # which request.user's lazy proxy passes on, so the menu (asking through it) shares what the view read.
+        if not hasattr(user, "_seat_duties"):
+            user._seat_duties = {}
+        cache = user._seat_duties
         if kind not in cache:
             held = holds_seat_in_office(kind, user.member if has_member_record(user) else None)
             cache[kind] = otherwise(user) if held is None else held

@@ -35,3 +35,35 @@ def test_english_is_available(client_as):
     content = client.get("/").content.decode()
     assert "Dashboard" in content
     assert '<html lang="en">' in content
+
+
+def test_the_menus_permission_test_answers_as_has_perm(users, django_user_model):
+    from django.contrib.auth.models import AnonymousUser
+
+    from unionportal.navigation import _drawn
+    from unionportal.permission_backend import permission_test
+
+    root = django_user_model.objects.create_superuser("root", password="union2026")
+    inactive_root = django_user_model.objects.create_superuser("old-root", password="union2026", is_active=False)
+    permissions = _drawn("school", "zh-hans", "unionportal.urls", "/").permissions
+    for user in [*users.values(), root, inactive_root, AnonymousUser()]:
+        may = permission_test(user)
+        assert [may(permission) for permission in permissions] == [user.has_perm(p) for p in permissions], user
+
+
+def test_the_menu_marks_the_page_it_is_on(client_as):
+    client = client_as("member")
+    assert 'class="dropdown-item active" href="/members/org/"' in client.get("/members/org/").content.decode()
+    assert "dropdown-item active" not in client.get("/").content.decode()
+
+
+def test_the_menu_asks_nothing_the_page_has_asked_through_request_user(users, django_assert_num_queries):
+    from django.contrib.auth.models import User
+    from django.utils.functional import SimpleLazyObject
+
+    from unionportal.permission_backend import permission_test
+
+    user = SimpleLazyObject(lambda: User.objects.get(pk=users["member"].pk))  # as request.user
+    assert not user.has_perm("disclosure.view_work")  # the view's check: roles and the 公开领导小组 seat
+    with django_assert_num_queries(0):
+        assert not permission_test(user)("disclosure.view_work")

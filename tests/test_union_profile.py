@@ -38,3 +38,12 @@ def test_profile_without_a_name_is_refused_and_keeps_what_was_typed(client_as):
 def test_unknown_kind_is_refused(client_as):
     response = client_as("chair").post("/profile/", {"name": "某工会", "kind": "farm"})
     assert "单位类型：“farm”不在可选范围内，请重新选择。" in response.content.decode()
+
+
+def test_load_reads_the_saved_profile_with_each_fields_type_or_a_default_before_the_first(db):
+    UnionProfile.objects.all().delete()
+    assert UnionProfile.load().name == "基层工会" and UnionProfile.load()._state.adding
+    UnionProfile.objects.create(name="某厂工会", kind="enterprise", collective_contracts=False, retirees_pay_dues=True)
+    profile = UnionProfile.load()
+    assert (profile.pk, profile.name, profile.kind) == (1, "某厂工会", "enterprise")
+    assert profile.collective_contracts is False and profile.retirees_pay_dues is True and not profile._state.adding

@@ -1,16 +1,33 @@
 import functools
 
+from django.conf import settings
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import get_language, get_language_info
 
 from .navigation import menu_for
 from .vocabulary import union_profile
 
+HEADER_PAGES = ("home", "notices", "password_change", "logout", "login", "set_language")
+
 
 def _unread_count(request):
-    from .notices import unread
+    from .notices import unread_count
 
     user = getattr(request, "user", None)
-    return unread(user).count() if user is not None and user.is_authenticated else 0
+    return unread_count(user) if user is not None and user.is_authenticated else 0
+
+
+@functools.cache
+def _header(language, urlconf, script_prefix):
+    """The header's addresses and the languages it offers to switch to: the same for every request in one
+    language, so looked up once per process."""
+    return {
+        "urls": {name: reverse(name) for name in HEADER_PAGES},
+        "other_languages": [
+            (code, get_language_info(code)["name_local"]) for code, _name in settings.LANGUAGES if code != language
+        ],
+    }
 
 
 def portal(request):
@@ -25,4 +42,5 @@ def portal(request):
         "menu": SimpleLazyObject(lambda: menu_for(request, profile.kind)),
         # a callable: the template asks once, and only when the header is drawn
         "unread_notices": functools.cache(lambda: _unread_count(request)),
+        "header": _header(get_language(), get_urlconf() or settings.ROOT_URLCONF, get_script_prefix()),
     }

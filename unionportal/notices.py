@@ -14,6 +14,8 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .compiled import compiled_once
+
 
 class Notice(models.Model):
     recipient = models.ForeignKey(
@@ -80,6 +82,16 @@ def notify(recipients, *, text, url="", kind="", permission=None, obj=None, excl
 
 def unread(user):
     return Notice.objects.filter(recipient=user, read_at__isnull=True)
+
+
+@compiled_once
+def _unread_counts(user_id):
+    return unread(user_id).order_by().values("recipient").annotate(count=models.Count("pk")).values_list("count")
+
+
+def unread_count(user) -> int:
+    """How many notices wait for ``user``: every page's header shows it."""
+    return next((count for (count,) in _unread_counts(user.pk)), 0)
 
 
 def mark_read(*, user, notices=None) -> int:

@@ -44,3 +44,11 @@ class RulesOnlyBackend(ModelBackend):
         if has_perm(app_label, user):
             return True
         raise PermissionDenied
+
+
+def permission_test(user):
+    """``user.has_perm`` for permissions asked in a row without an object (the menu's 45): the same answer, this
+    backend's (the ones before it answer no permission), without Django loading every backend again for each."""
+    if user.is_active and user.is_superuser:
+        return lambda permission: True
+    return lambda permission: has_perm(permission, user)

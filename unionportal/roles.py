@@ -9,6 +9,8 @@ import rules
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .compiled import compiled_once
+
 
 class Role(models.TextChoices):
     CHAIR = "chair", _("主席")
@@ -21,12 +23,19 @@ class Role(models.TextChoices):
     ACCOUNTANT = "accountant", _("财务")
 
 
+@compiled_once
+def _group_names(user_id):
+    from django.contrib.auth.models import Group
+
+    return Group.objects.filter(user=user_id).values_list("name")
+
+
 def roles_of(user):
     """The set of role codes a user holds, read once per user object."""
     if not user.is_authenticated:
         return frozenset()
     if not hasattr(user, "_portal_roles"):
-        user._portal_roles = frozenset(user.groups.values_list("name", flat=True))
+        user._portal_roles = frozenset(name for (name,) in _group_names(user.pk))
     return user._portal_roles
 
 

@@ -1,0 +1,43 @@
+"""unionportal/compiled.py: the SQL of every page's per-user queries is built once and run with each user's id."""
+
+import pytest
+from django.contrib.auth.models import User
+
+from unionportal.compiled import compiled_once
+from unionportal.notices import Notice, notify, unread_count
+from unionportal.roles import roles_of
+
+pytestmark = pytest.mark.django_db
+
+
+def test_each_user_reads_her_own_roles_through_the_sql_built_once(users):
+    assert roles_of(User.objects.get(pk=users["chair"].pk)) == {"chair", "member"}
+    assert roles_of(User.objects.get(pk=users["auditor"].pk)) == {"auditor", "member"}
+
+
+def test_the_unread_count_is_each_users_own_and_leaves_out_what_she_read(users):
+    notify([users["member"], users["member"], users["chair"]], text="请签阅")
+    notify(users["member"], text="已读的通知")
+    Notice.objects.filter(text="已读的通知").update(read_at="2026-01-01T00:00:00Z")
+    assert unread_count(users["member"]) == 1
+    assert unread_count(users["chair"]) == 1
+    assert unread_count(users["staff"]) == 0
+
+
+def test_a_query_that_does_not_take_the_id_as_a_parameter_is_refused(users):
+    @compiled_once
+    def everyone(user_id):
+        return User.objects.values_list("pk")
+
+    with pytest.raises(ValueError):
+        everyone(users["chair"].pk)
+
+
+def test_a_fixed_value_gets_its_own_sql(users):
+    @compiled_once
+    def named(user_id, username):
+        return User.objects.filter(pk=user_id, username=username).values_list("username")
+
+    assert named(users["chair"].pk, "chair") == [("chair",)]
+    assert named(users["chair"].pk, "staff") == []
+    assert named(users["staff"].pk, "staff") == [("staff",)]
