@@ -81,7 +81,7 @@ def cast_appraisal_ballot(*, appraisal, member, grades):
     # are read before taking its lock: the lock every voter queues for then covers only the state, the receipt and
     # the tally. A second receipt slipping past the check is refused by its unique rule.
     if appraisal.status != Appraisal.Status.OPEN:
-        appraisal.refresh_from_db(fields=("status",))  # a copy read before the vote opened
+        appraisal.refresh_from_db()  # a copy read before the vote opened
     check_appraisal_ballot(appraisal, member)
     appraisees = list(appraisal.appraisees.all())
     allowed = {value for value, _label in appraisal.grades()}
