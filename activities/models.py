@@ -11,6 +11,7 @@ from simple_history.models import HistoricalRecords
 
 from members.models import Department, Member, UnionGroup
 from unionportal.choices import choice_label
+from unionportal.history import HistoryManager
 from unionportal.vocabulary import by_kind
 from unionportal.workflow import Step
 
@@ -200,7 +201,7 @@ class Registration(models.Model):
     )
     checked_in_at = models.DateTimeField(_("签到时间"), null=True, blank=True)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(history_manager=HistoryManager)
 
     class Meta:
         ordering = ["event", "position"]

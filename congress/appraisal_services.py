@@ -70,23 +70,29 @@ def check_appraisal_ballot(appraisal, member):
     if AppraisalReceipt.objects.filter(appraisal=appraisal, member__in=[d.member_id for d in predecessors]).exists():
         raise ValidationError(_("您接替的代表已在本次评议中投票，同一代表席位只投一票。"))
     if appraisal.session_id:
-        check_present(appraisal.session, member)
+        check_present(appraisal.session_id, member)
 
 
 def cast_appraisal_ballot(*, appraisal, member, grades):
     """One voter's grades for every leader, from a voter ``check_appraisal_ballot`` lets in: a receipt
     (who) and +1 on each leader's tally for the grade given (what), together, with nothing stored that
-    links them."""
+    links them. ``appraisal`` is the caller's copy; one that does not show the vote open is read again."""
+    # Who may vote and the leaders appraised (fixed once it opened) do not depend on the appraisal's row, so they
+    # are read before taking its lock: the lock every voter queues for then covers only the state, the receipt and
+    # the tally. A second receipt slipping past the check is refused by its unique rule.
+    if appraisal.status != Appraisal.Status.OPEN:
+        appraisal.refresh_from_db()  # a copy read before the vote opened
+    check_appraisal_ballot(appraisal, member)
+    appraisees = list(appraisal.appraisees.all())
+    allowed = {value for value, _label in appraisal.grades()}
+    if {a.pk for a in appraisees} != set(grades) or not set(grades.values()) <= allowed:
+        raise ValidationError(_("请对每一位被评议人选择等次。"))
+    given = Q(*(Q(appraisee_id=pk, grade=grade) for pk, grade in grades.items()), _connector=Q.OR)
     try:
         with transaction.atomic():
-            appraisal = Appraisal.objects.select_for_update(of=("self",)).select_related("session").get(pk=appraisal.pk)
-            check_appraisal_ballot(appraisal, member)
-            appraisees = list(appraisal.appraisees.all())
-            allowed = {value for value, _label in appraisal.grades()}
-            if {a.pk for a in appraisees} != set(grades) or not set(grades.values()) <= allowed:
-                raise ValidationError(_("请对每一位被评议人选择等次。"))
+            if _locked(appraisal).status != Appraisal.Status.OPEN:  # closed while the voter was being checked
+                raise ValidationError(_("此评议当前不接受投票。"))
             AppraisalReceipt.objects.create(appraisal=appraisal, member=member)
-            given = Q(*(Q(appraisee_id=pk, grade=grade) for pk, grade in grades.items()), _connector=Q.OR)
             _count_vote(AppraisalTally.objects.filter(appraisee__in=appraisees), given, len(appraisees) * len(allowed))
     except IntegrityError as error:
         raise ValidationError(_("您已参加过本次评议。")) from error

@@ -105,8 +105,8 @@ def cast_ballot(*, motion, member, choice):
     delegate = check_ballot(motion, member)
     try:
         with transaction.atomic():
-            motion = _locked_motion(motion)
-            _check_open(motion)  # closed while the voter was being checked
+            # only the state is re-checked, so the lock reads no more than that: no joins while the hall waits
+            _check_open(Motion.objects.select_for_update().only("method", "status").get(pk=motion.pk))
             BallotReceipt.objects.create(motion=motion, delegate=delegate)
             _count_vote(motion.tallies.all(), Q(choice=choice), len(BallotTally.Choice))
     except IntegrityError as error:

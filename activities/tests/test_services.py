@@ -72,6 +72,14 @@ def test_cancellation_promotes_the_first_on_the_waitlist_and_tells_them():
     assert [s.to_status for s in promoted.steps.all()] == [Status.WAITLISTED, Status.REGISTERED]
 
 
+def test_a_sign_up_keeps_its_history_row_without_building_a_manager_class_for_it():
+    """Each history row reads the model's history manager: its class is built once, not on every sign-up (under the
+    event's lock)."""
+    assert type(Registration.history) is type(Registration.history)
+    registration = services.sign_up(event=make_event(capacity=1), member=make_member())
+    assert [(row.status, row.history_type) for row in registration.history.all()] == [(Status.REGISTERED, "+")]
+
+
 def test_cancelling_a_waitlisted_sign_up_promotes_nobody():
     event = make_event(capacity=1)
     services.sign_up(event=event, member=make_member())

@@ -46,6 +46,16 @@ def test_appraisal_open_vote_close_tally(appraisal):
     assert second["grades"][2]["count"] == 3 and second["flagged"]
 
 
+def test_a_ballot_checked_against_an_open_copy_is_refused_once_the_appraisal_closed(appraisal):
+    seen_open = appraisal_services.open_appraisal(appraisal=appraisal)
+    appraisal_services.close_appraisal(appraisal=Appraisal.objects.get(pk=appraisal.pk))
+    with pytest.raises(ValidationError, match="不接受投票"):
+        appraisal_services.cast_appraisal_ballot(
+            appraisal=seen_open, member=appraisal.voters[0], grades=_grades(appraisal, "satisfied", "mostly")
+        )
+    assert not seen_open.receipts.exists()
+
+
 def test_one_appraisal_ballot_per_voter_and_all_leaders_required(appraisal):
     appraisal_services.open_appraisal(appraisal=appraisal)
     voter = appraisal.voters[0]
