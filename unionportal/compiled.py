@@ -3,7 +3,8 @@
 Building a query's SQL costs the ORM several times the CPU that sending it and reading the answer does; for the
 few queries of every page (the user's roles, her unread notices) whose SQL differs only in the user's id, that
 was most of their cost. ``compiled_once(build)`` keeps the SQL ``build(user_id, *fixed)`` makes, per ``fixed``,
-and runs it with each user's id in place of the one it was built with.
+and runs it with each user's id in place of the one it was built with. The SQL is kept per database vendor,
+whose dialects differ.
 """
 
 import functools
@@ -15,14 +16,14 @@ _MARK = -7_301_917  # stands in for the id while the SQL is built; no row has it
 
 def compiled_once(build):
     @functools.lru_cache(maxsize=32)
-    def sql_and_params(*fixed):
+    def sql_and_params(vendor, *fixed):
         sql, params = build(_MARK, *fixed).query.sql_with_params()
         if _MARK not in params:
             raise ValueError(f"{build.__qualname__} does not pass its id into the SQL as a parameter")
         return sql, tuple(params)
 
     def rows(id_, *fixed):
-        sql, params = sql_and_params(*fixed)
+        sql, params = sql_and_params(connection.vendor, *fixed)
         with connection.cursor() as cursor:
             cursor.execute(sql, [id_ if param == _MARK else param for param in params])
             return cursor.fetchall()

@@ -1,6 +1,6 @@
 import functools
 
-from django.db import models
+from django.db import connection, models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -65,7 +65,7 @@ class UnionProfile(models.Model):
     def load(cls):
         # every page reads it: through SQL the ORM built once per process (half the CPU of get(pk=1) building it
         # each time), and raw(), which converts each column as a query would
-        return next(iter(cls.objects.raw(*_load_sql())), None) or cls(pk=1, name=str(_("基层工会")))
+        return next(iter(cls.objects.raw(*_load_sql(connection.vendor))), None) or cls(pk=1, name=str(_("基层工会")))
 
     @property
     def signs_contracts(self):
@@ -79,7 +79,7 @@ class UnionProfile(models.Model):
 
 
 @functools.cache
-def _load_sql():
+def _load_sql(vendor):  # the SQL of the backend this process talks to
     return UnionProfile.objects.filter(pk=1).query.sql_with_params()
 
 
