@@ -250,6 +250,18 @@ def test_the_board_counts_from_an_index_alone_and_reads_its_page_in_the_boards_o
     assert "Index Scan using disclosure_on_board_idx" in plans[1] and "Sort" not in plans[1]
 
 
+def test_board_search_ignores_case_only_where_the_words_have_one(client_as):
+    make_item("published", title="PDF 版财务报表")
+    make_item("published", title="工会经费", body="见附件 pdf")
+    member = client_as("member")
+    with CaptureQueriesContext(connection) as queries:
+        chinese = member.get("/disclosure/?q=财务")
+    assert "财务报表" in chinese.text and "工会经费" not in chinese.text
+    assert not any("UPPER" in query["sql"] or "LOWER" in query["sql"] for query in queries)
+    latin = member.get("/disclosure/?q=Pdf")
+    assert "财务报表" in latin.text and "工会经费" in latin.text
+
+
 def test_board_lists_the_years_and_the_total_of_what_the_reader_may_see(client, client_as):
     for n in range(26):
         make_item("published", title=f"对外{n}", audience=PUBLIC)
