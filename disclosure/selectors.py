@@ -36,22 +36,27 @@ def _on_board(user):
 
 
 def board(user, *, category=None, year=None, query=""):
-    """Items on the board, newest first."""
-    items = (
-        _on_board(user)
-        .only("title", "audience", "status", "period_end", "published_on")  # not the body
-        .annotate(
-            category_name=F("category__name"),  # a column, cheaper to build than the category's own object
-            has_objections=Exists(Objection.objects.filter(item=OuterRef("pk"))),  # for status_label
-        )
-    )
+    """Items on the board, newest first: count them as they are, and read a page of them through board_rows()."""
+    items = _on_board(user)
     if category:
         items = items.filter(category_id=category)
     if year:
         items = items.filter(published_on__year=year)
     if query:
-        items = items.filter(Q(title__icontains=query) | Q(body__icontains=query))
+        # Chinese has no case: icontains would have PostgreSQL upper-case every title and body it reads, twice the work
+        lookup = "icontains" if query.lower() != query.upper() else "contains"
+        items = items.filter(Q(**{f"title__{lookup}": query}) | Q(**{f"body__{lookup}": query}))
     return items.order_by("-published_on", "-pk")
+
+
+def board_rows(items):
+    """The board's items with what their rows show, but not the body."""
+    # The category's name joins the category, which count() would keep: PostgreSQL would then join every item on
+    # the board (20 ms for 42,000) where the items alone are counted from an index (2 ms).
+    return items.only("title", "audience", "status", "period_end", "published_on").annotate(
+        category_name=F("category__name"),  # a column, cheaper to build than the category's own object
+        has_objections=Exists(Objection.objects.filter(item=OuterRef("pk"))),  # for status_label
+    )
 
 
 def board_years(user) -> list[int]:

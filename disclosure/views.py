@@ -40,7 +40,7 @@ def index(request):
         request,
         "disclosure/index.html",
         {
-            "page_obj": paginate(request, items),
+            "page_obj": paginate(request, selectors.board_rows(items), count=items.count()),
             "categories": selectors.category_choices(),
             "years": selectors.board_years(request.user),
             "category": category,
