@@ -1,10 +1,14 @@
 import calendar
 import datetime
+from dataclasses import dataclass
 
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from unionportal.links import url_for_each
 
 from .models import Event, Honour, Registration, Result
 
@@ -60,6 +64,53 @@ def with_sign_ups(events, member=None):
             [Status.WAITLISTED, member_id, Status.WAITLISTED],
         ),
     )
+
+
+@dataclass(frozen=True)
+class EventRow:
+    """A line of the event list, its words translated: ``sign_ups`` (已报 …), ``waiting`` (候补 …, empty with
+    nobody waiting) and ``her_place`` (her place on the waitlist, empty unless she waits)."""
+
+    url: str
+    title: str
+    kind: str
+    starts_at: datetime.datetime
+    place: str
+    organiser: str
+    sign_ups: str
+    waiting: str
+    my_status: str | None
+    her_place: str
+
+
+def event_rows(events) -> list[EventRow]:
+    """The list page's lines from ``events``, a page of with_sign_ups(): read with values(), without an Event and
+    its department per line, each message translated once per page rather than once per line."""
+    url = url_for_each("activities:detail")
+    kinds, organisers = ({value: str(label) for value, label in c.choices} for c in (Event.Kind, Event.Organiser))
+    joint, limited, unlimited = _("工会与%(department)s联合主办"), _("已报 %(taken)s/%(capacity)s"), _("已报 %(taken)s")
+    waiting, place = _("候补 %(waiting)s"), _("候补 第%(number)s位")
+    fields = [
+        "pk", "title", "kind", "starts_at", "place", "organiser", "joint_department__name", "capacity", "taken",
+        "waiting", "my_status", "my_number",
+    ]  # fmt: skip
+    return [
+        EventRow(
+            url=url(row["pk"]),
+            title=row["title"],
+            kind=kinds[row["kind"]],
+            starts_at=row["starts_at"],
+            place=row["place"],
+            organiser=joint % {"department": row["joint_department__name"]}
+            if row["organiser"] == Event.Organiser.JOINT and row["joint_department__name"] is not None
+            else organisers[row["organiser"]],
+            sign_ups=(limited if row["capacity"] else unlimited) % row,
+            waiting=waiting % row if row["waiting"] else "",
+            my_status=row["my_status"],
+            her_place=place % {"number": row["my_number"]} if row["my_status"] == Status.WAITLISTED else "",
+        )
+        for row in events.values(*fields)
+    ]
 
 
 def month_grid(year, month):

@@ -37,6 +37,7 @@ def index(request):
     kind = kind if kind in Event.Kind.values else ""
     events = selectors.event_list(past=past, kind=kind)
     page = paginate(request, selectors.with_sign_ups(events, _member(request)), count=events.count())
+    page.object_list = selectors.event_rows(page.object_list)
     return render(
         request,
         "activities/index.html",
