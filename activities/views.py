@@ -38,11 +38,8 @@ def index(request):
     events = selectors.event_list(past=past, kind=kind)
     page = paginate(request, selectors.with_sign_ups(events, _member(request)), count=events.count())
     page.object_list = selectors.event_rows(page.object_list)
-    return render(
-        request,
-        "activities/index.html",
-        {"page_obj": page, "past": past, "kind": kind, "kinds": Event.Kind.choices},
-    )
+    kinds = [(value, str(label)) for value, label in Event.Kind.choices]  # lazy labels cost a translation per use
+    return render(request, "activities/index.html", {"page_obj": page, "past": past, "kind": kind, "kinds": kinds})
 
 
 @permission_required("activities.view_index")
