@@ -86,8 +86,8 @@ class RosterRow:
     name: str
     has_login: bool
     gender: str
-    department: str | None
-    union_group: str | None
+    department: str  # — when none
+    union_group: str
     employment_type: str
     status: str
     is_union_member: bool
@@ -112,8 +112,8 @@ def roster_rows(keys, sort="") -> list[RosterRow]:
             name=row["name"],
             has_login=row["user_id"] is not None,
             gender=genders[row["gender"]],
-            department=row["department__name"],
-            union_group=row["union_group__name"],
+            department=row["department__name"] or "—",
+            union_group=row["union_group__name"] or "—",
             employment_type=types[row["employment_type"]],
             status=statuses[row["status"]],
             is_union_member=row["is_union_member"],
