@@ -37,11 +37,9 @@ def index(request):
     kind = kind if kind in Event.Kind.values else ""
     events = selectors.event_list(past=past, kind=kind)
     page = paginate(request, selectors.with_sign_ups(events, _member(request)), count=events.count())
-    return render(
-        request,
-        "activities/index.html",
-        {"page_obj": page, "past": past, "kind": kind, "kinds": Event.Kind.choices},
-    )
+    page.object_list = selectors.event_rows(page.object_list)
+    kinds = [(value, str(label)) for value, label in Event.Kind.choices]  # lazy labels cost a translation per use
+    return render(request, "activities/index.html", {"page_obj": page, "past": past, "kind": kind, "kinds": kinds})
 
 
 @permission_required("activities.view_index")

@@ -2,8 +2,9 @@ import datetime
 from dataclasses import dataclass
 
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
+
+from unionportal.links import url_for_each
 
 from .models import Member, MembershipEvent
 
@@ -85,8 +86,8 @@ class RosterRow:
     name: str
     has_login: bool
     gender: str
-    department: str | None
-    union_group: str | None
+    department: str  # — when none
+    union_group: str
     employment_type: str
     status: str
     is_union_member: bool
@@ -100,18 +101,19 @@ def roster_rows(keys, sort="") -> list[RosterRow]:
     choices = (Member.Gender, Member.EmploymentType, Member.Status)
     genders, types, statuses = ({value: str(label) for value, label in c.choices} for c in choices)
     rows = Member.objects.filter(pk__in=keys).order_by(*_order(sort))
+    url = url_for_each("members:detail")
     fields = [
         "pk", "name", "user_id", "gender", "department__name", "union_group__name", "employment_type", "status",
         "is_union_member",
     ]  # fmt: skip
     return [
         RosterRow(
-            url=reverse("members:detail", args=[row["pk"]]),
+            url=url(row["pk"]),
             name=row["name"],
             has_login=row["user_id"] is not None,
             gender=genders[row["gender"]],
-            department=row["department__name"],
-            union_group=row["union_group__name"],
+            department=row["department__name"] or "—",
+            union_group=row["union_group__name"] or "—",
             employment_type=types[row["employment_type"]],
             status=statuses[row["status"]],
             is_union_member=row["is_union_member"],

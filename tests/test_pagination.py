@@ -29,3 +29,17 @@ def test_first_and_last_pages():
 def test_links_keep_the_other_parameters():
     html = pagination(50)
     assert "?page=51&amp;q=%E7%8E%8B" in html or "?q=%E7%8E%8B&amp;page=51" in html
+
+
+def test_links_keep_the_place_and_every_value_of_the_other_parameters():
+    request = RequestFactory().get("/list/?when=past&page=2&kind=a&kind=b&note=987654321%26page%3D1")
+    html = render_to_string("includes/pagination.html", {"page_obj": Paginator(range(100), 10).page(2)}, request)
+    for number in (1, 3, 10):
+        assert f'href="?when=past&amp;page={number}&amp;kind=a&amp;kind=b&amp;note=987654321%26page%3D1"' in html
+
+
+def test_links_add_the_page_last_when_the_query_has_none():
+    html = render_to_string(
+        "includes/pagination.html", {"page_obj": Paginator(range(100), 10).page(1)}, RequestFactory().get("/list/")
+    )
+    assert 'href="?page=2"' in html

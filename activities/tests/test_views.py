@@ -6,6 +6,8 @@ import pytest
 from django.utils import timezone
 from openpyxl import load_workbook
 
+from members.models import Department
+
 from .. import services
 from ..models import Event, Honour, Registration
 from .factories import make_event, make_group, make_member
@@ -259,6 +261,19 @@ def test_the_event_list_shows_the_members_own_place(client_as, users):
     services.sign_up(event=event, member=users["member"].member)
     page = client_as("member").get("/activities/").content.decode()
     assert "候补 第2位" in page
+
+
+def test_the_event_list_line_says_who_organises_and_how_many_signed_up(client_as, users):
+    department = Department.objects.create(name="图书馆")
+    joint = make_event(title="读书会", capacity=None, organiser=Event.Organiser.JOINT, joint_department=department)
+    women = make_event(title="插花", organiser=Event.Organiser.WOMEN, kind=Event.Kind.CULTURE)
+    services.sign_up(event=joint, member=users["member"].member)
+    for _ in range(3):
+        services.sign_up(event=women, member=make_member())
+    page = " ".join(client_as("member").get("/activities/").content.decode().split())
+    assert f'href="/activities/{joint.pk}/"' in page and 'data-testid="my-place">已报名<' in page
+    assert "工会与图书馆联合主办 · 已报 1 </div>" in page
+    assert "文艺" in page and "女工委 · 已报 2/2 · 候补 1 </div>" in page
 
 
 def test_sign_up_is_offered_only_when_open_otherwise_the_page_says_when(client_as):

@@ -120,6 +120,14 @@ def test_roster_rows_show_the_chinese_labels_of_gender_employment_and_status(cli
     assert "<td>男</td>" in row and '<td class="d-none d-md-table-cell">聘用</td>' in row and "<td>退休</td>" in row
 
 
+def test_roster_rows_without_department_or_group_show_a_dash(client_as, users):
+    Member.objects.create(name="无组乙", gender="F", employment_type="contract")
+    page = client_as("staff").get("/members/").content.decode()
+    row = page[page.index("无组乙") :]
+    row = row[: row.index("</tr>")]
+    assert '<td class="d-none d-md-table-cell">—</td>' in row and "<td>—</td>" in row
+
+
 def test_group_filter_lists_current_groups_as_djangos_select_would(users):
     UnionGroup.objects.create(name="数学组", sort_order=2)
     chosen = UnionGroup.objects.create(name="语<文>组", sort_order=1)

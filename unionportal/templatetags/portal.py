@@ -7,6 +7,8 @@ from django.contrib.humanize.templatetags.humanize import intcomma
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from unionportal.links import query_for_each_page
+
 register = template.Library()
 
 
@@ -83,8 +85,21 @@ def ymd_hm(value):
     return value.strftime("%Y-%m-%d %H:%M") if value else ""
 
 
-@register.filter
-def page_links(page):
-    """The page numbers a list links to, around the page shown: 1 … 5 6 [7] 8 9 … 1700. Django's
-    get_elided_page_range centres on page 1 unless it is given the page, which a template cannot pass."""
-    return page.paginator.get_elided_page_range(page.number)
+@register.simple_tag(takes_context=True)
+def page_links(context, page):
+    """The links under a list, around the page shown: 1 … 5 6 [7] 8 9 … 1700, as {"previous": href, "next": href,
+    "numbers": [(number as text, href, shown), …]}; no href for the page shown, an ellipsis or a missing neighbour.
+    Django's get_elided_page_range centres on page 1 unless it is given the page, which a template cannot pass."""
+    href = query_for_each_page(context.request.GET)
+    return {
+        "previous": href(page.number - 1) if page.has_previous() else "",
+        "next": href(page.number + 1) if page.has_next() else "",
+        "numbers": [
+            (
+                str(number),
+                href(number) if isinstance(number, int) and number != page.number else "",
+                number == page.number,
+            )
+            for number in page.paginator.get_elided_page_range(page.number)
+        ],
+    }
