@@ -8,6 +8,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from unionportal.choices import translated_labels
 from unionportal.links import url_for_each
 from unionportal.templatetags.portal import ymd_hm
 
@@ -85,7 +86,7 @@ def event_rows(events) -> list[EventRow]:
     its department per line, each message translated once per page rather than once per line, and the details
     line joined here rather than from nine template variables."""
     url = url_for_each("activities:detail")
-    kinds, organisers = ({value: str(label) for value, label in c.choices} for c in (Event.Kind, Event.Organiser))
+    kinds, organisers = map(translated_labels, (Event.Kind, Event.Organiser))
     joint, limited, unlimited = _("工会与%(department)s联合主办"), _("已报 %(taken)s/%(capacity)s"), _("已报 %(taken)s")
     waiting, place = _("候补 %(waiting)s"), _("候补 第%(number)s位")
 

@@ -1,13 +1,14 @@
 from dataclasses import dataclass
 
 from django.db.models import Count, Exists, OuterRef, Q, Subquery
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from members.models import Member
+from unionportal.choices import translated_labels
 from unionportal.human_order import numbered_key
+from unionportal.links import url_for_each
 from unionportal.models import UnionProfile
 from unionportal.vocabulary import vocabulary_for
 
@@ -70,12 +71,13 @@ def proposal_rows(keys, sessions) -> list[ProposalRow]:
     reads the rows: ordering the joined rows of every proposal first cost PostgreSQL several times as much, and
     values() builds no Proposal, session, term, proposer and department per line."""
     names = {session.pk: str(session) for session in sessions}
-    statuses, ratings = ({value: str(label) for value, label in c.choices} for c in (S, Proposal.Rating))
+    statuses, ratings = map(translated_labels, (S, Proposal.Rating))
+    url = url_for_each("congress:proposal")
     rows = Proposal.objects.filter(pk__in=keys).order_by(*PROPOSAL_ORDER)
     fields = ["pk", "number", "title", "status", "rating", "session_id", "proposer__name", "lead_department__name"]
     return [
         ProposalRow(
-            url=reverse("congress:proposal", args=[row["pk"]]),
+            url=url(row["pk"]),
             number=row["number"],
             title=row["title"],
             status=statuses[row["status"]],

@@ -7,8 +7,9 @@ from decimal import Decimal
 
 from django.db import connection
 from django.db.models import Count, Q, Sum
-from django.urls import reverse
 from django.utils import timezone
+
+from unionportal.links import url_for_each
 
 from .models import Account, Audit, Entry, Expense, Fund
 from .money import ZERO, to_fen
@@ -52,6 +53,7 @@ class LedgerLine:
 
 def ledger_lines(values) -> list[LedgerLine]:
     """The ledger page's lines from ``values`` (a page of ``ledger(…).values(*LINE_FIELDS)``)."""
+    expense_url = url_for_each("funds:expense")
     return [
         LedgerLine(
             date=row["date"].isoformat(),
@@ -59,7 +61,7 @@ def ledger_lines(values) -> list[LedgerLine]:
             account=row["account__name"],
             fund=row["fund__name"],
             summary=row["summary"],
-            expense_url=reverse("funds:expense", args=[row["expense_id"]]) if row["expense_id"] else "",
+            expense_url=expense_url(row["expense_id"]) if row["expense_id"] else "",
             income=row["amount"] if row["direction"] == Entry.Direction.IN else "",
             spent=row["amount"] if row["direction"] == Entry.Direction.OUT else "",
         )

@@ -16,6 +16,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from python_calamine import CalamineWorkbook
 
+from unionportal.choices import translated_labels
 from unionportal.spreadsheets import append_row, start_sheet, workbook_bytes
 from unionportal.uploads import check_size
 
@@ -430,7 +431,7 @@ EXPORT_CHUNK = 2000
 def export_workbook(members, show_id_number):
     """The roster queryset ``members`` as .xlsx, streamed: values in chunks into a write-only sheet."""
     choices = {"gender": Member.Gender, "employment_type": Member.EmploymentType, "status": Member.Status}
-    labels = {name: {value: str(label) for value, label in kind.choices} for name, kind in choices.items()}
+    labels = {name: translated_labels(kind) for name, kind in choices.items()}
     yes, no = _("是"), _("否")
     book = Workbook(write_only=True)
     sheet = start_sheet(book, _("名册"), [_("序号"), *(title.rstrip("*") for title, _name in COLUMNS)])

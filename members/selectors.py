@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from django.db.models import Q
 from django.utils import timezone
 
+from unionportal.choices import translated_labels
 from unionportal.links import url_for_each
 
 from .models import Member, MembershipEvent
@@ -99,7 +100,7 @@ def roster_rows(keys, sort="") -> list[RosterRow]:
     PostgreSQL several times as much (by age or group). values() builds no Member, department and group per line,
     and the choice labels are translated once per page rather than once per line."""
     choices = (Member.Gender, Member.EmploymentType, Member.Status)
-    genders, types, statuses = ({value: str(label) for value, label in c.choices} for c in choices)
+    genders, types, statuses = map(translated_labels, choices)
     rows = Member.objects.filter(pk__in=keys).order_by(*_order(sort))
     url = url_for_each("members:detail")
     fields = [

@@ -6,3 +6,9 @@ def choice_label(field_name, choices):
     Django's get_FOO_display() builds a dict of every choice, hashing each lazy label (a translation per choice),
     on every call, which a list pays on every row."""
     return property(lambda obj: choices(getattr(obj, field_name)).label)
+
+
+def translated_labels(choices):
+    """``{value: label}`` of an enum, each label translated into the active language once: a list page's rows
+    look their labels up in it instead of translating one a row."""
+    return {value: str(label) for value, label in choices.choices}
