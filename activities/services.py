@@ -8,7 +8,6 @@ serialises writers in the same way.
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Max
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -16,6 +15,7 @@ from django.utils.translation import gettext as _
 from members.models import Member
 from unionportal.models import UnionProfile
 
+from . import places
 from .flows import FLOW
 from .models import Event, Honour, Registration, Result, Team
 
@@ -66,34 +66,6 @@ def sign_up_refusal(*, event, member, now=None):
     return eligibility_refusal(event=event, member=member, now=now) or window_refusal(event=event, now=now)
 
 
-def _enter(*, event, actor, member=None, team=None, note=""):
-    """Take a place if one is free, else join the waitlist. The caller holds the event lock."""
-    # Grouped by state rather than counted with FILTER clauses: the same one query, but half the ORM's work to
-    # build, done while every other sign-up waits for the lock.
-    by_status = event.registrations.order_by().values_list("status").annotate(Count("pk"), Max("position"))
-    taken = last = 0
-    for status, count, top in by_status:
-        taken += count if status == Status.REGISTERED else 0
-        last = max(last, top)
-    status = Status.REGISTERED if event.capacity is None or taken < event.capacity else Status.WAITLISTED
-    registration = Registration(
-        event=event,
-        member=member,
-        team=team,
-        status=status,
-        position=last + 1,
-        added_by=actor if actor and (member is None or member.user_id != actor.pk) else None,
-    )
-    # The callers refused a second active sign-up and hold the event lock that makes the position unique; the
-    # database still enforces both constraints, so validating them here would only add three queries per sign-up.
-    # The event is the locked row and the entrant and actor the callers' own: checking that each exists would add
-    # a query apiece, all while every other sign-up waits for the lock.
-    registration.full_clean(exclude=["event", "member", "team", "added_by"], validate_constraints=False)
-    registration.save()
-    FLOW.record(registration, "enter", actor=actor, note=note, from_status="")
-    return registration
-
-
 def _lock(event):
     # On SQLite, transactions start IMMEDIATE (see settings), which serialises writers the same way.
     return Event.objects.select_for_update().get(pk=event.pk)
@@ -108,18 +80,19 @@ def sign_up(*, event, member, actor=None, on_behalf=False):
     # (a double click) is refused by the unique rule.
     if event.registrations.filter(member=member, status__in=Registration.ACTIVE).exists():
         raise already
+    # The event as the caller read it decides who may sign up and when: only the places taken need the lock.
+    if event.is_team_event:
+        raise ValidationError(_("本活动为团体项目，请由工会小组报名参赛队。"))
+    reason = eligibility_refusal(event=event, member=member)
+    if reason is None and not on_behalf:
+        reason = window_refusal(event=event)
+    if reason:
+        raise ValidationError(reason)
+    note = _("代为报名") if on_behalf else ""
     try:
         with transaction.atomic():
-            event = _lock(event)
-            if event.is_team_event:
-                raise ValidationError(_("本活动为团体项目，请由工会小组报名参赛队。"))
-            reason = eligibility_refusal(event=event, member=member)
-            if reason is None and not on_behalf:
-                reason = window_refusal(event=event)
-            if reason:
-                raise ValidationError(reason)
-            note = _("代为报名") if on_behalf else ""
-            return _enter(event=event, actor=actor, member=member, note=note)
+            Event.objects.select_for_update().filter(pk=event.pk).exists()
+            return places.enter(event=event, actor=actor, member=member, note=note)
     except IntegrityError as error:
         raise already from error
 
@@ -143,7 +116,7 @@ def sign_up_team(*, event, union_group, actor, name="", captain=None, members=()
         team.full_clean()
         team.save()
         team.members.set(members)
-        return _enter(event=event, actor=actor, team=team)
+        return places.enter(event=event, actor=actor, team=team)
 
 
 def _check_team(*, event, union_group, captain, members):

@@ -98,16 +98,17 @@ def cast_ballot(*, motion, member, choice):
         raise ValidationError(_("请选择赞成、反对或弃权。"))
     # Who may vote (the seat, the roll call, a receipt already given) does not depend on the motion's row, so it
     # is read before taking its lock, against the caller's copy (its opening time is fixed once open): the lock
-    # every voter in the hall queues for then covers only the motion's state, the receipt and the tally. A second
-    # receipt slipping past the check is refused by its unique rule.
+    # every voter in the hall queues for then covers only the motion's state and the tally. The receipt names no
+    # choice and touches no row another voter needs, so it is written before the lock (undone with the transaction
+    # when the vote has closed meanwhile); a second receipt slipping past the check is refused by its unique rule.
     if motion.status != Motion.Status.OPEN:
         motion.refresh_from_db(fields=("method", "status", "opened_at"))  # a copy read before the vote opened
     delegate = check_ballot(motion, member)
     try:
         with transaction.atomic():
+            BallotReceipt.objects.create(motion=motion, delegate=delegate)
             # only the state is re-checked, so the lock reads no more than that: no joins while the hall waits
             _check_open(Motion.objects.select_for_update().only("method", "status").get(pk=motion.pk))
-            BallotReceipt.objects.create(motion=motion, delegate=delegate)
             _count_vote(motion.tallies.all(), Q(choice=choice), len(BallotTally.Choice))
     except IntegrityError as error:
         raise ValidationError(_("您已投过票。")) from error

@@ -173,8 +173,18 @@ def test_a_vote_costs_as_many_queries_for_the_first_voter_as_for_the_fiftieth():
     for member in voters[1:-1]:
         motion_services.cast_ballot(motion=motion, member=member, choice="against")
     assert _queries(lambda: motion_services.cast_ballot(motion=motion, member=voters[-1], choice="abstain")) == first
-    assert first == 6  # who may vote in one query; under the lock the motion, the receipt, the tally (+ savepoints)
+    assert first == 6  # who may vote in one query; the receipt; under the lock the motion, the tally (+ savepoints)
     assert _counts(motion) == {"for": 1, "against": 48, "abstain": 1}
+
+
+def test_a_ballot_writes_its_receipt_before_taking_the_motion_lock():
+    """The hall queues for the motion's lock: under it only the motion's state is read and the tally counted."""
+    motion, voters = _open_motion(2)
+    with CaptureQueriesContext(connection) as queries:
+        motion_services.cast_ballot(motion=motion, member=voters[0], choice="for")
+    receipt, lock, tally = [query["sql"] for query in queries if "SAVEPOINT" not in query["sql"]][-3:]
+    assert (receipt.split()[0], tally.split()[0]) == ("INSERT", "UPDATE")
+    assert "ballotreceipt" in receipt and "congress_motion" in lock
 
 
 def test_a_ballot_is_refused_when_the_motion_closed_after_the_voter_was_checked():
