@@ -70,11 +70,10 @@ def _publish(job_id):
 
 def _run_in_process(job_id):
     """Without Redis the job runs in this process: at once (tests, scripts), or in a thread
-    while the job page already shows its progress (``make run``)."""
-    from .tasks import render_document
-
+    while the job page already shows its progress (``make run``); as the task would, without
+    Celery's eager call around it."""
     if not settings.DOCUMENTS_IN_THREAD:
-        render_document.apply_async(args=[job_id])
+        run_job(job_id)
         return
 
     def run():
@@ -193,13 +192,10 @@ def _heartbeat(job):
 def _claim(job_id):
     """Take the job for this worker: a queued one, or a running one whose worker died. None if it is finished
     or another living worker has it (a second message): the move refuses both under its lock (flows.py)."""
-    job = Job.objects.filter(pk=job_id).first()
-    if job is None:
-        return None
     try:
-        # attempts counted from this read, not under the lock: a worker that took the job since then still
-        # beats, and the move refuses to take it from her
-        return _move(job, "start", attempts=job.attempts + 1, progress=5, heartbeat_at=timezone.now())
+        with transaction.atomic():
+            job = FLOW.lock(Job(pk=job_id))
+            return _move(job, "start", locked=True, attempts=job.attempts + 1, progress=5, heartbeat_at=timezone.now())
     except (WrongState, NotYet, Job.DoesNotExist):
         return None
 

@@ -74,5 +74,5 @@ def test_a_job_from_its_queueing_to_its_file_takes_few_queries(users, django_cap
     users["staff"].has_perm("documents.write_notice")  # her roles read before, as the request that asks has them
     with CaptureQueriesContext(connection) as queries, django_capture_on_commit_callbacks(execute=True):
         services.queue_document(owner=users["staff"], kind="notice", params=NOTICE)
-    assert len(queries) <= 18, "\n".join(query["sql"] for query in queries)
+    assert len(queries) <= 17, "\n".join(query["sql"] for query in queries)
     assert not [query for query in queries if "auth_user" in query["sql"]]
