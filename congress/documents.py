@@ -54,7 +54,11 @@ class ConveningNotice:
 
     @staticmethod
     def title(params):
-        return _("关于召开%(session)s的通知") % {"session": _get(Session.objects, params["session"])}
+        return ConveningNotice.title_of(_get(Session.objects, params["session"]))
+
+    @staticmethod
+    def title_of(session):
+        return _("关于召开%(session)s的通知") % {"session": session}
 
     @staticmethod
     def context(params, report_progress):
@@ -102,7 +106,7 @@ class ConveningNotice:
             "official": Official(
                 masthead=_("%(body)s文件") % {"body": params["issuing_body"]},
                 number=params["number"],
-                title=ConveningNotice.title(params),
+                title=ConveningNotice.title_of(session),
                 addressees=params["addressees"],
                 paragraphs=paragraphs,
                 signer=params["issuing_body"],
@@ -123,10 +127,13 @@ class DelegateRoster:
 
     @staticmethod
     def title(params):
-        term = _get(CongressTerm.objects, params["term"])
+        return DelegateRoster.title_of(_get(CongressTerm.objects, params["term"]), UnionProfile.load())
+
+    @staticmethod
+    def title_of(term, union):
         return _("第%(number)s届%(congress)s代表名册") % {
             "number": chapter_number(term.number),
-            "congress": UnionProfile.load().vocabulary["congress_full"],
+            "congress": union.vocabulary["congress_full"],
         }
 
     @staticmethod
@@ -138,7 +145,7 @@ class DelegateRoster:
         )
         union = UnionProfile.load()
         return {
-            **_header(union, DelegateRoster.title(params)),
+            **_header(union, DelegateRoster.title_of(term, union)),
             "term": term,
             "delegates": delegates,
             "composition": selectors.delegate_composition(term, union.kind),
@@ -219,7 +226,11 @@ class ProposalRegister:
 
     @staticmethod
     def title(params):
-        return _("%(session)s提案登记表") % {"session": _get(Session.objects, params["session"])}
+        return ProposalRegister.title_of(_get(Session.objects, params["session"]))
+
+    @staticmethod
+    def title_of(session):
+        return _("%(session)s提案登记表") % {"session": session}
 
     @staticmethod
     def context(params, report_progress):
@@ -233,7 +244,7 @@ class ProposalRegister:
         union = UnionProfile.load()
         kpis = selectors.session_kpis(session)
         return {
-            **_header(union, ProposalRegister.title(params)),
+            **_header(union, ProposalRegister.title_of(session)),
             "orientation": "landscape",
             "session": session,
             "proposals": proposals,
@@ -256,7 +267,11 @@ class AppraisalResult:
 
     @staticmethod
     def title(params):
-        return _("%(title)s结果") % {"title": _get(Appraisal.objects, params["appraisal"]).title}
+        return AppraisalResult.title_of(_get(Appraisal.objects, params["appraisal"]))
+
+    @staticmethod
+    def title_of(appraisal):
+        return _("%(title)s结果") % {"title": appraisal.title}
 
     @staticmethod
     def context(params, report_progress):
@@ -267,7 +282,7 @@ class AppraisalResult:
         voted, voters = appraisal_selectors.appraisal_turnout(appraisal)
         union = UnionProfile.load()
         return {
-            **_header(union, AppraisalResult.title(params)),
+            **_header(union, AppraisalResult.title_of(appraisal)),
             "appraisal": appraisal,
             "grades": appraisal.grades(),
             "columns": 5 + 2 * len(appraisal.grades()),

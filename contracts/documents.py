@@ -59,7 +59,10 @@ class InspectionReport:
 
     @staticmethod
     def title(params):
-        inspection = _get(Inspection.objects.select_related("contract"), params["inspection"])
+        return InspectionReport.title_of(_get(Inspection.objects.select_related("contract"), params["inspection"]))
+
+    @staticmethod
+    def title_of(inspection):
         return _("%(title)s履行情况检查报告") % {"title": inspection.contract.title}
 
     @staticmethod
@@ -72,7 +75,7 @@ class InspectionReport:
             else {}
         )
         return {
-            **_header(InspectionReport.title(params)),
+            **_header(InspectionReport.title_of(inspection)),
             "inspection": inspection,
             "checks": checks,
             "counts": counts,

@@ -2,6 +2,8 @@
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 
 from disclosure.models import DisclosureItem, ItemStep
 from disclosure.tests.factories import make_item
@@ -76,6 +78,26 @@ def test_a_stale_instance_is_read_afresh_under_the_lock(users):
     with pytest.raises(workflow.WrongState):
         workflow.move(same, "submit", actor=users["staff"])
     assert ItemStep.objects.filter(item=item, action="submit").count() == 1
+
+
+def test_a_move_writes_the_state_and_its_fields_alone(users):
+    item = make_item("pending")
+    with CaptureQueriesContext(connection) as queries:
+        workflow.move(item, "return", actor=users["staff"], review_comment="补充明细")
+    (update,) = [query["sql"] for query in queries if query["sql"].startswith("UPDATE")]
+    assert update.split(" WHERE ")[0].count("=") == 2 and '"review_comment"' in update
+
+
+def test_a_row_its_caller_locked_is_not_read_again(users):
+    item = make_item("draft")
+    flow = workflow.flow_for(item)
+    with transaction.atomic():
+        locked = flow.lock(item)
+        with CaptureQueriesContext(connection) as queries:
+            flow.move(locked, "submit", actor=users["staff"], locked=True)
+    assert not [query for query in queries if "FOR UPDATE" in query["sql"]]
+    item.refresh_from_db()
+    assert item.status == S.PENDING
 
 
 def test_blocked_actions_say_why_and_show_no_button(users):

@@ -289,12 +289,17 @@ class Workflow:
             internal=internal,
         )
 
-    def move(self, obj, name, *, actor, note="", internal=None, to=None, seen=None, checked=True, **fields):
+    def move(
+        self, obj, name, *, actor, note="", internal=None, to=None, seen=None, checked=True, locked=False, **fields
+    ):
         """``checked=False`` for a move that follows from one the actor was allowed (候补转正 after her
-        cancellation): the actor is recorded, not asked."""
+        cancellation): the actor is recorded, not asked. ``locked=True``: ``obj`` is the row as ``lock``
+        returned it in the caller's transaction, so it is not read again, and a refusal undoes that
+        transaction (no savepoint of its own)."""
         action = self.action(name)
-        with transaction.atomic():
-            obj = self.lock(obj)
+        with transaction.atomic(savepoint=not locked):
+            if not locked:
+                obj = self.lock(obj)
             if seen is not None and seen != self.state_of(obj):
                 raise self.stale(self.state_of(obj))
             self.require(obj, name, actor if checked else None)
@@ -306,7 +311,7 @@ class Workflow:
                 setattr(obj, key, value)
             setattr(obj, self.state_field, target)
             obj.full_clean()
-            obj.save()
+            obj.save(update_fields=self._columns(fields))
             self.record(
                 obj,
                 name,
@@ -318,6 +323,12 @@ class Workflow:
             )
             self.tell(action, obj, actor=actor)
             return obj
+
+    def _columns(self, fields):
+        """What a move writes: the state and the fields it sets; every column when one is not a model field."""
+        columns = {self.state_field, *fields}
+        known = {name for field in self.model._meta.concrete_fields for name in (field.name, field.attname)}
+        return columns if columns <= known else None
 
     def tell(self, action: Action, obj, *, actor):
         if action.notify is None:
@@ -427,7 +438,7 @@ def act(request, obj, name, *, then=None):
             if action.service:
                 result = import_string(action.service)(**{flow.arg: locked}, actor=request.user, **data)
             else:
-                result = flow.move(locked, name, actor=request.user, **data)
+                result = flow.move(locked, name, actor=request.user, locked=True, **data)
     except ValidationError as error:
         report_refusal(request, error)
     else:

@@ -70,12 +70,12 @@ def _publish(job_id):
 
 def _run_in_process(job_id):
     """Without Redis the job runs in this process: at once (tests, scripts), or in a thread
-    while the job page already shows its progress (``make run``)."""
-    from .tasks import render_document
-
+    while the job page already shows its progress (``make run``); as the task would, without
+    Celery's eager call around it."""
     if not settings.DOCUMENTS_IN_THREAD:
-        render_document.apply_async(args=[job_id])
+        run_job(job_id)  # the claim records when it was handed over
         return
+    Job.objects.filter(pk=job_id).update(sent_at=timezone.now())
 
     def run():
         try:
@@ -92,7 +92,6 @@ def _dispatch(job):
     from .tasks import render_document
 
     if render_document.app.conf.task_always_eager:
-        Job.objects.filter(pk=job.pk).update(sent_at=timezone.now())
         _run_in_process(str(job.pk))
         return True
     if not _publish(str(job.pk)):
@@ -193,21 +192,49 @@ def _heartbeat(job):
 def _claim(job_id):
     """Take the job for this worker: a queued one, or a running one whose worker died. None if it is finished
     or another living worker has it (a second message): the move refuses both under its lock (flows.py)."""
-    job = Job.objects.filter(pk=job_id).first()
-    if job is None:
-        return None
     try:
-        # attempts counted from this read, not under the lock: a worker that took the job since then still
-        # beats, and the move refuses to take it from her
-        return _move(job, "start", attempts=job.attempts + 1, progress=5, heartbeat_at=timezone.now())
+        with transaction.atomic():
+            job = FLOW.lock(Job(pk=job_id))
+            now = timezone.now()
+            return _move(
+                job,
+                "start",
+                locked=True,
+                attempts=job.attempts + 1,
+                progress=5,
+                heartbeat_at=now,
+                sent_at=job.sent_at or now,  # run in this process, it was never sent
+            )
     except (WrongState, NotYet, Job.DoesNotExist):
         return None
+
+
+@contextmanager
+def _commits_unflushed():
+    """The job's own commits (its claim, progress, finish) do not wait for PostgreSQL to flush them to disk,
+    a few ms each where fsync is slow. A server crash may lose the last of them (under a second's worth), never
+    half of one: the job then looks queued or running with a stopped heartbeat, and the sweep runs it again."""
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SET synchronous_commit TO OFF")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("RESET synchronous_commit")
 
 
 def run_job(job_id):
     """Render one job. Safe to run again: a finished or taken job is left alone, and the
     file is attached only once the whole document exists, so a killed worker leaves no
     half file behind and the job, sent again, starts over."""
+    with _commits_unflushed():
+        return _run_job(job_id)
+
+
+def _run_job(job_id):
     job = _claim(job_id)
     if job is None:
         return Job.objects.filter(pk=job_id).first()
