@@ -91,7 +91,8 @@ def sign_up(*, event, member, actor=None, on_behalf=False):
     note = _("代为报名") if on_behalf else ""
     try:
         with transaction.atomic():
-            Event.objects.select_for_update().filter(pk=event.pk).exists()
+            if not Event.objects.select_for_update().filter(pk=event.pk).exists():
+                raise ValidationError(_("本活动已被删除，无法报名。"))
             return places.enter(event=event, actor=actor, member=member, note=note)
     except IntegrityError as error:
         raise already from error

@@ -58,6 +58,14 @@ def test_unlimited_event_takes_everyone():
         assert services.sign_up(event=event, member=make_member()).status == Status.REGISTERED
 
 
+def test_an_event_deleted_after_its_page_was_read_refuses_the_sign_up_by_name():
+    event, member = make_event(capacity=5), make_member()
+    Event.objects.filter(pk=event.pk).delete()
+    with pytest.raises(ValidationError, match="本活动已被删除"):
+        services.sign_up(event=event, member=member)
+    assert not Registration.objects.exists()
+
+
 def test_cancellation_promotes_the_first_on_the_waitlist_and_tells_them():
     event = make_event(capacity=1)
     first, second, third = (make_member(account=True) for _ in range(3))
