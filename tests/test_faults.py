@@ -9,6 +9,7 @@ import pytest
 from django.apps import apps
 from django.db import OperationalError, connection
 
+from activities import places
 from activities import services as activities
 from activities.models import Registration
 from activities.tests.factories import make_event
@@ -156,7 +157,7 @@ def test_team_sign_up_failing_at_the_registration_leaves_no_team(monkeypatch):
     group = UnionGroup.objects.create(name="数学组")
     event = make_event(is_team_event=True, capacity=4)
     before = every_table()
-    monkeypatch.setattr(activities.FLOW, "record", database_error)
+    monkeypatch.setattr(places, "enter", database_error)  # the team is written; taking its place fails
     with pytest.raises(OperationalError):
         activities.sign_up_team(event=event, union_group=group, actor=None, members=[make_staff(union_group=group)])
     after = every_table()
