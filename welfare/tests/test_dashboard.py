@@ -1,6 +1,7 @@
 """The welfare dashboard (/welfare/) stays a fixed size and a fixed number of queries whatever the data."""
 
 import datetime
+import re
 
 import pytest
 from django.db import connection
@@ -86,11 +87,13 @@ def test_dashboard_birthdays_and_their_count_are_read_from_the_birthday_index(cl
         client_as("welfare").get("/welfare/")
     (birthdays,) = [query["sql"] for query in queries if "EXTRACT(MONTH" in query["sql"]]
     with connection.cursor() as cursor:
-        cursor.execute("SET LOCAL enable_seqscan = off")  # a test database this small is cheaper to read whole
+        # a test database this small is cheaper to read whole, or through a bitmap of any index
+        cursor.execute("SET LOCAL enable_seqscan = off; SET LOCAL enable_bitmapscan = off")
         cursor.execute(f"EXPLAIN {birthdays}")
         plan = "\n".join(row for (row,) in cursor.fetchall())
-    assert "Index Only Scan using welfare_member_birthday_idx" in plan  # the count
-    assert "Index Scan using welfare_member_birthday_idx" in plan  # the first rows, in the index's order
+    # the count and the first rows, in the index's order; the count reads the index alone once the table's pages
+    # are marked all-visible, which depends on what vacuumed the test database before
+    assert len(re.findall(r"Index (Only )?Scan using welfare_member_birthday_idx", plan)) == 2, plan
     assert "Sort" not in plan and "WindowAgg" not in plan
 
 
