@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from members.models import UnionGroup
 from unionportal import workflow
 from unionportal.access import member_record_required, permission_required
+from unionportal.choices import translated_labels
 from unionportal.documents.services import queue_document
 from unionportal.form_pages import apply_posted_form, report_refusal
 from unionportal.pagination import paginate
@@ -38,7 +39,7 @@ def index(request):
     events = selectors.event_list(past=past, kind=kind)
     page = paginate(request, selectors.with_sign_ups(events, _member(request)), count=events.count())
     page.object_list = selectors.event_rows(page.object_list)
-    kinds = [(value, str(label)) for value, label in Event.Kind.choices]  # lazy labels cost a translation per use
+    kinds = translated_labels(Event.Kind).items()
     return render(request, "activities/index.html", {"page_obj": page, "past": past, "kind": kind, "kinds": kinds})
 
 
