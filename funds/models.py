@@ -356,7 +356,8 @@ class Entry(models.Model):
         IN = "in", _("收入")
         OUT = "out", _("支出")
 
-    year = models.PositiveSmallIntegerField(_("年度"), db_index=True)
+    # no index of its own: the (year, …) indexes below lead with it
+    year = models.PositiveSmallIntegerField(_("年度"))
     date = models.DateField(_("日期"))
     direction = models.CharField(_("收支"), max_length=3, choices=Direction.choices)
     account = models.ForeignKey(Account, verbose_name=_("科目"), on_delete=models.PROTECT, related_name="entries")
