@@ -2,11 +2,13 @@
 
 import datetime
 
+from django.db import DEFAULT_DB_ALIAS
 from django.db.models import Count, DecimalField, OuterRef, Prefetch, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce, ExtractDay
 from django.utils import timezone
 
 from members.models import Member
+from unionportal.compiled import compiled_per_arguments
 
 from .models import (
     ZERO,
@@ -114,22 +116,36 @@ def _summed(rows, key):
     return {found: _total(group) for found, group in by_key.items()}
 
 
+PAYMENT_GROUP = ("kind", "fund_source", "campaign", "campaign__name", "times", "yuan")
+OCCASION_GROUP = ("occasion", "occasion__name", "times", "yuan")
+
+# the year's payments and visits grouped, their SQL built once per process and year
+_payment_groups = compiled_per_arguments(
+    lambda year: (
+        payments_between(*year_bounds(year))
+        .values(*PAYMENT_GROUP[:4])
+        .annotate(times=Count("pk"), yuan=Sum("amount"))
+        .order_by("campaign__name", "campaign")
+        .values_list(*PAYMENT_GROUP)
+    )
+)
+_occasion_groups = compiled_per_arguments(
+    lambda year: (
+        visits_between(*year_bounds(year))
+        .values(*OCCASION_GROUP[:2])
+        .annotate(times=Count("pk"), yuan=PAID_VISIT_MONEY)
+        .order_by("occasion__sort_order", "occasion")
+        .values_list(*OCCASION_GROUP)
+    )
+)
+
+
 def totals(year):
     """The year's care summary in 人次 and 元: payments by type, fund source and campaign (one payment is one
     人次), and visits by occasion with the money handed over on them. One grouped query each for payments and
     visits: the overall figures and the other groupings are their sums."""
-    payment_groups = list(
-        payments_between(*year_bounds(year))
-        .values("kind", "fund_source", "campaign", "campaign__name")
-        .annotate(times=Count("pk"), yuan=Sum("amount"))
-        .order_by("campaign__name", "campaign")
-    )
-    occasions = list(
-        visits_between(*year_bounds(year))
-        .values("occasion", "occasion__name")
-        .annotate(times=Count("pk"), yuan=PAID_VISIT_MONEY)
-        .order_by("occasion__sort_order", "occasion")
-    )
+    payment_groups = [dict(zip(PAYMENT_GROUP, row, strict=True)) for row in _payment_groups(year)]
+    occasions = [dict(zip(OCCASION_GROUP, row, strict=True)) for row in _occasion_groups(year)]
 
     def yuan(row):
         return {**row, "yuan": (row["yuan"] or ZERO).quantize(ZERO)}
@@ -184,13 +200,30 @@ def visits(*, occasion=None, occasion_name="", since=None):
     return rows.filter(visited_on__gte=since) if since else rows
 
 
-def campaigns_behind_schedule(today=None):
-    """The open campaigns behind schedule (``Campaign.behind_schedule``), their lists counted in the database."""
-    today = today or timezone.localdate()
-    campaigns = Campaign.objects.filter(closed=False).annotate(
-        listed=Count("recipients"), delivered=Count("recipients", filter=Q(recipients__payment__isnull=False))
+PROGRESS_FIELDS = ["id", "name", "starts_on", "due_on", "closed"]  # what Campaign.behind_schedule reads
+
+# the open campaigns with their lists counted in the database; its SQL built once per process
+_open_campaigns = compiled_per_arguments(
+    lambda: (
+        Campaign.objects.filter(closed=False)
+        .annotate(
+            listed=Count("recipients"), delivered=Count("recipients", filter=Q(recipients__payment__isnull=False))
+        )
+        .values_list(*PROGRESS_FIELDS, "listed", "delivered")
     )
-    return [c for c in campaigns if c.behind_schedule(listed=c.listed, delivered=c.delivered, today=today)]
+)
+
+
+def campaigns_behind_schedule(today=None):
+    """The open campaigns behind schedule (``Campaign.behind_schedule``), loaded with only PROGRESS_FIELDS (as
+    ``only()`` loads them)."""
+    today = today or timezone.localdate()
+    behind = []
+    for *fields, listed, delivered in _open_campaigns():
+        campaign = Campaign.from_db(DEFAULT_DB_ALIAS, PROGRESS_FIELDS, fields)
+        if campaign.behind_schedule(listed=listed, delivered=delivered, today=today):
+            behind.append(campaign)
+    return behind
 
 
 def _sum_per_campaign(rows, field):

@@ -8,8 +8,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from welfare import services
-from welfare.models import Visit, VisitOccasion
+from welfare import services, workbench
+from welfare.models import Campaign, Visit, VisitOccasion
 
 from .factories import make_campaign, make_member
 
@@ -65,7 +65,7 @@ def test_dashboard_birthdays_come_in_order_of_the_day(client_as, users):
     for day in (20, 3, 11):
         make_member(f"寿星{day}", birth_date=today.replace(year=1970, day=day))
     response, _ = _dashboard(client_as("welfare"))
-    assert [m.birth_date.day for m in response.context["birthdays"]] == [3, 11, 20]
+    assert [m.day.day for m in response.context["birthdays"]] == [3, 11, 20]
 
 
 def test_all_birthdays_page_lists_every_birthday_of_the_month_page_by_page(client_as, users):
@@ -114,3 +114,40 @@ def test_hospital_link_shows_the_visits_the_dashboard_counts(client_as, users):
     client = client_as("welfare")
     url = _dashboard(client)[0].context["hospital_url"]
     assert client.get(url).context["page_obj"].paginator.count == 10
+
+
+def test_the_lists_follow_the_day_they_are_read_on(users):
+    """Their SQL is kept per day: another day reads another month's birthdays, another month's hospital visits."""
+    this_year = timezone.localdate().year
+    make_member("三月寿星", birth_date=datetime.date(1980, 3, 9))
+    make_member("十月寿星", birth_date=datetime.date(1980, 10, 9))
+    march, october = datetime.date(this_year, 3, 1), datetime.date(this_year, 10, 1)
+    assert [line.name for line in workbench.birthdays(march).lines] == ["三月寿星"]
+    assert [line.name for line in workbench.birthdays(october).lines] == ["十月寿星"]
+    visit = Visit.objects.create(
+        member=make_member("病人"), occasion=VisitOccasion.objects.get(name="住院"), visited_on=march,
+        recorded_by=users["welfare"],
+    )  # fmt: skip
+    assert workbench.in_hospital(march) == (workbench.Listed([workbench.Line("病人", day=march)], 1), visit.occasion_id)
+    assert workbench.in_hospital(october) == (workbench.Listed([], 0), None)
+
+
+def test_a_birthday_names_the_department_when_there_is_one(client_as, users):
+    from members.models import Department
+
+    day = timezone.localdate().replace(year=1990, day=1)
+    make_member("无部门", birth_date=day)
+    make_member("有部门", birth_date=day, department=Department.objects.create(name="后勤处"))
+    page = _dashboard(client_as("welfare"))[0].content.decode()
+    assert f'<li class="list-group-item">无部门 · {day.month}月1日</li>' in page
+    assert f'<li class="list-group-item">有部门 · {day.month}月1日 · 后勤处</li>' in page
+
+
+def test_campaigns_behind_schedule_link_to_their_page_with_their_deadline(client_as, users):
+    _add(users, 2, 0)
+    page = _dashboard(client_as("welfare"))[0].content.decode()
+    for campaign in Campaign.objects.all():
+        assert (
+            f'<a href="/welfare/campaigns/{campaign.pk}/">{campaign.name}</a> · 期限 {campaign.due_on:%Y年%-m月%-d日}'
+            in page
+        )
