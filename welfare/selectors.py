@@ -141,36 +141,41 @@ _occasion_groups = compiled_per_arguments(
 
 
 def totals(year):
+    """The year's ``care_summary`` and, kept apart from it, the colleagues' donations passed on that year."""
+    handed_over = DonationDrive.objects.filter(handed_over_on__year=year).aggregate(
+        times=Count("pk"), yuan=Sum("handed_over_amount")
+    )
+    return {**care_summary(year), "donations_handed_over": _quantized(handed_over)}
+
+
+def _quantized(row):
+    return {**row, "yuan": (row["yuan"] or ZERO).quantize(ZERO)}
+
+
+def care_summary(year):
     """The year's care summary in 人次 and 元: payments by type, fund source and campaign (one payment is one
     人次), and visits by occasion with the money handed over on them. One grouped query each for payments and
     visits: the overall figures and the other groupings are their sums."""
     payment_groups = [dict(zip(PAYMENT_GROUP, row, strict=True)) for row in _payment_groups(year)]
     occasions = [dict(zip(OCCASION_GROUP, row, strict=True)) for row in _occasion_groups(year)]
 
-    def yuan(row):
-        return {**row, "yuan": (row["yuan"] or ZERO).quantize(ZERO)}
-
     def grouped(field, label):
         sums = _summed(payment_groups, lambda row: row[field])
-        return [yuan({field: key, **sums[key], "label": label(key).label}) for key in sorted(sums)]
+        return [_quantized({field: key, **sums[key], "label": label(key).label}) for key in sorted(sums)]
 
-    handed_over = DonationDrive.objects.filter(handed_over_on__year=year).aggregate(
-        times=Count("pk"), yuan=Sum("handed_over_amount")
-    )
     campaigns = _summed(
         (row for row in payment_groups if row["campaign"] is not None),
         lambda row: (row["campaign"], row["campaign__name"]),
     )
     return {
-        "overall": yuan(_total(payment_groups)),
-        "donations_handed_over": yuan(handed_over),  # colleagues' money passed on: not help, kept apart
+        "overall": _quantized(_total(payment_groups)),
         "by_kind": grouped("kind", Payment.Kind),
         "by_source": grouped("fund_source", FundSource),
         "by_campaign": [
-            yuan({"campaign": pk, "campaign__name": name, **sums}) for (pk, name), sums in campaigns.items()
+            _quantized({"campaign": pk, "campaign__name": name, **sums}) for (pk, name), sums in campaigns.items()
         ],
-        "visits": yuan(_total(occasions)),
-        "by_occasion": [yuan(row) for row in occasions],
+        "visits": _quantized(_total(occasions)),
+        "by_occasion": [_quantized(row) for row in occasions],
     }
 
 

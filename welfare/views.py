@@ -92,7 +92,7 @@ def index(request):
             behind=selectors.campaigns_behind_schedule(),
         )
     context["year"] = year = _year_param(request)
-    context["summary"] = selectors.totals(year)
+    context["summary"] = selectors.care_summary(year)
     return render(request, "welfare/index.html", context)
 
 

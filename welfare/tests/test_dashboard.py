@@ -151,3 +151,9 @@ def test_campaigns_behind_schedule_link_to_their_page_with_their_deadline(client
             f'<a href="/welfare/campaigns/{campaign.pk}/">{campaign.name}</a> · 期限 {campaign.due_on:%Y年%-m月%-d日}'
             in page
         )
+
+
+def test_the_dashboard_leaves_out_the_donations_its_summary_does_not_show(client_as, users):
+    with CaptureQueriesContext(connection) as queries:
+        assert client_as("welfare").get("/welfare/").status_code == 200
+    assert not [query for query in queries if "welfare_donationdrive" in query["sql"]]
