@@ -37,6 +37,14 @@ def _dashboard(client):
     return response, len(queries)
 
 
+def _plan(sql):
+    with connection.cursor() as cursor:
+        # a test database this small is cheaper to read whole, or through a bitmap of any index
+        cursor.execute("SET LOCAL enable_seqscan = off; SET LOCAL enable_bitmapscan = off")
+        cursor.execute(f"EXPLAIN {sql}")
+        return "\n".join(row for (row,) in cursor.fetchall())
+
+
 def test_dashboard_queries_do_not_grow_with_applications_birthdays_visits_or_campaigns(client_as, users):
     client = client_as("welfare")
     _add(users, 1, 0)
@@ -86,11 +94,7 @@ def test_dashboard_birthdays_and_their_count_are_read_from_the_birthday_index(cl
     with CaptureQueriesContext(connection) as queries:
         client_as("welfare").get("/welfare/")
     (birthdays,) = [query["sql"] for query in queries if "EXTRACT(MONTH" in query["sql"]]
-    with connection.cursor() as cursor:
-        # a test database this small is cheaper to read whole, or through a bitmap of any index
-        cursor.execute("SET LOCAL enable_seqscan = off; SET LOCAL enable_bitmapscan = off")
-        cursor.execute(f"EXPLAIN {birthdays}")
-        plan = "\n".join(row for (row,) in cursor.fetchall())
+    plan = _plan(birthdays)
     # the count and the first rows, in the index's order; the count reads the index alone once the table's pages
     # are marked all-visible, which depends on what vacuumed the test database before
     assert len(re.findall(r"Index (Only )?Scan using welfare_member_birthday_idx", plan)) == 2, plan
@@ -157,3 +161,16 @@ def test_the_dashboard_leaves_out_the_donations_its_summary_does_not_show(client
     with CaptureQueriesContext(connection) as queries:
         assert client_as("welfare").get("/welfare/").status_code == 200
     assert not [query for query in queries if "welfare_donationdrive" in query["sql"]]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the plans are PostgreSQL's")
+def test_pending_applications_and_the_years_payments_are_read_from_their_indexes(client_as, users):
+    _add(users, 3, 0)
+    with CaptureQueriesContext(connection) as queries:
+        client_as("welfare").get("/welfare/")
+    (waiting,) = [query["sql"] for query in queries if 'FROM "welfare_application"' in query["sql"]]
+    (payments,) = [query["sql"] for query in queries if 'FROM "welfare_payment"' in query["sql"]]
+    # the first rows in the index's order and their count from the index alone (or its heap, before a vacuum)
+    assert len(re.findall(r"Index (Only )?Scan using welfare_pending_appl_idx", _plan(waiting))) == 2
+    assert "Sort" not in _plan(waiting)
+    assert "Index Scan using welfare_paid_payment_idx" in _plan(payments)
