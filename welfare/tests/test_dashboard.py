@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from welfare import services, workbench
-from welfare.models import Campaign, Visit, VisitOccasion
+from welfare.models import Application, Campaign, Visit, VisitOccasion
 
 from .factories import make_campaign, make_member
 
@@ -174,3 +174,8 @@ def test_pending_applications_and_the_years_payments_are_read_from_their_indexes
     assert len(re.findall(r"Index (Only )?Scan using welfare_pending_appl_idx", _plan(waiting))) == 2
     assert "Sort" not in _plan(waiting)
     assert "Index Scan using welfare_paid_payment_idx" in _plan(payments)
+
+
+def test_the_pending_applications_index_holds_the_applications_the_card_lists():
+    (index,) = [index for index in Application._meta.indexes if index.name == "welfare_pending_appl_idx"]
+    assert set(dict(index.condition.children)["status__in"]) == Application.PENDING
