@@ -1,6 +1,8 @@
 """The portal's URLs plus, for comparison, the floors (bare views returning a page's rows
 as JSON) and the bench admin site."""
 
+from dataclasses import asdict
+
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import JsonResponse
@@ -16,7 +18,7 @@ from members.forms import RosterFilterForm
 from unionportal.dashboard import cards_for
 from unionportal.pagination import PER_PAGE
 from welfare import selectors as welfare_selectors
-from welfare.models import Application
+from welfare import workbench as welfare_workbench
 
 from .admin_site import site
 
@@ -57,21 +59,17 @@ def proposals_floor(request):
 
 @login_required
 def welfare_floor(request):
-    """The welfare dashboard's lists, as the page shows them."""
-    waiting = welfare_selectors.applications().filter(
-        status__in=[Application.Status.SUBMITTED, Application.Status.REVIEWED]
-    )
+    """The welfare dashboard's reads (its lists' first rows and counts, the late campaigns, the year's summary)."""
+    in_hospital, _occasion = welfare_workbench.in_hospital()
+    behind = welfare_selectors.campaigns_behind_schedule()
     return JsonResponse(
         {
-            "waiting": list(waiting.values("pk", "member__name", "status", "amount_requested")),
-            "due_files": list(
-                welfare_selectors.files_due_for_review()[:10].values("pk", "member__name", "next_review_on")
-            ),
-            "birthdays": list(
-                welfare_selectors.birthdays_this_month().values("name", "birth_date", "department__name")
-            ),
-            "in_hospital": list(welfare_selectors.in_hospital().values("member__name", "visited_on")),
-            "totals": welfare_selectors.totals(timezone.localdate().year)["overall"],
+            "waiting": asdict(welfare_workbench.waiting()),
+            "due_files": [asdict(line) for line in welfare_workbench.due_files()],
+            "birthdays": asdict(welfare_workbench.birthdays()),
+            "in_hospital": asdict(in_hospital),
+            "behind": [{"pk": c.pk, "name": c.name, "due_on": c.due_on} for c in behind],
+            "summary": welfare_selectors.care_summary(timezone.localdate().year),
         }
     )
 

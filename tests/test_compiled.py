@@ -3,7 +3,7 @@
 import pytest
 from django.contrib.auth.models import User
 
-from unionportal.compiled import compiled_once
+from unionportal.compiled import compiled_once, compiled_per_arguments
 from unionportal.notices import Notice, notify, unread_count
 from unionportal.roles import roles_of
 
@@ -41,3 +41,32 @@ def test_a_fixed_value_gets_its_own_sql(users):
     assert named(users["chair"].pk, "chair") == [("chair",)]
     assert named(users["chair"].pk, "staff") == []
     assert named(users["staff"].pk, "staff") == [("staff",)]
+
+
+def test_sql_built_per_arguments_is_built_once_for_each_and_reads_the_rows_afresh(users):
+    built = []
+
+    def usernames(prefix):
+        built.append(prefix)
+        return User.objects.filter(username__startswith=prefix).order_by("username").values_list("username")
+
+    rows = compiled_per_arguments(usernames)
+    assert rows("ch") == [("chair",)]
+    User.objects.create_user("chief")
+    assert rows("ch") == [("chair",), ("chief",)]
+    assert rows("st") == [("staff",)]
+    assert built == ["ch", "st"]
+
+
+def test_sql_built_per_arguments_gives_the_columns_as_the_orm_does(users):
+    from welfare.models import Payment
+    from welfare.tests.factories import make_member
+
+    member = make_member("领款人")
+    Payment.objects.create(member=member, amount="1234.50", paid_on="2026-03-04", recorded_by=users["chair"])
+
+    def payments(year):
+        return Payment.objects.filter(paid_on__year=year).values_list("paid_on", "amount", "member__name")
+
+    assert compiled_per_arguments(payments)(2026) == list(payments(2026))
+    assert compiled_per_arguments(payments)(2025) == []

@@ -29,3 +29,38 @@ def compiled_once(build):
             return cursor.fetchall()
 
     return rows
+
+
+def compiled_per_arguments(build):
+    """``rows = compiled_per_arguments(build)``: ``rows(*args)`` is ``list(build(*args))`` for a ``values_list()``
+    queryset whose parameters all follow from ``args`` (a day, a year), with the SQL the ORM built kept per
+    database vendor and ``args``: for a page's reads that change with the date, built once a day and read on
+    every request. The columns are converted as the ORM converts them (SQLite's dates and decimals)."""
+
+    @functools.lru_cache(maxsize=32)
+    def compiled(vendor, *args):
+        compiler = build(*args).query.get_compiler(connection=connection)
+        sql, params = compiler.as_sql()
+        return sql, tuple(params), [column for column, _sql, _alias in compiler.select[: compiler.col_count]]
+
+    def rows(*args):
+        sql, params, columns = compiled(connection.vendor, *args)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            fetched = cursor.fetchall()
+        converters = [
+            (at, column, found)
+            for at, column in enumerate(columns)
+            if (found := connection.ops.get_db_converters(column) + column.get_db_converters(connection))
+        ]
+        return [_converted(row, converters) for row in fetched] if converters else fetched
+
+    return rows
+
+
+def _converted(row, converters):
+    row = list(row)
+    for at, column, functions in converters:
+        for function in functions:
+            row[at] = function(row[at], column, connection)
+    return tuple(row)

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Sum
+from django.db.models import Q, Sum
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -214,6 +214,14 @@ class Application(models.Model):
         ordering = ["-submitted_at", "-pk"]
         verbose_name = _("帮扶申请")
         verbose_name_plural = _("帮扶申请")
+        indexes = [
+            # the dashboard's 待办申请 (newest first) and their count, without reading every year's applications
+            models.Index(
+                fields=["-submitted_at", "-id"],
+                condition=Q(status__in=["reviewed", "submitted"]),  # PENDING, in a fixed order for migrations
+                name="welfare_pending_appl_idx",
+            )
+        ]
 
     def __str__(self):
         return _("%(name)s的帮扶申请") % {"name": self.member.name}
@@ -473,6 +481,10 @@ class Payment(models.Model):
         ordering = ["-paid_on", "-pk"]
         verbose_name = _("帮扶发放")
         verbose_name_plural = _("帮扶发放")
+        indexes = [
+            # payments_between(): a year's handed-over payments for the totals, registers and annual report
+            models.Index(fields=["paid_on"], condition=Q(status="paid"), name="welfare_paid_payment_idx")
+        ]
 
     def __str__(self):
         return f"{self.member} {self.get_kind_display()} {self.amount}"

@@ -2,11 +2,13 @@
 
 import datetime
 
+from django.db import DEFAULT_DB_ALIAS
 from django.db.models import Count, DecimalField, OuterRef, Prefetch, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce, ExtractDay
 from django.utils import timezone
 
 from members.models import Member
+from unionportal.compiled import compiled_per_arguments
 
 from .models import (
     ZERO,
@@ -114,47 +116,66 @@ def _summed(rows, key):
     return {found: _total(group) for found, group in by_key.items()}
 
 
-def totals(year):
-    """The year's care summary in 人次 and 元: payments by type, fund source and campaign (one payment is one
-    人次), and visits by occasion with the money handed over on them. One grouped query each for payments and
-    visits: the overall figures and the other groupings are their sums."""
-    payment_groups = list(
+PAYMENT_GROUP = ("kind", "fund_source", "campaign", "campaign__name", "times", "yuan")
+OCCASION_GROUP = ("occasion", "occasion__name", "times", "yuan")
+
+# the year's payments and visits grouped, their SQL built once per process and year
+_payment_groups = compiled_per_arguments(
+    lambda year: (
         payments_between(*year_bounds(year))
-        .values("kind", "fund_source", "campaign", "campaign__name")
+        .values(*PAYMENT_GROUP[:4])
         .annotate(times=Count("pk"), yuan=Sum("amount"))
         .order_by("campaign__name", "campaign")
+        .values_list(*PAYMENT_GROUP)
     )
-    occasions = list(
+)
+_occasion_groups = compiled_per_arguments(
+    lambda year: (
         visits_between(*year_bounds(year))
-        .values("occasion", "occasion__name")
+        .values(*OCCASION_GROUP[:2])
         .annotate(times=Count("pk"), yuan=PAID_VISIT_MONEY)
         .order_by("occasion__sort_order", "occasion")
+        .values_list(*OCCASION_GROUP)
     )
+)
 
-    def yuan(row):
-        return {**row, "yuan": (row["yuan"] or ZERO).quantize(ZERO)}
 
-    def grouped(field, label):
-        sums = _summed(payment_groups, lambda row: row[field])
-        return [yuan({field: key, **sums[key], "label": label(key).label}) for key in sorted(sums)]
-
+def totals(year):
+    """The year's ``care_summary`` and, kept apart from it, the colleagues' donations passed on that year."""
     handed_over = DonationDrive.objects.filter(handed_over_on__year=year).aggregate(
         times=Count("pk"), yuan=Sum("handed_over_amount")
     )
+    return {**care_summary(year), "donations_handed_over": _quantized(handed_over)}
+
+
+def _quantized(row):
+    return {**row, "yuan": (row["yuan"] or ZERO).quantize(ZERO)}
+
+
+def care_summary(year):
+    """The year's care summary in 人次 and 元: payments by type, fund source and campaign (one payment is one
+    人次), and visits by occasion with the money handed over on them. One grouped query each for payments and
+    visits: the overall figures and the other groupings are their sums."""
+    payment_groups = [dict(zip(PAYMENT_GROUP, row, strict=True)) for row in _payment_groups(year)]
+    occasions = [dict(zip(OCCASION_GROUP, row, strict=True)) for row in _occasion_groups(year)]
+
+    def grouped(field, label):
+        sums = _summed(payment_groups, lambda row: row[field])
+        return [_quantized({field: key, **sums[key], "label": label(key).label}) for key in sorted(sums)]
+
     campaigns = _summed(
         (row for row in payment_groups if row["campaign"] is not None),
         lambda row: (row["campaign"], row["campaign__name"]),
     )
     return {
-        "overall": yuan(_total(payment_groups)),
-        "donations_handed_over": yuan(handed_over),  # colleagues' money passed on: not help, kept apart
+        "overall": _quantized(_total(payment_groups)),
         "by_kind": grouped("kind", Payment.Kind),
         "by_source": grouped("fund_source", FundSource),
         "by_campaign": [
-            yuan({"campaign": pk, "campaign__name": name, **sums}) for (pk, name), sums in campaigns.items()
+            _quantized({"campaign": pk, "campaign__name": name, **sums}) for (pk, name), sums in campaigns.items()
         ],
-        "visits": yuan(_total(occasions)),
-        "by_occasion": [yuan(row) for row in occasions],
+        "visits": _quantized(_total(occasions)),
+        "by_occasion": [_quantized(row) for row in occasions],
     }
 
 
@@ -184,13 +205,30 @@ def visits(*, occasion=None, occasion_name="", since=None):
     return rows.filter(visited_on__gte=since) if since else rows
 
 
-def campaigns_behind_schedule(today=None):
-    """The open campaigns behind schedule (``Campaign.behind_schedule``), their lists counted in the database."""
-    today = today or timezone.localdate()
-    campaigns = Campaign.objects.filter(closed=False).annotate(
-        listed=Count("recipients"), delivered=Count("recipients", filter=Q(recipients__payment__isnull=False))
+PROGRESS_FIELDS = ["id", "name", "starts_on", "due_on", "closed"]  # what Campaign.behind_schedule reads
+
+# the open campaigns with their lists counted in the database; its SQL built once per process
+_open_campaigns = compiled_per_arguments(
+    lambda: (
+        Campaign.objects.filter(closed=False)
+        .annotate(
+            listed=Count("recipients"), delivered=Count("recipients", filter=Q(recipients__payment__isnull=False))
+        )
+        .values_list(*PROGRESS_FIELDS, "listed", "delivered")
     )
-    return [c for c in campaigns if c.behind_schedule(listed=c.listed, delivered=c.delivered, today=today)]
+)
+
+
+def campaigns_behind_schedule(today=None):
+    """The open campaigns behind schedule (``Campaign.behind_schedule``), loaded with only PROGRESS_FIELDS (as
+    ``only()`` loads them)."""
+    today = today or timezone.localdate()
+    behind = []
+    for *fields, listed, delivered in _open_campaigns():
+        campaign = Campaign.from_db(DEFAULT_DB_ALIAS, PROGRESS_FIELDS, fields)
+        if campaign.behind_schedule(listed=listed, delivered=delivered, today=today):
+            behind.append(campaign)
+    return behind
 
 
 def _sum_per_campaign(rows, field):

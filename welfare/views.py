@@ -4,7 +4,6 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Func, Subquery
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -21,7 +20,7 @@ from unionportal.form_pages import apply_posted_form, form_page, report_refusal
 from unionportal.pagination import paginate
 from unionportal.spreadsheets import append_row, start_sheet, workbook_bytes, xlsx_response
 
-from . import attachments, care, payouts, publication, recipient_rules, selectors, services
+from . import attachments, care, payouts, publication, recipient_rules, selectors, services, workbench
 from .documents import PaymentRegister, VisitRegister
 from .forms import (
     ApplicationForm,
@@ -72,51 +71,28 @@ def _form_page(request, form, **page):
     return form_page(request, form, template="welfare/form.html", **page)
 
 
-DASHBOARD_ROWS = 10  # each list on the dashboard shows this many, with a link to all of them
-
-
-def _shown(rows, *fields):
-    """``rows`` reading only the ``fields`` a dashboard card shows, with the joins they name."""
-    joins = {field.rpartition("__")[0] for field in fields} - {""}
-    return rows.select_related(None).select_related(*joins).only(*fields)
-
-
-def _first_rows(rows, *shown):
-    """The first rows of a list for the dashboard, and how many there are in all, in one query: the count is a
-    subquery the database runs once (a bare COUNT, not an aggregate, so no GROUP BY), which lets the list stop
-    after its first rows where an index gives its order; a window count would read every row of the list.
-    Only the ``shown`` fields are read."""
-    rows = _shown(rows, *shown)
-    in_all = rows.order_by().values(count=Func("pk", function="COUNT"))
-    first = list(rows.annotate(rows_in_all=Subquery(in_all))[:DASHBOARD_ROWS])
-    return first, first[0].rows_in_all if first else 0
-
-
 @permission_required("welfare.view_index")
 def index(request):
     user = request.user
     context = {"can_files": user.has_perm("welfare.view_files")}
     if context["can_files"]:
-        pending = selectors.applications(status="pending")
-        waiting, waiting_count = _first_rows(pending, "status", "amount_requested", "member__name")
-        birthdays, birthday_count = _first_rows(
-            selectors.birthdays_this_month(), "name", "birth_date", "department__name"
-        )
-        in_hospital, in_hospital_count = _first_rows(selectors.in_hospital(), "visited_on", "occasion", "member__name")
+        waiting = workbench.waiting()
+        birthdays = workbench.birthdays()
+        in_hospital, hospital = workbench.in_hospital()
         context.update(
-            waiting=waiting,
-            waiting_count=waiting_count,
+            waiting=waiting.lines,
+            waiting_count=waiting.count,
             waiting_url=f"{reverse('welfare:applications')}?status=pending",
-            birthdays=birthdays,
-            birthday_count=birthday_count,
-            in_hospital=in_hospital,
-            in_hospital_count=in_hospital_count,
-            hospital_url=_hospital_visits_url(in_hospital),
-            due_files=_shown(selectors.files_due_for_review(), "next_review_on", "member__name")[:DASHBOARD_ROWS],
+            birthdays=birthdays.lines,
+            birthday_count=birthdays.count,
+            in_hospital=in_hospital.lines,
+            in_hospital_count=in_hospital.count,
+            hospital_url=_hospital_visits_url(hospital),
+            due_files=workbench.due_files(),
             behind=selectors.campaigns_behind_schedule(),
         )
     context["year"] = year = _year_param(request)
-    context["summary"] = selectors.totals(year)
+    context["summary"] = selectors.care_summary(year)
     return render(request, "welfare/index.html", context)
 
 
@@ -126,12 +102,12 @@ def _year_param(request):
     return int(value) if value.isdigit() and 2000 <= int(value) <= 2100 else timezone.localdate().year
 
 
-def _hospital_visits_url(in_hospital):
-    """The visit list narrowed to what the dashboard's 住院 card counts."""
-    if not in_hospital:
+def _hospital_visits_url(occasion):
+    """The visit list narrowed to what the dashboard's 住院 card counts (none when it counts no visit)."""
+    if occasion is None:
         return ""
     since = timezone.localdate() - datetime.timedelta(days=selectors.HOSPITAL_DAYS)
-    query = urlencode({"occasion": in_hospital[0].occasion_id, "since": since.isoformat()})
+    query = urlencode({"occasion": occasion, "since": since.isoformat()})
     return f"{reverse('welfare:visits')}?{query}"
 
 

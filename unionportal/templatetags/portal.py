@@ -1,9 +1,12 @@
 """Number formats in Chinese conventions, the dates of list rows and the page links under a list."""
 
+import functools
 from decimal import ROUND_HALF_UP, Decimal
 
 from django import template
 from django.contrib.humanize.templatetags.humanize import intcomma
+from django.utils import dateformat
+from django.utils.formats import get_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -83,6 +86,21 @@ def ymd(value):
 def ymd_hm(value):
     """A moment in the current time zone as |date:"Y-m-d H:i" writes it: 2026-12-06 14:30"""
     return value.strftime("%Y-%m-%d %H:%M") if value else ""
+
+
+@register.filter
+def day(value, format_string=None):
+    """A date as ``{{ value }}`` writes it (the language's DATE_FORMAT), or as |date:format_string does: the same
+    text, each day worked out once per process for each format and language instead of on every row (Django parses
+    the format again for each date, ~30 µs)."""
+    if not value:
+        return ""
+    return _day_text(value, format_string or get_format("DATE_FORMAT"), get_language())
+
+
+@functools.lru_cache(maxsize=4096)
+def _day_text(value, format_string, language):  # the language: a key of its own, as month names are translated
+    return dateformat.format(value, format_string)
 
 
 @register.simple_tag(takes_context=True)

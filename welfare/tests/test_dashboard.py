@@ -8,8 +8,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from welfare import services
-from welfare.models import Visit, VisitOccasion
+from welfare import services, workbench
+from welfare.models import Application, Campaign, Visit, VisitOccasion
 
 from .factories import make_campaign, make_member
 
@@ -35,6 +35,14 @@ def _dashboard(client):
         response = client.get("/welfare/")
     assert response.status_code == 200
     return response, len(queries)
+
+
+def _plan(sql):
+    with connection.cursor() as cursor:
+        # a test database this small is cheaper to read whole, or through a bitmap of any index
+        cursor.execute("SET LOCAL enable_seqscan = off; SET LOCAL enable_bitmapscan = off")
+        cursor.execute(f"EXPLAIN {sql}")
+        return "\n".join(row for (row,) in cursor.fetchall())
 
 
 def test_dashboard_queries_do_not_grow_with_applications_birthdays_visits_or_campaigns(client_as, users):
@@ -65,7 +73,7 @@ def test_dashboard_birthdays_come_in_order_of_the_day(client_as, users):
     for day in (20, 3, 11):
         make_member(f"寿星{day}", birth_date=today.replace(year=1970, day=day))
     response, _ = _dashboard(client_as("welfare"))
-    assert [m.birth_date.day for m in response.context["birthdays"]] == [3, 11, 20]
+    assert [m.day.day for m in response.context["birthdays"]] == [3, 11, 20]
 
 
 def test_all_birthdays_page_lists_every_birthday_of_the_month_page_by_page(client_as, users):
@@ -86,11 +94,7 @@ def test_dashboard_birthdays_and_their_count_are_read_from_the_birthday_index(cl
     with CaptureQueriesContext(connection) as queries:
         client_as("welfare").get("/welfare/")
     (birthdays,) = [query["sql"] for query in queries if "EXTRACT(MONTH" in query["sql"]]
-    with connection.cursor() as cursor:
-        # a test database this small is cheaper to read whole, or through a bitmap of any index
-        cursor.execute("SET LOCAL enable_seqscan = off; SET LOCAL enable_bitmapscan = off")
-        cursor.execute(f"EXPLAIN {birthdays}")
-        plan = "\n".join(row for (row,) in cursor.fetchall())
+    plan = _plan(birthdays)
     # the count and the first rows, in the index's order; the count reads the index alone once the table's pages
     # are marked all-visible, which depends on what vacuumed the test database before
     assert len(re.findall(r"Index (Only )?Scan using welfare_member_birthday_idx", plan)) == 2, plan
@@ -114,3 +118,64 @@ def test_hospital_link_shows_the_visits_the_dashboard_counts(client_as, users):
     client = client_as("welfare")
     url = _dashboard(client)[0].context["hospital_url"]
     assert client.get(url).context["page_obj"].paginator.count == 10
+
+
+def test_the_lists_follow_the_day_they_are_read_on(users):
+    """Their SQL is kept per day: another day reads another month's birthdays, another month's hospital visits."""
+    this_year = timezone.localdate().year
+    make_member("三月寿星", birth_date=datetime.date(1980, 3, 9))
+    make_member("十月寿星", birth_date=datetime.date(1980, 10, 9))
+    march, october = datetime.date(this_year, 3, 1), datetime.date(this_year, 10, 1)
+    assert [line.name for line in workbench.birthdays(march).lines] == ["三月寿星"]
+    assert [line.name for line in workbench.birthdays(october).lines] == ["十月寿星"]
+    visit = Visit.objects.create(
+        member=make_member("病人"), occasion=VisitOccasion.objects.get(name="住院"), visited_on=march,
+        recorded_by=users["welfare"],
+    )  # fmt: skip
+    assert workbench.in_hospital(march) == (workbench.Listed([workbench.Line("病人", day=march)], 1), visit.occasion_id)
+    assert workbench.in_hospital(october) == (workbench.Listed([], 0), None)
+
+
+def test_a_birthday_names_the_department_when_there_is_one(client_as, users):
+    from members.models import Department
+
+    day = timezone.localdate().replace(year=1990, day=1)
+    make_member("无部门", birth_date=day)
+    make_member("有部门", birth_date=day, department=Department.objects.create(name="后勤处"))
+    page = _dashboard(client_as("welfare"))[0].content.decode()
+    assert f'<li class="list-group-item">无部门 · {day.month}月1日</li>' in page
+    assert f'<li class="list-group-item">有部门 · {day.month}月1日 · 后勤处</li>' in page
+
+
+def test_campaigns_behind_schedule_link_to_their_page_with_their_deadline(client_as, users):
+    _add(users, 2, 0)
+    page = _dashboard(client_as("welfare"))[0].content.decode()
+    for campaign in Campaign.objects.all():
+        assert (
+            f'<a href="/welfare/campaigns/{campaign.pk}/">{campaign.name}</a> · 期限 {campaign.due_on:%Y年%-m月%-d日}'
+            in page
+        )
+
+
+def test_the_dashboard_leaves_out_the_donations_its_summary_does_not_show(client_as, users):
+    with CaptureQueriesContext(connection) as queries:
+        assert client_as("welfare").get("/welfare/").status_code == 200
+    assert not [query for query in queries if "welfare_donationdrive" in query["sql"]]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the plans are PostgreSQL's")
+def test_pending_applications_and_the_years_payments_are_read_from_their_indexes(client_as, users):
+    _add(users, 3, 0)
+    with CaptureQueriesContext(connection) as queries:
+        client_as("welfare").get("/welfare/")
+    (waiting,) = [query["sql"] for query in queries if 'FROM "welfare_application"' in query["sql"]]
+    (payments,) = [query["sql"] for query in queries if 'FROM "welfare_payment"' in query["sql"]]
+    # the first rows in the index's order and their count from the index alone (or its heap, before a vacuum)
+    assert len(re.findall(r"Index (Only )?Scan using welfare_pending_appl_idx", _plan(waiting))) == 2
+    assert "Sort" not in _plan(waiting)
+    assert "Index Scan using welfare_paid_payment_idx" in _plan(payments)
+
+
+def test_the_pending_applications_index_holds_the_applications_the_card_lists():
+    (index,) = [index for index in Application._meta.indexes if index.name == "welfare_pending_appl_idx"]
+    assert set(dict(index.condition.children)["status__in"]) == Application.PENDING
