@@ -1,12 +1,13 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 
 from unionportal.choices import translated_labels
 from unionportal.links import url_for_each
 
+from .lookups import ContainsByCharacters
 from .models import Member, MembershipEvent
 
 # Age bands (年龄段) of the roster filter: label value → (lowest age, highest age) inclusive.
@@ -47,7 +48,7 @@ def roster(
     members = Member.objects.select_related("department", "union_group")
     if search:
         members = members.filter(
-            Q(name__contains=search)
+            Q(ContainsByCharacters(F("name"), search))
             | Q(name_initials__istartswith=search)
             | (
                 Q(name_pinyin__iregex=_pinyin_pattern(search))
