@@ -1,4 +1,5 @@
 import datetime
+import re
 
 import pytest
 from django.db import connection
@@ -144,3 +145,19 @@ def test_a_search_of_one_or_two_chinese_characters_reads_the_index_of_the_names_
             cursor.execute(f"EXPLAIN {sql}")
             plan = "\n".join(row for (row,) in cursor.fetchall())
             assert "Bitmap Index Scan on members_member_name_chars" in plan, plan
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the roster's filter index is PostgreSQL's")
+def test_the_filtered_roster_counts_and_picks_its_page_from_the_filter_index(people, users, client_as):
+    Member.objects.create(name="赵六", gender="F", birth_date=datetime.date(1995, 1, 1), is_union_member=True)
+    url = "/members/?status=active&membership=yes&gender=F&age_band=under35&sort=group"
+    with CaptureQueriesContext(connection) as queries:
+        client_as("staff").get(url)
+    filtered = [query["sql"] for query in queries if "\"gender\" = 'F'" in query["sql"]]
+    assert len(filtered) == 2  # the count and the page's keys
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        for sql in filtered:
+            cursor.execute(f"EXPLAIN {sql}")
+            plan = "\n".join(row for (row,) in cursor.fetchall())
+            assert re.search(r"(Scan using|Bitmap Index Scan on) members_member_roster_filter", plan), plan
