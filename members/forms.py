@@ -9,6 +9,7 @@ from unionportal.forms import PlainSelect
 
 from .models import DuesSettings, Member, MembershipEvent, UnionGroup
 from .pickers import PersonField
+from .selectors import current_group_names
 from .validators import PHONE_VALIDATOR, birth_date_from_id, gender_from_id
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -44,13 +45,14 @@ class MembershipEventForm(forms.Form):
 
 
 class GroupNameChoices(forms.models.ModelChoiceIterator):
-    """The groups as (id, name) pairs from one plain query: a ModelChoiceIterator builds a model instance per
-    group, read through a server-side cursor (three more round trips on PostgreSQL), to print its id and name."""
+    """The current groups as (id, name) pairs from one plain query (selectors.current_group_names; the field's
+    queryset, the same groups, still checks the choice): a ModelChoiceIterator builds a model instance per group,
+    read through a server-side cursor (three more round trips on PostgreSQL), to print its id and name."""
 
     def __iter__(self):
         if self.field.empty_label is not None:
             yield ("", self.field.empty_label)
-        yield from self.queryset.values_list("pk", "name")
+        yield from current_group_names()
 
 
 class GroupChoiceField(forms.ModelChoiceField):

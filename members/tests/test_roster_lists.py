@@ -2,10 +2,12 @@
 
 import datetime
 from io import BytesIO
+from unittest import mock
 
 import pytest
 from django import forms
 from django.db import connection
+from django.db.models.sql.compiler import SQLCompiler
 from django.test.html import parse_html
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
@@ -174,3 +176,12 @@ def test_roster_rows_escape_what_was_typed_and_mark_people_without_login_or_memb
         "\n        <td>—</td>"
         "\n      </tr>\n    "
     )
+
+
+def test_the_group_filter_reads_the_groups_afresh_through_sql_built_once(db):
+    UnionGroup.objects.create(name="语文组", sort_order=2)
+    selectors.current_group_names()
+    UnionGroup.objects.create(name="数学组", sort_order=1)
+    UnionGroup.objects.create(name="旧组", dissolved_on=datetime.date(2025, 7, 1))
+    with mock.patch.object(SQLCompiler, "as_sql", side_effect=AssertionError("the SQL was built again")):
+        assert [name for _pk, name in selectors.current_group_names()] == ["数学组", "语文组"]
