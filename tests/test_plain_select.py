@@ -1,7 +1,12 @@
+from unittest import mock
+
 import pytest
 from django import forms
+from django.forms.utils import flatatt
 from django.test.html import parse_html
+from django.utils import translation
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy
 
 from unionportal.forms import PlainSelect
 
@@ -40,3 +45,13 @@ def test_plain_select_marks_only_the_first_option_of_a_value_and_writes_none_as_
     django_html, plain_html = (widget(choices=choices).render("pick", value) for widget in (forms.Select, PlainSelect))
     assert parse_html(plain_html) == parse_html(django_html)
     assert plain_html.count(" selected") == 1
+
+
+def test_plain_select_writes_its_attributes_as_flatatt_does():
+    attrs = {"required": True, "class": 'a"<b>', "aria-label": gettext_lazy("性别"), "disabled": False, "data-n": 3}
+    attrs |= {"autofocus": True, "title": None, "data-safe": mark_safe("<i>")}
+    with translation.override("zh-hans"):
+        # nor through format_html, whose lazy-string wrappers cost a small select more than its options
+        with mock.patch("unionportal.forms.format_html", side_effect=AssertionError("format_html")):
+            html = PlainSelect(choices=[("", "全部")], attrs=attrs).render("gender", None)
+        assert html.startswith(f'<select name="gender"{flatatt(attrs)}>\n'), html
