@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from unionportal.forms import PlainSelect
+from unionportal.forms import PlainSelect, PlainTextInput
 
 from .models import DuesSettings, Member, MembershipEvent, UnionGroup
 from .pickers import PersonField
@@ -62,7 +62,7 @@ class GroupChoiceField(forms.ModelChoiceField):
 class RosterFilterForm(forms.Form):
     """The roster's GET filters; cleaned_data goes straight to selectors.roster."""
 
-    search = forms.CharField(label=_("搜索"), required=False)
+    search = forms.CharField(label=_("搜索"), required=False, widget=PlainTextInput)
     union_group = GroupChoiceField(
         label=_("工会小组"),
         queryset=UnionGroup.objects.current(),

@@ -8,7 +8,7 @@ from django.utils import translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy
 
-from unionportal.forms import PlainSelect
+from unionportal.forms import PlainSelect, PlainTextInput
 
 CHOICES = [
     ("", "全部"),
@@ -55,3 +55,15 @@ def test_plain_select_writes_its_attributes_as_flatatt_does():
         with mock.patch("unionportal.forms.format_html", side_effect=AssertionError("format_html")):
             html = PlainSelect(choices=[("", "全部")], attrs=attrs).render("gender", None)
         assert html.startswith(f'<select name="gender"{flatatt(attrs)}>\n'), html
+
+
+@pytest.mark.parametrize("value", ["", None, 'a"<b>&', 12])
+def test_plain_text_input_writes_what_djangos_text_input_writes(value):
+    attrs = {"class": "form-control", "aria-label": gettext_lazy("搜索"), "required": True, "disabled": False}
+    attrs |= {"placeholder": '姓名"<>', "data-none": None}
+    with translation.override("zh-hans"):
+        django_html, plain_html = (
+            widget(attrs=attrs).render("search", value, attrs={"id": "id_search"})
+            for widget in (forms.TextInput, PlainTextInput)
+        )
+    assert plain_html == django_html

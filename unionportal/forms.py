@@ -88,6 +88,25 @@ class PlainSelect(forms.Select):
         return mark_safe("".join(parts))
 
 
+class PlainTextInput(forms.TextInput):
+    """A text <input> written out in Python as Django's input.html writes it: its attributes in their order, the
+    False ones left out, the True ones bare. Drawn through the template engine, a filter bar's search box cost as
+    much as two of its selects."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        value = self.format_value(value)
+        parts = [f'<input type="{_escaped(self.input_type)}" name="{_escaped(name)}"']
+        if value is not None:
+            parts.append(f' value="{_escaped(value)}"')
+        for attribute, setting in self.build_attrs(self.attrs, attrs).items():
+            if setting is True:
+                parts.append(f" {_escaped(attribute)}")
+            elif setting is not False:
+                parts.append(f' {_escaped(attribute)}="{_escaped(setting)}"')
+        parts.append(">")
+        return mark_safe("".join(parts))
+
+
 def _escaped(text):
     """conditional_escape without its lazy-string wrappers, which cost more than the escaping itself."""
     return text.__html__() if hasattr(text, "__html__") else html.escape(str(text))
