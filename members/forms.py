@@ -5,10 +5,11 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from unionportal.forms import PlainSelect
+from unionportal.forms import PlainSelect, PlainTextInput
 
 from .models import DuesSettings, Member, MembershipEvent, UnionGroup
 from .pickers import PersonField
+from .selectors import current_group_names
 from .validators import PHONE_VALIDATOR, birth_date_from_id, gender_from_id
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -44,13 +45,14 @@ class MembershipEventForm(forms.Form):
 
 
 class GroupNameChoices(forms.models.ModelChoiceIterator):
-    """The groups as (id, name) pairs from one plain query: a ModelChoiceIterator builds a model instance per
-    group, read through a server-side cursor (three more round trips on PostgreSQL), to print its id and name."""
+    """The current groups as (id, name) pairs from one plain query (selectors.current_group_names; the field's
+    queryset, the same groups, still checks the choice): a ModelChoiceIterator builds a model instance per group,
+    read through a server-side cursor (three more round trips on PostgreSQL), to print its id and name."""
 
     def __iter__(self):
         if self.field.empty_label is not None:
             yield ("", self.field.empty_label)
-        yield from self.queryset.values_list("pk", "name")
+        yield from current_group_names()
 
 
 class GroupChoiceField(forms.ModelChoiceField):
@@ -60,7 +62,7 @@ class GroupChoiceField(forms.ModelChoiceField):
 class RosterFilterForm(forms.Form):
     """The roster's GET filters; cleaned_data goes straight to selectors.roster."""
 
-    search = forms.CharField(label=_("搜索"), required=False)
+    search = forms.CharField(label=_("搜索"), required=False, widget=PlainTextInput)
     union_group = GroupChoiceField(
         label=_("工会小组"),
         queryset=UnionGroup.objects.current(),

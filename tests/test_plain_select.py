@@ -1,9 +1,14 @@
+from unittest import mock
+
 import pytest
 from django import forms
+from django.forms.utils import flatatt
 from django.test.html import parse_html
+from django.utils import translation
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy
 
-from unionportal.forms import PlainSelect
+from unionportal.forms import PlainSelect, PlainTextInput
 
 CHOICES = [
     ("", "全部"),
@@ -40,3 +45,25 @@ def test_plain_select_marks_only_the_first_option_of_a_value_and_writes_none_as_
     django_html, plain_html = (widget(choices=choices).render("pick", value) for widget in (forms.Select, PlainSelect))
     assert parse_html(plain_html) == parse_html(django_html)
     assert plain_html.count(" selected") == 1
+
+
+def test_plain_select_writes_its_attributes_as_flatatt_does():
+    attrs = {"required": True, "class": 'a"<b>', "aria-label": gettext_lazy("性别"), "disabled": False, "data-n": 3}
+    attrs |= {"autofocus": True, "title": None, "data-safe": mark_safe("<i>")}
+    with translation.override("zh-hans"):
+        # nor through format_html, whose lazy-string wrappers cost a small select more than its options
+        with mock.patch("unionportal.forms.format_html", side_effect=AssertionError("format_html")):
+            html = PlainSelect(choices=[("", "全部")], attrs=attrs).render("gender", None)
+        assert html.startswith(f'<select name="gender"{flatatt(attrs)}>\n'), html
+
+
+@pytest.mark.parametrize("value", ["", None, 'a"<b>&', 12])
+def test_plain_text_input_writes_what_djangos_text_input_writes(value):
+    attrs = {"class": "form-control", "aria-label": gettext_lazy("搜索"), "required": True, "disabled": False}
+    attrs |= {"placeholder": '姓名"<>', "data-none": None}
+    with translation.override("zh-hans"):
+        django_html, plain_html = (
+            widget(attrs=attrs).render("search", value, attrs={"id": "id_search"})
+            for widget in (forms.TextInput, PlainTextInput)
+        )
+    assert plain_html == django_html

@@ -2,7 +2,6 @@ import html
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.forms.utils import flatatt
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -71,7 +70,7 @@ class PlainSelect(forms.Select):
         if self.allow_multiple_selected:
             attrs["multiple"] = True
         chosen = set(self.format_value(value))
-        parts = [format_html('<select name="{}"{}>', name, flatatt(attrs))]
+        parts = [f'<select name="{_escaped(name)}"{_attributes(attrs)}>']
         for option_value, label in self.choices:
             option_value = "" if option_value is None else option_value
             in_group = isinstance(label, list | tuple)
@@ -89,6 +88,35 @@ class PlainSelect(forms.Select):
         return mark_safe("".join(parts))
 
 
+class PlainTextInput(forms.TextInput):
+    """A text <input> written out in Python as Django's input.html writes it: its attributes in their order, the
+    False ones left out, the True ones bare. Drawn through the template engine, a filter bar's search box cost as
+    much as two of its selects."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        value = self.format_value(value)
+        parts = [f'<input type="{_escaped(self.input_type)}" name="{_escaped(name)}"']
+        if value is not None:
+            parts.append(f' value="{_escaped(value)}"')
+        for attribute, setting in self.build_attrs(self.attrs, attrs).items():
+            if setting is True:
+                parts.append(f" {_escaped(attribute)}")
+            elif setting is not False:
+                parts.append(f' {_escaped(attribute)}="{_escaped(setting)}"')
+        parts.append(">")
+        return mark_safe("".join(parts))
+
+
 def _escaped(text):
     """conditional_escape without its lazy-string wrappers, which cost more than the escaping itself."""
     return text.__html__() if hasattr(text, "__html__") else html.escape(str(text))
+
+
+def _attributes(attrs):
+    """flatatt(attrs), the valued attributes and then the boolean ones, each sorted by name, escaped as it escapes
+    them but without format_html's lazy-string wrappers: they cost a filter bar's select more than its options."""
+    valued = sorted((name, value) for name, value in attrs.items() if value is not None and not isinstance(value, bool))
+    flags = sorted(name for name, value in attrs.items() if value is True)
+    return "".join(f' {_escaped(name)}="{_escaped(value)}"' for name, value in valued) + "".join(
+        f" {_escaped(name)}" for name in flags
+    )

@@ -1,6 +1,9 @@
 import datetime
+import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from members import selectors
 from members.models import Member, UnionGroup
@@ -117,3 +120,44 @@ def test_member_edits_only_their_own_contact_details(client_as, users):
 def test_bad_contact_details_are_refused_and_kept(client_as, users):
     content = client_as("member").post("/members/me/", {"phone": "12", "email": "not-mail"}).content.decode()
     assert "11位手机号" in content and "有效的电子邮箱" in content and 'value="not-mail"' in content
+
+
+def test_search_finds_the_characters_side_by_side_and_in_their_order(db):
+    for name in ("王丽华", "华丽", "丽王华", "刘%华"):
+        Member.objects.create(name=name, gender="F")
+    assert names(selectors.roster(search="丽华")) == ["王丽华"]
+    assert names(selectors.roster(search="华")) == ["丽王华", "刘%华", "华丽", "王丽华"]
+    assert names(selectors.roster(search="%华")) == ["刘%华"]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the index of the names' characters is PostgreSQL's")
+@pytest.mark.parametrize("search", ["王", "王五"])
+def test_a_search_of_one_or_two_chinese_characters_reads_the_index_of_the_names_characters(
+    people, users, client_as, search
+):
+    with CaptureQueriesContext(connection) as queries:
+        client_as("staff").get("/members/", {"search": search})
+    searches = [query["sql"] for query in queries if f"LIKE '%{search}%'" in query["sql"]]
+    assert len(searches) == 2  # the count and the page's keys
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")  # a test database this small is cheaper to read whole
+        for sql in searches:
+            cursor.execute(f"EXPLAIN {sql}")
+            plan = "\n".join(row for (row,) in cursor.fetchall())
+            assert "Bitmap Index Scan on members_member_name_chars" in plan, plan
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the roster's filter index is PostgreSQL's")
+def test_the_filtered_roster_counts_and_picks_its_page_from_the_filter_index(people, users, client_as):
+    Member.objects.create(name="赵六", gender="F", birth_date=datetime.date(1995, 1, 1), is_union_member=True)
+    url = "/members/?status=active&membership=yes&gender=F&age_band=under35&sort=group"
+    with CaptureQueriesContext(connection) as queries:
+        client_as("staff").get(url)
+    filtered = [query["sql"] for query in queries if "\"gender\" = 'F'" in query["sql"]]
+    assert len(filtered) == 2  # the count and the page's keys
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        for sql in filtered:
+            cursor.execute(f"EXPLAIN {sql}")
+            plan = "\n".join(row for (row,) in cursor.fetchall())
+            assert re.search(r"(Scan using|Bitmap Index Scan on) members_member_roster_filter", plan), plan

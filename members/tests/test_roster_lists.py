@@ -2,17 +2,21 @@
 
 import datetime
 from io import BytesIO
+from unittest import mock
 
 import pytest
 from django import forms
 from django.db import connection
+from django.db.models.sql.compiler import SQLCompiler
 from django.test.html import parse_html
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 from openpyxl import load_workbook
 
 from members import selectors
 from members.forms import RosterFilterForm
 from members.models import Department, Member, UnionGroup
+from members.templatetags.roster_table import roster_rows
 
 
 def add_people(count, group=None, **fields):
@@ -138,3 +142,46 @@ def test_group_filter_lists_current_groups_as_djangos_select_would(users):
     rendered = str(form["union_group"])
     assert parse_html(rendered) == parse_html(expected.render("union_group", chosen.pk, attrs={"id": "id_union_group"}))
     assert "旧组" not in rendered and f'<option value="{chosen.pk}" selected>语&lt;文&gt;组</option>' in rendered
+
+
+def test_roster_rows_escape_what_was_typed_and_mark_people_without_login_or_membership():
+    typed = selectors.RosterRow(
+        url="/members/7/", name='<b>"王"&', has_login=False, gender="女", department="教务处",
+        union_group="A&B组", employment_type="聘用", status="在职", is_union_member=True,
+    )  # fmt: skip
+    plain = selectors.RosterRow(
+        url="/members/8/", name="李四", has_login=True, gender="男", department="—",
+        union_group="—", employment_type="在编", status="退休", is_union_member=False,
+    )  # fmt: skip
+    with translation.override("zh-hans"):
+        html = roster_rows([typed, plain])
+    assert html == (
+        "\n      <tr>"
+        '\n        <td><a href="/members/7/">&lt;b&gt;&quot;王&quot;&amp;</a> <span class="badge text-bg-light border"'
+        ' title="还没有登录账号" data-testid="no-login">无账号</span></td>'
+        "\n        <td>女</td>"
+        '\n        <td class="d-none d-md-table-cell">教务处</td>'
+        "\n        <td>A&amp;B组</td>"
+        '\n        <td class="d-none d-md-table-cell">聘用</td>'
+        "\n        <td>在职</td>"
+        '\n        <td><i class="bi bi-check-lg text-success" title="会员"></i></td>'
+        "\n      </tr>\n    "
+        "\n      <tr>"
+        '\n        <td><a href="/members/8/">李四</a></td>'
+        "\n        <td>男</td>"
+        '\n        <td class="d-none d-md-table-cell">—</td>'
+        "\n        <td>—</td>"
+        '\n        <td class="d-none d-md-table-cell">在编</td>'
+        "\n        <td>退休</td>"
+        "\n        <td>—</td>"
+        "\n      </tr>\n    "
+    )
+
+
+def test_the_group_filter_reads_the_groups_afresh_through_sql_built_once(db):
+    UnionGroup.objects.create(name="语文组", sort_order=2)
+    selectors.current_group_names()
+    UnionGroup.objects.create(name="数学组", sort_order=1)
+    UnionGroup.objects.create(name="旧组", dissolved_on=datetime.date(2025, 7, 1))
+    with mock.patch.object(SQLCompiler, "as_sql", side_effect=AssertionError("the SQL was built again")):
+        assert [name for _pk, name in selectors.current_group_names()] == ["数学组", "语文组"]
