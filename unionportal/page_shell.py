@@ -72,25 +72,31 @@ def _read(reads, user):
     return dict(zip(names, row[width:], strict=True))
 
 
+def _values_of(reads, user):
+    """What the shell read for ``user``, reading it now if she is the one asking; None if she is someone else."""
+    shell = reads.setdefault("shell", {})
+    if user.pk not in shell:
+        if _unwrapped(user) is not _asking(reads):
+            return None
+        shell[user.pk] = _read(reads, user)
+    return shell[user.pk]
+
+
 def value_for(user, name):
     """``name``'s value for ``user`` as the page's shell read it (reading it, with the rest, if it is the first
     asked), or NOT_READ: the user is not the one asking, no request runs, or the value was forgotten."""
     reads = reads_of_this_request()
     if reads is None or not user.is_authenticated:
         return NOT_READ
-    shell = reads.setdefault("shell", {})
-    if user.pk not in shell:
-        if _unwrapped(user) is not _asking(reads):
-            return NOT_READ
-        shell[user.pk] = _read(reads, user)
-    return shell[user.pk].get(name, NOT_READ)
+    values = _values_of(reads, user)
+    return NOT_READ if values is None else values.get(name, NOT_READ)
 
 
 def read_with_profile(reads):
     """The profile is asked for first: when the person asking is known, read her values with it."""
     user = _asking(reads)
     if user is not None and user.is_authenticated:
-        value_for(user, None)
+        _values_of(reads, user)
 
 
 def forget(name: str) -> None:
