@@ -4,7 +4,8 @@ Each page of bench/pages.py is requested through Django's whole handler (the tes
 cookie, as the bench's HTTP client sends it) BENCH_PROFILE_REQUESTS times (default 10) after a warm-up, and its time
 is split by where the interpreter was, each moment counted once, in the innermost of:
 SQL (inside cursor.execute, via connection.execute_wrapper), forms (a form or widget template drawn through the
-form renderer, and form validation), context (the context processors, the menu and the unread-notice count),
+form renderer, and form validation), context (the context processors, the menu, the unread-notice count and the
+page shell's one read of the profile, roles and notices, wherever the page first needs it),
 template (everything else inside Template.render), view (the view's own Python and the rest of
 BaseHandler._get_response: URL resolving, process_view), middleware (the middleware chain before and after the
 view) and other (the test Client itself: building the request, reading the cookies). BENCH_PROFILE_CLOCK=cpu
@@ -87,7 +88,7 @@ def _measured_functions():
     from django.forms.renderers import BaseRenderer
     from django.template.base import Template
 
-    from unionportal import context_processors
+    from unionportal import context_processors, page_shell
 
     return [
         (BaseHandler, "get_response", "middleware"),
@@ -97,6 +98,7 @@ def _measured_functions():
         (BaseForm, "full_clean", "forms"),
         (context_processors, "menu_for", "context"),
         (context_processors, "_unread_count", "context"),
+        (page_shell, "_read", "context"),
     ]
 
 

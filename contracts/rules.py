@@ -10,11 +10,11 @@ runs_contracts = is_chair | is_staff
 @rules.predicate
 def union_signs_contracts(user):
     """The union's profile as the page's context read it (``context_processors.portal``), else read once
-    per user object (one request), like the roles."""
+    per user object (one request), like the roles: the request's own read when one runs."""
     if not hasattr(user, "_portal_profile"):
-        from unionportal.models import UnionProfile
+        from unionportal.vocabulary import union_profile
 
-        user._portal_profile = UnionProfile.load()
+        user._portal_profile = union_profile()
     return user._portal_profile.signs_contracts
 
 

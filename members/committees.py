@@ -1,11 +1,14 @@
 """Committees (工会委员会, 经审委员会, 女职工委员会 …): their terms (届) and seats, read and changed."""
 
+import functools
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Prefetch, Q, Value
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from unionportal import page_shell
 from unionportal.compiled import compiled_once
 
 from .models import Committee, CommitteeSeat, CommitteeTerm
@@ -40,6 +43,25 @@ def holds_seat_in_office(kind, member) -> bool | None:
 def _seat_in_office(member_id, kind, on):
     held = Exists(CommitteeSeat.objects.filter(term=OuterRef("pk"), member=member_id))
     return _terms_in_office(kind, on).annotate(held=held).values_list("held")[:1]
+
+
+def _seat_in_office_of_user(user_id, on, *, kind):
+    held = Exists(CommitteeSeat.objects.filter(term=OuterRef("pk"), member__user=user_id))
+    return _terms_in_office(kind, on).annotate(held=held).values("held")[:1]
+
+
+def read_seats_with_page_shell(kind):
+    """Whether the person asking holds a seat in ``kind``'s term in office is read with every page's shell."""
+    page_shell.per_user(f"seat_{kind}", functools.partial(_seat_in_office_of_user, kind=kind))
+
+
+def holds_seat_in_office_as_user(kind, user, member) -> bool | None:
+    """``holds_seat_in_office(kind, member)`` for ``member``, ``user``'s own record (None: she has none), as the
+    page's shell read it when she is the one asking."""
+    held = page_shell.value_for(user, f"seat_{kind}")
+    if held is page_shell.NOT_READ:
+        return holds_seat_in_office(kind, member)
+    return None if held is None else bool(held)
 
 
 def _terms_with_seats():

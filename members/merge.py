@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.models import HistoricalChanges
 
-from unionportal.notices import Notice
+from unionportal.notices import hand_over
 from unionportal.roles import Role
 
 from .models import Member, MembershipEvent
@@ -258,7 +258,7 @@ def _move_login(duplicate, kept):
     if kept.user_id is None:
         kept.user = login
         return
-    Notice.objects.filter(recipient=login).update(recipient=kept.user)
+    hand_over(from_user=login, to_user=kept.user)
     get_user_model().objects.filter(pk=login.pk).update(is_active=False)
 
 

@@ -17,17 +17,19 @@ def follows_seat(kind, otherwise):
     """A duty of the body of ``kind`` (提案工作委员会, 公开领导小组 …): once the union has set that body up
     with seats, whoever holds a seat in its term in office; until then, whoever ``otherwise`` names."""
 
+    from .committees import holds_seat_in_office_as_user, read_seats_with_page_shell
+
+    read_seats_with_page_shell(kind)
+
     @rules.predicate(name=f"follows_seat({kind})")
     def predicate(user):
-        from .committees import holds_seat_in_office
-
         # asked once per page row (a button each); the seats do not change within one request's user. An attribute,
         # which request.user's lazy proxy passes on, so the menu (asking through it) shares what the view read.
         if not hasattr(user, "_seat_duties"):
             user._seat_duties = {}
         cache = user._seat_duties
         if kind not in cache:
-            held = holds_seat_in_office(kind, user.member if has_member_record(user) else None)
+            held = holds_seat_in_office_as_user(kind, user, user.member if has_member_record(user) else None)
             cache[kind] = otherwise(user) if held is None else held
         return cache[kind]
 

@@ -67,3 +67,26 @@ def test_the_menu_asks_nothing_the_page_has_asked_through_request_user(users, dj
     assert not user.has_perm("disclosure.view_work")  # the view's check: roles and the 公开领导小组 seat
     with django_assert_num_queries(0):
         assert not permission_test(user)("disclosure.view_work")
+
+
+def test_permissions_granted_by_one_rule_test_it_once(users):
+    import rules
+
+    from unionportal.permission_backend import permission_test
+
+    asked = []
+
+    @rules.predicate
+    def counted(user):
+        asked.append(user)
+        return True
+
+    rules.add_perm("tests.first", counted)
+    rules.add_perm("tests.second", counted)
+    try:
+        may = permission_test(users["member"])
+        assert may("tests.first") and may("tests.second") and not may("tests.unknown")
+        assert len(asked) == 1
+    finally:
+        rules.remove_perm("tests.first")
+        rules.remove_perm("tests.second")

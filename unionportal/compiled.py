@@ -11,21 +11,30 @@ import functools
 
 from django.db import connection
 
-_MARK = -7_301_917  # stands in for the id while the SQL is built; no row has it
+ID_MARK = -7_301_917  # stands in for the id while the SQL is built; no row has it
+
+
+def sql_with_id_mark(queryset, what):
+    """``queryset``'s SQL and parameters, checked to take the id (built as ``ID_MARK``) as a parameter."""
+    sql, params = queryset.query.sql_with_params()
+    if ID_MARK not in params:
+        raise ValueError(f"{what} does not pass its id into the SQL as a parameter")
+    return sql, tuple(params)
+
+
+def with_id(params, id_):
+    return [id_ if param == ID_MARK else param for param in params]
 
 
 def compiled_once(build):
     @functools.lru_cache(maxsize=32)
     def sql_and_params(vendor, *fixed):
-        sql, params = build(_MARK, *fixed).query.sql_with_params()
-        if _MARK not in params:
-            raise ValueError(f"{build.__qualname__} does not pass its id into the SQL as a parameter")
-        return sql, tuple(params)
+        return sql_with_id_mark(build(ID_MARK, *fixed), build.__qualname__)
 
     def rows(id_, *fixed):
         sql, params = sql_and_params(connection.vendor, *fixed)
         with connection.cursor() as cursor:
-            cursor.execute(sql, [id_ if param == _MARK else param for param in params])
+            cursor.execute(sql, with_id(params, id_))
             return cursor.fetchall()
 
     return rows

@@ -14,6 +14,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from . import page_shell
 from .compiled import compiled_once
 
 
@@ -72,6 +73,7 @@ def notify(recipients, *, text, url="", kind="", permission=None, obj=None, excl
     notices = Notice.objects.bulk_create(
         [Notice(recipient=user, text=str(text)[:300], url=str(url), kind=kind) for user in users]
     )
+    page_shell.forget("unread_notices")
     ids = [notice.pk for notice in notices if notice.recipient.email]
     if ids:
         from .tasks import send_notice_emails
@@ -84,14 +86,20 @@ def unread(user):
     return Notice.objects.filter(recipient=user, read_at__isnull=True)
 
 
-@compiled_once
-def _unread_counts(user_id):
-    return unread(user_id).order_by().values("recipient").annotate(count=models.Count("pk")).values_list("count")
+def _count_unread(user_id, _today=None):
+    return unread(user_id).order_by().values("recipient").annotate(count=models.Count("pk")).values("count")
+
+
+_unread_counts = compiled_once(_count_unread)
+page_shell.per_user("unread_notices", _count_unread)
 
 
 def unread_count(user) -> int:
     """How many notices wait for ``user``: every page's header shows it."""
-    return next((count for (count,) in _unread_counts(user.pk)), 0)
+    count = page_shell.value_for(user, "unread_notices")
+    if count is page_shell.NOT_READ:
+        return next((count for (count,) in _unread_counts(user.pk)), 0)
+    return count or 0
 
 
 def mark_read(*, user, notices=None) -> int:
@@ -99,4 +107,11 @@ def mark_read(*, user, notices=None) -> int:
     query = unread(user)
     if notices is not None:
         query = query.filter(pk__in=[n.pk for n in notices])
+    page_shell.forget("unread_notices")
     return query.update(read_at=timezone.now())
+
+
+def hand_over(*, from_user, to_user) -> None:
+    """Move every notice of ``from_user`` (a login merged away) to ``to_user``."""
+    Notice.objects.filter(recipient=from_user).update(recipient=to_user)
+    page_shell.forget("unread_notices")

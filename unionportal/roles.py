@@ -7,9 +7,13 @@ answer to "who may do what" is always ``<app>/rules.py`` and nothing else.
 
 import rules
 from django.db import models
+from django.db.models import StringAgg, Value
 from django.utils.translation import gettext_lazy as _
 
+from . import page_shell
 from .compiled import compiled_once
+
+_SEPARATOR = "\x1f"  # between the names the page's shell reads joined; no group name holds it
 
 
 class Role(models.TextChoices):
@@ -23,19 +27,35 @@ class Role(models.TextChoices):
     ACCOUNTANT = "accountant", _("财务")
 
 
-@compiled_once
-def _group_names(user_id):
+def _groups_of(user_id):
     from django.contrib.auth.models import Group
 
-    return Group.objects.filter(user=user_id).values_list("name")
+    return Group.objects.filter(user=user_id)
+
+
+@compiled_once
+def _group_names(user_id):
+    return _groups_of(user_id).values_list("name")
+
+
+def _group_names_joined(user_id, _today):
+    names = StringAgg("name", Value(_SEPARATOR))
+    return _groups_of(user_id).order_by().values("user").annotate(names=names).values("names")
+
+
+page_shell.per_user("roles", _group_names_joined)
 
 
 def roles_of(user):
-    """The set of role codes a user holds, read once per user object."""
+    """The set of role codes a user holds, read once per user object (with the page's shell for the one asking)."""
     if not user.is_authenticated:
         return frozenset()
     if not hasattr(user, "_portal_roles"):
-        user._portal_roles = frozenset(name for (name,) in _group_names(user.pk))
+        joined = page_shell.value_for(user, "roles")
+        if joined is page_shell.NOT_READ:
+            user._portal_roles = frozenset(name for (name,) in _group_names(user.pk))
+        else:
+            user._portal_roles = frozenset(joined.split(_SEPARATOR)) if joined else frozenset()
     return user._portal_roles
 
 

@@ -46,24 +46,30 @@ def vocabulary_for(kind):
     return _BY_KIND[kind]
 
 
-_known = ContextVar("union_profile", default=None)  # a dict while a request or a job runs; holds the profile once read
+# a dict while a request or a job runs: the profile once read, the request, and what page_shell read with it
+_known = ContextVar("union_profile", default=None)
 
 
 @contextmanager
-def union_kind_known():
+def union_kind_known(request=None):
     """Within this block the union's profile is read at most once (by the first label or template that needs it)."""
-    token = _known.set({})
+    token = _known.set({"request": request})
     try:
         yield
     finally:
         _known.reset(token)
 
 
+def reads_of_this_request():
+    """What the running request or job has read once (a dict), or None outside both."""
+    return _known.get()
+
+
 def forget_kind():
     """The profile was saved: the next label reads it again."""
     state = _known.get()
     if state is not None:
-        state.clear()
+        state.pop("profile", None)
 
 
 def union_profile():
@@ -73,6 +79,10 @@ def union_profile():
     state = _known.get()
     if state is None:
         return UnionProfile.load()
+    if "profile" not in state:
+        from .page_shell import read_with_profile
+
+        read_with_profile(state)  # one query with the person asking's roles and notices, when she is known
     if "profile" not in state:
         state["profile"] = UnionProfile.load()
     return state["profile"]
@@ -94,5 +104,5 @@ class UnionKindMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        with union_kind_known():
+        with union_kind_known(request):
             return self.get_response(request)
