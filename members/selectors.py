@@ -1,12 +1,11 @@
 import datetime
-import functools
 from dataclasses import dataclass
 
-from django.db import connection
 from django.db.models import F, Q
 from django.utils import timezone
 
 from unionportal.choices import translated_labels
+from unionportal.compiled import compiled_per_arguments
 from unionportal.links import url_for_each
 
 from .lookups import ContainsByCharacters
@@ -126,19 +125,9 @@ def roster_rows(keys, sort="") -> list[RosterRow]:
     ]
 
 
-def current_group_names() -> list[tuple[int, str]]:
-    """(id, name) of the groups people can be put in, in their order: the roster's group filter. The ORM builds
-    the SQL once per process (per database vendor); building it and reading its rows cost three times what sending
-    it and fetching the 200 groups of a large union does."""
-    sql, params = _current_group_names_sql(connection.vendor)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchall()
-
-
-@functools.cache
-def _current_group_names_sql(vendor):
-    return UnionGroup.objects.current().values_list("pk", "name").query.sql_with_params()
+# (id, name) of the groups people can be put in, in their order: the roster's group filter. Building the SQL cost
+# three times what sending it and fetching a large union's 200 groups does, so it is built once per process.
+current_group_names = compiled_per_arguments(lambda: UnionGroup.objects.current().values_list("pk", "name"))
 
 
 def headcount():
