@@ -9,8 +9,11 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from members.models import Member
+from unionportal.choices import translated_labels
+from unionportal.links import url_for_each
 from unionportal.models import UnionKind, UnionProfile
 from unionportal.roles import is_handler, is_union_staff
+from unionportal.templatetags.portal import ymd
 from unionportal.vocabulary import union_profile
 
 from .models import Category, DisclosureItem, ItemStep, Objection, ReadReceipt, term_bounds
@@ -36,7 +39,7 @@ def _on_board(user):
 
 
 def board(user, *, category=None, year=None, query=""):
-    """Items on the board, newest first: count them as they are, and read a page of them through board_rows()."""
+    """Items on the board, newest first: count them as they are, and make a page of them into board_rows()."""
     items = _on_board(user)
     if category:
         items = items.filter(category_id=category)
@@ -49,14 +52,44 @@ def board(user, *, category=None, year=None, query=""):
     return items.order_by("-published_on", "-pk")
 
 
-def board_rows(items):
-    """The board's items with what their rows show, but not the body."""
-    # The category's name joins the category, which count() would keep: PostgreSQL would then join every item on
-    # the board (20 ms for 42,000) where the items alone are counted from an index (2 ms).
-    return items.only("title", "audience", "status", "period_end", "published_on").annotate(
-        category_name=F("category__name"),  # a column, cheaper to build than the category's own object
-        has_objections=Exists(Objection.objects.filter(item=OuterRef("pk"))),  # for status_label
-    )
+@dataclass(frozen=True, slots=True)
+class BoardRow:
+    """One line of the board, as it shows it; its badge (disclosure/_badge.html) reads the names an item has."""
+
+    url: str
+    title: str
+    status: str
+    status_label: str
+    days_left: int | None
+    is_public: bool
+    published_on: str  # as |ymd writes it
+    category_name: str
+
+
+def board_rows(items) -> list[BoardRow]:
+    """The board page's lines from ``items``, a page of board(): read with values(), without an item per line,
+    the status labels translated and today's date read once per page rather than once per line."""
+    labels, today, url = translated_labels(S), timezone.localdate(), url_for_each("disclosure:detail")
+    # the category's name is joined here, not in board(): count() would keep the join, and PostgreSQL would then
+    # join every item on the board (20 ms for 42,000) where the items alone are counted from an index (2 ms)
+    rows = items.values(
+        "pk", "title", "audience", "status", "period_end", "published_on",
+        category_name=F("category__name"),
+        has_objections=Exists(Objection.objects.filter(item=OuterRef("pk"))),  # for the label
+    )  # fmt: skip
+    return [
+        BoardRow(
+            url=url(row["pk"]),
+            title=row["title"],
+            status=row["status"],
+            status_label=DisclosureItem.label_of(row["status"], row["has_objections"], labels),
+            days_left=DisclosureItem.days_left_of(row["status"], row["period_end"], today),
+            is_public=row["audience"] == DisclosureItem.Audience.PUBLIC,
+            published_on=ymd(row["published_on"]),
+            category_name=row["category_name"],
+        )
+        for row in rows
+    ]
 
 
 def board_years(user) -> list[int]:
