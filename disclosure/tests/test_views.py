@@ -7,11 +7,13 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.db.models import Q
 from django.db.models.signals import post_init
+from django.db.models.sql import Query
+from django.db.models.sql.compiler import SQLCompiler
 from django.test.utils import CaptureQueriesContext, override_settings
 from django.utils import timezone
 
 from disclosure import services
-from disclosure.models import Attachment, DisclosureItem, Objection
+from disclosure.models import Attachment, Category, DisclosureItem, Objection
 from members.models import Department
 
 from .factories import make_category, make_item
@@ -276,6 +278,26 @@ def test_the_boards_lines_say_each_items_state_without_building_an_item_per_line
     assert any("有异议的事项" in line and "公示期满，异议已答复" in line for line in lines)
     assert any("无异议的事项" in line and "无异议</span>" in line and "对内" not in line for line in lines)
     assert any("对内归档的事项" in line and "已归档" in line and "对内</span>" in line for line in lines)
+
+
+def test_the_filter_bars_categories_and_years_are_read_through_sql_built_once_per_process(client, monkeypatch):
+    make_item("published", title="对外事项", audience=PUBLIC, category=make_category("招标采购"))
+    client.get("/disclosure/")
+    compiled = []
+    as_sql = SQLCompiler.as_sql
+
+    def recorded(compiler, *args, **kwargs):
+        compiled.append(compiler.query.model)
+        return as_sql(compiler, *args, **kwargs)
+
+    def not_again(query):
+        raise AssertionError(f"built again: {query.model}")
+
+    monkeypatch.setattr(SQLCompiler, "as_sql", recorded)
+    monkeypatch.setattr(Query, "sql_with_params", not_again)
+    page = client.get("/disclosure/").text
+    assert ">招标采购</option>" in page and f">{TODAY.year}</option>" in page and "对外事项" in page
+    assert Category not in compiled
 
 
 def test_board_search_ignores_case_only_where_the_words_have_one(client_as):
