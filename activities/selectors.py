@@ -35,7 +35,7 @@ def event_list(*, past=False, kind="", now=None):
     """The events, the next first (past ones: the latest first); with_sign_ups() adds what a page shows of their
     sign-ups, after the list is counted from the events alone."""
     now = now or timezone.now()
-    events = Event.objects.select_related("joint_department")
+    events = Event.objects.all()
     if past:
         events = events.filter(ends_at__lt=now).order_by("-starts_at")
     else:

@@ -147,24 +147,31 @@ class DisclosureItem(models.Model):
 
     @property
     def status_label(self):
-        """A closed item that had objections was not 无异议: they were answered."""
-        had_objections = getattr(self, "has_objections", None)  # annotated on lists
-        if had_objections is None:
-            had_objections = self.status == self.Status.CLOSED and self.objections.exists()
-        if self.status == self.Status.CLOSED and had_objections:
+        return self.label_of(self.status, self.status == self.Status.CLOSED and self.objections.exists())
+
+    @classmethod
+    def label_of(cls, status, had_objections, labels=None):
+        """A closed item that had objections was not 无异议: they were answered. ``labels``: {status: label}, the
+        labels a list translated once for its rows; else the enum's (not get_status_display(): a dict of every
+        choice per call)."""
+        if status == cls.Status.CLOSED and had_objections:
             return _("公示期满，异议已答复")
-        return self.Status(self.status).label  # not get_status_display(): a dict of every choice per call
+        return labels[status] if labels else cls.Status(status).label
 
     @property
     def on_board(self):
         return self.status in self.ON_BOARD
 
     def days_left(self, today=None):
+        return self.days_left_of(self.status, self.period_end, today)
+
+    @classmethod
+    def days_left_of(cls, status, period_end, today=None):
         """Days of 公示 left, today included; None when not 公示中."""
-        if self.status != self.Status.PUBLISHED or not self.period_end:
+        if status != cls.Status.PUBLISHED or not period_end:
             return None
         today = today or timezone.localdate()
-        return max((self.period_end - today).days + 1, 0)
+        return max((period_end - today).days + 1, 0)
 
     def period_over(self, today=None):
         today = today or timezone.localdate()

@@ -36,11 +36,13 @@ def _int(value):
 def index(request):
     category, year, query = _int(request.GET.get("category")), _int(request.GET.get("year")), request.GET.get("q", "")
     items = selectors.board(request.user, category=category, year=year, query=query.strip())
+    page = paginate(request, items, count=items.count())
+    page.object_list = selectors.board_rows(page.object_list)
     return render(
         request,
         "disclosure/index.html",
         {
-            "page_obj": paginate(request, selectors.board_rows(items), count=items.count()),
+            "page_obj": page,
             "categories": selectors.category_choices(),
             "years": selectors.board_years(request.user),
             "category": category,

@@ -6,11 +6,14 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.db.models import Q
+from django.db.models.signals import post_init
+from django.db.models.sql import Query
+from django.db.models.sql.compiler import SQLCompiler
 from django.test.utils import CaptureQueriesContext, override_settings
 from django.utils import timezone
 
 from disclosure import services
-from disclosure.models import Attachment, DisclosureItem
+from disclosure.models import Attachment, Category, DisclosureItem, Objection
 from members.models import Department
 
 from .factories import make_category, make_item
@@ -248,6 +251,53 @@ def test_the_board_counts_from_an_index_alone_and_reads_its_page_in_the_boards_o
             plans.append("\n".join(row for (row,) in cursor.fetchall()))
     assert "Index Only Scan" in plans[0] and "disclosure_category" not in plans[0]
     assert "Index Scan using disclosure_on_board_idx" in plans[1] and "Sort" not in plans[1]
+
+
+def test_the_boards_lines_say_each_items_state_without_building_an_item_per_line(client_as, users):
+    published = make_item("published", title="公示中的事项", audience=PUBLIC)
+    answered = make_item("closed", title="有异议的事项", audience=PUBLIC)
+    Objection.objects.create(item=answered, author=users["member"].member, content="?")
+    make_item("closed", title="无异议的事项", audience=PUBLIC)
+    make_item("archived", title="对内归档的事项")
+    built = []
+
+    def counted(sender, instance, **kwargs):
+        built.append(instance)
+
+    post_init.connect(counted, sender=DisclosureItem)
+    try:
+        page = client_as("member").get("/disclosure/").text
+    finally:
+        post_init.disconnect(counted, sender=DisclosureItem)
+    assert not built
+    lines = [line.split("</a>")[0] for line in page.split('<a class="list-group-item')[1:]]
+    assert len(lines) == 4
+    line = next(line for line in lines if "公示中的事项" in line)
+    assert f'href="/disclosure/{published.pk}/"' in line and "公示中 · 剩 7 天" in line and "对内" not in line
+    assert f"{published.published_on:%Y-%m-%d} · {published.category.name}" in line
+    assert any("有异议的事项" in line and "公示期满，异议已答复" in line for line in lines)
+    assert any("无异议的事项" in line and "无异议</span>" in line and "对内" not in line for line in lines)
+    assert any("对内归档的事项" in line and "已归档" in line and "对内</span>" in line for line in lines)
+
+
+def test_the_filter_bars_categories_and_years_are_read_through_sql_built_once_per_process(client, monkeypatch):
+    make_item("published", title="对外事项", audience=PUBLIC, category=make_category("招标采购"))
+    client.get("/disclosure/")
+    compiled = []
+    as_sql = SQLCompiler.as_sql
+
+    def recorded(compiler, *args, **kwargs):
+        compiled.append(compiler.query.model)
+        return as_sql(compiler, *args, **kwargs)
+
+    def not_again(query):
+        raise AssertionError(f"built again: {query.model}")
+
+    monkeypatch.setattr(SQLCompiler, "as_sql", recorded)
+    monkeypatch.setattr(Query, "sql_with_params", not_again)
+    page = client.get("/disclosure/").text
+    assert ">招标采购</option>" in page and f">{TODAY.year}</option>" in page and "对外事项" in page
+    assert Category not in compiled
 
 
 def test_board_search_ignores_case_only_where_the_words_have_one(client_as):
