@@ -102,8 +102,7 @@ def check_ballot(motion, member):
 def cast_ballot(*, motion, member, choice):
     """A delegate present at the session casts a secret ballot: a receipt (who) and +1 on the motion's
     tally (what), in one transaction, with nothing stored that links them. The unique receipt makes it
-    one ballot per delegate. ``motion`` is the caller's copy (with its agenda item's session); one that does not
-    show the vote open is read again."""
+    one ballot per delegate. ``motion`` is the caller's copy; one that does not show the vote open is read again."""
     if choice not in BallotTally.Choice.values:
         raise ValidationError(_("请选择赞成、反对或弃权。"))
     # Who may vote (the seat, the roll call, a receipt already given) does not depend on the motion's row, so it
