@@ -210,6 +210,23 @@ def test_a_ballot_is_refused_when_the_motion_closed_after_the_voter_was_checked(
     assert _counts(motion) == {"for": 0, "against": 0, "abstain": 0}
 
 
+def test_a_vote_missing_a_tally_row_takes_no_ballot_rather_than_lose_it():
+    motion, voters = _open_motion(2)
+    motion.tallies.filter(choice="against").delete()  # as a vote opened without its rows would be
+    with pytest.raises(RuntimeError, match="tally rows"):
+        motion_services.cast_ballot(motion=motion, member=voters[0], choice="against")
+    assert not motion.receipts.exists() and _counts(motion) == {"for": 0, "abstain": 0}
+    appraisal, voters = _open_appraisal(1, leaders=2)
+    first, second = appraisal.appraisees.all()
+    second.tallies.filter(grade="mostly").delete()
+    with pytest.raises(RuntimeError, match="tally rows"):
+        appraisal_services.cast_appraisal_ballot(
+            appraisal=appraisal, member=voters[0], grades={first.pk: "satisfied", second.pk: "satisfied"}
+        )
+    assert not AppraisalReceipt.objects.exists()
+    assert set(AppraisalTally.objects.values_list("count", flat=True)) == {0}
+
+
 def test_an_appraisal_ballot_costs_as_many_queries_for_the_first_voter_as_for_the_fiftieth():
     appraisal, voters = _open_appraisal(50, leaders=5)
     grades = {pk: "mostly" for pk in appraisal.appraisees.values_list("pk", flat=True)}
