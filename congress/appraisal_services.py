@@ -3,15 +3,14 @@ then published (公示), each a step of its own; the leaders appraised are set w
 """
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from unionportal.workflow import move
 
 from .appraisal_selectors import in_electorate
-from .ballots import count_vote as _count_vote
+from .ballots import BallotBox, cast_while_open
 from .models import Appraisal, AppraisalReceipt, AppraisalTally, Appraisee, Delegate
 from .motion_services import check_present
 from .selectors import active_delegate
@@ -44,6 +43,17 @@ def close_appraisal(*, appraisal, actor=None):
 def publish_appraisal(*, appraisal, actor=None):
     """The result is published (公示) to everyone, a step of its own after the count was seen."""
     return move(appraisal, "publish", actor=actor, closed_at=timezone.now())
+
+
+BALLOT_BOX = BallotBox(
+    vote=Appraisal,
+    open=f"status = '{Appraisal.Status.OPEN}'",
+    receipt=AppraisalReceipt,
+    receipt_vote="appraisal_id",
+    receipt_voter="member_id",
+    tally=AppraisalTally,
+    rows=f"appraisee_id IN (SELECT id FROM {Appraisee._meta.db_table} WHERE appraisal_id = %(vote)s)",
+)
 
 
 def _predecessors(delegate):
@@ -79,7 +89,8 @@ def cast_appraisal_ballot(*, appraisal, member, grades):
     links them. ``appraisal`` is the caller's copy; one that does not show the vote open is read again."""
     # Who may vote and the leaders appraised (fixed once it opened) do not depend on the appraisal's row, so they
     # are read before taking its lock: the lock every voter queues for then covers only the state, the receipt and
-    # the tally. A second receipt slipping past the check is refused by its unique rule.
+    # the tally, in one statement (ballots.cast_while_open). A second receipt slipping past the check is refused by
+    # its unique rule.
     if appraisal.status != Appraisal.Status.OPEN:
         appraisal.refresh_from_db()  # a copy read before the vote opened
     check_appraisal_ballot(appraisal, member)
@@ -87,15 +98,21 @@ def cast_appraisal_ballot(*, appraisal, member, grades):
     allowed = {value for value, _label in appraisal.grades()}
     if {a.pk for a in appraisees} != set(grades) or not set(grades.values()) <= allowed:
         raise ValidationError(_("请对每一位被评议人选择等次。"))
-    given = Q(*(Q(appraisee_id=pk, grade=grade) for pk, grade in grades.items()), _connector=Q.OR)
-    try:
-        with transaction.atomic():
-            if _locked(appraisal).status != Appraisal.Status.OPEN:  # closed while the voter was being checked
-                raise ValidationError(_("此评议当前不接受投票。"))
-            AppraisalReceipt.objects.create(appraisal=appraisal, member=member)
-            _count_vote(AppraisalTally.objects.filter(appraisee__in=appraisees), given, len(appraisees) * len(allowed))
-    except IntegrityError as error:
-        raise ValidationError(_("您已参加过本次评议。")) from error
+    taken, params = [], {}
+    for n, (appraisee, grade) in enumerate(grades.items()):
+        taken.append(f"(appraisee_id = %(appraisee{n})s AND grade = %(grade{n})s)")
+        params.update({f"appraisee{n}": appraisee, f"grade{n}": grade})
+    cast = cast_while_open(
+        BALLOT_BOX,
+        vote=appraisal.pk,
+        voter=member.pk,
+        taken=" OR ".join(taken),
+        params=params,
+        rows=len(appraisees) * len(allowed),
+        already_voted=_("您已参加过本次评议。"),
+    )
+    if not cast:  # closed while the voter was being checked
+        raise ValidationError(_("此评议当前不接受投票。"))
 
 
 def add_appraisee(*, appraisal, member, post="", report="", actor=None):

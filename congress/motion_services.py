@@ -4,14 +4,13 @@ the motion's table (``vote_flows.py``), after this module's own checks.
 """
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from unionportal.workflow import move
 
-from .ballots import count_vote as _count_vote
+from .ballots import BallotBox, cast_while_open
 from .models import Attendance, BallotReceipt, BallotTally, Motion
 from .selectors import ballot_seat, quorum
 from .vote_flows import MOTION_FLOW
@@ -75,6 +74,17 @@ def _check_open(motion):
         raise ValidationError(_("此事项当前不接受投票。"))
 
 
+BALLOT_BOX = BallotBox(
+    vote=Motion,
+    open=f"method = '{Motion.Method.SECRET}' AND status = '{Motion.Status.OPEN}'",  # _check_open's rule, in SQL
+    receipt=BallotReceipt,
+    receipt_vote="motion_id",
+    receipt_voter="delegate_id",
+    tally=BallotTally,
+    rows="motion_id = %(vote)s",
+)
+
+
 def check_ballot(motion, member):
     """The delegate who may cast a secret ballot on ``motion`` now; otherwise the reason, raised."""
     _check_open(motion)
@@ -92,26 +102,27 @@ def check_ballot(motion, member):
 def cast_ballot(*, motion, member, choice):
     """A delegate present at the session casts a secret ballot: a receipt (who) and +1 on the motion's
     tally (what), in one transaction, with nothing stored that links them. The unique receipt makes it
-    one ballot per delegate. ``motion`` is the caller's copy (with its agenda item's session); one that does not
-    show the vote open is read again."""
+    one ballot per delegate. ``motion`` is the caller's copy; one that does not show the vote open is read again."""
     if choice not in BallotTally.Choice.values:
         raise ValidationError(_("请选择赞成、反对或弃权。"))
     # Who may vote (the seat, the roll call, a receipt already given) does not depend on the motion's row, so it
     # is read before taking its lock, against the caller's copy (its opening time is fixed once open): the lock
-    # every voter in the hall queues for then covers only the motion's state and the tally. The receipt names no
-    # choice and touches no row another voter needs, so it is written before the lock (undone with the transaction
-    # when the vote has closed meanwhile); a second receipt slipping past the check is refused by its unique rule.
+    # every voter in the hall queues for then covers only the motion's state, the receipt and the tally, in one
+    # statement (ballots.cast_while_open). A second receipt slipping past the check is refused by its unique rule.
     if motion.status != Motion.Status.OPEN:
         motion.refresh_from_db(fields=("method", "status", "opened_at"))  # a copy read before the vote opened
     delegate = check_ballot(motion, member)
-    try:
-        with transaction.atomic():
-            BallotReceipt.objects.create(motion=motion, delegate=delegate)
-            # only the state is re-checked, so the lock reads no more than that: no joins while the hall waits
-            _check_open(Motion.objects.select_for_update().only("method", "status").get(pk=motion.pk))
-            _count_vote(motion.tallies.all(), Q(choice=choice), len(BallotTally.Choice))
-    except IntegrityError as error:
-        raise ValidationError(_("您已投过票。")) from error
+    cast = cast_while_open(
+        BALLOT_BOX,
+        vote=motion.pk,
+        voter=delegate.pk,
+        taken="choice = %(choice)s",
+        params={"choice": choice},
+        rows=len(BallotTally.Choice),
+        already_voted=_("您已投过票。"),
+    )
+    if not cast:  # closed while the delegate was being checked
+        raise ValidationError(_("此事项当前不接受投票。"))
 
 
 def close_motion(*, motion, actor=None):

@@ -69,7 +69,7 @@ def motion_detail(request, pk):
 @require_POST
 @permission_required("congress.vote")
 def motion_vote(request, pk):
-    motion = get_object_or_404(Motion.objects.select_related("agenda_item__session"), pk=pk)
+    motion = get_object_or_404(Motion, pk=pk)
     form = forms.BallotForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("请选择赞成、反对或弃权。"))

@@ -42,12 +42,12 @@ def database_error(*args, **kwargs):
 
 
 def failing_write(statement, model):
-    """A database hook that fails every ``statement`` ("UPDATE", "INSERT INTO") of ``model``'s table with a
-    database error."""
+    """A database hook that fails with a database error every statement that does ``statement`` ("UPDATE", "INSERT
+    INTO") on ``model``'s table, alone or within a larger one (a ballot on PostgreSQL is one statement)."""
     table = model._meta.db_table
 
     def execute(run, sql, params, many, context):
-        if sql.startswith(f'{statement} "{table}"'):
+        if f'{statement} "{table}"' in sql:
             database_error()
         return run(sql, params, many, context)
 
@@ -117,7 +117,7 @@ def tally_counts():
 def test_a_ballot_failing_at_the_count_leaves_neither_receipt_nor_count():
     motion, voter = _open_motion_with_two_votes()
     before, counts = every_table(), tally_counts()
-    with failing_write("UPDATE", BallotTally), pytest.raises(OperationalError):  # the receipt is already written
+    with failing_write("UPDATE", BallotTally), pytest.raises(OperationalError):  # after the receipt's INSERT
         motion_services.cast_ballot(motion=motion, member=voter.member, choice="against")
     assert every_table() == before and tally_counts() == counts
     motion_services.cast_ballot(motion=motion, member=voter.member, choice="against")  # and the delegate can vote again
