@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from members.models import Member
 from unionportal.choices import translated_labels
+from unionportal.compiled import compiled_per_arguments
 from unionportal.links import url_for_each
 from unionportal.models import UnionKind, UnionProfile
 from unionportal.roles import is_handler, is_union_staff
@@ -27,17 +28,14 @@ def categories(kind=None):
     return Category.objects.filter(kind=kind or union_profile().kind).select_related("department")
 
 
+# (pk, name) of a kind of union's categories, for the board's filter bar: every board page reads them, through SQL
+# the ORM builds once per process rather than on each request
+_category_choices = compiled_per_arguments(lambda kind: Category.objects.filter(kind=kind).values_list("pk", "name"))
+
+
 def category_choices() -> list[tuple[int, str]]:
     """(pk, name) of the union's categories, for the board's filter bar."""
-    with connection.cursor() as cursor:
-        cursor.execute(_category_choices_sql(connection.vendor), [union_profile().kind])
-        return cursor.fetchall()
-
-
-@functools.cache
-def _category_choices_sql(vendor):  # the SQL of the backend this process talks to, its one parameter the kind
-    # every board page reads them: through SQL the ORM builds once per process rather than on each request
-    return Category.objects.filter(kind="").values_list("pk", "name").query.sql_with_params()[0]
+    return _category_choices(union_profile().kind)
 
 
 def _on_board(public_only):
