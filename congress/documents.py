@@ -83,7 +83,8 @@ class ConveningNotice:
                 _("会议议程"),
                 [
                     _("（%(number)s）%(item)s") % {"number": chapter_number(i), "item": item.title}
-                    for i, item in enumerate(session.agenda.all(), 1)
+                    # by order alone: the items' default order starts with their session's, a join for one session
+                    for i, item in enumerate(session.agenda.order_by("order", "pk"), 1)
                 ],
             ),
         ]

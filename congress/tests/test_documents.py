@@ -11,7 +11,7 @@ from docx import Document
 from pypdf import PdfReader
 
 from congress import appraisal_services, proposal_services
-from congress.documents import DelegateRoster, ReplyLetter
+from congress.documents import ConveningNotice, DelegateRoster, ReplyLetter
 from congress.models import Appraisal, AppraisalReceipt, Appraisee, Proposal
 from members.models import Department
 from unionportal.documents.models import Job
@@ -138,6 +138,20 @@ def test_convening_notice_is_an_official_notice_with_the_agenda(client_as, world
         Path(job.file.path), signer="青山市实验中学工会委员会", date="2026年11月25日", name="convening-notice"
     )
     assert has_chinese_font(font_names(job))
+
+
+def test_convening_notice_reads_the_agenda_without_its_session(world):
+    """The items of one session, in their order: not joined to the sessions and terms that order them by default."""
+    session = world["session"]
+    session.agenda.create(order=0, title="开幕式")
+    params = {"session": session.pk, "time": "", "venue": "报告厅", "observers": "", "requirements": ""}
+    params |= {"issuing_body": "工会委员会", "number": "", "addressees": "全体代表", "date": "2026-11-25"}
+    with CaptureQueriesContext(connection) as queries:
+        paragraphs = ConveningNotice.context(params, report_progress=None)["official"].paragraphs
+    agenda = [text for text in paragraphs if text.startswith("（")]
+    assert agenda == ["（一）开幕式", "（二）听取和审议校长工作报告", "（三）听取工会工作报告"]
+    (read,) = [query["sql"] for query in queries if 'FROM "congress_agendaitem"' in query["sql"]]
+    assert "JOIN" not in read
 
 
 def test_convening_notice_form_keeps_what_was_typed_when_the_venue_is_missing(client_as, world):
