@@ -6,9 +6,18 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from unionportal.charts import bar_chart
+from unionportal.choices import translated_labels
 from unionportal.documents.annual_report import Chapter, ChronicleEntry, report_day
 
-from .models import Event, Honour, Registration, Result
+from .models import Event, Honour, Level, Registration, Result
+
+
+def _table(events):
+    """(start, title, level, places taken) of each event: the table's rows, each level's label translated once."""
+    levels = translated_labels(Level)
+    taken = Count("registrations", filter=Q(registrations__status=Registration.Status.REGISTERED))
+    rows = events.annotate(taken=taken).values_list("starts_at", "title", "level", "taken")
+    return [(starts_at, title, levels[level], places) for starts_at, title, level, places in rows]
 
 
 def annual_report(year):
@@ -21,9 +30,11 @@ def annual_report(year):
         spent=Sum("actual_cost"),
     )
     registrations = Registration.objects.filter(event__in=events, status=Registration.Status.REGISTERED)
-    figures["taken_part"] = registrations.count()
-    figures["checked_in"] = registrations.filter(checked_in_at__isnull=False).count()
-    figures["people"] = registrations.exclude(member=None).values("member").distinct().count()
+    figures |= registrations.aggregate(
+        taken_part=Count("id"),
+        checked_in=Count("id", filter=Q(checked_in_at__isnull=False)),
+        people=Count("member", distinct=True),  # a team's place has no member, and COUNT skips it
+    )
     by_kind = dict(events.order_by().values_list("kind").annotate(count=Count("id")))
     prizes = (
         Result.objects.filter(event__in=events).exclude(prize="").order_by().values("prize").annotate(count=Count("id"))
@@ -46,12 +57,10 @@ def annual_report(year):
                 for value, label in Honour._meta.get_field("level").choices
                 if value in honour_counts
             ],
-            "events": events.annotate(
-                taken=Count("registrations", filter=Q(registrations__status=Registration.Status.REGISTERED))
-            ),
+            "events": _table(events),
         },
         chronicle=[
             ChronicleEntry(timezone.localtime(event.starts_at).date(), _("举办%(title)s") % {"title": event.title})
-            for event in events.filter(Q(level__in=["county", "city"]) | ~Q(festival=""))
+            for event in events.filter(Q(level__in=["county", "city"]) | ~Q(festival="")).only("starts_at", "title")
         ],
     )

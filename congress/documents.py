@@ -83,7 +83,8 @@ class ConveningNotice:
                 _("会议议程"),
                 [
                     _("（%(number)s）%(item)s") % {"number": chapter_number(i), "item": item.title}
-                    for i, item in enumerate(session.agenda.all(), 1)
+                    # by order alone: the items' default order starts with their session's, a join for one session
+                    for i, item in enumerate(session.agenda.order_by("order", "pk"), 1)
                 ],
             ),
         ]
@@ -161,21 +162,38 @@ class ReplyLetter:
     template = "congress/pdf/reply_letter.html"
     official = True
 
+    # what the letter prints of the proposal and the rows it joins (the session's name takes its term's number)
+    FIELDS = (
+        "title",
+        "number",
+        "reply",
+        "replied_at",
+        "session__title",
+        "session__number",
+        "session__term__number",
+        "proposer__name",
+        "lead_department__name",
+        "lead_department__head__name",
+    )
+
     @staticmethod
     def title(params):
-        proposal = _get(Proposal.objects, params["proposal"])
-        return _("提案答复函（%(title)s）") % {"title": proposal.title}
+        title = _get(Proposal.objects.values_list("title", flat=True), params["proposal"])
+        return _("提案答复函（%(title)s）") % {"title": title}
 
     @staticmethod
     def context(params, report_progress):
         proposal = _get(
-            Proposal.objects.select_related("session__term", "proposer", "lead_department__head"), params["proposal"]
+            Proposal.objects.select_related("session__term", "proposer", "lead_department__head").only(
+                *ReplyLetter.FIELDS
+            ),
+            params["proposal"],
         )
         if not proposal.reply:
             raise ValidationError(_("该提案尚未答复，不能打印答复函。"))
-        signed = proposal.cosigners.filter(status=ProposalCoSigner.Status.SIGNED).select_related("member")
-        cosigners = [c.member.name for c in signed]
-        helping = [d.name for d in proposal.helping_departments.all()]
+        signed = proposal.cosigners.filter(status=ProposalCoSigner.Status.SIGNED).order_by("pk")  # not by proposal
+        cosigners = list(signed.values_list("member__name", flat=True))
+        helping = list(proposal.helping_departments.values_list("name", flat=True))
         union = UnionProfile.load()
         separator = pgettext("list separator", "、")
         department = proposal.lead_department

@@ -9,9 +9,9 @@ from unionportal.models import UnionProfile
 from .models import DisclosureItem
 
 
-def _item(params):
+def _item(items, params):
     try:
-        return DisclosureItem.objects.select_related("category", "department").get(pk=params["item"])
+        return items.get(pk=params["item"])
     except DisclosureItem.DoesNotExist:
         raise ValidationError(_("该公开事项已被删除，无法生成公示。")) from None
 
@@ -24,11 +24,11 @@ class DisclosureSheet:
 
     @staticmethod
     def title(params):
-        return _("公示：%(title)s") % {"title": _item(params).title}
+        return _("公示：%(title)s") % {"title": _item(DisclosureItem.objects.values_list("title", flat=True), params)}
 
     @staticmethod
     def context(params, report_progress):
-        item = _item(params)
+        item = _item(DisclosureItem.objects.select_related("category", "department"), params)
         if not item.on_board:
             raise ValidationError(_("事项尚未发布，不能打印公示。"))
         union = UnionProfile.load()

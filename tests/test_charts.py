@@ -22,6 +22,13 @@ def test_each_value_is_written_by_the_callers_label():
     assert ">12 x</text>" in svg
 
 
+def test_each_value_is_labelled_once():
+    """The figure is written beside the bar, measured and read out from one call (a translation each)."""
+    labelled = []
+    bar_chart([("语文组", 1), ("数学组", 12)], value_label=lambda n: labelled.append(n) or f"{n}人")
+    assert labelled == [1, 12]
+
+
 def test_chart_counts_follow_the_language():
     items = [("语文组", 1), ("数学组", 12)]
     with translation.override("zh-hans"):

@@ -4,15 +4,18 @@ import datetime
 from pathlib import Path
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from docx import Document
 from pypdf import PdfReader
 
 from congress import appraisal_services, proposal_services
-from congress.documents import DelegateRoster
+from congress.documents import ConveningNotice, DelegateRoster, ReplyLetter
 from congress.models import Appraisal, AppraisalReceipt, Appraisee, Proposal
 from members.models import Department
 from unionportal.documents.models import Job
+from unionportal.documents.rendering import document_html
 from unionportal.documents.tests.pdf_layout import (
     assert_official_layout,
     has_chinese_font,
@@ -137,6 +140,20 @@ def test_convening_notice_is_an_official_notice_with_the_agenda(client_as, world
     assert has_chinese_font(font_names(job))
 
 
+def test_convening_notice_reads_the_agenda_without_its_session(world):
+    """The items of one session, in their order: not joined to the sessions and terms that order them by default."""
+    session = world["session"]
+    session.agenda.create(order=0, title="开幕式")
+    params = {"session": session.pk, "time": "", "venue": "报告厅", "observers": "", "requirements": ""}
+    params |= {"issuing_body": "工会委员会", "number": "", "addressees": "全体代表", "date": "2026-11-25"}
+    with CaptureQueriesContext(connection) as queries:
+        paragraphs = ConveningNotice.context(params, report_progress=None)["official"].paragraphs
+    agenda = [text for text in paragraphs if text.startswith("（")]
+    assert agenda == ["（一）开幕式", "（二）听取和审议校长工作报告", "（三）听取工会工作报告"]
+    (read,) = [query["sql"] for query in queries if 'FROM "congress_agendaitem"' in query["sql"]]
+    assert "JOIN" not in read
+
+
 def test_convening_notice_form_keeps_what_was_typed_when_the_venue_is_missing(client_as, world):
     response = client_as("chair").post(
         f"/congress/sessions/{world['session'].pk}/notice/", {"issuing_body": "工会", "number": "青实工〔2026〕15号"}
@@ -226,6 +243,20 @@ def test_reply_letter_refused_before_the_reply(client_as, users, world):
     response = client_as("staff").post(f"/congress/proposals/{proposal.pk}/reply/print/")
     assert response.url == f"/congress/proposals/{proposal.pk}/"
     assert not Job.objects.exists()
+
+
+def test_reply_letter_reads_only_what_it_prints(users, world):
+    """Its data is a few small reads beside WeasyPrint: the proposal without its text, the names of the people
+    and departments it names (no ID number or phone), the union."""
+    proposal = proposal_in(world, users, "关于改善教工食堂饭菜质量的建议", to="replied")
+    with CaptureQueriesContext(connection) as queries:
+        html = document_html(ReplyLetter, {"proposal": proposal.pk})
+    assert "delegate、赵强、张伟代表" in html and "关于改善教工食堂饭菜质量的建议" in html
+    sql = [query["sql"] for query in queries]
+    assert len(sql) == 4, "\n".join(sql)  # the proposal, its co-signers, its helping departments, the union
+    unread = ('"congress_proposal"."content"', '"members_member"."id_number"', '"members_member"."phone"')
+    assert not [text for text in sql if any(column in text for column in unread)]
+    assert not [text for text in sql if "congress_proposalcosigner" in text and 'JOIN "congress_proposal"' in text]
 
 
 def test_proposal_register_shows_handling_and_kpis(client_as, users, world, django_capture_on_commit_callbacks):

@@ -4,7 +4,9 @@ import io
 from pathlib import Path
 
 import pytest
+from django.db import connection
 from django.template.loader import render_to_string
+from django.test.utils import CaptureQueriesContext
 from docx import Document
 from pypdf import PdfReader
 
@@ -24,6 +26,15 @@ def queue(client, item, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(f"/disclosure/{item.pk}/print/pdf/")
     return response
+
+
+def test_the_sheets_title_reads_the_items_title_alone():
+    """Asked for as the job is queued: not the item's body, which the job itself reads."""
+    item = make_item("published", title="2026年教职工体检安排")
+    with CaptureQueriesContext(connection) as queries:
+        assert DisclosureSheet.title({"item": item.pk}) == "公示：2026年教职工体检安排"
+    (read,) = [query["sql"] for query in queries]
+    assert '"body"' not in read and "JOIN" not in read
 
 
 def test_published_item_prints_as_an_a4_sheet_with_period_and_objection_channel(

@@ -8,6 +8,7 @@ rendering it, so a second message for the same job finds it taken and does nothi
 
 import logging
 import threading
+import time
 from contextlib import contextmanager
 from datetime import timedelta
 
@@ -38,6 +39,9 @@ MAX_ATTEMPTS = 3
 # A job the broker took but no worker started within this time may have been lost with a
 # Redis that restarted; sending it again is safe (run_job ignores a second message).
 LOST_AFTER = timedelta(minutes=15)
+# The job page asks for the progress every 2 s: a figure written more often is never seen, and a two-page letter,
+# done in a tenth of a second, would spend a query on it.
+PROGRESS_EVERY = 1.0  # seconds
 
 
 def _move(job, action, **fields):
@@ -166,6 +170,21 @@ def _report_progress(job, percent):
     Job.objects.filter(pk=job.pk).update(progress=percent, heartbeat_at=timezone.now())
 
 
+def _progress_reporter(job, clock=time.monotonic):
+    """The ``report_progress`` a document gets: it writes the progress (and a heartbeat) at most once every
+    PROGRESS_EVERY seconds, counted from the claim, which wrote both."""
+    written = clock()
+
+    def report(percent):
+        nonlocal written
+        now = clock()
+        if now - written >= PROGRESS_EVERY:
+            written = now
+            _report_progress(job, percent)
+
+    return report
+
+
 @contextmanager
 def _heartbeat(job):
     """Write the job's heartbeat from a thread while it renders, so that a long WeasyPrint
@@ -241,10 +260,7 @@ def _run_job(job_id):
     with _heartbeat(job), union_kind_known():
         try:
             document = document_for(job.kind)
-
-            def report(percent):
-                _report_progress(job, percent)
-
+            report = _progress_reporter(job)
             context = document.context(job.params, report)
             report(60)
             output = output_of(document)

@@ -75,8 +75,35 @@ def test_a_job_from_its_queueing_to_its_file_takes_few_queries(users, django_cap
     users["staff"].has_perm("documents.write_notice")  # her roles read before, as the request that asks has them
     with CaptureQueriesContext(connection) as queries, django_capture_on_commit_callbacks(execute=True):
         services.queue_document(owner=users["staff"], kind="notice", params=NOTICE)
-    assert len(queries) <= (18 if connection.vendor == "postgresql" else 16), "\n".join(q["sql"] for q in queries)
+    assert len(queries) <= (17 if connection.vendor == "postgresql" else 15), "\n".join(q["sql"] for q in queries)
     assert not [query for query in queries if "auth_user" in query["sql"]]
+
+
+def _progress_writes(queries):
+    return [query["sql"] for query in queries if query["sql"].startswith('UPDATE "documents_job" SET "progress"')]
+
+
+def test_a_job_done_within_a_second_writes_no_progress_between_its_claim_and_its_finish(
+    users, django_capture_on_commit_callbacks
+):
+    """Its page, asking every 2 s, would never show it."""
+    with CaptureQueriesContext(connection) as queries, django_capture_on_commit_callbacks(execute=True):
+        job = services.queue_document(owner=users["staff"], kind="notice", params=NOTICE)
+    assert _progress_writes(queries) == []
+    job.refresh_from_db()
+    assert (job.status, job.progress) == (Job.Status.DONE, 100)
+
+
+def test_a_longer_job_writes_its_progress_and_heartbeat_once_a_second_at_most(users):
+    job = Job.objects.create(owner=users["staff"], kind="notice", params=NOTICE, title="通知", status="running")
+    now = iter([100.0, 100.4, 101.1, 101.5, 102.0, 102.2])  # the claim, then five reports
+    report = services._progress_reporter(job, clock=lambda: next(now))
+    with CaptureQueriesContext(connection) as queries:
+        for percent in (10, 20, 30, 40, 50):
+            report(percent)
+    assert len(_progress_writes(queries)) == 2  # at 101.1 s and at 102.2 s
+    job.refresh_from_db()
+    assert job.progress == 50 and job.heartbeat_at is not None
 
 
 def test_a_jobs_own_commits_do_not_wait_for_the_disk(users, django_capture_on_commit_callbacks):
