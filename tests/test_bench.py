@@ -233,6 +233,19 @@ def test_the_worker_scale_out_sends_every_notice_and_compares_one_process_with_t
     assert Job.objects.filter(kind="notice", status=Job.Status.DONE).count() == 2 * 4 + warm_up
 
 
+def test_the_worker_scale_out_waits_on_its_batch_without_listing_the_jobs(seeded, settings, tmp_path, monkeypatch):
+    """The bench polls while the workers it measures share the cores: a poll asks by owner and time, so its SQL
+    stays the same size however many jobs the batch holds."""
+    from bench import workers
+
+    settings.MEDIA_ROOT = tmp_path
+    batch = workers._send(EagerBroker(), seeded["logins"]["chair"], ["张三", "李四", "王五"])
+    with CaptureQueriesContext(connection) as queries:
+        assert workers._wait(batch, IdleProcess()) == 3
+    polled = " ".join(query["sql"] for query in queries)
+    assert not any(str(pk) in polled or pk.hex in polled for pk in batch.values_list("pk", flat=True))
+
+
 def test_without_redis_the_worker_scale_out_is_skipped(seeded):
     from bench import workers
 

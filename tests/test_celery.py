@@ -9,9 +9,14 @@ import time
 from pathlib import Path
 
 import pytest
+from celery.fixups.django import DjangoWorkerFixup
+from celery.signals import task_postrun, task_prerun
+from django.db import connections
 
+from unionportal.celery import app
 from unionportal.documents import services
 from unionportal.documents.models import Job
+from unionportal.documents.tasks import render_document
 from unionportal.documents.tests.test_notice import NOTICE
 from unionportal.tasks import ping
 
@@ -21,6 +26,43 @@ ROOT = Path(__file__).resolve().parents[1]
 def test_without_redis_tasks_run_in_process(settings):
     assert settings.CELERY_TASK_ALWAYS_EAGER
     assert ping.delay("本地").get() == {"pong": "本地"}
+
+
+def run_in_worker(fixup, task):
+    """The signals a worker process sends around one task, with the Django fixup `celery worker` installs."""
+    for sent, fixup_handler in ((task_prerun, fixup.on_task_prerun), (task_postrun, fixup.on_task_postrun)):
+        sent.send(sender=task, task_id="1", task=task, args=(), kwargs={})
+        fixup_handler(sender=task)
+
+
+@pytest.fixture
+def database():
+    return connections["default"]
+
+
+@pytest.fixture
+def closes(database, monkeypatch, transactional_db):
+    """How many times the database connection, opened just now, is closed (an in-memory SQLite database would
+    ignore a close)."""
+    database.ensure_connection()
+    monkeypatch.setattr(database, "close_at", time.monotonic() + database.settings_dict["CONN_MAX_AGE"])
+    calls = []
+    monkeypatch.setattr(database, "close", lambda: calls.append(1))
+    return calls
+
+
+def test_a_worker_process_keeps_its_database_connection_from_task_to_task(closes):
+    fixup = DjangoWorkerFixup(app)
+    for _ in range(3):
+        run_in_worker(fixup, render_document)
+    assert closes == []
+
+
+def test_a_worker_process_replaces_a_connection_that_failed_at_the_next_task(database, closes, monkeypatch):
+    monkeypatch.setattr(database, "errors_occurred", True)
+    monkeypatch.setattr(database, "is_usable", lambda: False)
+    run_in_worker(DjangoWorkerFixup(app), render_document)
+    assert closes
 
 
 @pytest.fixture
