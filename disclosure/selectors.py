@@ -60,7 +60,7 @@ def board(user, *, category=None, year=None, query=""):
 
 @dataclass(frozen=True, slots=True)
 class BoardRow:
-    """One line of the board, as it shows it; its badge (disclosure/_badge.html) reads the names an item has."""
+    """One line of the board, as it shows it; its badge (disclosure_board.Badge) reads the names an item has."""
 
     url: str
     title: str

@@ -6,6 +6,8 @@ from django.core.paginator import Paginator
 from django.template.loader import render_to_string
 from django.test import RequestFactory
 
+from unionportal.templatetags.portal import page_numbers
+
 
 def pagination(number):
     request = RequestFactory().get("/list/", {"page": number, "q": "王"})
@@ -43,3 +45,13 @@ def test_links_add_the_page_last_when_the_query_has_none():
         "includes/pagination.html", {"page_obj": Paginator(range(100), 10).page(1)}, RequestFactory().get("/list/")
     )
     assert 'href="?page=2"' in html
+
+
+def test_page_numbers_are_written_as_the_template_loop_wrote_them_and_escaped():
+    html = page_numbers([("1", '?q="<王>"&page=1', False), ("2", "", True), ("…", "", False)])
+    item = "\n      \n        {}\n      \n    ".format
+    assert html == (
+        item('<li class="page-item"><a class="page-link" href="?q=&quot;&lt;王&gt;&quot;&amp;page=1">1</a></li>')
+        + item('<li class="page-item active" aria-current="page"><span class="page-link">2</span></li>')
+        + item('<li class="page-item disabled"><span class="page-link">…</span></li>')
+    )

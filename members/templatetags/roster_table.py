@@ -7,6 +7,8 @@ from django import template
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from unionportal.html_rows import html_rows
+
 register = template.Library()
 
 ROW = """
@@ -25,24 +27,23 @@ ROW = """
 @register.simple_tag
 def roster_rows(rows):
     """The <tr>s of ``rows`` (selectors.RosterRow), every value escaped as the template's autoescape would."""
-    no_login = (
+    no_login = mark_safe(
         f' <span class="badge text-bg-light border" title="{escape(_("还没有登录账号"))}" data-testid="no-login">'
         f"{escape(_('无账号'))}</span>"
     )
-    union_member = f'<i class="bi bi-check-lg text-success" title="{escape(_("会员"))}"></i>'
-    return mark_safe(
-        "".join(
-            ROW.format(
-                url=escape(row.url),
-                name=escape(row.name),
-                no_login="" if row.has_login else no_login,
-                gender=escape(row.gender),
-                department=escape(row.department),
-                union_group=escape(row.union_group),
-                employment_type=escape(row.employment_type),
-                status=escape(row.status),
-                is_union_member=union_member if row.is_union_member else "—",
-            )
-            for row in rows
-        )
+    union_member = mark_safe(f'<i class="bi bi-check-lg text-success" title="{escape(_("会员"))}"></i>')
+    return html_rows(
+        ROW,
+        rows,
+        lambda row: {
+            "url": row.url,
+            "name": row.name,
+            "no_login": "" if row.has_login else no_login,
+            "gender": row.gender,
+            "department": row.department,
+            "union_group": row.union_group,
+            "employment_type": row.employment_type,
+            "status": row.status,
+            "is_union_member": union_member if row.is_union_member else "—",
+        },
     )

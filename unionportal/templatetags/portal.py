@@ -2,14 +2,17 @@
 
 import functools
 from decimal import ROUND_HALF_UP, Decimal
+from html import escape
 
 from django import template
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.utils import dateformat
 from django.utils.formats import get_format
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from unionportal.html_rows import html_rows
 from unionportal.links import query_for_each_page
 
 register = template.Library()
@@ -121,3 +124,23 @@ def page_links(context, page):
             for number in page.paginator.get_elided_page_range(page.number)
         ],
     }
+
+
+# the page numbers as the loop in includes/pagination.html wrote them, whitespace included: a link, the page shown or
+# an ellipsis
+PAGE_NUMBER = "\n      \n        {item}\n      \n    "
+LINKED = '<li class="page-item"><a class="page-link" href="{}">{}</a></li>'
+SHOWN = '<li class="page-item active" aria-current="page"><span class="page-link">{}</span></li>'
+ELLIPSIS = mark_safe('<li class="page-item disabled"><span class="page-link">…</span></li>')
+
+
+@register.simple_tag
+def page_numbers(numbers):
+    """The <li>s of page_links()'s numbers, escaped as autoescape would: a loop of three branches cost ~0.2 ms."""
+
+    def item(number, href, shown):
+        if href:
+            return mark_safe(LINKED.format(escape(href), escape(number)))
+        return mark_safe(SHOWN.format(escape(number))) if shown else ELLIPSIS
+
+    return html_rows(PAGE_NUMBER, numbers, lambda each: {"item": item(*each)})
