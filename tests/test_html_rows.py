@@ -18,3 +18,7 @@ def test_rows_escape_text_as_autoescape_does_and_keep_the_markup_they_are_given(
 
 def test_no_rows_are_no_html():
     assert html_rows("<li>{name}</li>", [], lambda row: {"name": row}) == ""
+
+
+def test_a_number_is_written_as_text():
+    assert html_rows("<td>{count}</td>", [3, 12], lambda n: {"count": n}) == "<td>3</td><td>12</td>"
