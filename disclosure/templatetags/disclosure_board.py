@@ -35,8 +35,11 @@ class Badge:
         """``item``: a DisclosureItem or a BoardRow; ``days_left`` as it gives it. Its label is read only when
         shown: an item's status_label may query its objections."""
         if item.status == DisclosureItem.Status.PUBLISHED:
-            left = "" if days_left is None else ngettext("剩 %(days)s 天", "剩 %(days)s 天", days_left)
-            badge = f"{self.published} · {left % {'days': days_left}}</span>" if left else f"{self.published}</span>"
+            if days_left is None:
+                badge = f"{self.published}</span>"
+            else:
+                left = ngettext("剩 %(days)s 天", "剩 %(days)s 天", days_left) % {"days": days_left}
+                badge = f"{self.published} · {escape(left)}</span>"
         else:
             badge = f'<span class="badge text-bg-light">{escape(str(item.status_label))}</span>'
         return mark_safe(badge if item.is_public else f"{badge}{self.internal}")
