@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 from django.contrib.auth.models import User
-from django.db import connection, transaction
+from django.db import DatabaseError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from unionportal.compiled import compiled_once, compiled_per_arguments, compiled_together
@@ -113,3 +113,19 @@ def test_the_statement_read_together_is_prepared_once_per_session_and_outlives_a
     assert usernames == list(_payments_and_users(2031)[1])
     assert [query["sql"].split()[0] for query in first if "compiled_" in query["sql"]] == ["PREPARE"]
     assert [query["sql"].split()[0] for query in second] == ["EXECUTE"]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="statements are prepared on PostgreSQL")
+def test_a_statement_that_failed_once_its_prepare_took_effect_is_prepared_afresh(users):
+    rows = compiled_together(_payments_and_users)
+
+    def fail_after_running(execute, sql, params, many, context):
+        execute(sql, params, many, context)
+        raise DatabaseError("the connection dropped the answer")
+
+    with connection.execute_wrapper(fail_after_running), pytest.raises(DatabaseError):
+        rows(2032)  # a year no other test reads
+    with CaptureQueriesContext(connection) as queries:
+        usernames = rows(2032)[1]
+    assert usernames == list(_payments_and_users(2032)[1])
+    assert queries[0]["sql"].startswith("DEALLOCATE ALL; PREPARE ")

@@ -118,7 +118,8 @@ def _fetched(sql, params):
         return cursor.fetchall()
 
 
-# the statements prepared on each PostgreSQL session (by its driver's connection): they last as long as it does
+# the names prepared on each PostgreSQL session (by its driver's connection), which they last as long as; None while
+# a statement runs, and after it failed: whether its PREPARE took effect is not known
 _PREPARED = weakref.WeakKeyDictionary()
 
 
@@ -129,11 +130,21 @@ def _prepared_rows(statement):
     so those of past days do not pile up. Either way it is one round trip."""
     name = _name_of(statement)
     connection.ensure_connection()
-    prepared = _PREPARED.setdefault(connection.connection, set())
+    session = connection.connection
+    prepared = _PREPARED.get(session, set())
+    if prepared is None:  # after a failure: start afresh, whatever it left prepared
+        sql, prepared = f"DEALLOCATE ALL; PREPARE {name} AS {statement}; EXECUTE {name}", set()
+    elif name in prepared:
+        sql = f"EXECUTE {name}"
+    else:
+        sql = f"PREPARE {name} AS {statement}; EXECUTE {name}"
+    _PREPARED[session] = None
     with connection.cursor() as cursor:
-        cursor.execute(f"EXECUTE {name}" if name in prepared else f"PREPARE {name} AS {statement}; EXECUTE {name}")
-        prepared.add(name)
-        return cursor.fetchall()
+        cursor.execute(sql)
+        rows = cursor.fetchall()
+    prepared.add(name)
+    _PREPARED[session] = prepared
+    return rows
 
 
 @functools.lru_cache(maxsize=64)
