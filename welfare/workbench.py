@@ -60,7 +60,7 @@ class Dashboard:
     summary: dict  # the year's ``care_summary``
 
 
-def reads(today, year):
+def reads(today: datetime.date, year: int) -> tuple:
     """The dashboard's queries, in the order ``dashboard`` reads their rows."""
     return (
         _first(selectors.applications(status="pending"), "pk", "member__name", "status", "amount_requested"),
@@ -80,7 +80,7 @@ def _listed(rows, line):
     return Listed([line(*row[:-1]) for row in rows], rows[0][-1] if rows else 0)
 
 
-def dashboard(year, today=None):
+def dashboard(year: int, today: datetime.date | None = None) -> Dashboard:
     """The dashboard's lists on ``today`` and ``year``'s care summary."""
     today = today or timezone.localdate()
     waiting, due_files, birthdays, in_hospital, campaigns, payment_groups, occasion_groups = _read(today, year)
