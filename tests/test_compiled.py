@@ -1,9 +1,13 @@
 """unionportal/compiled.py: the SQL of every page's per-user queries is built once and run with each user's id."""
 
+from decimal import Decimal
+
 import pytest
 from django.contrib.auth.models import User
+from django.db import DatabaseError, connection, transaction
+from django.test.utils import CaptureQueriesContext
 
-from unionportal.compiled import compiled_once, compiled_per_arguments
+from unionportal.compiled import compiled_once, compiled_per_arguments, compiled_together
 from unionportal.notices import Notice, notify, unread_count
 from unionportal.roles import roles_of
 
@@ -70,3 +74,58 @@ def test_sql_built_per_arguments_gives_the_columns_as_the_orm_does(users):
 
     assert compiled_per_arguments(payments)(2026) == list(payments(2026))
     assert compiled_per_arguments(payments)(2025) == []
+
+
+def _payments_and_users(year):
+    from welfare.models import Payment
+
+    return (
+        Payment.objects.filter(paid_on__year=year).order_by("-amount").values_list("paid_on", "amount", "member__name"),
+        User.objects.order_by("-username").values_list("username", "is_staff"),
+        User.objects.filter(username="nobody").values_list("pk"),
+    )
+
+
+def test_queries_read_together_give_each_its_rows_in_its_order_and_columns_as_the_orm_does(users):
+    from welfare.models import Payment
+    from welfare.tests.factories import make_member
+
+    member = make_member("领款人")
+    for amount, day in (("20.50", "2026-03-04"), ("1234.50", "2026-05-06"), ("300", "2026-01-02")):
+        Payment.objects.create(member=member, amount=amount, paid_on=day, recorded_by=users["chair"])
+
+    with CaptureQueriesContext(connection) as queries:
+        together = compiled_together(_payments_and_users)(2026)
+    assert together == [list(queryset) for queryset in _payments_and_users(2026)]
+    assert [amount for _day, amount, _name in together[0]] == [Decimal("1234.50"), Decimal("300.00"), Decimal("20.50")]
+    assert len(queries) == 1
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="statements are prepared on PostgreSQL")
+def test_the_statement_read_together_is_prepared_once_per_session_and_outlives_a_rollback(users):
+    rows = compiled_together(_payments_and_users)
+    with CaptureQueriesContext(connection) as first:
+        with transaction.atomic():
+            rows(2031)  # a year no other test reads, so this session has not prepared its statement
+            transaction.set_rollback(True)
+    with CaptureQueriesContext(connection) as second:
+        usernames = rows(2031)[1]
+    assert usernames == list(_payments_and_users(2031)[1])
+    assert [query["sql"].split()[0] for query in first if "compiled_" in query["sql"]] == ["PREPARE"]
+    assert [query["sql"].split()[0] for query in second] == ["EXECUTE"]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="statements are prepared on PostgreSQL")
+def test_a_statement_that_failed_once_its_prepare_took_effect_is_prepared_afresh(users):
+    rows = compiled_together(_payments_and_users)
+
+    def fail_after_running(execute, sql, params, many, context):
+        execute(sql, params, many, context)
+        raise DatabaseError("the connection dropped the answer")
+
+    with connection.execute_wrapper(fail_after_running), pytest.raises(DatabaseError):
+        rows(2032)  # a year no other test reads
+    with CaptureQueriesContext(connection) as queries:
+        usernames = rows(2032)[1]
+    assert usernames == list(_payments_and_users(2032)[1])
+    assert queries[0]["sql"].startswith("DEALLOCATE ALL; PREPARE ")

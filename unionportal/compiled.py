@@ -8,6 +8,8 @@ whose dialects differ.
 """
 
 import functools
+import hashlib
+import weakref
 
 from django.db import connection
 
@@ -48,26 +50,119 @@ def compiled_per_arguments(build):
 
     @functools.lru_cache(maxsize=32)
     def compiled(vendor, *args):
-        compiler = build(*args).query.get_compiler(connection=connection)
-        sql, params = compiler.as_sql()
-        return sql, tuple(params), [column for column, _sql, _alias in compiler.select[: compiler.col_count]]
+        return _compiled(build(*args))
 
     def rows(*args):
         sql, params, columns = compiled(connection.vendor, *args)
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            fetched = cursor.fetchall()
-        converters = [
-            (at, column, found)
-            for at, column in enumerate(columns)
-            if (found := connection.ops.get_db_converters(column) + column.get_db_converters(connection))
-        ]
-        return [_converted(row, converters) for row in fetched] if converters else fetched
+        return _converted(_fetched(sql, params), columns)
 
     return rows
 
 
-def _converted(row, converters):
+def compiled_together(build):
+    """``rows = compiled_together(build)``: ``rows(*args)`` is ``[list(queryset) for queryset in build(*args)]`` for
+    ``values_list()`` querysets, as ``compiled_per_arguments`` reads each, but in one statement: for a page whose
+    small reads cost more in round trips than PostgreSQL takes to answer them. Each query is a CTE; the statement is
+    their rows one after the other (UNION ALL), each row led by its query's number and holding its values in columns
+    of their own, the other queries' columns NULL cast to their types (PostgreSQL matches a UNION's columns by type).
+    Nothing orders the whole, so each query's rows come in its own order: PostgreSQL appends the parts as they come
+    and SQLite keeps a FROM subquery's ORDER BY when the outer query has none and joins nothing. On PostgreSQL the
+    statement is prepared (``_prepared_rows``)."""
+
+    @functools.lru_cache(maxsize=32)
+    def compiled(vendor, *args):
+        parts = [_compiled(queryset) for queryset in build(*args)]
+        quote = connection.ops.quote_name
+        names = [[quote(f"p{at}_{index}") for index in range(len(columns))] for at, (*_, columns) in enumerate(parts)]
+        nulls = [
+            [f"CAST(NULL AS {column.output_field.cast_db_type(connection)})" for column in columns]
+            for *_, columns in parts
+        ]
+        ctes = ", ".join(
+            f"{quote(f'p{at}')}({', '.join(names[at])}) AS ({sql})" for at, (sql, _params, _columns) in enumerate(parts)
+        )
+        selects = " UNION ALL ".join(
+            f"SELECT {at}, "
+            + ", ".join(value for other in range(len(parts)) for value in (names if other == at else nulls)[other])
+            + f" FROM {quote(f'p{at}')}"
+            for at in range(len(parts))
+        )
+        sql = f"WITH {ctes} {selects}"
+        params = tuple(param for _sql, part_params, _columns in parts for param in part_params)
+        if vendor == "postgresql":  # prepared with its values written in
+            sql, params = connection.ops.compose_sql(sql, params), None
+        columns = [columns for *_, columns in parts]
+        return sql, params, columns, [1 + sum(map(len, columns[:at])) for at in range(len(columns))]
+
+    def rows(*args):
+        sql, params, columns, starts = compiled(connection.vendor, *args)
+        found = [[] for _ in columns]
+        for row in _fetched(sql, params) if params is not None else _prepared_rows(sql):
+            at = row[0]
+            found[at].append(row[starts[at] : starts[at] + len(columns[at])])
+        return [_converted(part, part_columns) for part, part_columns in zip(found, columns, strict=True)]
+
+    return rows
+
+
+def _compiled(queryset):
+    """A ``values_list()`` queryset's SQL, parameters and the columns it selects."""
+    compiler = queryset.query.get_compiler(connection=connection)
+    sql, params = compiler.as_sql()
+    return sql, tuple(params), [column for column, _sql, _alias in compiler.select[: compiler.col_count]]
+
+
+def _fetched(sql, params):
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+# the names prepared on each PostgreSQL session (by its driver's connection), which they last as long as; None while
+# a statement runs, and after it failed: whether its PREPARE took effect is not known
+_PREPARED = weakref.WeakKeyDictionary()
+
+
+def _prepared_rows(statement):
+    """The rows of ``statement`` (its values written in: the same text each time it is run), prepared once per
+    database session and then executed by name: its planning, which took PostgreSQL longer than running it, is
+    done once. A prepared statement outlives a rolled-back transaction; it ends with the session (CONN_MAX_AGE),
+    so those of past days do not pile up. Either way it is one round trip."""
+    name = _name_of(statement)
+    connection.ensure_connection()
+    session = connection.connection
+    prepared = _PREPARED.get(session, set())
+    if prepared is None:  # after a failure: start afresh, whatever it left prepared
+        sql, prepared = f"DEALLOCATE ALL; PREPARE {name} AS {statement}; EXECUTE {name}", set()
+    elif name in prepared:
+        sql = f"EXECUTE {name}"
+    else:
+        sql = f"PREPARE {name} AS {statement}; EXECUTE {name}"
+    _PREPARED[session] = None
+    with connection.cursor() as cursor:
+        cursor.execute(sql)
+        rows = cursor.fetchall()
+    prepared.add(name)
+    _PREPARED[session] = prepared
+    return rows
+
+
+@functools.lru_cache(maxsize=64)
+def _name_of(statement):
+    return f"compiled_{hashlib.sha256(statement.encode()).hexdigest()[:24]}"
+
+
+def _converted(fetched, columns):
+    """``fetched`` with its columns converted as the ORM converts them."""
+    converters = [
+        (at, column, found)
+        for at, column in enumerate(columns)
+        if (found := connection.ops.get_db_converters(column) + column.get_db_converters(connection))
+    ]
+    return [_converted_row(row, converters) for row in fetched] if converters else list(fetched)
+
+
+def _converted_row(row, converters):
     row = list(row)
     for at, column, functions in converters:
         for function in functions:
