@@ -90,12 +90,12 @@ def sign_up(*, event, member, actor=None, on_behalf=False):
         raise ValidationError(reason)
     note = _("代为报名") if on_behalf else ""
     try:
-        with transaction.atomic():
-            if not Event.objects.select_for_update().filter(pk=event.pk).exists():
-                raise ValidationError(_("本活动已被删除，无法报名。"))
-            return places.enter(event=event, actor=actor, member=member, note=note)
+        registration = places.enter_locking(event=event, actor=actor, member=member, note=note)
     except IntegrityError as error:
         raise already from error
+    if registration is None:
+        raise ValidationError(_("本活动已被删除，无法报名。"))
+    return registration
 
 
 def sign_up_team(*, event, union_group, actor, name="", captain=None, members=(), on_behalf=False):
