@@ -147,6 +147,7 @@ def test_a_person_cannot_sign_up_twice_but_may_again_after_cancelling():
     registration = services.sign_up(event=event, member=person)
     with pytest.raises(ValidationError, match="已报名"):
         services.sign_up(event=event, member=person)
+    assert services.sign_up(event=make_event(), member=person).status == Status.REGISTERED  # another event's place
     services.cancel(registration=registration, actor=None)
     assert services.sign_up(event=event, member=person).status == Status.REGISTERED
 
