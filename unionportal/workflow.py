@@ -54,7 +54,7 @@ import rules
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import connections, models, transaction
+from django.db import connections, models, router, transaction
 from django.db.transaction import TransactionManagementError
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -279,14 +279,15 @@ class Workflow:
         if self.lock_first is not None:
             self.lock_first(obj)
         manager = self.model._base_manager
-        database = connections[manager.db]
+        db = router.db_for_write(self.model)  # where a select_for_update() reads
+        database = connections[db]
         if database.features.has_select_for_update and database.get_autocommit():
             raise TransactionManagementError("select_for_update cannot be used outside of a transaction.")
-        if manager.db not in self._lock_sql:
+        if db not in self._lock_sql:
             locking = manager.select_for_update(of=("self",)).filter(pk=obj.pk).query
-            self._lock_sql[manager.db] = locking.get_compiler(manager.db).as_sql()[0]
+            self._lock_sql[db] = locking.get_compiler(db).as_sql()[0]
         pk = self.model._meta.pk.get_db_prep_value(obj.pk, database)
-        for row in manager.raw(self._lock_sql[manager.db], [pk]):
+        for row in manager.raw(self._lock_sql[db], [pk], using=db):
             return row
         raise self.model.DoesNotExist(f"{self.model._meta.object_name} matching query does not exist.")
 
