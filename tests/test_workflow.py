@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from disclosure.models import DisclosureItem, ItemStep
 from disclosure.tests.factories import make_item
 from unionportal import workflow
+from unionportal.documents.models import Job
 from unionportal.notices import Notice
 
 pytestmark = pytest.mark.django_db
@@ -86,6 +87,22 @@ def test_a_move_writes_the_state_and_its_fields_alone(users):
         workflow.move(item, "return", actor=users["staff"], review_comment="补充明细")
     (update,) = [query["sql"] for query in queries if query["sql"].startswith("UPDATE")]
     assert update.split(" WHERE ")[0].count("=") == 2 and '"review_comment"' in update
+
+
+def test_the_lock_reads_the_row_as_the_orm_does_and_a_missing_one_is_refused(users):
+    """The lock's statement is built once (workflow.Workflow.lock): every column comes back converted (the key,
+    the JSON parameters, the dates), and a row deleted meanwhile is DoesNotExist, as a query's get() says."""
+    job = Job.objects.create(owner=users["staff"], kind="notice", params={"title": "通知", "n": [1, 2]}, title="通知")
+    flow = workflow.flow_for(job)
+    with transaction.atomic():
+        locked = flow.lock(Job(pk=str(job.pk)))
+        again = flow.lock(job)
+    expected = Job.objects.get(pk=job.pk)
+    for column in Job._meta.concrete_fields:
+        assert getattr(locked, column.attname) == getattr(expected, column.attname) == getattr(again, column.attname)
+    job.delete()
+    with transaction.atomic(), pytest.raises(Job.DoesNotExist):
+        flow.lock(expected)
 
 
 def test_a_row_its_caller_locked_is_not_read_again(users):
