@@ -8,10 +8,15 @@ whose dialects differ.
 """
 
 import functools
+import hashlib
+import itertools
+import re
 
 from django.db import connection
 
 ID_MARK = -7_301_917  # stands in for the id while the SQL is built; no row has it
+_PARAMETER_OR_PERCENT = re.compile(r"%s|%%")
+PREPARED: dict[str, str] = {}  # statement name: the SQL it was prepared from
 
 
 def sql_with_id_mark(queryset, what):
@@ -73,3 +78,51 @@ def _converted(row, converters):
         for function in functions:
             row[at] = function(row[at], column, connection)
     return tuple(row)
+
+
+def execute_prepared(cursor, sql, params, *, fixed_values=False):
+    """``cursor.execute(sql, params)`` for SQL kept for the life of the process and run on many requests. On
+    PostgreSQL it runs as a statement prepared once per connection, whose plan PostgreSQL keeps after a few runs
+    (when it does not depend on the values) instead of planning the SQL again every time: the page shell's
+    subqueries took 0.6 ms to plan and 0.07 ms to run. ``fixed_values``: ``params`` are the same on every run,
+    so they are written into the statement, which is then planned once (PostgreSQL went on planning the board's
+    years for each run of their values). The PREPARE goes in the same round trip as the first EXECUTE, so a page
+    sends as many statements as before; a prepared statement outlives a rolled-back transaction, and a new
+    connection prepares its own."""
+    if connection.vendor != "postgresql":
+        cursor.execute(sql, params)
+        return
+    if fixed_values:
+        sql, params = _values_written_in(sql, tuple(params)), ()
+    name = _statement_name(sql)
+    execute = f"EXECUTE {name} ({', '.join(['%s'] * len(params))})" if params else f"EXECUTE {name}"
+    prepared = _prepared_on_this_connection()
+    if name in prepared:
+        cursor.execute(execute, params)
+        return
+    numbers = itertools.count(1)
+    # Django's %s become PostgreSQL's $1, $2 …; a literal %% stays escaped for the driver, which fills the EXECUTE
+    statement = _PARAMETER_OR_PERCENT.sub(lambda found: f"${next(numbers)}" if found[0] == "%s" else "%%", sql)
+    cursor.execute(f"PREPARE {name} AS {statement}; {execute}", params)
+    prepared.add(name)
+
+
+@functools.lru_cache(maxsize=32)
+def _values_written_in(sql, params):
+    return connection.ops.compose_sql(sql, params).replace("%", "%%")
+
+
+def _statement_name(sql):
+    name = f"kept_{hashlib.blake2b(sql.encode(), digest_size=8).hexdigest()}"
+    PREPARED.setdefault(name, sql)
+    return name
+
+
+def _prepared_on_this_connection():
+    """The names prepared on the database connection now open (the driver's connection: a new one has none)."""
+    opened = connection.connection
+    kept = getattr(connection, "_prepared_statements", None)
+    if kept is None or kept[0] is not opened:
+        kept = (opened, set())
+        connection._prepared_statements = kept
+    return kept[1]
