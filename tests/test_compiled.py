@@ -2,7 +2,7 @@
 
 import pytest
 from django.contrib.auth.models import User
-from django.db import connection, transaction
+from django.db import DatabaseError, DataError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from unionportal.compiled import compiled_once, compiled_per_arguments, execute_prepared
@@ -116,6 +116,20 @@ def test_a_statement_is_prepared_once_per_connection_in_the_round_trip_of_its_fi
     assert _run_prepared(sql, ["c"]) == ([("cx",)], StartsWith("EXECUTE "))
     connection.close()
     assert _run_prepared(sql, ["d"]) == ([("dx",)], StartsWith("PREPARE "))
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="statements are prepared on PostgreSQL only")
+@pytest.mark.django_db(transaction=True)  # the statements are dropped behind Django's back
+def test_a_statement_that_failed_or_was_dropped_is_prepared_again():
+    sql = "SELECT 10 / %s"
+    with pytest.raises(DataError):
+        _run_prepared(sql, [0])  # its PREPARE took, its EXECUTE failed
+    assert _run_prepared(sql, [2]) == ([(5,)], StartsWith("PREPARE "))
+    with connection.cursor() as cursor:
+        cursor.execute("DEALLOCATE ALL")  # as a connection pooler may
+    with pytest.raises(DatabaseError):
+        _run_prepared(sql, [5])
+    assert _run_prepared(sql, [5]) == ([(2,)], StartsWith("PREPARE "))
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="statements are prepared on PostgreSQL only")

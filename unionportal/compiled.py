@@ -12,11 +12,11 @@ import hashlib
 import itertools
 import re
 
-from django.db import connection
+from django.db import DatabaseError, connection
 
 ID_MARK = -7_301_917  # stands in for the id while the SQL is built; no row has it
 _PARAMETER_OR_PERCENT = re.compile(r"%s|%%")
-PREPARED: dict[str, str] = {}  # statement name: the SQL it was prepared from
+PREPARED: dict[str, str] = {}  # a prepared statement's name: the SQL it was prepared from
 
 
 def sql_with_id_mark(queryset, what):
@@ -94,17 +94,25 @@ def execute_prepared(cursor, sql, params, *, fixed_values=False):
         return
     if fixed_values:
         sql, params = _values_written_in(sql, tuple(params)), ()
-    name = _statement_name(sql)
+    kept = _kept_on_this_connection()
+    name = f"{_statement_name(sql)}_{kept.failures}"
     execute = f"EXECUTE {name} ({', '.join(['%s'] * len(params))})" if params else f"EXECUTE {name}"
-    prepared = _prepared_on_this_connection()
-    if name in prepared:
-        cursor.execute(execute, params)
-        return
-    numbers = itertools.count(1)
-    # Django's %s become PostgreSQL's $1, $2 …; a literal %% stays escaped for the driver, which fills the EXECUTE
-    statement = _PARAMETER_OR_PERCENT.sub(lambda found: f"${next(numbers)}" if found[0] == "%s" else "%%", sql)
-    cursor.execute(f"PREPARE {name} AS {statement}; {execute}", params)
-    prepared.add(name)
+    try:
+        if name in kept.prepared:
+            cursor.execute(execute, params)
+            return
+        PREPARED[name] = sql
+        numbers = itertools.count(1)
+        # Django's %s become PostgreSQL's $1, $2 …; a literal %% stays escaped for the driver, which fills the EXECUTE
+        statement = _PARAMETER_OR_PERCENT.sub(lambda found: f"${next(numbers)}" if found[0] == "%s" else "%%", sql)
+        cursor.execute(f"PREPARE {name} AS {statement}; {execute}", params)
+    except DatabaseError:
+        # whether the PREPARE took (it outlives an EXECUTE that failed) or a statement was dropped is unknown:
+        # statements are prepared again under new names on this connection
+        kept.failures += 1
+        kept.prepared.clear()
+        raise
+    kept.prepared.add(name)
 
 
 @functools.lru_cache(maxsize=32)
@@ -113,16 +121,17 @@ def _values_written_in(sql, params):
 
 
 def _statement_name(sql):
-    name = f"kept_{hashlib.blake2b(sql.encode(), digest_size=8).hexdigest()}"
-    PREPARED.setdefault(name, sql)
-    return name
+    return f"kept_{hashlib.blake2b(sql.encode(), digest_size=8).hexdigest()}"
 
 
-def _prepared_on_this_connection():
-    """The names prepared on the database connection now open (the driver's connection: a new one has none)."""
-    opened = connection.connection
+class _Kept:
+    def __init__(self, opened):
+        self.opened, self.prepared, self.failures = opened, set(), 0
+
+
+def _kept_on_this_connection():
+    """What is prepared on the database connection now open (the driver's connection: a new one has nothing)."""
     kept = getattr(connection, "_prepared_statements", None)
-    if kept is None or kept[0] is not opened:
-        kept = (opened, set())
-        connection._prepared_statements = kept
-    return kept[1]
+    if kept is None or kept.opened is not connection.connection:
+        kept = connection._prepared_statements = _Kept(connection.connection)
+    return kept
