@@ -3,11 +3,13 @@
 Every sign-up of a rush queues for that lock, so what is done under it sets the pace of the rush. The INSERT itself
 decides the newcomer's state and queue position: it starts after the lock is granted, so its snapshot counts every
 place taken before. On PostgreSQL the same statement also writes the history row (django-simple-history's, as a save
-would) and the timeline step, one round trip in all; other databases write those two after it."""
+would) and the timeline step, one round trip in all; other databases write those two after it. A person's sign-up
+(``enter_locking``) sends the lock and that statement together, so the lock is held for no round trip to Python."""
 
+from contextlib import nullcontext
 from functools import cache
 
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models.signals import post_save
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -38,9 +40,14 @@ s AS (INSERT INTO {step} (registration_id, actor_id, at, action, from_status, to
 SELECT id, status, position FROM r
 """
 
+# Sent with ENTER_WITH_HISTORY as one query string: PostgreSQL runs the two as one transaction (the caller's, or
+# one of their own committed after the second), and the INSERT, a statement of its own, takes its snapshot once the
+# lock is granted. A deleted event locks and inserts nothing.
+LOCK = "SELECT 1 FROM {event} WHERE id = %(event)s FOR UPDATE;\n"
+
 
 @cache
-def _sql(vendor):
+def _sql(vendor, locking=False):
     quote = connection.ops.quote_name
     tables = {"registration": quote(Registration._meta.db_table), "event": quote(Event._meta.db_table)}
     if vendor != "postgresql":
@@ -48,12 +55,13 @@ def _sql(vendor):
     history = Registration.history.model
     columns = {field.column for field in Registration._meta.concrete_fields}
     copied = ", ".join(f.column for f in history._meta.concrete_fields if f.column in columns)
-    return ENTER_WITH_HISTORY.format(
+    sql = ENTER_WITH_HISTORY.format(
         enter=ENTER.format(**tables, returning="*"),
         history=quote(history._meta.db_table),
         copied=copied,
         step=quote(RegistrationStep._meta.db_table),
     )
+    return LOCK.format(**tables) + sql if locking else sql
 
 
 def _history_user_id():
@@ -64,6 +72,19 @@ def _history_user_id():
 
 def enter(*, event, actor, member=None, team=None, note=""):
     """Take a place if one is free, else join the waitlist. The caller holds the event lock."""
+    return _enter(event=event, actor=actor, member=member, team=team, note=note)
+
+
+def enter_locking(*, event, actor, member, note=""):
+    """``enter`` for a person, taking the event's lock first, in its own transaction (a savepoint within the
+    caller's); None when the event was deleted meanwhile."""
+    # On SQLite, the transaction's write lock (IMMEDIATE, see settings) serialises sign-ups as the row lock does.
+    alone = connection.vendor == "postgresql" and not connection.in_atomic_block
+    with nullcontext() if alone else transaction.atomic():
+        return _enter(event=event, actor=actor, member=member, note=note, locking=True)
+
+
+def _enter(*, event, actor, member=None, team=None, note="", locking=False):
     added_by = actor if actor and (member is None or member.user_id != actor.pk) else None
     params = {
         "event": event.pk,
@@ -78,8 +99,11 @@ def enter(*, event, actor, member=None, team=None, note=""):
         "now": timezone.now(),
     }
     with connection.cursor() as cursor:
-        cursor.execute(_sql(connection.vendor), params)
-        pk, status, position = cursor.fetchone()
+        cursor.execute(_sql(connection.vendor, locking), params)
+        row = cursor.fetchone()
+    if row is None:  # no event row to lock and insert from
+        return None
+    pk, status, position = row
     registration = Registration(
         pk=pk,
         event=event,

@@ -20,6 +20,8 @@ class Page:
 
 
 SEARCH = "王"  # a common surname: several hundred matches in a large roster
+SEARCH_INITIALS = "wj"  # pinyin initials (王军, 吴杰, 魏娟 …): initials and the toneless pinyin pattern
+SEARCH_PHONE = "5103"  # a phone ending: a handful of matches
 ROSTER_FILTER = "status=active&gender=F&membership=yes&age_band=under35&sort=group"
 ADMIN_ROSTER_FILTER = "status__exact=active&gender__exact=F&is_union_member__exact=1"
 BOARD_FILTER = f"year={datetime.date.today().year - 1}&q=财务"
@@ -31,6 +33,15 @@ PAGES = [
         f"/members/?q={SEARCH}",
         f"/bench-floor/members/?q={SEARCH}",
         f"/bench-admin/members/member/?q={SEARCH}",
+    ),
+    *(
+        Page(
+            f"roster (search {what})",
+            f"/members/?q={query}",
+            f"/bench-floor/members/?q={query}",
+            f"/bench-admin/members/member/?q={query}",
+        )
+        for what, query in (("initials", SEARCH_INITIALS), ("phone", SEARCH_PHONE))
     ),
     Page(
         "roster (filtered)",

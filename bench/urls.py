@@ -17,7 +17,6 @@ from members import selectors as member_selectors
 from members.forms import RosterFilterForm
 from unionportal.dashboard import cards_for
 from unionportal.pagination import PER_PAGE
-from welfare import selectors as welfare_selectors
 from welfare import workbench as welfare_workbench
 
 from .admin_site import site
@@ -60,16 +59,15 @@ def proposals_floor(request):
 @login_required
 def welfare_floor(request):
     """The welfare dashboard's reads (its lists' first rows and counts, the late campaigns, the year's summary)."""
-    in_hospital, _occasion = welfare_workbench.in_hospital()
-    behind = welfare_selectors.campaigns_behind_schedule()
+    board = welfare_workbench.dashboard(timezone.localdate().year)
     return JsonResponse(
         {
-            "waiting": asdict(welfare_workbench.waiting()),
-            "due_files": [asdict(line) for line in welfare_workbench.due_files()],
-            "birthdays": asdict(welfare_workbench.birthdays()),
-            "in_hospital": asdict(in_hospital),
-            "behind": [{"pk": c.pk, "name": c.name, "due_on": c.due_on} for c in behind],
-            "summary": welfare_selectors.care_summary(timezone.localdate().year),
+            "waiting": asdict(board.waiting),
+            "due_files": [asdict(line) for line in board.due_files],
+            "birthdays": asdict(board.birthdays),
+            "in_hospital": asdict(board.in_hospital),
+            "behind": [{"pk": c.pk, "name": c.name, "due_on": c.due_on} for c in board.behind],
+            "summary": board.summary,
         }
     )
 

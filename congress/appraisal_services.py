@@ -9,11 +9,10 @@ from django.utils.translation import gettext as _
 
 from unionportal.workflow import move
 
-from .appraisal_selectors import in_electorate
+from .appraisal_selectors import appraisal_voter
 from .ballots import BallotBox, cast_while_open
-from .models import Appraisal, AppraisalReceipt, AppraisalTally, Appraisee, Delegate
-from .motion_services import check_present
-from .selectors import active_delegate
+from .models import Appraisal, AppraisalReceipt, AppraisalTally, Appraisee
+from .motion_services import check_attendance
 from .session_services import save_valid
 from .vote_flows import APPRAISAL_FLOW
 
@@ -56,31 +55,23 @@ BALLOT_BOX = BallotBox(
 )
 
 
-def _predecessors(delegate):
-    """The delegates whose seat ``delegate`` took by 补选, the nearest first."""
-    chain = []
-    while (delegate := Delegate.objects.filter(replaced_by=delegate).first()) is not None:
-        chain.append(delegate)
-    return chain
-
-
 def check_appraisal_ballot(appraisal, member):
     """Refuse, with the reason, a member who may not cast an appraisal ballot now: one seat, one ballot,
     so a delegate seated by 补选 does not vote again where the one replaced has voted; and when the
     delegates appraise at a session, only those present there vote."""
     if appraisal.status != Appraisal.Status.OPEN:
         raise ValidationError(_("此评议当前不接受投票。"))
-    if not in_electorate(appraisal, member):
+    voter = appraisal_voter(appraisal, member) if member is not None else None
+    if voter is None or not voter.in_electorate:
         raise ValidationError(_("您不在本次评议的参评人员之中。"))
-    if AppraisalReceipt.objects.filter(appraisal=appraisal, member=member).exists():
+    if voter.voted:
         raise ValidationError(_("您已参加过本次评议。"))
     if appraisal.electorate != Appraisal.Electorate.DELEGATES:
         return
-    predecessors = _predecessors(active_delegate(member, appraisal.term_id))
-    if AppraisalReceipt.objects.filter(appraisal=appraisal, member__in=[d.member_id for d in predecessors]).exists():
+    if voter.seat_voted:
         raise ValidationError(_("您接替的代表已在本次评议中投票，同一代表席位只投一票。"))
     if appraisal.session_id:
-        check_present(appraisal.session_id, member)
+        check_attendance(voter.attendance)
 
 
 def cast_appraisal_ballot(*, appraisal, member, grades):
@@ -94,9 +85,9 @@ def cast_appraisal_ballot(*, appraisal, member, grades):
     if appraisal.status != Appraisal.Status.OPEN:
         appraisal.refresh_from_db()  # a copy read before the vote opened
     check_appraisal_ballot(appraisal, member)
-    appraisees = list(appraisal.appraisees.all())
+    appraisees = set(appraisal.appraisees.order_by().values_list("pk", flat=True))
     allowed = {value for value, _label in appraisal.grades()}
-    if {a.pk for a in appraisees} != set(grades) or not set(grades.values()) <= allowed:
+    if appraisees != set(grades) or not set(grades.values()) <= allowed:
         raise ValidationError(_("请对每一位被评议人选择等次。"))
     taken, params = [], {}
     for n, (appraisee, grade) in enumerate(grades.items()):

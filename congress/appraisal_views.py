@@ -1,5 +1,7 @@
 """Democratic appraisal (民主评议): set up, voted, counted and published; who has voted."""
 
+import re
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
@@ -15,6 +17,8 @@ from . import appraisal_selectors, appraisal_services, forms
 from .models import Appraisal
 from .motion_views import ballot_refusal
 from .views import FORM_TEMPLATE
+
+GRADE_FIELD = re.compile(r"a[0-9]+")
 
 
 @permission_required("congress.view_appraisals")
@@ -96,11 +100,8 @@ def appraisal_voters(request, pk):
 @permission_required("congress.vote_appraisal")
 def appraisal_vote(request, pk):
     appraisal = get_object_or_404(Appraisal, pk=pk)
-    grades = {}
-    for appraisee in appraisal.appraisees.all():
-        grade = request.POST.get(f"a{appraisee.pk}", "")
-        if grade:
-            grades[appraisee.pk] = grade
+    # a<pk> is the grade given to each appraisee; the service refuses a ballot that does not grade exactly them
+    grades = {int(key[1:]): grade for key, grade in request.POST.items() if GRADE_FIELD.fullmatch(key) and grade}
     try:
         appraisal_services.cast_appraisal_ballot(
             appraisal=appraisal, member=getattr(request.user, "member", None), grades=grades

@@ -1,6 +1,6 @@
 """The secret ballot shared by motions, appraisals and elections: a receipt says WHO voted, a tally holds
-only counts, and one vote rewrites every tally row so nothing links the two. Motions and appraisals, voted by
-the whole hall at once, cast with ``cast_while_open``; elections with ``cast``, under their own lock."""
+only counts, and one vote rewrites every tally row so nothing links the two. All three cast with
+``cast_while_open``: the vote's row lock, which every voter queues for, covers only the receipt and the tally."""
 
 import uuid
 from contextlib import nullcontext
@@ -8,7 +8,6 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, models, transaction
-from django.db.models import Case, F, Value, When
 from django.utils.translation import gettext_lazy as _
 
 
@@ -24,33 +23,12 @@ class Receipt(models.Model):
 
 class Tally(models.Model):
     """WHAT was voted, only as a count per row (a choice, a grade, a candidate): the rows are created when
-    the vote opens and every ballot rewrites all of them (``count_vote``)."""
+    the vote opens and every ballot rewrites all of them (``cast_while_open``)."""
 
     count = models.PositiveIntegerField(_("票数"), default=0)
 
     class Meta:
         abstract = True
-
-
-def count_vote(tallies, taken, rows):
-    """Add 1 to the ``taken`` tally rows and 0 to all the others, in a single UPDATE of all ``rows``
-    rows of the motion or appraisal: every vote rewrites every row, so neither the counts' storage
-    nor which rows the transaction touched tells what this voter chose. Costs the same for the
-    1st and the 500th voter."""
-    counted = tallies.update(count=F("count") + Case(When(taken, then=Value(1)), default=Value(0)))
-    if counted != rows:  # a vote that opened without its tally rows would be lost silently
-        raise RuntimeError(f"{rows} tally rows expected, {counted} found")
-
-
-def cast(*, receipt, tallies, taken, rows, already_voted):
-    """Save the voter's ``receipt`` and count the vote in the same transaction; a second receipt for the
-    same voter (the unique constraint, under a race too) is refused with ``already_voted``."""
-    try:
-        with transaction.atomic():
-            receipt.save(force_insert=True)
-            count_vote(tallies, taken, rows)
-    except IntegrityError as error:
-        raise ValidationError(already_voted) from error
 
 
 # The receipt is written only while the vote takes ballots and has all its tally rows, and the tally rows are
@@ -109,8 +87,9 @@ def cast_while_open(
     box: BallotBox, *, vote: int, voter: int, taken: str, rows: int, already_voted: str, params: dict | None = None
 ) -> bool:
     """Cast one voter's ballot into ``box`` if the vote still takes ballots: the voter's receipt, and +1 on the
-    tally rows matching the SQL condition ``taken``, 0 on the vote's other rows, ``rows`` in all (``count_vote``'s
-    rule: every ballot rewrites every row). False, with nothing written, when the vote no longer takes ballots;
+    tally rows matching the SQL condition ``taken``, 0 on the vote's other rows, ``rows`` in all: every ballot
+    rewrites every row, so neither the counts' storage nor which rows the transaction touched tells what this voter
+    chose. False, with nothing written, when the vote no longer takes ballots;
     a second receipt for the same voter (the unique constraint, under a race too) is refused with ``already_voted``."""
     values = {**(params or {}), "vote": vote, "voter": voter, "rows": rows}
     values["receipt"] = box.receipt._meta.pk.get_db_prep_value(uuid.uuid4(), connection)

@@ -184,7 +184,7 @@ class ElectionReceipt(Receipt):
 
 class ElectionTally(Tally):
     """WHAT the voters marked, only as a count per candidate: one row per candidate, created when voting
-    opens; each ballot rewrites every row of the election (``ballots.count_vote``)."""
+    opens; each ballot rewrites every row of the election (``ballots.cast_while_open``)."""
 
     candidate = models.OneToOneField(
         Candidate, verbose_name=_("候选人"), on_delete=models.CASCADE, related_name="tally"

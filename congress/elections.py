@@ -8,7 +8,7 @@ The rules, from 《工会基层组织选举工作条例》 (thresholds in settin
   unfilled seats go to a further round among the candidates not elected;
 - 差额 (competitive) elections need more candidates than seats by ``ELECTION_MARGIN_SHARE`` of the seats
   (差额比例不低于5%), and by at least ``ELECTION_MARGIN_MIN`` (1), rounded up to whole candidates.
-The ballot is secret: ``ballots.cast`` stores a receipt and rewrites every tally row.
+The ballot is secret: ``ballots.cast_while_open`` stores a receipt and rewrites every tally row.
 """
 
 import datetime
@@ -18,7 +18,7 @@ from fractions import Fraction
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -26,7 +26,8 @@ from members import committees
 from members.models import CommitteeSeat, Member
 from unionportal.workflow import flow_for, move
 
-from . import ballots, election_tellers
+from . import election_tellers
+from .ballots import BallotBox, cast_while_open
 from .models import Candidate, Delegate, DelegateGroup, Election, ElectionReceipt, ElectionTally
 
 E = Election
@@ -217,35 +218,56 @@ def open_voting(*, election: Election, actor=None) -> Election:
     return election
 
 
+BALLOT_BOX = BallotBox(
+    vote=Election,
+    open=f"status = '{E.Status.VOTING}' AND mode IN ('{E.Mode.ONLINE}', '{E.Mode.BOTH}')",  # cast_ballot's rule
+    receipt=ElectionReceipt,
+    receipt_vote="election_id",
+    receipt_voter="member_id",
+    tally=ElectionTally,
+    rows=f"candidate_id IN (SELECT id FROM {Candidate._meta.db_table} WHERE election_id = %(vote)s)",
+)
+
+
 def cast_ballot(*, election: Election, member: Member, chosen: list[int]) -> None:
     """One voter's ballot: a receipt (who) and +1 for each candidate marked (what), with nothing stored
-    that links them. Marking more candidates than seats spoils the ballot, so it is refused."""
-    with transaction.atomic():
-        election = _lock(election)
-        if election.status != E.Status.VOTING:
-            raise ValidationError(_("此选举当前不接受投票。"))
-        if not election.online:
-            raise ValidationError(_("本次选举使用纸质选票，不接受网上投票。"))
-        if not electorate(election).filter(pk=member.pk).exists():
-            raise ValidationError(_("您不在本次选举的选举人范围内。"))
-        chosen = set(chosen)
-        candidates = set(election.candidates.values_list("pk", flat=True))
-        if not chosen <= candidates:
-            raise ValidationError(_("选票上只能选择本次选举的候选人。"))
-        if len(chosen) > election.seats:
-            raise ValidationError(
-                _("所选%(count)s人超过应选名额%(seats)s人，选票无效，请重新选择。")
-                % {"count": len(chosen), "seats": election.seats}
-            )
-        if has_voted(election, member):
-            raise ValidationError(_("您已投过票。"))
-        ballots.cast(
-            receipt=ElectionReceipt(election=election, member=member),
-            tallies=ElectionTally.objects.filter(candidate__election=election),
-            taken=Q(candidate_id__in=chosen),
-            rows=len(candidates),
-            already_voted=_("您已投过票。"),
+    that links them. Marking more candidates than seats spoils the ballot, so it is refused.
+    ``election`` is the caller's copy; one that does not show voting open is read again."""
+    # As for motions and appraisals: who may vote and the candidates (fixed once voting opened) are read before the
+    # election's lock, which then covers only its state, the receipt and the tally, in one statement
+    # (ballots.cast_while_open). A second receipt slipping past the check is refused by its unique rule.
+    if election.status != E.Status.VOTING:
+        election.refresh_from_db(fields=("status", "mode"))
+    if election.status != E.Status.VOTING:
+        raise ValidationError(_("此选举当前不接受投票。"))
+    if not election.online:
+        raise ValidationError(_("本次选举使用纸质选票，不接受网上投票。"))
+    if not electorate(election).filter(pk=member.pk).exists():
+        raise ValidationError(_("您不在本次选举的选举人范围内。"))
+    chosen = set(chosen)
+    candidates = set(election.candidates.values_list("pk", flat=True))
+    if not chosen <= candidates:
+        raise ValidationError(_("选票上只能选择本次选举的候选人。"))
+    if len(chosen) > election.seats:
+        raise ValidationError(
+            _("所选%(count)s人超过应选名额%(seats)s人，选票无效，请重新选择。")
+            % {"count": len(chosen), "seats": election.seats}
         )
+    if has_voted(election, member):
+        raise ValidationError(_("您已投过票。"))
+    params = {f"candidate{n}": pk for n, pk in enumerate(chosen)}
+    taken = f"candidate_id IN ({', '.join(f'%({name})s' for name in params)})" if params else "1 = 0"  # a blank ballot
+    cast = cast_while_open(
+        BALLOT_BOX,
+        vote=election.pk,
+        voter=member.pk,
+        taken=taken,
+        params=params,
+        rows=len(candidates),
+        already_voted=_("您已投过票。"),
+    )
+    if not cast:  # closed while the voter was being checked
+        raise ValidationError(_("此选举当前不接受投票。"))
 
 
 @transaction.atomic

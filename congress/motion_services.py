@@ -54,13 +54,9 @@ def record_open_count(*, motion, votes_for, votes_against, abstentions, actor=No
         return move(motion, "count", actor=actor, **counted, **roll)
 
 
-def check_present(session, member):
-    """A secret ballot is cast in the hall: only a delegate marked 出席 at the session votes, not one
-    on leave (请假), an observer (列席) or one nobody signed in."""
-    _check_attendance(Attendance.objects.filter(session=session, member=member).values_list("kind", flat=True).first())
-
-
-def _check_attendance(kind):
+def check_attendance(kind):
+    """A secret ballot is cast in the hall: only a delegate marked 出席 at the session (``kind``, None when nobody
+    signed her in) votes, not one on leave (请假) or an observer (列席)."""
     if kind is None:
         raise ValidationError(_("您未登记出席本次会议，不能投票；请到会务处签到。"))
     if kind != Attendance.Kind.PRESENT:
@@ -95,7 +91,7 @@ def check_ballot(motion, member):
         raise ValidationError(_("您在表决开始后才就任代表，不参加本次表决。"))
     if delegate.voted:
         raise ValidationError(_("您已投过票。"))
-    _check_attendance(delegate.attendance)
+    check_attendance(delegate.attendance)
     return delegate
 
 

@@ -170,46 +170,39 @@ def attachment_file(request, pk):
 # ---- income -----------------------------------------------------------------------------------------------
 
 
-@permission_required("funds.keep_books")
-def income_create(request):
-    form = forms.IncomeForm(request.POST or None)
-    return _form_page(
-        request,
-        form,
-        save=lambda form: income_services.record_income(actor=request.user, **form.cleaned_data),
-        done=_("收入已入账。"),
-        title=_("登记收入"),
-        back="funds:ledger",
-        then=lambda entry: redirect("funds:ledger"),
-    )
+def _ledger_posting(form_class, record, done, title):
+    """A bookkeeper's page that records one ledger entry through ``record`` and goes back to the ledger."""
+
+    @permission_required("funds.keep_books")
+    def view(request):
+        return _form_page(
+            request,
+            form_class(request.POST or None),
+            save=lambda form: record(actor=request.user, **form.cleaned_data),
+            done=done,
+            title=title,
+            back="funds:ledger",
+            then=lambda entry: redirect("funds:ledger"),
+        )
+
+    return view
 
 
-@permission_required("funds.keep_books")
-def dues_post(request):
-    form = forms.DuesForm(request.POST or None)
-    return _form_page(
-        request,
-        form,
-        save=lambda form: income_services.post_dues(actor=request.user, **form.cleaned_data),
-        done=lambda entry: _("会费 %(amount)s 元已入账。") % {"amount": entry.amount},
-        title=_("会费入账"),
-        back="funds:ledger",
-        then=lambda entry: redirect("funds:ledger"),
-    )
-
-
-@permission_required("funds.keep_books")
-def allocation_create(request):
-    form = forms.AllocationForm(request.POST or None)
-    return _form_page(
-        request,
-        form,
-        save=lambda form: income_services.record_allocation(actor=request.user, **form.cleaned_data),
-        done=lambda entry: _("拨缴经费留成 %(amount)s 元已入账。") % {"amount": entry.amount},
-        title=_("拨缴经费入账"),
-        back="funds:ledger",
-        then=lambda entry: redirect("funds:ledger"),
-    )
+income_create = _ledger_posting(
+    forms.IncomeForm, income_services.record_income, gettext_lazy("收入已入账。"), gettext_lazy("登记收入")
+)
+dues_post = _ledger_posting(
+    forms.DuesForm,
+    income_services.post_dues,
+    lambda entry: _("会费 %(amount)s 元已入账。") % {"amount": entry.amount},
+    gettext_lazy("会费入账"),
+)
+allocation_create = _ledger_posting(
+    forms.AllocationForm,
+    income_services.record_allocation,
+    lambda entry: _("拨缴经费留成 %(amount)s 元已入账。") % {"amount": entry.amount},
+    gettext_lazy("拨缴经费入账"),
+)
 
 
 @permission_required("funds.change_settings")

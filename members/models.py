@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from unionportal.one_row import OneRow
 from unionportal.roles import is_only_chair
 
 from .validators import JOB_NUMBER_VALIDATOR, contradictions, mask_id_number, validate_id_number
@@ -468,7 +469,7 @@ class MembershipEvent(models.Model):
         return f"{self.occurred_on} {self.member} {self.get_kind_display()}"
 
 
-class DuesSettings(models.Model):
+class DuesSettings(OneRow):
     """The union's dues rate (会费): one row, edited by the chair. The hand-up share (上缴) is a setting of each
     year, kept by the funds app (``funds.YearSettings``)."""
 
@@ -485,13 +486,6 @@ class DuesSettings(models.Model):
     class Meta:
         verbose_name = _("会费设置")
         verbose_name_plural = _("会费设置")
-
-    def __str__(self):
-        return str(_("会费设置"))
-
-    @classmethod
-    def current(cls):
-        return cls.objects.get_or_create(pk=1)[0]
 
 
 class DuesRecord(models.Model):

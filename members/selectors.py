@@ -1,7 +1,8 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import F, Q
+from django.db.models import F, Q, Value
+from django.db.models.functions import Concat
 from django.utils import timezone
 
 from unionportal.choices import translated_labels
@@ -74,11 +75,17 @@ def roster(
         if today.month == 2 and today.day == 29:
             today = today - datetime.timedelta(days=1)
         members = members.filter(_born_between(*AGE_BANDS[age_band], today))
-    return members.order_by(*_order(sort))
+    return members.order_by(*_order(sort, searched=bool(search)))
 
 
-def _order(sort):
-    return [*SORTS.get(sort, SORTS["name"]), "pk"]
+def _order(sort, searched=False):
+    """The sort's keys. Under a search the name's key is an expression no index serves: PostgreSQL then sorts the
+    matches it found through the search's indexes, instead of walking the whole roster in pinyin order until it
+    has a page of them (43 ms for "wj", whose matches sit late in that order, against 2 ms)."""
+    keys = SORTS.get(sort, SORTS["name"])
+    if searched:
+        keys = [Concat(F(key), Value("")) if key == "name_pinyin" else key for key in keys]
+    return [*keys, "pk"]
 
 
 @dataclass(frozen=True, slots=True)

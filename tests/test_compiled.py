@@ -1,11 +1,13 @@
 """unionportal/compiled.py: the SQL of every page's per-user queries is built once and run with each user's id."""
 
+from decimal import Decimal
+
 import pytest
 from django.contrib.auth.models import User
 from django.db import DatabaseError, DataError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 
-from unionportal.compiled import compiled_once, compiled_per_arguments, execute_prepared
+from unionportal.compiled import compiled_once, compiled_per_arguments, compiled_together, execute_prepared
 from unionportal.notices import Notice, notify, unread_count
 from unionportal.roles import roles_of
 
@@ -124,12 +126,12 @@ def test_a_statement_that_failed_or_was_dropped_is_prepared_again():
     sql = "SELECT 10 / %s"
     with pytest.raises(DataError):
         _run_prepared(sql, [0])  # its PREPARE took, its EXECUTE failed
-    assert _run_prepared(sql, [2]) == ([(5,)], StartsWith("PREPARE "))
+    assert _run_prepared(sql, [2]) == ([(5,)], StartsWith("DEALLOCATE ALL; PREPARE "))
     with connection.cursor() as cursor:
         cursor.execute("DEALLOCATE ALL")  # as a connection pooler may
     with pytest.raises(DatabaseError):
         _run_prepared(sql, [5])
-    assert _run_prepared(sql, [5]) == ([(2,)], StartsWith("PREPARE "))
+    assert _run_prepared(sql, [5]) == ([(2,)], StartsWith("DEALLOCATE ALL; PREPARE "))
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="statements are prepared on PostgreSQL only")
@@ -137,3 +139,58 @@ def test_fixed_values_are_written_into_the_statement(users):
     rows, first = _run_prepared("SELECT username FROM auth_user WHERE username = %s", ["chair"], fixed_values=True)
     name = first.split()[1]
     assert rows == [("chair",)] and first.endswith(f"username = 'chair'; EXECUTE {name}")
+
+
+def _payments_and_users(year):
+    from welfare.models import Payment
+
+    return (
+        Payment.objects.filter(paid_on__year=year).order_by("-amount").values_list("paid_on", "amount", "member__name"),
+        User.objects.order_by("-username").values_list("username", "is_staff"),
+        User.objects.filter(username="nobody").values_list("pk"),
+    )
+
+
+def test_queries_read_together_give_each_its_rows_in_its_order_and_columns_as_the_orm_does(users):
+    from welfare.models import Payment
+    from welfare.tests.factories import make_member
+
+    member = make_member("领款人")
+    for amount, day in (("20.50", "2026-03-04"), ("1234.50", "2026-05-06"), ("300", "2026-01-02")):
+        Payment.objects.create(member=member, amount=amount, paid_on=day, recorded_by=users["chair"])
+
+    with CaptureQueriesContext(connection) as queries:
+        together = compiled_together(_payments_and_users)(2026)
+    assert together == [list(queryset) for queryset in _payments_and_users(2026)]
+    assert [amount for _day, amount, _name in together[0]] == [Decimal("1234.50"), Decimal("300.00"), Decimal("20.50")]
+    assert len(queries) == 1
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="statements are prepared on PostgreSQL")
+def test_the_statement_read_together_is_prepared_once_per_session_and_outlives_a_rollback(users):
+    rows = compiled_together(_payments_and_users)
+    with CaptureQueriesContext(connection) as first:
+        with transaction.atomic():
+            rows(2031)  # a year no other test reads, so this session has not prepared its statement
+            transaction.set_rollback(True)
+    with CaptureQueriesContext(connection) as second:
+        usernames = rows(2031)[1]
+    assert usernames == list(_payments_and_users(2031)[1])
+    assert [query["sql"].split()[0] for query in first if "compiled_" in query["sql"]] == ["PREPARE"]
+    assert [query["sql"].split()[0] for query in second] == ["EXECUTE"]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="statements are prepared on PostgreSQL")
+def test_a_statement_that_failed_once_its_prepare_took_effect_is_prepared_afresh(users):
+    rows = compiled_together(_payments_and_users)
+
+    def fail_after_running(execute, sql, params, many, context):
+        execute(sql, params, many, context)
+        raise DatabaseError("the connection dropped the answer")
+
+    with connection.execute_wrapper(fail_after_running), pytest.raises(DatabaseError):
+        rows(2032)  # a year no other test reads
+    with CaptureQueriesContext(connection) as queries:
+        usernames = rows(2032)[1]
+    assert usernames == list(_payments_and_users(2032)[1])
+    assert queries[0]["sql"].startswith("DEALLOCATE ALL; PREPARE ")

@@ -104,3 +104,14 @@ def test_only_the_person_asking_is_read_with_the_shell(users, django_assert_num_
         with CaptureQueriesContext(connection) as queries:
             assert roles_of(other) == {"member"}
         assert len(queries) == 1 and "unionportal_unionprofile" not in queries[0]["sql"]
+
+
+def test_a_write_checks_the_roles_alone_and_reads_the_shell_only_if_it_draws_the_page(users):
+    notify([users["member"]], text="请签阅")
+    request = RequestFactory().post("/")
+    request.user = SimpleLazyObject(lambda: User.objects.get(pk=users["member"].pk))
+    with union_kind_known(request), CaptureQueriesContext(connection) as queries:
+        assert roles_of(request.user) == {"member"}
+        assert len(queries) == 2 and "unionportal_unionprofile" not in queries[1]["sql"]  # the user, her roles
+        assert unread_count(request.user) == 1  # a form shown again with its errors draws the menu
+        assert len(queries) == 3 and "unionportal_unionprofile" in queries[2]["sql"]

@@ -11,8 +11,9 @@ import functools
 import hashlib
 import itertools
 import re
+import weakref
 
-from django.db import DatabaseError, connection
+from django.db import connection
 
 ID_MARK = -7_301_917  # stands in for the id while the SQL is built; no row has it
 _PARAMETER_OR_PERCENT = re.compile(r"%s|%%")
@@ -53,66 +54,119 @@ def compiled_per_arguments(build):
 
     @functools.lru_cache(maxsize=32)
     def compiled(vendor, *args):
-        compiler = build(*args).query.get_compiler(connection=connection)
-        sql, params = compiler.as_sql()
-        return sql, tuple(params), [column for column, _sql, _alias in compiler.select[: compiler.col_count]]
+        return _compiled(build(*args))
 
     def rows(*args):
         sql, params, columns = compiled(connection.vendor, *args)
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            fetched = cursor.fetchall()
-        converters = [
-            (at, column, found)
-            for at, column in enumerate(columns)
-            if (found := connection.ops.get_db_converters(column) + column.get_db_converters(connection))
-        ]
-        return [_converted(row, converters) for row in fetched] if converters else fetched
+        return _converted(_fetched(sql, params), columns)
 
     return rows
 
 
-def _converted(row, converters):
-    row = list(row)
-    for at, column, functions in converters:
-        for function in functions:
-            row[at] = function(row[at], column, connection)
-    return tuple(row)
+def compiled_together(build):
+    """``rows = compiled_together(build)``: ``rows(*args)`` is ``[list(queryset) for queryset in build(*args)]`` for
+    ``values_list()`` querysets, as ``compiled_per_arguments`` reads each, but in one statement: for a page whose
+    small reads cost more in round trips than PostgreSQL takes to answer them. Each query is a CTE; the statement is
+    their rows one after the other (UNION ALL), each row led by its query's number and holding its values in columns
+    of their own, the other queries' columns NULL cast to their types (PostgreSQL matches a UNION's columns by type).
+    Nothing orders the whole, so each query's rows come in its own order: PostgreSQL appends the parts as they come
+    and SQLite keeps a FROM subquery's ORDER BY when the outer query has none and joins nothing. On PostgreSQL the
+    statement is prepared (``_prepared_rows``)."""
+
+    @functools.lru_cache(maxsize=32)
+    def compiled(vendor, *args):
+        parts = [_compiled(queryset) for queryset in build(*args)]
+        quote = connection.ops.quote_name
+        names = [[quote(f"p{at}_{index}") for index in range(len(columns))] for at, (*_, columns) in enumerate(parts)]
+        nulls = [
+            [f"CAST(NULL AS {column.output_field.cast_db_type(connection)})" for column in columns]
+            for *_, columns in parts
+        ]
+        ctes = ", ".join(
+            f"{quote(f'p{at}')}({', '.join(names[at])}) AS ({sql})" for at, (sql, _params, _columns) in enumerate(parts)
+        )
+        selects = " UNION ALL ".join(
+            f"SELECT {at}, "
+            + ", ".join(value for other in range(len(parts)) for value in (names if other == at else nulls)[other])
+            + f" FROM {quote(f'p{at}')}"
+            for at in range(len(parts))
+        )
+        sql = f"WITH {ctes} {selects}"
+        params = tuple(param for _sql, part_params, _columns in parts for param in part_params)
+        if vendor == "postgresql":  # prepared with its values written in
+            sql, params = connection.ops.compose_sql(sql, params), None
+        columns = [columns for *_, columns in parts]
+        return sql, params, columns, [1 + sum(map(len, columns[:at])) for at in range(len(columns))]
+
+    def rows(*args):
+        sql, params, columns, starts = compiled(connection.vendor, *args)
+        found = [[] for _ in columns]
+        for row in _fetched(sql, params) if params is not None else _prepared_rows(sql):
+            at = row[0]
+            found[at].append(row[starts[at] : starts[at] + len(columns[at])])
+        return [_converted(part, part_columns) for part, part_columns in zip(found, columns, strict=True)]
+
+    return rows
+
+
+def _compiled(queryset):
+    """A ``values_list()`` queryset's SQL, parameters and the columns it selects."""
+    compiler = queryset.query.get_compiler(connection=connection)
+    sql, params = compiler.as_sql()
+    return sql, tuple(params), [column for column, _sql, _alias in compiler.select[: compiler.col_count]]
+
+
+def _fetched(sql, params):
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+# the names prepared on each PostgreSQL session (by its driver's connection), which they last as long as; None while
+# a statement runs, and after it failed: whether its PREPARE took effect is not known
+_PREPARED = weakref.WeakKeyDictionary()
+
+
+def _prepared_rows(statement):
+    """The rows of ``statement`` (its values written in: the same text each time it is run), prepared once per
+    database session and then executed by name (``execute_prepared``)."""
+    with connection.cursor() as cursor:
+        execute_prepared(cursor, statement.replace("%", "%%"), ())  # no values to fill: a literal % stays one
+        return cursor.fetchall()
 
 
 def execute_prepared(cursor, sql, params, *, fixed_values=False):
     """``cursor.execute(sql, params)`` for SQL kept for the life of the process and run on many requests. On
-    PostgreSQL it runs as a statement prepared once per connection, whose plan PostgreSQL keeps after a few runs
-    (when it does not depend on the values) instead of planning the SQL again every time: the page shell's
-    subqueries took 0.6 ms to plan and 0.07 ms to run. ``fixed_values``: ``params`` are the same on every run,
-    so they are written into the statement, which is then planned once (PostgreSQL went on planning the board's
-    years for each run of their values). The PREPARE goes in the same round trip as the first EXECUTE, so a page
-    sends as many statements as before; a prepared statement outlives a rolled-back transaction, and a new
-    connection prepares its own."""
+    PostgreSQL it runs as a statement prepared once per database session and then executed by name, whose plan
+    PostgreSQL keeps after a few runs (when it does not depend on the values) instead of planning the SQL again
+    every time: the page shell's subqueries took 0.6 ms to plan and 0.07 ms to run. ``fixed_values``: ``params``
+    are the same on every run, so they are written into the statement, which is then planned once (PostgreSQL went
+    on planning the board's years for each run of their values). The PREPARE goes in the same round trip as the
+    first EXECUTE, so a page sends as many statements as before. A prepared statement outlives a rolled-back
+    transaction; it ends with the session (CONN_MAX_AGE), so those of past days do not pile up."""
     if connection.vendor != "postgresql":
         cursor.execute(sql, params)
         return
     if fixed_values:
         sql, params = _values_written_in(sql, tuple(params)), ()
-    kept = _kept_on_this_connection()
-    name = f"{_statement_name(sql)}_{kept.failures}"
+    name = _name_of(sql)
     execute = f"EXECUTE {name} ({', '.join(['%s'] * len(params))})" if params else f"EXECUTE {name}"
-    try:
-        if name in kept.prepared:
-            cursor.execute(execute, params)
-            return
+    session = connection.connection
+    prepared = _PREPARED.get(session, set())
+    if prepared is not None and name in prepared:
+        sent = execute
+    else:
         PREPARED[name] = sql
         numbers = itertools.count(1)
         # Django's %s become PostgreSQL's $1, $2 …; a literal %% stays escaped for the driver, which fills the EXECUTE
         statement = _PARAMETER_OR_PERCENT.sub(lambda found: f"${next(numbers)}" if found[0] == "%s" else "%%", sql)
-        cursor.execute(f"PREPARE {name} AS {statement}; {execute}", params)
-    except DatabaseError:
-        # whether the PREPARE took (it outlives an EXECUTE that failed) or a statement was dropped is unknown:
-        # statements are prepared again under new names on this connection
-        kept.failures += 1
-        kept.prepared.clear()
-        raise
-    kept.prepared.add(name)
+        sent = f"PREPARE {name} AS {statement}; {execute}"
+        if prepared is None:  # after a failure: start afresh, whatever it left prepared
+            sent, prepared = f"DEALLOCATE ALL; {sent}", set()
+    _PREPARED[session] = None
+    cursor.execute(sent, params)
+    prepared.add(name)
+    _PREPARED[session] = prepared
 
 
 @functools.lru_cache(maxsize=32)
@@ -120,18 +174,24 @@ def _values_written_in(sql, params):
     return connection.ops.compose_sql(sql, params).replace("%", "%%")
 
 
-def _statement_name(sql):
-    return f"kept_{hashlib.blake2b(sql.encode(), digest_size=8).hexdigest()}"
+@functools.lru_cache(maxsize=64)
+def _name_of(statement):
+    return f"compiled_{hashlib.sha256(statement.encode()).hexdigest()[:24]}"
 
 
-class _Kept:
-    def __init__(self, opened):
-        self.opened, self.prepared, self.failures = opened, set(), 0
+def _converted(fetched, columns):
+    """``fetched`` with its columns converted as the ORM converts them."""
+    converters = [
+        (at, column, found)
+        for at, column in enumerate(columns)
+        if (found := connection.ops.get_db_converters(column) + column.get_db_converters(connection))
+    ]
+    return [_converted_row(row, converters) for row in fetched] if converters else list(fetched)
 
 
-def _kept_on_this_connection():
-    """What is prepared on the database connection now open (the driver's connection: a new one has nothing)."""
-    kept = getattr(connection, "_prepared_statements", None)
-    if kept is None or kept.opened is not connection.connection:
-        kept = connection._prepared_statements = _Kept(connection.connection)
-    return kept
+def _converted_row(row, converters):
+    row = list(row)
+    for at, column, functions in converters:
+        for function in functions:
+            row[at] = function(row[at], column, connection)
+    return tuple(row)

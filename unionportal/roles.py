@@ -43,7 +43,7 @@ def _group_names_joined(user_id, _today):
     return _groups_of(user_id).order_by().values("user").annotate(names=names).values("names")
 
 
-page_shell.per_user("roles", _group_names_joined)
+page_shell.per_user("roles", _group_names_joined, alone_in_writes=True)
 
 
 def roles_of(user):

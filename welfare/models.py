@@ -19,6 +19,7 @@ from simple_history.models import HistoricalRecords
 
 from members.models import Member
 from unionportal.choices import choice_label
+from unionportal.one_row import OneRow
 from unionportal.workflow import Step
 
 ZERO = Decimal("0.00")
@@ -38,7 +39,7 @@ class FundSource(models.TextChoices):
     ADMINISTRATION = "admin", _("行政")
 
 
-class WelfareSettings(models.Model):
+class WelfareSettings(OneRow):
     """One row: the yearly cap of cash help per person (元), configurable by the chair."""
 
     yearly_cap_per_person = money(_("每人每年帮扶上限（元）"), default=Decimal("5000.00"))
@@ -48,13 +49,6 @@ class WelfareSettings(models.Model):
     class Meta:
         verbose_name = _("帮扶设置")
         verbose_name_plural = _("帮扶设置")
-
-    def __str__(self):
-        return str(_("帮扶设置"))
-
-    @classmethod
-    def current(cls):
-        return cls.objects.get_or_create(pk=1)[0]
 
 
 class HardshipFile(models.Model):

@@ -119,25 +119,32 @@ def _summed(rows, key):
 PAYMENT_GROUP = ("kind", "fund_source", "campaign", "campaign__name", "times", "yuan")
 OCCASION_GROUP = ("occasion", "occasion__name", "times", "yuan")
 
-# the year's payments and visits grouped, their SQL built once per process and year
-_payment_groups = compiled_per_arguments(
-    lambda year: (
+
+def payment_groups(year):
+    """The year's paid payments (``payments_between``) counted and summed per PAYMENT_GROUP, as its columns."""
+    return (
         payments_between(*year_bounds(year))
         .values(*PAYMENT_GROUP[:4])
         .annotate(times=Count("pk"), yuan=Sum("amount"))
         .order_by("campaign__name", "campaign")
         .values_list(*PAYMENT_GROUP)
     )
-)
-_occasion_groups = compiled_per_arguments(
-    lambda year: (
+
+
+def occasion_groups(year):
+    """The year's visits (``visits_between``) counted per occasion with their paid money, as OCCASION_GROUP."""
+    return (
         visits_between(*year_bounds(year))
         .values(*OCCASION_GROUP[:2])
         .annotate(times=Count("pk"), yuan=PAID_VISIT_MONEY)
         .order_by("occasion__sort_order", "occasion")
         .values_list(*OCCASION_GROUP)
     )
-)
+
+
+# their SQL built once per process and year
+_payment_groups = compiled_per_arguments(payment_groups)
+_occasion_groups = compiled_per_arguments(occasion_groups)
 
 
 def totals(year):
@@ -156,8 +163,13 @@ def care_summary(year):
     """The year's care summary in 人次 and 元: payments by type, fund source and campaign (one payment is one
     人次), and visits by occasion with the money handed over on them. One grouped query each for payments and
     visits: the overall figures and the other groupings are their sums."""
-    payment_groups = [dict(zip(PAYMENT_GROUP, row, strict=True)) for row in _payment_groups(year)]
-    occasions = [dict(zip(OCCASION_GROUP, row, strict=True)) for row in _occasion_groups(year)]
+    return summary_of(_payment_groups(year), _occasion_groups(year))
+
+
+def summary_of(payment_rows, occasion_rows):
+    """``care_summary`` from the rows of ``payment_groups`` and ``occasion_groups``."""
+    payment_groups = [dict(zip(PAYMENT_GROUP, row, strict=True)) for row in payment_rows]
+    occasions = [dict(zip(OCCASION_GROUP, row, strict=True)) for row in occasion_rows]
 
     def grouped(field, label):
         sums = _summed(payment_groups, lambda row: row[field])
@@ -207,24 +219,31 @@ def visits(*, occasion=None, occasion_name="", since=None):
 
 PROGRESS_FIELDS = ["id", "name", "starts_on", "due_on", "closed"]  # what Campaign.behind_schedule reads
 
-# the open campaigns with their lists counted in the database; its SQL built once per process
-_open_campaigns = compiled_per_arguments(
-    lambda: (
+
+def open_campaigns():
+    """The open campaigns' PROGRESS_FIELDS with their lists counted in the database (listed, delivered)."""
+    return (
         Campaign.objects.filter(closed=False)
         .annotate(
             listed=Count("recipients"), delivered=Count("recipients", filter=Q(recipients__payment__isnull=False))
         )
         .values_list(*PROGRESS_FIELDS, "listed", "delivered")
     )
-)
+
+
+_open_campaigns = compiled_per_arguments(open_campaigns)  # its SQL built once per process
 
 
 def campaigns_behind_schedule(today=None):
     """The open campaigns behind schedule (``Campaign.behind_schedule``), loaded with only PROGRESS_FIELDS (as
     ``only()`` loads them)."""
-    today = today or timezone.localdate()
+    return behind_schedule(_open_campaigns(), today or timezone.localdate())
+
+
+def behind_schedule(open_campaign_rows, today):
+    """``campaigns_behind_schedule`` from the rows of ``open_campaigns``."""
     behind = []
-    for *fields, listed, delivered in _open_campaigns():
+    for *fields, listed, delivered in open_campaign_rows:
         campaign = Campaign.from_db(DEFAULT_DB_ALIAS, PROGRESS_FIELDS, fields)
         if campaign.behind_schedule(listed=listed, delivered=delivered, today=today):
             behind.append(campaign)

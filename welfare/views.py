@@ -75,24 +75,24 @@ def _form_page(request, form, **page):
 def index(request):
     user = request.user
     context = {"can_files": user.has_perm("welfare.view_files")}
-    if context["can_files"]:
-        waiting = workbench.waiting()
-        birthdays = workbench.birthdays()
-        in_hospital, hospital = workbench.in_hospital()
-        context.update(
-            waiting=waiting.lines,
-            waiting_count=waiting.count,
-            waiting_url=f"{reverse('welfare:applications')}?status=pending",
-            birthdays=birthdays.lines,
-            birthday_count=birthdays.count,
-            in_hospital=in_hospital.lines,
-            in_hospital_count=in_hospital.count,
-            hospital_url=_hospital_visits_url(hospital),
-            due_files=workbench.due_files(),
-            behind=selectors.campaigns_behind_schedule(),
-        )
     context["year"] = year = _year_param(request)
-    context["summary"] = selectors.care_summary(year)
+    if context["can_files"]:
+        board = workbench.dashboard(year)
+        context.update(
+            waiting=board.waiting.lines,
+            waiting_count=board.waiting.count,
+            waiting_url=f"{reverse('welfare:applications')}?status=pending",
+            birthdays=board.birthdays.lines,
+            birthday_count=board.birthdays.count,
+            in_hospital=board.in_hospital.lines,
+            in_hospital_count=board.in_hospital.count,
+            hospital_url=_hospital_visits_url(board.hospital),
+            due_files=board.due_files,
+            behind=board.behind,
+            summary=board.summary,
+        )
+    else:
+        context["summary"] = selectors.care_summary(year)
     return render(request, "welfare/index.html", context)
 
 

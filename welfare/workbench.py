@@ -1,7 +1,9 @@
-"""The 帮扶工作台 (the welfare dashboard's lists): the first rows of each list and how many it has in all, read as
-plain rows. Each list is its selector's (the same filters and order as the page its "全部 N 条" opens); the SQL is
-built once a day per process (``compiled_per_arguments``): building it cost the ORM several times the CPU that
-PostgreSQL takes to answer it. The rows are read on every request."""
+"""The 帮扶工作台 (the welfare dashboard's lists): the first rows of each list and how many it has in all, the late
+campaigns and the year's care summary, read as plain rows in one statement. Each list is its selector's (the same
+filters and order as the page its "全部 N 条" opens); the SQL is built once a day per process
+(``compiled_together``): building it cost the ORM several times the CPU that PostgreSQL takes to answer it, and its
+seven reads one round trip each cost more than PostgreSQL took to answer them. The rows are read on every
+request."""
 
 import datetime
 from dataclasses import dataclass
@@ -10,7 +12,7 @@ from django.db.models import Func, Subquery
 from django.utils import timezone
 
 from unionportal.choices import translated_labels
-from unionportal.compiled import compiled_per_arguments
+from unionportal.compiled import compiled_together
 from unionportal.links import url_for_each
 
 from . import selectors
@@ -47,46 +49,52 @@ def _first(rows, *fields):
     return rows.annotate(rows_in_all=Subquery(in_all)).values_list(*fields, "rows_in_all")[:ROWS]
 
 
-_waiting = compiled_per_arguments(
-    lambda: _first(selectors.applications(status="pending"), "pk", "member__name", "status", "amount_requested")
-)
-_due_files = compiled_per_arguments(
-    lambda today: selectors.files_due_for_review(today).values_list("pk", "member__name", "next_review_on")[:ROWS]
-)
-_birthdays = compiled_per_arguments(
-    lambda today: _first(selectors.birthdays_this_month(today), "name", "birth_date", "department__name")
-)
-_in_hospital = compiled_per_arguments(
-    lambda today: _first(selectors.in_hospital(today=today), "member__name", "visited_on", "occasion")
-)
+@dataclass(frozen=True, slots=True)
+class Dashboard:
+    waiting: Listed  # the applications waiting for the union, newest first
+    due_files: list  # the first hardship files due for review, soonest first
+    birthdays: Listed  # this month's, in order of the day
+    in_hospital: Listed  # the 住院 visits of the last month, newest first
+    hospital: int | None  # the occasion those visits were made on (None when there is none)
+    behind: list  # the open campaigns behind schedule
+    summary: dict  # the year's ``care_summary``
+
+
+def reads(today: datetime.date, year: int) -> tuple:
+    """The dashboard's queries, in the order ``dashboard`` reads their rows."""
+    return (
+        _first(selectors.applications(status="pending"), "pk", "member__name", "status", "amount_requested"),
+        selectors.files_due_for_review(today).values_list("pk", "member__name", "next_review_on")[:ROWS],
+        _first(selectors.birthdays_this_month(today), "name", "birth_date", "department__name"),
+        _first(selectors.in_hospital(today=today), "member__name", "visited_on", "occasion"),
+        selectors.open_campaigns(),
+        selectors.payment_groups(year),
+        selectors.occasion_groups(year),
+    )
+
+
+_read = compiled_together(reads)
 
 
 def _listed(rows, line):
     return Listed([line(*row[:-1]) for row in rows], rows[0][-1] if rows else 0)
 
 
-def waiting():
-    """The applications waiting for the union (``applications(status="pending")``), newest first."""
-    url, labels = url_for_each("welfare:application_detail"), translated_labels(Application.Status)
-    return _listed(
-        _waiting(),
-        lambda pk, name, status, amount: Line(name, url(pk), status=labels[status], amount=amount),
+def dashboard(year: int, today: datetime.date | None = None) -> Dashboard:
+    """The dashboard's lists on ``today`` and ``year``'s care summary."""
+    today = today or timezone.localdate()
+    waiting, due_files, birthdays, in_hospital, campaigns, payment_groups, occasion_groups = _read(today, year)
+    application_url, file_url = url_for_each("welfare:application_detail"), url_for_each("welfare:file_detail")
+    labels = translated_labels(Application.Status)
+    return Dashboard(
+        waiting=_listed(
+            waiting,
+            lambda pk, name, status, amount: Line(name, application_url(pk), status=labels[status], amount=amount),
+        ),
+        due_files=[Line(name, file_url(pk), day=day) for pk, name, day in due_files],
+        birthdays=_listed(birthdays, lambda name, day, department: Line(name, day=day, department=department)),
+        in_hospital=_listed(in_hospital, lambda name, day, occasion: Line(name, day=day)),
+        hospital=in_hospital[0][2] if in_hospital else None,
+        behind=selectors.behind_schedule(campaigns, today),
+        summary=selectors.summary_of(payment_groups, occasion_groups),
     )
-
-
-def due_files(today=None):
-    """The first hardship files due for review (``files_due_for_review``), soonest first."""
-    url = url_for_each("welfare:file_detail")
-    return [Line(name, url(pk), day=day) for pk, name, day in _due_files(today or timezone.localdate())]
-
-
-def birthdays(today=None):
-    """This month's birthdays (``birthdays_this_month``), in order of the day."""
-    rows = _birthdays(today or timezone.localdate())
-    return _listed(rows, lambda name, day, department: Line(name, day=day, department=department))
-
-
-def in_hospital(today=None):
-    """The 住院 visits of the last month (``in_hospital``), newest first, and the occasion they were made on."""
-    rows = _in_hospital(today or timezone.localdate())
-    return _listed(rows, lambda name, day, occasion: Line(name, day=day)), rows[0][2] if rows else None

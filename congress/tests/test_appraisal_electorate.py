@@ -121,3 +121,14 @@ def test_the_migration_keeps_each_receipts_voter():
         assert old.get_model("congress", "AppraisalReceipt").objects.get(pk=receipt.pk).delegate_id == delegate.pk
     finally:
         migrate_to()
+
+
+def test_a_ballot_posted_with_a_grade_for_someone_not_appraised_is_refused_whole(client, users):
+    appraisal = _open(MEMBERS)
+    leader = appraisal.appraisees.get()
+    client.force_login(users["member"])
+    url = f"/congress/appraisals/{appraisal.pk}/vote/"
+    client.post(url, {f"a{leader.pk}": "satisfied", f"a{leader.pk + 1000}": "satisfied"})
+    assert not appraisal.receipts.exists()
+    client.post(url, {f"a{leader.pk}": "satisfied", "about": "x"})  # a field that is no grade is left aside
+    assert appraisal.receipts.filter(member=users["member"].member).exists()

@@ -136,3 +136,16 @@ def test_the_ballot_page_says_why_a_delegate_on_leave_cannot_vote(client, users,
     appraisal, _leader = _open_appraisal(hall["term"], hall["session"])
     page = client.get(appraisal.get_absolute_url()).text
     assert 'data-testid="appraisal-ballot"' not in page and "登记为请假" in page
+
+
+def test_an_appraisal_voter_is_checked_in_one_query_down_a_chain_of_replacements(hall, django_assert_num_queries):
+    appraisal, leader = _open_appraisal(hall["term"], hall["session"])
+    seat = hall["delegates"][3]
+    appraisal_services.cast_appraisal_ballot(appraisal=appraisal, member=seat.member, grades={leader.pk: "mostly"})
+    first = session_services.replace_delegate(delegate=seat, member=make_member("接替者"))
+    second = session_services.replace_delegate(delegate=first, member=make_member("再接替者"))
+    mark_present(hall["session"], [first, second])
+    with django_assert_num_queries(1), pytest.raises(ValidationError, match="同一代表席位只投一票"):
+        appraisal_services.check_appraisal_ballot(appraisal, second.member)
+    with django_assert_num_queries(1), pytest.raises(ValidationError, match="不在本次评议的参评人员之中"):
+        appraisal_services.check_appraisal_ballot(appraisal, first.member)  # replaced in turn: no seat now

@@ -4,11 +4,24 @@ import threading
 
 import pytest
 from django.db import connection
+from django.utils import timezone
 
+from members.models import UnionGroup
 from tests.concurrency import race
 
-from .. import appraisal_services, motion_services
-from ..models import AgendaItem, Appraisal, AppraisalReceipt, AppraisalTally, Appraisee, BallotReceipt, Motion
+from .. import appraisal_services, elections, motion_services
+from ..models import (
+    AgendaItem,
+    Appraisal,
+    AppraisalReceipt,
+    AppraisalTally,
+    Appraisee,
+    BallotReceipt,
+    DelegateGroup,
+    Election,
+    ElectionTally,
+    Motion,
+)
 from .factories import make_delegate, make_member, make_session, make_term, mark_present
 
 pytestmark = [
@@ -97,3 +110,30 @@ def test_closing_while_delegates_vote_counts_every_stored_ballot():
     assert motion.status == Motion.Status.CLOSED
     assert motion.votes_for == stored == BallotReceipt.objects.filter(motion=motion).count()
     assert stored + len(refused) == 9
+
+
+def test_an_election_loses_no_ballot_and_takes_one_per_voter_when_all_vote_at_once():
+    group = DelegateGroup.objects.create(term=make_term(), name="第一代表组", seats=2)
+    union_group = UnionGroup.objects.create(name="语文组")
+    group.union_groups.add(union_group)
+    voters = [make_member(union_group=union_group, is_union_member=True) for _ in range(12)]
+    electing = Election(title="第一代表组代表选举", delegate_group=group, held_on=timezone.localdate())
+    election = elections.create_election(election=electing)
+    candidates = [elections.nominate(election=election, member=member) for member in voters[:3]]
+    election = elections.open_voting(election=election)
+    queue = list(voters)
+    lock = threading.Lock()
+
+    def vote():
+        with lock:
+            voter = queue.pop() if queue else voters[0]  # the last two are a second ballot of the first voter
+        elections.cast_ballot(election=election, member=voter, chosen=[candidates[0].pk])
+
+    refused = race([vote] * (len(voters) + 2))
+    assert len(refused) == 2 and all("您已投过票" in error.messages[0] for error in refused)
+    assert election.receipts.count() == 12
+    assert dict(ElectionTally.objects.values_list("candidate_id", "count")) == {
+        candidates[0].pk: 12,
+        candidates[1].pk: 0,
+        candidates[2].pk: 0,
+    }

@@ -116,6 +116,17 @@ def test_the_ballot_is_secret_one_per_voter_and_no_more_marks_than_seats(group):
     assert not election.candidates.exclude(votes=None).exists()  # results hidden until the count
 
 
+def test_a_blank_ballot_counts_as_cast_and_a_ballot_on_a_closed_election_is_refused_with_nothing_stored(group):
+    election = elections.open_voting(election=delegate_election(group))
+    first, second = elections.electorate(election).order_by("pk")[:2]
+    elections.cast_ballot(election=election, member=first, chosen=[])
+    assert election.receipts.count() == 1 and set(ElectionTally.objects.values_list("count", flat=True)) == {0}
+    Election.objects.filter(pk=election.pk).update(status=Election.Status.COUNTED)  # closed after the page was read
+    with pytest.raises(ValidationError, match="此选举当前不接受投票"):
+        elections.cast_ballot(election=election, member=second, chosen=[election.candidates.first().pk])
+    assert election.receipts.count() == 1 and set(ElectionTally.objects.values_list("count", flat=True)) == {0}
+
+
 def test_elected_with_more_than_half_of_those_entitled_and_seated_as_delegates_of_the_group(group):
     election = elections.open_voting(election=delegate_election(group))
     # nine entitled, seven vote: 0 gets 6, 1 gets 5, 2 gets 2

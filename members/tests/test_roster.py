@@ -150,6 +150,25 @@ def test_a_search_of_one_or_two_chinese_characters_reads_the_index_of_the_names_
             assert "Bitmap Index Scan on members_member_name_chars" in plan, plan
 
 
+def test_a_search_lists_its_matches_in_pinyin_order(db):
+    for name in ("吴军", "王芳", "魏娟", "李伟"):
+        Member.objects.create(name=name, gender="F")
+    assert [m.name for m in selectors.roster(search="w")] == ["王芳", "魏娟", "吴军"]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the plan is PostgreSQL's")
+def test_a_searched_page_is_not_found_by_walking_the_roster_in_pinyin_order(people):
+    """Matches of "wj" sit late in pinyin order: walking the name's index until a page of them is found read
+    most of a large roster. The searched page's sort key is one that index cannot give."""
+    sql, params = selectors.roster(search="wj").values_list("pk", flat=True)[:25].query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_bitmapscan = off")
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(row for (row,) in cursor.fetchall())
+    assert "members_member_name_pinyin" not in plan, plan
+
+
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="the roster's filter index is PostgreSQL's")
 def test_the_filtered_roster_counts_and_picks_its_page_from_the_filter_index(people, users, client_as):
     Member.objects.create(name="赵六", gender="F", birth_date=datetime.date(1995, 1, 1), is_union_member=True)
