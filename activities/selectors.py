@@ -61,11 +61,17 @@ def with_sign_ups(events, member=None):
         taken=RawSQL(count, [Status.REGISTERED]),
         waiting=RawSQL(count, [Status.WAITLISTED]),
         my_status=RawSQL(f"SELECT mine.status {hers} AND mine.status IN (%s, %s)", [member_id, *Registration.ACTIVE]),
-        my_number=RawSQL(
-            f"{count} AND sign_up.position <= (SELECT mine.position {hers} AND mine.status = %s)",
-            [Status.WAITLISTED, member_id, Status.WAITLISTED],
-        ),
+        my_number=RawSQL(_places_ahead_of_hers, [Status.WAITLISTED, member_id, Status.WAITLISTED]),
     )
+
+
+# from her own place on the waitlist: for an event she does not wait for (most lines) no sign-up is read, where a
+# count of the waitlist up to a place that was NULL read all of the event's sign-ups
+_places_ahead_of_hers = (
+    f"SELECT COUNT(*) FROM {Registration._meta.db_table} mine JOIN {Registration._meta.db_table} sign_up"
+    " ON sign_up.event_id = mine.event_id AND sign_up.status = %s AND sign_up.position <= mine.position"
+    f" WHERE mine.event_id = {Event._meta.db_table}.id AND mine.member_id = %s AND mine.status = %s"
+)
 
 
 @dataclass(frozen=True)

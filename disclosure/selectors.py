@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from members.models import Member
 from unionportal.choices import translated_labels
-from unionportal.compiled import compiled_per_arguments
+from unionportal.compiled import compiled_per_arguments, execute_prepared
 from unionportal.links import url_for_each
 from unionportal.models import UnionKind, UnionProfile
 from unionportal.roles import is_handler, is_union_staff
@@ -109,7 +109,8 @@ def board_rows(items) -> list[BoardRow]:
 def board_years(user) -> list[int]:
     """The years in which items now on the board were first published, newest first."""
     with connection.cursor() as cursor:
-        cursor.execute(*_board_years_sql(connection.vendor, public_only=not user.is_authenticated))
+        sql, params = _board_years_sql(connection.vendor, public_only=not user.is_authenticated)
+        execute_prepared(cursor, sql, params, fixed_values=True)
         return [int(year) for (year,) in cursor.fetchall()]
 
 

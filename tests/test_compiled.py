@@ -4,10 +4,10 @@ from decimal import Decimal
 
 import pytest
 from django.contrib.auth.models import User
-from django.db import DatabaseError, connection, transaction
+from django.db import DatabaseError, DataError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 
-from unionportal.compiled import compiled_once, compiled_per_arguments, compiled_together
+from unionportal.compiled import compiled_once, compiled_per_arguments, compiled_together, execute_prepared
 from unionportal.notices import Notice, notify, unread_count
 from unionportal.roles import roles_of
 
@@ -74,6 +74,71 @@ def test_sql_built_per_arguments_gives_the_columns_as_the_orm_does(users):
 
     assert compiled_per_arguments(payments)(2026) == list(payments(2026))
     assert compiled_per_arguments(payments)(2025) == []
+
+
+def _run_prepared(sql, params, **options):
+    with CaptureQueriesContext(connection) as queries, connection.cursor() as cursor:
+        execute_prepared(cursor, sql, params, **options)
+        rows = cursor.fetchall()
+    assert len(queries) == 1
+    return rows, queries[0]["sql"]
+
+
+class StartsWith(str):
+    def __eq__(self, other):
+        return other.startswith(self)
+
+    __hash__ = str.__hash__
+
+
+PERCENT_AND_NAME = "SELECT '100%%', username FROM auth_user WHERE username = %s OR username = %s ORDER BY 2"
+
+
+@pytest.mark.parametrize("fixed_values", [False, True])
+def test_a_prepared_statement_answers_as_the_sql_does_run_after_run(users, fixed_values):
+    with connection.cursor() as cursor:
+        cursor.execute(PERCENT_AND_NAME, ["chair", "staff"])
+        expected = cursor.fetchall()
+    assert expected == [("100%", "chair"), ("100%", "staff")]
+    for _ in range(8):  # PostgreSQL plans the first five runs for their values, then keeps one plan
+        assert _run_prepared(PERCENT_AND_NAME, ["chair", "staff"], fixed_values=fixed_values)[0] == expected
+    if not fixed_values:
+        assert _run_prepared(PERCENT_AND_NAME, ["member", "nobody"])[0] == [("100%", "member")]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="statements are prepared on PostgreSQL only")
+@pytest.mark.django_db(transaction=True)  # the connection is closed within the test
+def test_a_statement_is_prepared_once_per_connection_in_the_round_trip_of_its_first_run():
+    sql = "SELECT %s || 'x'"
+    assert _run_prepared(sql, ["a"]) == ([("ax",)], StartsWith("PREPARE "))
+    with pytest.raises(ZeroDivisionError), transaction.atomic():
+        assert _run_prepared(sql, ["b"]) == ([("bx",)], StartsWith("EXECUTE "))
+        1 / 0  # noqa: B018
+    # the statement outlives the transaction rolled back around it
+    assert _run_prepared(sql, ["c"]) == ([("cx",)], StartsWith("EXECUTE "))
+    connection.close()
+    assert _run_prepared(sql, ["d"]) == ([("dx",)], StartsWith("PREPARE "))
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="statements are prepared on PostgreSQL only")
+@pytest.mark.django_db(transaction=True)  # the statements are dropped behind Django's back
+def test_a_statement_that_failed_or_was_dropped_is_prepared_again():
+    sql = "SELECT 10 / %s"
+    with pytest.raises(DataError):
+        _run_prepared(sql, [0])  # its PREPARE took, its EXECUTE failed
+    assert _run_prepared(sql, [2]) == ([(5,)], StartsWith("DEALLOCATE ALL; PREPARE "))
+    with connection.cursor() as cursor:
+        cursor.execute("DEALLOCATE ALL")  # as a connection pooler may
+    with pytest.raises(DatabaseError):
+        _run_prepared(sql, [5])
+    assert _run_prepared(sql, [5]) == ([(2,)], StartsWith("DEALLOCATE ALL; PREPARE "))
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="statements are prepared on PostgreSQL only")
+def test_fixed_values_are_written_into_the_statement(users):
+    rows, first = _run_prepared("SELECT username FROM auth_user WHERE username = %s", ["chair"], fixed_values=True)
+    name = first.split()[1]
+    assert rows == [("chair",)] and first.endswith(f"username = 'chair'; EXECUTE {name}")
 
 
 def _payments_and_users(year):

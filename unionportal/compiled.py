@@ -9,11 +9,15 @@ whose dialects differ.
 
 import functools
 import hashlib
+import itertools
+import re
 import weakref
 
 from django.db import connection
 
 ID_MARK = -7_301_917  # stands in for the id while the SQL is built; no row has it
+_PARAMETER_OR_PERCENT = re.compile(r"%s|%%")
+PREPARED: dict[str, str] = {}  # a prepared statement's name: the SQL it was prepared from
 
 
 def sql_with_id_mark(queryset, what):
@@ -125,26 +129,49 @@ _PREPARED = weakref.WeakKeyDictionary()
 
 def _prepared_rows(statement):
     """The rows of ``statement`` (its values written in: the same text each time it is run), prepared once per
-    database session and then executed by name: its planning, which took PostgreSQL longer than running it, is
-    done once. A prepared statement outlives a rolled-back transaction; it ends with the session (CONN_MAX_AGE),
-    so those of past days do not pile up. Either way it is one round trip."""
-    name = _name_of(statement)
-    connection.ensure_connection()
+    database session and then executed by name (``execute_prepared``)."""
+    with connection.cursor() as cursor:
+        execute_prepared(cursor, statement.replace("%", "%%"), ())  # no values to fill: a literal % stays one
+        return cursor.fetchall()
+
+
+def execute_prepared(cursor, sql, params, *, fixed_values=False):
+    """``cursor.execute(sql, params)`` for SQL kept for the life of the process and run on many requests. On
+    PostgreSQL it runs as a statement prepared once per database session and then executed by name, whose plan
+    PostgreSQL keeps after a few runs (when it does not depend on the values) instead of planning the SQL again
+    every time: the page shell's subqueries took 0.6 ms to plan and 0.07 ms to run. ``fixed_values``: ``params``
+    are the same on every run, so they are written into the statement, which is then planned once (PostgreSQL went
+    on planning the board's years for each run of their values). The PREPARE goes in the same round trip as the
+    first EXECUTE, so a page sends as many statements as before. A prepared statement outlives a rolled-back
+    transaction; it ends with the session (CONN_MAX_AGE), so those of past days do not pile up."""
+    if connection.vendor != "postgresql":
+        cursor.execute(sql, params)
+        return
+    if fixed_values:
+        sql, params = _values_written_in(sql, tuple(params)), ()
+    name = _name_of(sql)
+    execute = f"EXECUTE {name} ({', '.join(['%s'] * len(params))})" if params else f"EXECUTE {name}"
     session = connection.connection
     prepared = _PREPARED.get(session, set())
-    if prepared is None:  # after a failure: start afresh, whatever it left prepared
-        sql, prepared = f"DEALLOCATE ALL; PREPARE {name} AS {statement}; EXECUTE {name}", set()
-    elif name in prepared:
-        sql = f"EXECUTE {name}"
+    if prepared is not None and name in prepared:
+        sent = execute
     else:
-        sql = f"PREPARE {name} AS {statement}; EXECUTE {name}"
+        PREPARED[name] = sql
+        numbers = itertools.count(1)
+        # Django's %s become PostgreSQL's $1, $2 …; a literal %% stays escaped for the driver, which fills the EXECUTE
+        statement = _PARAMETER_OR_PERCENT.sub(lambda found: f"${next(numbers)}" if found[0] == "%s" else "%%", sql)
+        sent = f"PREPARE {name} AS {statement}; {execute}"
+        if prepared is None:  # after a failure: start afresh, whatever it left prepared
+            sent, prepared = f"DEALLOCATE ALL; {sent}", set()
     _PREPARED[session] = None
-    with connection.cursor() as cursor:
-        cursor.execute(sql)
-        rows = cursor.fetchall()
+    cursor.execute(sent, params)
     prepared.add(name)
     _PREPARED[session] = prepared
-    return rows
+
+
+@functools.lru_cache(maxsize=32)
+def _values_written_in(sql, params):
+    return connection.ops.compose_sql(sql, params).replace("%", "%%")
 
 
 @functools.lru_cache(maxsize=64)

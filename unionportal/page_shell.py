@@ -19,7 +19,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.functional import empty
 
-from .compiled import ID_MARK, sql_with_id_mark, with_id
+from .compiled import ID_MARK, execute_prepared, sql_with_id_mark, with_id
 from .vocabulary import reads_of_this_request
 
 NOT_READ = object()
@@ -72,7 +72,7 @@ def _read(reads, user):
     names = tuple(_COLUMNS)
     sql, params = _sql(connection.vendor, timezone.localdate(), names)
     with connection.cursor() as cursor:
-        cursor.execute(sql, with_id(params, user.pk))
+        execute_prepared(cursor, sql, with_id(params, user.pk))
         row = cursor.fetchone()
     width = len(row) - len(names)
     if "profile" not in reads:

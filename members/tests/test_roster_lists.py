@@ -144,6 +144,19 @@ def test_group_filter_lists_current_groups_as_djangos_select_would(users):
     assert "旧组" not in rendered and f'<option value="{chosen.pk}" selected>语&lt;文&gt;组</option>' in rendered
 
 
+def test_group_filter_kept_from_an_earlier_request_follows_the_groups_the_choice_and_the_language(users):
+    group = UnionGroup.objects.create(name="数学组")
+    assert ">数学组</option>" in str(RosterFilterForm({})["union_group"])
+    group.name = "数学教研组"
+    group.save()
+    assert ">数学教研组</option>" in str(RosterFilterForm({})["union_group"])
+    chosen = str(RosterFilterForm({"union_group": str(group.pk)})["union_group"])
+    assert f'<option value="{group.pk}" selected>数学教研组</option>' in chosen
+    with translation.override("en"):
+        english = str(RosterFilterForm({})["union_group"])
+    assert "全部小组" not in english and "全部小组" in str(RosterFilterForm({})["union_group"])
+
+
 def test_roster_rows_escape_what_was_typed_and_mark_people_without_login_or_membership():
     typed = selectors.RosterRow(
         url="/members/7/", name='<b>"王"&', has_login=False, gender="女", department="教务处",
