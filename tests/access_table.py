@@ -8,6 +8,7 @@ function of the role users (see conftest.users). Each app adds its rows here.
 
 from dataclasses import dataclass, field
 
+from django.test import Client
 from django.utils import timezone
 
 from conftest import ROLES
@@ -34,6 +35,19 @@ class Access:
 
     def path(self, users):
         return self.url(users) if callable(self.url) else self.url
+
+
+def row_id(row):
+    return str(row.url if isinstance(row.url, str) else row.url.__qualname__)
+
+
+def client_for(users, role):
+    """A client of the role's own, logged in once (a visitor's not at all): a walk over the roles asks with
+    one each instead of logging one client out and in again before every request."""
+    client = Client()
+    if role != ANON:
+        client.force_login(users[role])
+    return client
 
 
 def chair_job(suffix):

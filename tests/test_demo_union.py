@@ -27,7 +27,7 @@ from unionportal.notices import Notice
 from welfare import services as welfare
 from welfare.models import Application, Campaign, DonationDrive, HardshipFile, Payment, Visit
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo, pytest.mark.xdist_group("demo_union")]
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 COUNTED = [
     Member,

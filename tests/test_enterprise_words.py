@@ -1,6 +1,7 @@
 """An enterprise union reads no school word: every page of the URL × role table, opened by each role that
-may open it, in both union kinds; in an enterprise union no school-only word (教职工, 学校, 校务, 学期 …)
-appears. And every word of the vocabulary table is used by some code or template."""
+may open it in an enterprise union, shows no school-only word (教职工, 学校, 校务, 学期 …); tests/test_access.py
+opens every page, by every role, in a school union. And every word of the vocabulary table is used by some
+code or template."""
 
 import re
 from pathlib import Path
@@ -12,7 +13,7 @@ from django.conf import settings
 from unionportal.models import UnionKind, UnionProfile
 from unionportal.vocabulary import ENTERPRISE, SCHOOL
 
-from .access_table import ACCESS, ANON, EVERY_ROLE
+from .access_table import ACCESS, EVERY_ROLE, client_for, row_id
 
 ENTERPRISE_WORDS = {str(word) for word in ENTERPRISE.values()}
 # The school words of the vocabulary table, and the school terms it does not hold (校级 honours, the 学期 calendar).
@@ -25,10 +26,6 @@ SCHOOL_WORD = re.compile("|".join(SCHOOL_ONLY))
 BOTH_KINDS = {"/profile/"}
 
 
-def _id(row):
-    return str(row.url if isinstance(row.url, str) else row.url.__qualname__)
-
-
 def _readable_text(content):
     """What a person reads on the page: its text and the placeholders, titles and labels of its elements."""
     page = lxml.html.fromstring(content)
@@ -39,19 +36,17 @@ def _readable_text(content):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("kind", [UnionKind.ENTERPRISE, UnionKind.SCHOOL])
-@pytest.mark.parametrize("row", [row for row in ACCESS if any(row.status_for(r) == 200 for r in EVERY_ROLE)], ids=_id)
-def test_every_page_speaks_the_unions_kind(row, kind, users, client):
-    UnionProfile(name="青山市第一机械厂工会", kind=kind).save()
+@pytest.mark.parametrize(
+    "row", [row for row in ACCESS if any(row.status_for(r) == 200 for r in EVERY_ROLE)], ids=row_id
+)
+def test_every_page_speaks_the_unions_kind(row, users):
+    UnionProfile(name="青山市第一机械厂工会", kind=UnionKind.ENTERPRISE).save()
     path = row.path(users)
     found = {}
     for role in [role for role in EVERY_ROLE if row.status_for(role) == 200]:
-        client.logout()
-        if role != ANON:
-            client.force_login(users[role])
-        response = client.get(path)
+        response = client_for(users, role).get(path)
         assert response.status_code == 200, role
-        if kind == UnionKind.ENTERPRISE and path not in BOTH_KINDS and response["Content-Type"].startswith("text/html"):
+        if path not in BOTH_KINDS and response["Content-Type"].startswith("text/html"):
             text = _readable_text(response.content)
             found.update(
                 {

@@ -450,7 +450,7 @@ def _count(scale):
 @pytest.fixture(scope="module")
 def measured(django_db_setup, django_db_blocker):
     """Every page counted at both sizes. Building the union is most of the work, so it is built once per
-    size for all the groups (one process runs them: ``xdist_group``)."""
+    size for all the groups (one process runs the module: `--dist loadscope` in scripts/run-tests)."""
     with django_db_blocker.unblock():
         return {scale.name: _count(scale) for scale in (SMALL, LARGE)}
 
@@ -469,7 +469,6 @@ def _by_rows():
 
 
 @pytest.mark.django_db  # the test database exists for ``measured`` only when a test asks for it
-@pytest.mark.xdist_group("query_counts")
 @pytest.mark.parametrize("pages", _by_rows(), ids=lambda pages: pages[0].rows.__name__)
 def test_pages_run_as_many_queries_for_a_large_union_as_for_a_small_one(pages, measured):
     small, large = measured[SMALL.name], measured[LARGE.name]
