@@ -6,11 +6,14 @@ so the bench code cannot rot silently between runs (gunicorn and PostgreSQL are 
 import os
 import subprocess
 import sys
+from datetime import timedelta
 
 import pytest
 from django.db import connection
+from django.db.models import Max
 from django.http import HttpResponse
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from activities import services
 from activities.models import Event, Registration
@@ -241,9 +244,19 @@ def test_the_worker_scale_out_waits_on_its_batch_without_listing_the_jobs(seeded
     settings.MEDIA_ROOT = tmp_path
     batch = workers._send(EagerBroker(), seeded["logins"]["chair"], ["张三", "李四", "王五"])
     with CaptureQueriesContext(connection) as queries:
-        assert workers._wait(batch, IdleProcess()) == 3
+        assert workers._wait(batch, IdleProcess())["done"] == 3
     polled = " ".join(query["sql"] for query in queries)
     assert not any(str(pk) in polled or pk.hex in polled for pk in batch.values_list("pk", flat=True))
+
+
+def test_the_worker_scale_out_times_until_the_last_job_finished(seeded, settings, tmp_path):
+    """The bench polls once a second; the time it reports ends when the last job finished, not when a poll saw it."""
+    from bench import workers
+
+    settings.MEDIA_ROOT = tmp_path
+    batch = workers._send(EagerBroker(), seeded["logins"]["chair"], ["张三", "李四"])
+    batch.filter(pk=batch.first().pk).update(finished_at=timezone.now() + timedelta(minutes=5))
+    assert workers._wait(batch, IdleProcess())["last"] == batch.aggregate(Max("finished_at"))["finished_at__max"]
 
 
 def test_without_redis_the_worker_scale_out_is_skipped(seeded):

@@ -207,9 +207,11 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-# A worker's child process is replaced after this many tasks, or after a task that left it
-# holding more than this many KiB, so a long run of documents cannot pile up memory.
-CELERY_WORKER_MAX_TASKS_PER_CHILD = 100
+# A worker's child process is replaced after a task that left it holding more than this many KiB, so a long
+# run of documents cannot pile up memory, or after this many tasks. The memory limit is the guard (a process
+# rendering notices stays at 169 MB over 400 PDFs); each replacement costs a fork, billiard's hand-over of the
+# old process (a tenth of a second and more without a task), and a first document at twice the CPU, so it comes rarely.
+CELERY_WORKER_MAX_TASKS_PER_CHILD = 1000
 CELERY_WORKER_MAX_MEMORY_PER_CHILD = 400_000
 # Celery's Django fixup closes the database connection before and after every task unless told to reuse it for
 # this many tasks: a new PostgreSQL backend per document (6-7 ms of the server's CPU, 1-2 ms of the worker's, on

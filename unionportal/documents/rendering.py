@@ -5,6 +5,7 @@ Dockerfile install the free ones); WeasyPrint embeds the subset of glyphs a docu
 
 import atexit
 import gc
+import os
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -32,11 +33,12 @@ class _PdfRenderer:
     A FontConfiguration made per document loads the CJK fonts again (tens of MB of native
     memory each time), and a finished document leaves reference cycles (boxes, styles, Pango
     layouts holding native memory) that only a full collection frees; without both, a worker
-    grew about 16 MB per PDF. Objects alive after the first PDF (Django, WeasyPrint, the
-    fonts) are frozen out of the collector, so the collection after each PDF takes
-    milliseconds. WeasyPrint's default fetcher, made anew for each document, builds an SSL context and so
-    reads the system's certificate bundle every time: about 25 ms of CPU per PDF, a third of a two-page
-    公文. Pango is not thread-safe: one PDF at a time per process.
+    grew about 16 MB per PDF. Objects alive after a process's first PDF (Django, WeasyPrint, the
+    fonts, and in a worker process forked from a prepared parent what its first document loaded: about 10,000
+    objects, 2 of the 3 ms a notice's collection took) are frozen out of the collector, so the collection after
+    each PDF takes about a millisecond. WeasyPrint's default fetcher, made anew for each document, builds an SSL
+    context and so reads the system's certificate bundle every time: about 25 ms of CPU per PDF, a third of a
+    two-page 公文. Pango is not thread-safe: one PDF at a time per process.
 
     The configuration keeps the files of ``@font-face`` fonts (fonts.py) in a folder of its own that it
     removes when it is deleted; left to the interpreter's exit, its deletion would come after the modules it
@@ -47,6 +49,7 @@ class _PdfRenderer:
         self.lock = threading.Lock()
         self.fonts = None
         self.fetcher = None
+        self.frozen_in = None  # the process whose long-lived objects are frozen
 
     def __call__(self, html):
         from weasyprint import HTML  # heavy import, only in the process that renders
@@ -62,8 +65,9 @@ class _PdfRenderer:
             document = HTML(string=html, base_url=str(settings.BASE_DIR / "static"), url_fetcher=self.fetcher)
             pdf = document.write_pdf(font_config=self.fonts)
             gc.collect()
-            if first:
+            if self.frozen_in != os.getpid():
                 gc.freeze()
+                self.frozen_in = os.getpid()
         return pdf
 
     def _let_go(self):

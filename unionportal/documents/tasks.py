@@ -29,7 +29,8 @@ def load_before_forking(**kwargs):
     of spending its first document on it. That is WeasyPrint and the fonts, with the weighted Fandol families
     registered (a process forked afterwards shares the parent's font folder, where WeasyPrint takes a file already
     written as a family already registered), and the document classes with their compiled templates (Django's
-    cached template loader keeps them for the process)."""
-    rendering.weasyprint_pdf(f"<style>{WEIGHTED_FACES}</style><p>工会</p>")
+    cached template loader keeps them for the process). The templates come first, so that the collector's freeze
+    after this first PDF (rendering.py) holds them too."""
     for document in documents().values():
         get_template(document.template)
+    rendering.weasyprint_pdf(f"<style>{WEIGHTED_FACES}</style><p>工会</p>")
