@@ -71,7 +71,7 @@ def compiled_together(build):
     of their own, the other queries' columns NULL cast to their types (PostgreSQL matches a UNION's columns by type).
     Nothing orders the whole, so each query's rows come in its own order: PostgreSQL appends the parts as they come
     and SQLite keeps a FROM subquery's ORDER BY when the outer query has none and joins nothing. On PostgreSQL the
-    statement is prepared (``_prepared_rows``)."""
+    statement is prepared with its values written in (``execute_prepared``)."""
 
     @functools.lru_cache(maxsize=32)
     def compiled(vendor, *args):
@@ -93,15 +93,16 @@ def compiled_together(build):
         )
         sql = f"WITH {ctes} {selects}"
         params = tuple(param for _sql, part_params, _columns in parts for param in part_params)
-        if vendor == "postgresql":  # prepared with its values written in
-            sql, params = connection.ops.compose_sql(sql, params), None
         columns = [columns for *_, columns in parts]
         return sql, params, columns, [1 + sum(map(len, columns[:at])) for at in range(len(columns))]
 
     def rows(*args):
         sql, params, columns, starts = compiled(connection.vendor, *args)
         found = [[] for _ in columns]
-        for row in _fetched(sql, params) if params is not None else _prepared_rows(sql):
+        with connection.cursor() as cursor:
+            execute_prepared(cursor, sql, params, fixed_values=True)
+            fetched = cursor.fetchall()
+        for row in fetched:
             at = row[0]
             found[at].append(row[starts[at] : starts[at] + len(columns[at])])
         return [_converted(part, part_columns) for part, part_columns in zip(found, columns, strict=True)]
@@ -125,14 +126,6 @@ def _fetched(sql, params):
 # the names prepared on each PostgreSQL session (by its driver's connection), which they last as long as; None while
 # a statement runs, and after it failed: whether its PREPARE took effect is not known
 _PREPARED = weakref.WeakKeyDictionary()
-
-
-def _prepared_rows(statement):
-    """The rows of ``statement`` (its values written in: the same text each time it is run), prepared once per
-    database session and then executed by name (``execute_prepared``)."""
-    with connection.cursor() as cursor:
-        execute_prepared(cursor, statement.replace("%", "%%"), ())  # no values to fill: a literal % stays one
-        return cursor.fetchall()
 
 
 def execute_prepared(cursor, sql, params, *, fixed_values=False):
