@@ -65,6 +65,7 @@ from django.utils.translation import gettext_lazy
 
 from .form_pages import report_refusal
 from .notices import notify
+from .saved_together import save_together
 
 Text = str | Callable[[Any], str]
 
@@ -274,27 +275,53 @@ class Workflow:
 
     def lock(self, obj):
         """The object's row, locked for this transaction and read afresh; the caller must be atomic. Every move
-        locks, so the statement is built once per process and database (building it was most of a lock's CPU)
-        and read through the base manager, which neither filters nor joins."""
+        locks, so the statement and its columns' converters are worked out once per process and database (that was
+        most of a lock's CPU) from a query of the base manager, which neither filters nor joins."""
         if self.lock_first is not None:
             self.lock_first(obj)
-        manager = self.model._base_manager
         db = router.db_for_write(self.model)  # where a select_for_update() reads
         database = connections[db]
         if database.features.has_select_for_update and database.get_autocommit():
             raise TransactionManagementError("select_for_update cannot be used outside of a transaction.")
         if db not in self._lock_sql:
-            locking = manager.select_for_update(of=("self",)).filter(pk=obj.pk).query
-            self._lock_sql[db] = locking.get_compiler(db).as_sql()[0]
-        pk = self.model._meta.pk.get_db_prep_value(obj.pk, database)
-        for row in manager.raw(self._lock_sql[db], [pk], using=db):
-            return row
-        raise self.model.DoesNotExist(f"{self.model._meta.object_name} matching query does not exist.")
+            self._lock_sql[db] = self._locking(db, obj.pk)
+        statement, names, converters = self._lock_sql[db]
+        with database.cursor() as cursor:
+            cursor.execute(statement, [self.model._meta.pk.get_db_prep_value(obj.pk, database)])
+            row = cursor.fetchone()
+        if row is None:
+            raise self.model.DoesNotExist(f"{self.model._meta.object_name} matching query does not exist.")
+        values = list(row)
+        for at, (functions, expression) in converters.items():
+            for convert in functions:
+                values[at] = convert(values[at], expression, database)
+        return self.model.from_db(db, names, values)
+
+    def _locking(self, db, pk):
+        """lock()'s statement (built with ``pk``, run with any), the attribute each of its columns fills and the
+        converters of those that have any."""
+        query = self.model._base_manager.select_for_update(of=("self",)).filter(pk=pk).query
+        compiler = query.get_compiler(db)
+        statement = compiler.as_sql()[0]
+        columns = [expression for expression, _sql, _alias in compiler.select]
+        return statement, [column.target.attname for column in columns], compiler.get_converters(columns)
 
     def record(self, obj, action, *, actor, note="", internal=False, from_status=None, to_status=None) -> Step:
         """A dated step; by default one that leaves the state as it is (异议, 提醒)."""
+        step = self._step(obj, action, actor, note, internal, from_status, to_status)
+        step.save(force_insert=True)
+        return step
+
+    def start(self, obj, action, *, actor):
+        """A new object saved with its first step, from no state (提交生成), in one statement where the database
+        allows (saved_together.py)."""
+        step = self._step(obj, action, actor, "", False, "", None)
+        save_together(obj, step)
+        return obj
+
+    def _step(self, obj, action, actor, note, internal, from_status, to_status) -> Step:
         state = self.state_of(obj)
-        return self.steps.objects.create(
+        return self.steps(
             **{self.step_fk: obj},
             actor=actor,
             action=action,
@@ -326,16 +353,8 @@ class Workflow:
                 setattr(obj, key, value)
             setattr(obj, self.state_field, target)
             obj.full_clean()
-            obj.save(update_fields=self._columns(fields))
-            self.record(
-                obj,
-                name,
-                actor=actor,
-                note=note,
-                internal=action.internal if internal is None else internal,
-                from_status=before,
-                to_status=target,
-            )
+            internal = action.internal if internal is None else internal
+            save_together(obj, self._step(obj, name, actor, note, internal, before, target), self._columns(fields))
             self.tell(action, obj, actor=actor)
             return obj
 

@@ -152,8 +152,7 @@ def queue_document(*, owner, kind, params):
     if not owner.has_perm(document.permission):
         raise PermissionDenied
     with transaction.atomic():  # the job and its first step in one commit (one WAL flush, not two)
-        job = Job.objects.create(owner=owner, kind=kind, params=params, title=document.title(params))
-        FLOW.record(job, "queue", actor=owner, from_status="")
+        job = FLOW.start(Job(owner=owner, kind=kind, params=params, title=document.title(params)), "queue", actor=owner)
         transaction.on_commit(lambda: _dispatch(job))
     return job
 
