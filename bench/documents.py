@@ -5,7 +5,6 @@ by this process's CPU (the job runs here, so its CPU is all but PostgreSQL's; on
 also counts waiting for a core); and the peak memory of a fresh process that renders the annual report, as a
 worker does."""
 
-import math
 import multiprocessing
 import os
 import statistics
@@ -79,10 +78,9 @@ def time_documents(owner, runs=RUNS, seconds=SECONDS):
     rows = []
     for name, kind, params in samples():
         html = document_html(document_for(kind), params)
-        first_ms, *_ = _milliseconds(lambda html=html: weasyprint_pdf(html))
-        timed_runs = max(runs, min(MAX_RUNS, math.ceil(seconds * 1000 / first_ms)))
+        weasyprint_pdf(html)
         jobs, floors = [], []
-        for _run in range(timed_runs):
+        while len(jobs) < runs or (sum(floor[0] for floor in floors) < seconds * 1000 and len(jobs) < MAX_RUNS):
             # the job as the worker runs it; reading back its row afterwards is the bench's check, not its work
             *job, queued = _milliseconds(
                 lambda kind=kind, params=params: queue_document(owner=owner, kind=kind, params=params)
@@ -95,7 +93,7 @@ def time_documents(owner, runs=RUNS, seconds=SECONDS):
         pages = len(PdfReader(BytesIO(pdf)).pages)
         ratio, cpu_ratio = job_ms / floor_ms, job_cpu / floor_cpu
         rows.append(
-            [name, kind, timed_runs, f"{job_ms:.0f}", f"{floor_ms:.0f}", f"{ratio:.2f}×", pages, f"{cpu_ratio:.2f}×"]
+            [name, kind, len(jobs), f"{job_ms:.0f}", f"{floor_ms:.0f}", f"{ratio:.2f}×", pages, f"{cpu_ratio:.2f}×"]
         )
     return rows
 
