@@ -75,7 +75,7 @@ def test_payment_of_an_approved_application_failing_at_its_step_records_no_payme
     open_books(users)
     application = _approved_application(users)
     before = every_table()
-    monkeypatch.setattr(ApplicationStep.objects, "create", database_error)
+    monkeypatch.setattr(ApplicationStep, "save", database_error)
     with pytest.raises(OperationalError):
         welfare.pay_application(application=application, actor=users["welfare"], fund_source=FundSource.UNION_FUNDS)
     assert every_table() == before

@@ -52,6 +52,7 @@ def _update(obj, update_fields, db):
     """The UPDATE ``obj.save(update_fields=…)`` sends, or None when a value is an expression."""
     meta = obj._meta
     fields = [f for f in meta.concrete_fields if not f.primary_key and {f.name, f.attname} & set(update_fields)]
+    obj._prepare_related_fields_for_save(operation_name="save")  # as save() checks
     values = [(field, None, field.pre_save(obj, False)) for field in fields]
     if any(hasattr(value, "resolve_expression") for _field, _model, value in values):
         return None
