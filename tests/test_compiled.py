@@ -194,3 +194,17 @@ def test_a_statement_that_failed_once_its_prepare_took_effect_is_prepared_afresh
         usernames = rows(2032)[1]
     assert usernames == list(_payments_and_users(2032)[1])
     assert queries[0]["sql"].startswith("DEALLOCATE ALL; PREPARE ")
+
+
+def test_a_row_read_by_its_key_is_the_orms_row_and_none_without_one(users):
+    from unionportal.compiled import compiled_row
+
+    def account(user_id):
+        return User.objects.filter(pk=user_id).values_list("username", "is_active", "date_joined")
+
+    read = compiled_row(account)
+    assert read(users["chair"].pk) == account(users["chair"].pk).get()
+    assert read(users["staff"].pk) == account(users["staff"].pk).get()
+    assert read(987654) is None
+    with pytest.raises(ValueError, match="the key alone"):
+        compiled_row(lambda user_id: User.objects.filter(pk=user_id, username="chair").values_list("pk"))(1)

@@ -59,3 +59,13 @@ def test_a_deactivated_login_loses_its_session(client, users):
     client.force_login(users["member"])
     User.objects.filter(pk=users["member"].pk).update(is_active=False)
     assert not client.get("/").wsgi_request.user.is_authenticated
+
+
+def test_the_user_and_member_are_read_as_select_related_reads_them(users):
+    expected = User.objects.select_related("member").get(pk=users["chair"].pk)
+    chair = RulesOnlyBackend().get_user(users["chair"].pk)
+    for model, ours, theirs in ((User, chair, expected), (type(expected.member), chair.member, expected.member)):
+        for field in model._meta.concrete_fields:
+            assert getattr(ours, field.attname) == getattr(theirs, field.attname), field.name
+    assert chair.member.user is chair and not chair._state.adding and chair._state.db == "default"
+    assert RulesOnlyBackend().get_user(987654) is None

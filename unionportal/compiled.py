@@ -46,6 +46,30 @@ def compiled_once(build):
     return rows
 
 
+def compiled_row(build, mark=ID_MARK):
+    """``read = compiled_row(build)``: ``read(key)`` is the one row, or None, of ``build(key)``, a ``values_list()``
+    queryset whose only parameter is the key: through the SQL the ORM builds once per database vendor with ``mark``
+    in the key's place, prepared on PostgreSQL, its columns converted as the ORM converts them. For what every request
+    reads by a key (its session, its signed-in user), where building the query cost more CPU than the rest of the
+    read."""
+
+    @functools.lru_cache(maxsize=4)
+    def compiled(vendor):
+        sql, params, columns = _compiled(build(mark))
+        if params != (mark,):
+            raise ValueError(f"{build.__qualname__} must pass the key, and the key alone, into the SQL as a parameter")
+        return sql, columns
+
+    def read(key):
+        sql, columns = compiled(connection.vendor)
+        with connection.cursor() as cursor:
+            execute_prepared(cursor, sql, (key,))
+            row = cursor.fetchone()
+        return None if row is None else _converted([row], columns)[0]
+
+    return read
+
+
 def compiled_per_arguments(build):
     """``rows = compiled_per_arguments(build)``: ``rows(*args)`` is ``list(build(*args))`` for a ``values_list()``
     queryset whose parameters all follow from ``args`` (a day, a year), with the SQL the ORM built kept per

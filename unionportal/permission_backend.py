@@ -15,7 +15,12 @@ profile and her unread notices: page_shell.)
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.core.exceptions import PermissionDenied
+from django.db import connection
 from rules.permissions import has_perm, permissions
+
+from members.models import Member
+
+from .compiled import compiled_row
 
 PATH = "unionportal.permission_backend.RulesOnlyBackend"  # for login(request, user, backend=PATH)
 
@@ -28,12 +33,8 @@ class RulesOnlyBackend(ModelBackend):
         return user
 
     def get_user(self, user_id):
-        users = get_user_model()._default_manager.select_related("member")
-        try:
-            user = users.get(pk=user_id)
-        except users.model.DoesNotExist:
-            return None
-        return user if self.user_can_authenticate(user) else None
+        user = user_with_member(user_id)
+        return user if user is not None and self.user_can_authenticate(user) else None
 
     def has_perm(self, user, perm, obj=None):
         if has_perm(perm, user, obj):
@@ -44,6 +45,35 @@ class RulesOnlyBackend(ModelBackend):
         if has_perm(app_label, user):
             return True
         raise PermissionDenied
+
+
+def _columns(model):
+    return [field.attname for field in model._meta.concrete_fields]
+
+
+def _user_and_member(user_id):
+    users = get_user_model()._default_manager.filter(pk=user_id)
+    return users.values_list(*_columns(users.model), *(f"member__{name}" for name in _columns(Member)))
+
+
+_user_row = compiled_row(_user_and_member)
+
+
+def user_with_member(user_id):
+    """The user with her member record, as ``select_related("member")`` reads them (None if she has no row), through
+    SQL built once per process: building it was three quarters of the 0.75 ms of CPU the read took on each request."""
+    row = _user_row(user_id)
+    if row is None:
+        return None
+    users = get_user_model()
+    user_columns = _columns(users)
+    user = users.from_db(connection.alias, user_columns, row[: len(user_columns)])
+    member_row = row[len(user_columns) :]
+    member = Member.from_db(connection.alias, _columns(Member), member_row) if member_row[0] is not None else None
+    users.member.related.set_cached_value(user, member)
+    if member is not None:
+        Member.user.field.set_cached_value(member, user)
+    return user
 
 
 def permission_test(user):

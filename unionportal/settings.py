@@ -140,6 +140,8 @@ SECURE_CSP = {
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
+# Django's database sessions, read through SQL built once per process (sessions.py)
+SESSION_ENGINE = "unionportal.sessions"
 SESSION_COOKIE_AGE = 60 * 60 * 12
 CSRF_FAILURE_VIEW = "unionportal.views.csrf_failure"
 
