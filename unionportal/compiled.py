@@ -65,7 +65,7 @@ def compiled_row(build, mark=ID_MARK):
         with connection.cursor() as cursor:
             execute_prepared(cursor, sql, (key,))
             row = cursor.fetchone()
-        return None if row is None else _converted([row], columns)[0]
+        return None if row is None else converted([row], columns)[0]
 
     return read
 
@@ -82,7 +82,7 @@ def compiled_per_arguments(build):
 
     def rows(*args):
         sql, params, columns = compiled(connection.vendor, *args)
-        return _converted(_fetched(sql, params), columns)
+        return converted(_fetched(sql, params), columns)
 
     return rows
 
@@ -129,7 +129,7 @@ def compiled_together(build):
         for row in fetched:
             at = row[0]
             found[at].append(row[starts[at] : starts[at] + len(columns[at])])
-        return [_converted(part, part_columns) for part, part_columns in zip(found, columns, strict=True)]
+        return [converted(part, part_columns) for part, part_columns in zip(found, columns, strict=True)]
 
     return rows
 
@@ -196,19 +196,19 @@ def _name_of(statement):
     return f"compiled_{hashlib.sha256(statement.encode()).hexdigest()[:24]}"
 
 
-def _converted(fetched, columns):
-    """``fetched`` with its columns converted as the ORM converts them."""
+def converted(fetched, columns, database=connection):
+    """``fetched`` with its columns converted as the ORM converts them, on ``database``."""
     converters = [
         (at, column, found)
         for at, column in enumerate(columns)
-        if (found := connection.ops.get_db_converters(column) + column.get_db_converters(connection))
+        if (found := database.ops.get_db_converters(column) + column.get_db_converters(database))
     ]
-    return [_converted_row(row, converters) for row in fetched] if converters else list(fetched)
+    return [_converted_row(row, converters, database) for row in fetched] if converters else list(fetched)
 
 
-def _converted_row(row, converters):
+def _converted_row(row, converters, database):
     row = list(row)
     for at, column, functions in converters:
         for function in functions:
-            row[at] = function(row[at], column, connection)
+            row[at] = function(row[at], column, database)
     return tuple(row)

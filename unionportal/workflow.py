@@ -63,6 +63,7 @@ from django.utils.module_loading import autodiscover_modules, import_string
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from .compiled import converted
 from .form_pages import report_refusal
 from .notices import notify
 from .saved_together import save_together
@@ -275,8 +276,8 @@ class Workflow:
 
     def lock(self, obj):
         """The object's row, locked for this transaction and read afresh; the caller must be atomic. Every move
-        locks, so the statement and its columns' converters are worked out once per process and database (that was
-        most of a lock's CPU) from a query of the base manager, which neither filters nor joins."""
+        locks, so the statement and its columns are worked out once per process and database (that was most of a
+        lock's CPU) from a query of the base manager, which neither filters nor joins."""
         if self.lock_first is not None:
             self.lock_first(obj)
         db = router.db_for_write(self.model)  # where a select_for_update() reads
@@ -285,26 +286,21 @@ class Workflow:
             raise TransactionManagementError("select_for_update cannot be used outside of a transaction.")
         if db not in self._lock_sql:
             self._lock_sql[db] = self._locking(db, obj.pk)
-        statement, names, converters = self._lock_sql[db]
+        statement, names, columns = self._lock_sql[db]
         with database.cursor() as cursor:
             cursor.execute(statement, [self.model._meta.pk.get_db_prep_value(obj.pk, database)])
             row = cursor.fetchone()
         if row is None:
             raise self.model.DoesNotExist(f"{self.model._meta.object_name} matching query does not exist.")
-        values = list(row)
-        for at, (functions, expression) in converters.items():
-            for convert in functions:
-                values[at] = convert(values[at], expression, database)
-        return self.model.from_db(db, names, values)
+        return self.model.from_db(db, names, converted([row], columns, database)[0])
 
     def _locking(self, db, pk):
-        """lock()'s statement (built with ``pk``, run with any), the attribute each of its columns fills and the
-        converters of those that have any."""
+        """lock()'s statement (built with ``pk``, run with any), its columns and the attribute each fills."""
         query = self.model._base_manager.select_for_update(of=("self",)).filter(pk=pk).query
         compiler = query.get_compiler(db)
         statement = compiler.as_sql()[0]
         columns = [expression for expression, _sql, _alias in compiler.select]
-        return statement, [column.target.attname for column in columns], compiler.get_converters(columns)
+        return statement, [column.target.attname for column in columns], columns
 
     def record(self, obj, action, *, actor, note="", internal=False, from_status=None, to_status=None) -> Step:
         """A dated step; by default one that leaves the state as it is (异议, 提醒)."""
