@@ -12,6 +12,8 @@ her member record (the name in every page's header) in one query. (Her roles com
 profile and her unread notices: page_shell.)
 """
 
+import functools
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.core.exceptions import PermissionDenied
@@ -47,8 +49,9 @@ class RulesOnlyBackend(ModelBackend):
         raise PermissionDenied
 
 
+@functools.cache
 def _columns(model):
-    return [field.attname for field in model._meta.concrete_fields]
+    return tuple(field.attname for field in model._meta.concrete_fields)
 
 
 def _user_and_member(user_id):
