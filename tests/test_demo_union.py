@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from accounts.models import RoleAssignment
 from activities.models import Event, Honour, Registration
+from conftest import seed_what_the_migrations_seed
 from congress.models import Appraisal, CongressTerm, Delegate, Proposal, Suggestion
 from disclosure.demo import LAPSED
 from disclosure.models import Category, DisclosureItem, Objection
@@ -56,6 +57,7 @@ def snapshot():
 @pytest.fixture(scope="module", autouse=True)
 def demo(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock(), transaction.atomic():
+        seed_what_the_migrations_seed()  # a transactional test before this module on the worker emptied them
         call_command("load_demo", stdout=StringIO())
         first = snapshot()
         output = StringIO()
