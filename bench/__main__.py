@@ -1,7 +1,7 @@
 """`python -m bench`: recreate the bench database, seed it, serve it with gunicorn, time the pages.
 
 Environment: BENCH_PG_URL (server, default postgres://postgres@127.0.0.1:5432), BENCH_DATABASE
-(the database dropped and recreated, default unionportal_bench), BENCH_REQUESTS (timed requests per page, default 20),
+(the database dropped and recreated, default unionportal_bench), BENCH_REQUESTS (timed requests per page, default 40),
 BENCH_CONGRESS_DELEGATES / BENCH_CONGRESS_WINDOW (congress day: delegates logging in, default 200, within
 seconds, default 60; at most BENCH_VOTERS delegates), BENCH_WORKERS / BENCH_THREADS (gunicorn, default 2 / 4),
 BENCH_IMPORT_ROWS (default 20000), BENCH_NOTICES (addressees of the notice, default 1000),
@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DATABASE = os.environ.get("BENCH_DATABASE", "unionportal_bench")
 PG_URL = os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432").rstrip("/")
-REQUESTS = int(os.environ.get("BENCH_REQUESTS", "20"))
+REQUESTS = int(os.environ.get("BENCH_REQUESTS", "40"))
 IMPORT_ROWS = int(os.environ.get("BENCH_IMPORT_ROWS", "20000"))
 NOTICES = int(os.environ.get("BENCH_NOTICES", "1000"))
 CONGRESS_DELEGATES = int(os.environ.get("BENCH_CONGRESS_DELEGATES", "200"))
@@ -129,19 +129,25 @@ def peak_rss_of_children(parent):
     return peaks
 
 
-def measure(session, url):
-    """(median ms, p95 ms, query count) over REQUESTS GETs after a warm-up."""
-    times, queries = [], "?"
+def measure(*targets):
+    """For each (session, url) of ``targets``: (median ms, p95 ms, query count) over REQUESTS GETs after a warm-up.
+    The targets take turns, one request each, so a moment of noise on the machine falls on all of them alike rather
+    than on whichever happened to be measured then."""
+    times, queries = [[] for _ in targets], ["?"] * len(targets)
     for i in range(WARM_UP + REQUESTS):
-        status, elapsed, response, _ = session.get(url)
-        if status != 200:
-            raise SystemExit(f"GET {url} answered {status}")
-        queries = response.getheader("X-Query-Count", "?")
-        if i >= WARM_UP:
-            times.append(elapsed * 1000)
-    times.sort()
-    p95 = times[min(len(times) - 1, round(0.95 * len(times)) - 1)]
-    return statistics.median(times), p95, queries
+        for n, (session, url) in enumerate(targets):
+            status, elapsed, response, _ = session.get(url)
+            if status != 200:
+                raise SystemExit(f"GET {url} answered {status}")
+            queries[n] = response.getheader("X-Query-Count", "?")
+            if i >= WARM_UP:
+                times[n].append(elapsed * 1000)
+    return [summary(sorted(timed), counted) for timed, counted in zip(times, queries, strict=True)]
+
+
+def summary(ordered, queries):
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * len(ordered)) - 1)]
+    return statistics.median(ordered), p95, queries
 
 
 def table(rows, header):
@@ -175,9 +181,12 @@ def time_pages(sessions):
 
     rows = []
     for page in PAGES:
-        portal = measure(sessions[page.role], page.url)
-        floor = measure(sessions[page.role], page.floor_url) if page.floor_url else None
-        admin = measure(sessions["admin"], page.admin_url) if page.admin_url else None
+        targets = [(sessions[page.role], page.url)]
+        targets += [(sessions[page.role], page.floor_url)] if page.floor_url else []
+        targets += [(sessions["admin"], page.admin_url)] if page.admin_url else []
+        portal, *others = measure(*targets)
+        floor = others.pop(0) if page.floor_url else None
+        admin = others.pop(0) if page.admin_url else None
 
         def ratio(other, portal=portal):
             return f"{portal[0] / other[0]:.1f}×" if other else "—"

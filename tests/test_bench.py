@@ -18,7 +18,7 @@ from django.utils import timezone
 from activities import services
 from activities.models import Event, Registration
 from bench import figures
-from bench.__main__ import peak_rss_of_children
+from bench.__main__ import REQUESTS, WARM_UP, measure, peak_rss_of_children
 from bench.congress_day import STEPS, congress_day, step_rows
 from bench.documents import HEADER as DOCUMENT_HEADER
 from bench.documents import _annual_report_peak_rss, time_documents
@@ -345,3 +345,27 @@ def test_peak_rss_reads_every_child_process():
         child.kill()
         child.wait()
     assert peaks[child.pid] > 0
+
+
+class _Timed:
+    """A bench session whose every GET takes the next of ``seconds`` and is written down in ``log``."""
+
+    def __init__(self, log, seconds):
+        self.log, self.seconds = log, iter(seconds)
+
+    def get(self, url):
+        self.log.append(url)
+        return 200, next(self.seconds), self, b""
+
+    def getheader(self, name, default=None):
+        return {"X-Query-Count": "3"}.get(name, default)
+
+
+def test_the_pages_compared_take_turns_and_each_gets_its_own_figures():
+    log, count = [], WARM_UP + REQUESTS
+    portal = _Timed(log, [0.010] * count)
+    floor = _Timed(log, [0.005] * (count - 1) + [0.050])
+    (portal_median, portal_p95, queries), (floor_median, floor_p95, _) = measure((portal, "/p"), (floor, "/f"))
+    assert log == ["/p", "/f"] * count
+    assert (portal_median, portal_p95, queries) == (10, 10, "3")
+    assert floor_median == 5 and floor_p95 == 5  # one slow request in 40 is above the p95
