@@ -189,7 +189,7 @@ def time_pages(sessions):
         admin = others.pop(0) if page.admin_url else None
 
         def ratio(other, portal=portal):
-            return f"{portal[0] / other[0]:.1f}×" if other else "—"
+            return f"{portal[0] / other[0]:.2f} / {portal[1] / other[1]:.2f}×" if other else "—"
 
         def cell(result):
             return f"{result[0]:.0f} / {result[1]:.0f} ({result[2]} q)" if result else "—"
@@ -344,7 +344,8 @@ def print_results(results, context, sizes):
 
     if "rows" in results:
         say(
-            f"Pages: median / p95 ms over {REQUESTS} requests (SQL queries per request); "
+            f"Pages: median / p95 ms over {REQUESTS} requests each, the portal's, the floor's and the admin's taking "
+            f"turns (SQL queries per request); ratios of the medians / of the p95s; "
             f"{sizes.staff:,} staff, {sizes.years} years of congress, disclosure ({sizes.board_items:,} board items), "
             f"welfare and events"
         )
