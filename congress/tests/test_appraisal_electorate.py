@@ -1,5 +1,6 @@
 """Who votes in an appraisal (参评人员): the term's active delegates by default, or every union member
-in service; settled before it opens; receipts name the voting member, and old ones keep their voter."""
+in service; settled before it opens; receipts name the voting member (old ones keep their voter:
+test_data_migrations.py)."""
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -9,7 +10,6 @@ from congress.models import Appraisal, AppraisalReceipt, Appraisee
 from members.models import Member
 
 from .factories import make_delegate, make_member, make_term
-from .migrating import migrate_to
 
 pytestmark = pytest.mark.django_db
 
@@ -97,30 +97,6 @@ def test_the_voters_page_lists_the_members_and_keeps_those_who_voted_and_left(cl
     assert waiting.name in not_voted and users["member"].member.name in not_voted
     assert leaver.name in voted and "已不在参评人员之中" in voted
     assert "退休未投" not in page
-
-
-BEFORE = ("congress", "0009_appraisal_flag_share")
-
-
-@pytest.mark.migrations
-@pytest.mark.django_db(transaction=True)
-def test_the_migration_keeps_each_receipts_voter():
-    old = migrate_to(BEFORE)
-    try:
-        model = lambda name: old.get_model("congress", name)  # noqa: E731
-        term = model("CongressTerm").objects.create(number=902, start_year=2024, end_year=2028)
-        member = old.get_model("members", "Member").objects.create(name="投票代表", gender="F")
-        delegate = model("Delegate").objects.create(term=term, member=member)
-        appraisal = model("Appraisal").objects.create(term=term, title="评议", status="open")
-        receipt = model("AppraisalReceipt").objects.create(appraisal=appraisal, delegate=delegate)
-        new = migrate_to()
-        migrated = new.get_model("congress", "AppraisalReceipt").objects.get(pk=receipt.pk)
-        assert migrated.member_id == member.pk
-        assert new.get_model("congress", "Appraisal").objects.get(pk=appraisal.pk).electorate == "delegates"
-        old = migrate_to(BEFORE)  # and back: the receipt names the delegacy again
-        assert old.get_model("congress", "AppraisalReceipt").objects.get(pk=receipt.pk).delegate_id == delegate.pk
-    finally:
-        migrate_to()
 
 
 def test_a_ballot_posted_with_a_grade_for_someone_not_appraised_is_refused_whole(client, users):

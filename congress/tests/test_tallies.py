@@ -22,7 +22,6 @@ from congress.models import (
 )
 
 from .factories import make_delegate, make_member, make_session, make_term, mark_present
-from .migrating import migrate_to
 
 pytestmark = pytest.mark.django_db
 
@@ -239,47 +238,3 @@ def test_an_appraisal_ballot_costs_as_many_queries_for_the_first_voter_as_for_th
         vote(member)()
     assert _queries(vote(voters[-1])) == first
     assert set(AppraisalTally.objects.filter(grade="mostly").values_list("count", flat=True)) == {50}
-
-
-BEFORE, AFTER = ("congress", "0005_term_composition_thresholds"), ("congress", "0006_vote_tallies")
-
-
-@pytest.mark.migrations
-@pytest.mark.django_db(transaction=True)
-def test_the_migration_turns_stored_ballots_and_marks_into_tallies():
-    old = migrate_to(BEFORE)
-    try:
-        model = lambda name: old.get_model("congress", name)  # noqa: E731
-        term = model("CongressTerm").objects.create(number=901, start_year=2024, end_year=2028)
-        session = model("Session").objects.create(term=term, number=1, starts_on="2026-03-01", ends_on="2026-03-02")
-        item = model("AgendaItem").objects.create(session=session, title="议程")
-        motions = model("Motion").objects
-        closed = motions.create(agenda_item=item, title="已结束", method="secret", status="closed", votes_for=2)
-        draft = motions.create(agenda_item=item, title="未开始", method="secret", status="draft")
-        for choice in ["for", "for", "against"]:
-            model("Ballot").objects.create(motion=closed, choice=choice)
-        member = old.get_model("members", "Member").objects.create(name="校长", gender="F")
-        appraisal = model("Appraisal").objects.create(term=term, title="评议", scale="competence", status="open")
-        leader = model("Appraisee").objects.create(appraisal=appraisal, member=member)
-        for grade in ["excellent", "excellent", "incompetent"]:
-            model("AppraisalMark").objects.create(appraisee=leader, grade=grade)
-        new = migrate_to(AFTER)
-        tallies = new.get_model("congress", "BallotTally").objects
-        assert dict(tallies.filter(motion_id=closed.pk).values_list("choice", "count")) == {
-            "for": 2,
-            "against": 1,
-            "abstain": 0,
-        }
-        assert not tallies.filter(motion_id=draft.pk).exists()
-        marks = new.get_model("congress", "AppraisalTally").objects.filter(appraisee_id=leader.pk)
-        assert dict(marks.values_list("grade", "count")) == {
-            "excellent": 2,
-            "competent": 0,
-            "mostly": 0,
-            "incompetent": 1,
-        }
-        old = migrate_to(BEFORE)  # and back: one row per counted ballot again
-        assert old.get_model("congress", "Ballot").objects.filter(motion_id=closed.pk).count() == 3
-        assert old.get_model("congress", "AppraisalMark").objects.count() == 3
-    finally:
-        migrate_to()  # every app back at its latest migration
