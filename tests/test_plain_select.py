@@ -67,3 +67,18 @@ def test_plain_text_input_writes_what_djangos_text_input_writes(value):
             for widget in (forms.TextInput, PlainTextInput)
         )
     assert plain_html == django_html
+
+
+def test_plain_select_is_written_once_per_language_chosen_value_and_choices():
+    choices = [("", gettext_lazy("全部")), ("F", gettext_lazy("女"))]
+    select = PlainSelect(choices=choices, attrs={"aria-label": gettext_lazy("性别")})
+    with translation.override("zh-hans"):
+        chinese = select.render("sex", "F")
+        with mock.patch("unionportal.forms._select", side_effect=AssertionError("written again")):
+            assert select.render("sex", "F") == chinese
+        assert select.render("sex", "") != chinese  # another chosen value
+    with translation.override("en"):
+        english = select.render("sex", "F")
+    assert "女" in chinese and "Female" in english and 'aria-label="Gender"' in english
+    groups = PlainSelect(choices=[*choices, ("M", "男")]).render("sex", "F")  # other choices: another select
+    assert "男" in groups

@@ -1,9 +1,11 @@
+import functools
 import html
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from .models import UnionProfile
@@ -63,29 +65,50 @@ class ActionForm(forms.Form):
 class PlainSelect(forms.Select):
     """A <select> written out in Python, with the same elements and attributes as Django's. Django renders a
     template per option, which for a filter bar listing 200 union groups costs more than the rest of the page;
-    the options are written straight from the choices, without the dict per option Django's optgroups() builds."""
+    the options are written straight from the choices, without the dict per option Django's optgroups() builds.
+    Each select is written once per process for each language, choices, chosen value and attributes: a filter bar
+    draws the same few on every request."""
 
     def render(self, name, value, attrs=None, renderer=None):
-        attrs = self.build_attrs(self.attrs, attrs)
-        if self.allow_multiple_selected:
-            attrs["multiple"] = True
-        chosen = set(self.format_value(value))
-        parts = [f'<select name="{_escaped(name)}"{_attributes(attrs)}>']
-        for option_value, label in self.choices:
-            option_value = "" if option_value is None else option_value
-            in_group = isinstance(label, list | tuple)
-            if in_group:
-                parts.append(format_html('\n  <optgroup label="{}">', option_value))
-            for value, text in label if in_group else [(option_value, label)]:
-                value = str(value)
-                selected = value in chosen
-                if selected and not self.allow_multiple_selected:
-                    chosen = set()  # as Django's optgroups(): one select marks only the first option of its value
-                parts.append(f'\n  <option value="{_escaped(value)}"{" selected" * selected}>{_escaped(text)}</option>')
-            if in_group:
-                parts.append("\n  </optgroup>")
-        parts.append("\n</select>")
-        return mark_safe("".join(parts))
+        chosen = tuple(self.format_value(value))
+        choices = tuple(iter(self.choices))  # iter(): tuple() would ask a ModelChoiceIterator's COUNT(*) first
+        settings = (name, chosen, _items(self.attrs), _items(attrs or {}), self.allow_multiple_selected, choices)
+        try:
+            return _cached_select(get_language(), *settings)
+        except TypeError:  # something unhashable: grouped options in a list, an attribute's list
+            return _select(*settings)
+
+
+def _items(attrs):
+    return tuple(sorted(attrs.items()))
+
+
+@functools.lru_cache(maxsize=256)
+def _cached_select(language, *settings):
+    return _select(*settings)
+
+
+def _select(name, chosen, widget_attrs, attrs, multiple, choices):
+    attrs = dict(widget_attrs) | dict(attrs)
+    if multiple:
+        attrs["multiple"] = True
+    chosen = set(chosen)
+    parts = [f'<select name="{_escaped(name)}"{_attributes(attrs)}>']
+    for option_value, label in choices:
+        option_value = "" if option_value is None else option_value
+        in_group = isinstance(label, list | tuple)
+        if in_group:
+            parts.append(format_html('\n  <optgroup label="{}">', option_value))
+        for value, text in label if in_group else [(option_value, label)]:
+            value = str(value)
+            selected = value in chosen
+            if selected and not multiple:
+                chosen = set()  # as Django's optgroups(): one select marks only the first option of its value
+            parts.append(f'\n  <option value="{_escaped(value)}"{" selected" * selected}>{_escaped(text)}</option>')
+        if in_group:
+            parts.append("\n  </optgroup>")
+    parts.append("\n</select>")
+    return mark_safe("".join(parts))
 
 
 class PlainTextInput(forms.TextInput):
