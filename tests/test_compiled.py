@@ -100,7 +100,7 @@ def test_a_prepared_statement_answers_as_the_sql_does_run_after_run(users, fixed
         cursor.execute(PERCENT_AND_NAME, ["chair", "staff"])
         expected = cursor.fetchall()
     assert expected == [("100%", "chair"), ("100%", "staff")]
-    for _ in range(8):  # PostgreSQL plans the first five runs for their values, then keeps one plan
+    for _ in range(8):  # past the five runs PostgreSQL would plan for their values before keeping one plan
         assert _run_prepared(PERCENT_AND_NAME, ["chair", "staff"], fixed_values=fixed_values)[0] == expected
     if not fixed_values:
         assert _run_prepared(PERCENT_AND_NAME, ["member", "nobody"])[0] == [("100%", "member")]
@@ -208,3 +208,14 @@ def test_a_row_read_by_its_key_is_the_orms_row_and_none_without_one(users):
     assert read(987654) is None
     with pytest.raises(ValueError, match="the key alone"):
         compiled_row(lambda user_id: User.objects.filter(pk=user_id, username="chair").values_list("pk"))(1)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="statements are prepared on PostgreSQL only")
+def test_a_prepared_statement_keeps_one_plan_from_its_first_run(users):
+    sql = "SELECT username FROM auth_user WHERE username = %s"
+    for name in ["chair", "staff", "member"]:
+        assert _run_prepared(sql, [name])[0] == [(name,)]
+    with connection.cursor() as cursor:
+        statements = "SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE statement LIKE %s"
+        cursor.execute(statements, ["%FROM auth_user WHERE username = $1%"])
+        assert cursor.fetchall() == [(3, 0)]
