@@ -1,7 +1,7 @@
 """`python -m bench`: recreate the bench database, seed it, serve it with gunicorn, time the pages.
 
 Environment: BENCH_PG_URL (server, default postgres://postgres@127.0.0.1:5432), BENCH_DATABASE
-(the database dropped and recreated, default unionportal_bench), BENCH_REQUESTS (timed requests per page, default 40),
+(the database dropped and recreated, default unionportal_bench), BENCH_REQUESTS (timed requests per page, default 100),
 BENCH_CONGRESS_DELEGATES / BENCH_CONGRESS_WINDOW (congress day: delegates logging in, default 200, within
 seconds, default 60; at most BENCH_VOTERS delegates), BENCH_WORKERS / BENCH_THREADS (gunicorn, default 2 / 4),
 BENCH_IMPORT_ROWS (default 20000), BENCH_NOTICES (addressees of the notice, default 1000),
@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DATABASE = os.environ.get("BENCH_DATABASE", "unionportal_bench")
 PG_URL = os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432").rstrip("/")
-REQUESTS = int(os.environ.get("BENCH_REQUESTS", "40"))
+REQUESTS = int(os.environ.get("BENCH_REQUESTS", "100"))
 IMPORT_ROWS = int(os.environ.get("BENCH_IMPORT_ROWS", "20000"))
 NOTICES = int(os.environ.get("BENCH_NOTICES", "1000"))
 CONGRESS_DELEGATES = int(os.environ.get("BENCH_CONGRESS_DELEGATES", "200"))

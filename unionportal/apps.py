@@ -21,6 +21,7 @@ class UnionPortalConfig(AppConfig):
 
         form_messages.install()
         from . import (
+            compiled,  # noqa: F401  (each new PostgreSQL connection keeps one plan per prepared statement)
             login,  # noqa: F401  (stamps the time of each login for the idle-session check)
             lookups,  # noqa: F401  (out-of-range ids in an __in lookup match nothing)
         )

@@ -14,6 +14,8 @@ import re
 import weakref
 
 from django.db import connection
+from django.db.backends.signals import connection_created
+from django.dispatch import receiver
 
 ID_MARK = -7_301_917  # stands in for the id while the SQL is built; no row has it
 _PARAMETER_OR_PERCENT = re.compile(r"%s|%%")
@@ -152,10 +154,21 @@ def _fetched(sql, params):
 _PREPARED = weakref.WeakKeyDictionary()
 
 
+@receiver(connection_created)
+def keep_one_plan(sender, connection, **kwargs):
+    """The statements prepared here look rows up by key, and no value changes their best plan; left to choose,
+    PostgreSQL plans the first five runs on each connection for their values (the page's shell about 1 ms each)
+    before it keeps one plan. The ORM's own queries are not prepared and are planned as before. Set per session
+    rather than in the connection's options, which a pooler may not pass on."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET plan_cache_mode = force_generic_plan")
+
+
 def execute_prepared(cursor, sql, params, *, fixed_values=False):
     """``cursor.execute(sql, params)`` for SQL kept for the life of the process and run on many requests. On
     PostgreSQL it runs as a statement prepared once per database session and then executed by name, whose plan
-    PostgreSQL keeps from its first run (``plan_cache_mode`` in settings.py) instead of planning the SQL again
+    PostgreSQL keeps from its first run (``keep_one_plan``) instead of planning the SQL again
     every time: the page shell's subqueries took 0.6 ms to plan and 0.07 ms to run. ``fixed_values``: ``params``
     are the same on every run, so they are written into the statement, which is then planned once (PostgreSQL went
     on planning the board's years for each run of their values). The PREPARE goes in the same round trip as the

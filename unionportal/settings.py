@@ -109,12 +109,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # SQLite has no row locks: take the write lock when a transaction starts, so
     # racing writers (the last place of an event) wait their turn instead of failing.
     DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 20}
-elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # The statements the portal prepares (unionportal/compiled.py: a request's session, its user, the page's shell)
-    # look rows up by key, and no value changes their best plan; left to choose, PostgreSQL plans the first five runs
-    # on each connection for their values (the page's shell about 1 ms each) before it keeps one plan. The ORM's own
-    # queries are not prepared and are planned as before.
-    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c plan_cache_mode=force_generic_plan"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
