@@ -36,8 +36,7 @@ def index(request):
     past = request.GET.get("when") == "past"
     kind = request.GET.get("kind", "")
     kind = kind if kind in Event.Kind.values else ""
-    events = selectors.event_list(past=past, kind=kind)
-    page = paginate(request, selectors.with_sign_ups(events, _member(request)), count=events.count())
+    page = paginate(request, selectors.EventPages(past=past, kind=kind, member=_member(request)))
     page.object_list = selectors.event_rows(page.object_list)
     kinds = translated_labels(Event.Kind).items()
     return render(request, "activities/index.html", {"page_obj": page, "past": past, "kind": kind, "kinds": kinds})

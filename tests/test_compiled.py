@@ -7,7 +7,14 @@ from django.contrib.auth.models import User
 from django.db import DatabaseError, DataError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 
-from unionportal.compiled import compiled_once, compiled_per_arguments, compiled_together, execute_prepared
+from unionportal.compiled import (
+    ID_MARK,
+    compiled_once,
+    compiled_per_arguments,
+    compiled_together,
+    compiled_with_marks,
+    execute_prepared,
+)
 from unionportal.notices import Notice, notify, unread_count
 from unionportal.roles import roles_of
 
@@ -60,6 +67,22 @@ def test_sql_built_per_arguments_is_built_once_for_each_and_reads_the_rows_afres
     assert rows("ch") == [("chair",), ("chief",)]
     assert rows("st") == [("staff",)]
     assert built == ["ch", "st"]
+
+
+def test_sql_built_with_marks_runs_with_each_requests_values_in_their_places(users):
+    built, name_mark = [], "\x00name"
+
+    def named(active_only):
+        built.append(active_only)
+        found = User.objects.filter(pk__gt=ID_MARK, username=name_mark).values_list("username", "is_active")
+        return found.filter(is_active=True) if active_only else found
+
+    rows = compiled_with_marks(named, (ID_MARK, name_mark))
+    assert rows((0, "chair"), False) == [("chair", True)]
+    assert rows((users["chair"].pk, "chair"), False) == []  # the id took its mark's place too
+    User.objects.filter(username="staff").update(is_active=False)
+    assert rows((0, "staff"), True) == [] and rows((0, "staff"), False) == [("staff", False)]
+    assert built == [False, True]
 
 
 def test_sql_built_per_arguments_gives_the_columns_as_the_orm_does(users):

@@ -89,6 +89,30 @@ def compiled_per_arguments(build):
     return rows
 
 
+def compiled_with_marks(build, marks):
+    """``rows = compiled_with_marks(build, marks)``: ``rows(values, *args)`` is ``list(build(*args))`` for a
+    ``values_list()`` queryset that ``build`` makes with ``marks`` (stand-ins no row holds: an id, a text) where
+    each of ``values`` goes, as parameters: the SQL the ORM builds once per database vendor and ``args`` (a few
+    settings, a page's offset), run with ``values`` in their marks' places. For a list whose SQL changes with little
+    but whose values change with every request; the columns are converted as the ORM converts them."""
+
+    @functools.lru_cache(maxsize=64)
+    def compiled(vendor, *args):
+        return _compiled(build(*args))
+
+    def rows(values, *args):
+        sql, params, columns = compiled(connection.vendor, *args)
+        stand_ins = list(zip(marks, values, strict=True))
+        given = [next((value for mark, value in stand_ins if _same(param, mark)), param) for param in params]
+        return converted(_fetched(sql, given), columns)
+
+    return rows
+
+
+def _same(param, mark):
+    return type(param) is type(mark) and param == mark
+
+
 def compiled_together(build):
     """``rows = compiled_together(build)``: ``rows(*args)`` is ``[list(queryset) for queryset in build(*args)]`` for
     ``values_list()`` querysets, as ``compiled_per_arguments`` reads each, but in one statement: for a page whose
