@@ -129,6 +129,8 @@ class EventPages:
         return self.count()
 
     def __getitem__(self, page):
+        if page.stop <= page.start:  # the one page of an empty list
+            return []
         rows = _page((self.member_id, self.kind), self.past, bool(self.kind), page.start, page.stop - page.start)
         return [dict(zip(PAGE_FIELDS, row, strict=True)) for row in rows]
 

@@ -74,3 +74,8 @@ def test_the_list_pages_count_and_slice_as_the_paginator_asks_each_reader_her_ow
     assert [row["title"] for row in selectors.EventPages(kind=Event.Kind.READING)[0:25]] == ["读书会"]
     assert selectors.EventPages(kind=Event.Kind.READING).count() == 1
     assert [row["title"] for row in selectors.EventPages(past=True)[0:25]] == ["已结束"]
+
+
+def test_an_empty_list_is_one_empty_page():
+    page = Paginator(selectors.EventPages(past=True), 25).get_page(1)
+    assert page.paginator.count == 0 and list(page.object_list) == []
