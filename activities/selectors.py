@@ -125,9 +125,6 @@ class EventPages:
     def count(self):
         return _count((self.kind,), self.past, bool(self.kind))[0][0]
 
-    def __len__(self):
-        return self.count()
-
     def __getitem__(self, page):
         if page.stop <= page.start:  # the one page of an empty list
             return []
