@@ -77,16 +77,8 @@ def compiled_per_arguments(build):
     queryset whose parameters all follow from ``args`` (a day, a year), with the SQL the ORM built kept per
     database vendor and ``args``: for a page's reads that change with the date, built once a day and read on
     every request. The columns are converted as the ORM converts them (SQLite's dates and decimals)."""
-
-    @functools.lru_cache(maxsize=32)
-    def compiled(vendor, *args):
-        return _compiled(build(*args))
-
-    def rows(*args):
-        sql, params, columns = compiled(connection.vendor, *args)
-        return converted(_fetched(sql, params), columns)
-
-    return rows
+    rows = compiled_with_marks(build, ())
+    return lambda *args: rows((), *args)
 
 
 def compiled_with_marks(build, marks):
