@@ -76,7 +76,7 @@ def detail(request, pk):
         {
             "event": event,
             "mine": mine,
-            "buttons": workflow.buttons(mine, request.user) if mine else [],
+            "buttons": workflow.buttons_for(request, mine) if mine else [],
             # why "我要报名" is not offered now: not eligible, or the window is not open
             "refusal": None if mine or member is None else services.sign_up_refusal(event=event, member=member),
             "waitlist_number": selectors.waitlist_number(mine) if mine and mine.status == "waitlisted" else None,

@@ -79,7 +79,7 @@ def appraisal_detail(request, pk):
             "refusal": refusal,
             "voted": voted,
             "appraisee_form": forms.AppraiseeForm(),
-            "buttons": workflow.buttons(appraisal, request.user),
+            "buttons": workflow.buttons_for(request, appraisal),
             "steps": appraisal.steps.select_related("actor__member"),
         },
     )

@@ -64,7 +64,7 @@ def election_detail(request, pk):
         {
             "election": election,
             "candidates": election.candidates.all(),
-            "buttons": workflow.buttons(election, user),
+            "buttons": workflow.buttons_for(request, election),
             "steps": election.steps.select_related("actor__member"),
             "nomination_form": NominationForm(people=_nominees(election))
             if nominating and user.has_perm("congress.nominate_candidate", election)

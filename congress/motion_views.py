@@ -60,7 +60,7 @@ def motion_detail(request, pk):
             "refusal": refusal if motion.status == Motion.Status.OPEN else None,
             "voted": voted,
             "ballot_form": forms.BallotForm(),
-            "buttons": workflow.buttons(motion, request.user),
+            "buttons": workflow.buttons_for(request, motion),
             "steps": motion.steps.select_related("actor__member"),
         },
     )

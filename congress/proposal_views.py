@@ -97,7 +97,7 @@ def proposal_detail(request, pk):
             "proposal": proposal,
             "steps": steps,
             "internal": internal,
-            "buttons": workflow.buttons(proposal, request.user) + _invitation_buttons(proposal, request.user),
+            "buttons": workflow.buttons_for(request, proposal) + _invitation_buttons(proposal, request.user),
             "min_cosigners": proposal.session.term.min_cosigners,
             "signed": sum(1 for c in proposal.cosigners.all() if c.status == "signed"),
             "cosigners": in_stroke_order(proposal.cosigners.all(), name=lambda cosigner: cosigner.member.name),

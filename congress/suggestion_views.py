@@ -57,7 +57,7 @@ def suggestion_detail(request, pk):
         "congress/suggestion_detail.html",
         {
             "suggestion": suggestion,
-            "buttons": workflow.buttons(suggestion, request.user),
+            "buttons": workflow.buttons_for(request, suggestion),
             "steps": suggestion.steps.select_related("actor__member"),
         },
     )

@@ -57,7 +57,7 @@ def contract_detail(request, pk):
             "in_force_on": services.in_force_on(contract),
             "renewal_opens_on": services.renewal_opens_on(contract),
             "may_renew": managing and not contract.renewals.exists(),
-            "buttons": workflow.buttons(contract, request.user),
+            "buttons": workflow.buttons_for(request, contract),
             "steps": contract.steps.select_related("actor__member"),
             "clause_form": forms.ClauseForm() if editable else None,
             "round_form": forms.RoundForm()

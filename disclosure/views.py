@@ -69,7 +69,7 @@ def detail(request, pk):
         context["last_reminder"] = selectors.last_reminder(item)
     if user.has_perm("disclosure.review"):
         context["answer_form"] = forms.AnswerForm()
-    context["buttons"] = workflow.buttons(item, user)
+    context["buttons"] = workflow.buttons_for(request, item)
     context["can_edit"] = user.has_perm("disclosure.edit_item", item)
     return render(request, "disclosure/detail.html", context)
 

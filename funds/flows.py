@@ -27,7 +27,10 @@ _accountants, _chair = _role(Role.ACCOUNTANT), _role(Role.CHAIR)
 
 
 def _after_review(expense):
-    return users_with_role(Role.STAFF, Role.WELFARE) if expense.is_goods else _chair(expense)
+    """Goods go to whoever may receive them, but the one who asked for them; the rest to the chair."""
+    if expense.is_goods:
+        return users_with_role(Role.STAFF, Role.WELFARE).exclude(pk=expense.requester_id)
+    return _chair(expense)
 
 
 def _step(name, sources, target, label, allowed, *, form=None, service=None, **more):

@@ -84,6 +84,15 @@ class PayForm(StepForm):
     method = forms.ChoiceField(label=_("支付方式"), choices=Expense.Method.choices)
     voucher_number = forms.CharField(label=_("凭证号"), max_length=30)
 
+    def clean_paid_on(self):
+        from .services.expenses import paid_on_refusal
+
+        paid_on = self.cleaned_data["paid_on"]
+        refusal = self.obj is not None and paid_on_refusal(self.obj, paid_on)
+        if refusal:
+            raise forms.ValidationError(refusal)
+        return paid_on
+
 
 class ResubmitForm(StepForm):
     amount = amount_field()

@@ -125,7 +125,7 @@ def expense_detail(request, pk):
         "expense": expense,
         "steps": expense.steps.select_related("actor__member"),
         "attachments": expense.attachments.all(),
-        "buttons": workflow.buttons(expense, request.user),
+        "buttons": workflow.buttons_for(request, expense),
         "attach_form": forms.AttachmentForm() if _may_attach(request.user, expense) else None,
         "needs_decision": expense_services.needs_decision(expense),
     }
@@ -284,7 +284,7 @@ def budget_page(request):
             "lines": budget.lines.select_related("account"),
             "adjustments": budget.adjustments.all(),
             "steps": budget.steps.select_related("actor__member"),
-            "buttons": workflow.buttons(budget, request.user),
+            "buttons": workflow.buttons_for(request, budget),
             "line_form": forms.BudgetLineForm(prefix="line"),
             "adjustment_form": forms.AdjustmentForm(prefix="adjustment"),
         }
@@ -353,7 +353,7 @@ def adjustment_detail(request, pk):
             "adjustment": adjustment,
             "lines": adjustment.lines.select_related("account"),
             "steps": adjustment.steps.select_related("actor__member"),
-            "buttons": workflow.buttons(adjustment, request.user),
+            "buttons": workflow.buttons_for(request, adjustment),
             "line_form": forms.AdjustmentLineForm(prefix="line"),
         },
     )

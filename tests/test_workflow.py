@@ -176,3 +176,33 @@ def test_timeline_shows_names_not_logins(client_as, users):
 
 def test_every_table_is_found_at_start_up():
     assert "disclosure.DisclosureItem" in {str(flow) for flow in workflow.workflows()}
+
+
+def test_a_refused_form_comes_back_open_with_what_was_typed(client_as):
+    item = make_item("pending")
+    client = client_as("staff")
+    typed = {"state": "pending", "period_start": "2099-01-01", "period_end": "不是日期"}
+    response = client.post(f"/disclosure/{item.pk}/approve/", typed, follow=True)
+    page = response.content.decode()
+    assert 'data-action="approve" open' in page and 'value="2099-01-01"' in page
+    assert 'value="不是日期"' in page
+    # kept for one drawing of the page only
+    assert 'value="2099-01-01"' not in client.get(item.get_absolute_url()).content.decode()
+
+
+def test_what_was_typed_is_kept_when_the_service_refuses_it(client_as):
+    item = make_item("pending")
+    typed = {"state": "pending", "period_start": "2000-01-01", "period_end": "2000-01-07"}
+    page = client_as("staff").post(f"/disclosure/{item.pk}/approve/", typed, follow=True).content.decode()
+    assert "公示开始日期不能早于今天" in page
+    assert 'data-action="approve" open' in page and 'value="2000-01-07"' in page
+    item.refresh_from_db()
+    assert item.status == S.PENDING
+
+
+def test_a_stale_page_keeps_nothing_of_what_was_typed(client_as, users):
+    item = make_item("pending")
+    workflow.move(item, "return", actor=users["chair"], review_comment="先退回")
+    client = client_as("staff")
+    client.post(f"/disclosure/{item.pk}/approve/", {"state": "pending", "period_start": "2099-01-01"})
+    assert "workflow_typed" not in client.session

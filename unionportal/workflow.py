@@ -41,9 +41,10 @@ says is not ready (``NotYet``, with its reason) or a page older than the object 
 and the state, saves, writes the step and leaves the notices, in one transaction.
 
 Views: the object's page renders ``{% include "partials/actions.html" with buttons=buttons %}``
-(``buttons = workflow.buttons(obj, request.user)``) and ``partials/timeline.html`` with the steps; one
+(``buttons = workflow.buttons_for(request, obj)``) and ``partials/timeline.html`` with the steps; one
 POST view per object answers with ``return workflow.act(request, obj, action)``: it checks the action,
-validates its form, calls its service (or ``move``) and says what happened or why not, on the page.
+validates its form, calls its service (or ``move``) and says what happened or why not, on the page. A form
+refused (by its own checks or its service's) comes back open, with what was typed in it.
 """
 
 from collections.abc import Callable, Iterable
@@ -59,6 +60,7 @@ from django.db.transaction import TransactionManagementError
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.datastructures import MultiValueDict
 from django.utils.module_loading import autodiscover_modules, import_string
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -419,22 +421,37 @@ class Button:
     state: str
     form: Any = None
     confirm: str = ""
+    typed: bool = False  # its form holds what was typed in it before it was refused
 
 
-def buttons(obj, user) -> list[Button]:
-    """The actions ``user`` may take on ``obj`` now, each with its URL and blank form."""
+# what a refused form held, until the page it came from is drawn again
+_TYPED = "workflow_typed"
+_NOT_KEPT = {"csrfmiddlewaretoken", "state"}
+
+
+def buttons(obj, user, typed=None) -> list[Button]:
+    """The actions ``user`` may take on ``obj`` now, each with its URL and blank form; ``typed`` (from
+    ``buttons_for``) fills the form of the one whose URL it names."""
     flow = flow_for(obj)
     state = flow.state_of(obj)
-    return [
-        Button(
-            action,
-            flow.action_url(obj, action.name),
-            state,
-            action.make_form(None, obj, user),
-            _text(action.confirm, obj),
-        )
-        for action in flow.available(obj, user)
-    ]
+    made = []
+    for action in flow.available(obj, user):
+        url = flow.action_url(obj, action.name)
+        refilled = typed is not None and typed["url"] == url
+        data = MultiValueDict(typed["data"]) if refilled else None
+        made.append(Button(action, url, state, action.make_form(data, obj, user), _text(action.confirm, obj), refilled))
+    return made
+
+
+def buttons_for(request, obj) -> list[Button]:
+    """``buttons(obj, request.user)``, with the form this user's last refused POST to one of them held."""
+    return buttons(obj, request.user, typed=request.session.pop(_TYPED, None))
+
+
+def _keep_typed(request, url):
+    data = {key: request.POST.getlist(key) for key in request.POST if key not in _NOT_KEPT}
+    if data:
+        request.session[_TYPED] = {"url": url, "data": data}
 
 
 def _report_form(request, form):
@@ -450,6 +467,7 @@ def act(request, obj, name, *, then=None):
     why nothing did, is told on the page ``then`` (default: the object's)."""
     flow = flow_for(obj)
     back = then or obj.get_absolute_url()
+    form = None
     try:
         action = flow.action(name)
         seen = request.POST.get("state")
@@ -459,6 +477,7 @@ def act(request, obj, name, *, then=None):
         form = action.make_form(request.POST, obj, request.user, files=request.FILES)
         if form is not None and not form.is_valid():
             _report_form(request, form)
+            _keep_typed(request, flow.action_url(obj, name))
             return redirect(back)
         data = form.cleaned_data if form is not None else {}
         with transaction.atomic():
@@ -469,9 +488,15 @@ def act(request, obj, name, *, then=None):
                 result = import_string(action.service)(**{flow.arg: locked}, actor=request.user, **data)
             else:
                 result = flow.move(locked, name, actor=request.user, locked=True, **data)
+    except (Stale, WrongState, Forbidden) as error:  # the page was out of date: nothing typed there still applies
+        report_refusal(request, error)
     except ValidationError as error:
         report_refusal(request, error)
+        if form is not None:
+            _keep_typed(request, flow.action_url(obj, name))
     else:
         done = result if isinstance(result, flow.model) else flow.model._default_manager.get(pk=obj.pk)
         messages.success(request, action.done_message(done))
+        if flow.view_permission and not request.user.has_perm(flow.view_permission, done):
+            return redirect("home")  # her part is done and the object is no longer hers to open
     return redirect(back)

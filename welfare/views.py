@@ -319,7 +319,7 @@ def application_detail(request, pk):
         "payment": Payment.objects.filter(application=application).first(),  # where its money stands
         "steps": application.steps.select_related("actor__member"),
         "staff": staff,
-        "buttons": workflow.buttons(application, request.user),
+        "buttons": workflow.buttons_for(request, application),
         # what the chair needs to decide: the file and its level, this year's help against the cap
         "decision": selectors.decision_facts(application) if staff else None,
     }

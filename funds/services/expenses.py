@@ -14,6 +14,8 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from unionportal.notices import notify
+from unionportal.roles import Role, users_with_role
 from unionportal.uploads import check_content, check_size
 from unionportal.workflow import flow_for, move, record
 
@@ -133,6 +135,16 @@ def request_expense(
     expense.save()
     _add_attachments(expense, attachments)
     record(expense, "request", actor=requester)
+    notify(
+        users_with_role(Role.ACCOUNTANT),
+        text=_("支出申请“%(purpose)s”%(amount)s元待财务审核。")
+        % {"purpose": expense.purpose, "amount": expense.amount},
+        url=expense.get_absolute_url(),
+        kind="funds.expense.request",
+        permission="funds.view_expense",
+        obj=expense,
+        exclude=requester,
+    )
     return expense
 
 
@@ -217,6 +229,18 @@ def approve_expense(*, expense: Expense, actor, note: str = "") -> Expense:
     check_budget(year=expense.year, account=expense.account, amount=expense.amount, exclude=expense)
     _check_dedicated_fund(expense)
     return move(expense, "approve", actor=actor, note=note, approved_by=actor)
+
+
+def paid_on_refusal(expense: Expense, paid_on: datetime.date) -> str | None:
+    """Why a payment typed on the page cannot carry this date, or None: it falls in the year whose budget line it
+    uses (its entry goes into that year's ledger) and no earlier than the chair's approval. The page's form asks it;
+    ``pay_expense`` does not, so that another app or a test can book a day it recorded elsewhere."""
+    if paid_on.year != expense.year:
+        return _("这笔支出列入%(year)s年预算，支付日期须在%(year)s年内。") % {"year": expense.year}
+    approved_at = expense.steps.filter(action="approve").order_by("-at").values_list("at", flat=True).first()
+    if approved_at is not None and paid_on < timezone.localdate(approved_at):
+        return _("支付日期不能早于主席审批日期（%(date)s）。") % {"date": timezone.localdate(approved_at).isoformat()}
+    return None
 
 
 @transaction.atomic

@@ -1,16 +1,12 @@
 """The one door through which another app's money leaves: welfare payments, 送温暖 campaigns, event budgets
 and donation hand-overs become expense requests of the right account, and go through the same chain
-(财务审核 → 验收 → 主席审批 → 已支付) as any other. The calling app keeps its own record and names it in
-``source``; the request carries no invoice of its own, since the app's record (a signed payment list, an event's
-settlement) is its voucher."""
+(财务审核 → 验收 → 主席审批 → 已支付) as any other, the accountants told as for any other. The calling app
+keeps its own record and names it in ``source``; the request carries no invoice of its own, since the app's record
+(a signed payment list, an event's settlement) is its voucher."""
 
 import datetime
 
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-
-from unionportal.notices import notify
-from unionportal.roles import Role, users_with_role
 
 from ..models import Account, Expense, Fund
 from .expenses import request_expense
@@ -46,8 +42,7 @@ def request_for(
     is_goods: bool = False,
 ) -> Expense:
     """An expense request raised by another app for its ``kind`` of spending; refused like any request (a
-    closed year, no approved budget, past the line, a bad amount) with the same Chinese message. The
-    accountants are told it waits for their 财务审核."""
+    closed year, no approved budget, past the line, a bad amount) with the same Chinese message."""
     expense = request_expense(
         requester=requester,
         account=Account.objects.get(code=ACCOUNT_OF[kind]),
@@ -58,15 +53,5 @@ def request_for(
         is_goods=is_goods,
         on=on,
         source=f"{SOURCE_LABEL[kind]} {reference}"[:60],
-    )
-    notify(
-        users_with_role(Role.ACCOUNTANT),
-        text=_("支出申请“%(purpose)s”%(amount)s元待财务审核。")
-        % {"purpose": expense.purpose, "amount": expense.amount},
-        url=expense.get_absolute_url(),
-        kind="funds.expense.request",
-        permission="funds.view_expense",
-        obj=expense,
-        exclude=requester,
     )
     return expense

@@ -209,3 +209,47 @@ def test_every_illegal_transition_is_refused(users, budget, status, action):
     with pytest.raises(ValidationError, match="现在是“.*”，不能"):
         call()
     assert Expense.objects.get(pk=expense.pk).status == status
+
+
+def test_the_pay_form_keeps_the_payment_in_its_budget_year_and_after_the_approval(users, budget, client_as):
+    expense = approved(users)
+    client = client_as("accountant")
+    typed = {"state": "approved", "method": "transfer", "voucher_number": "付-88"}
+    last_year = client.post(
+        f"/funds/expenses/{expense.pk}/pay/", {**typed, "paid_on": f"{TODAY.year - 1}-03-01"}, follow=True
+    ).content.decode()
+    assert f"这笔支出列入{TODAY.year}年预算，支付日期须在{TODAY.year}年内。" in last_year
+    assert 'value="付-88"' in last_year  # what was typed comes back
+    if TODAY.month > 1 or TODAY.day > 1:
+        day_before = TODAY - datetime.timedelta(days=1)
+        early = client.post(
+            f"/funds/expenses/{expense.pk}/pay/", {**typed, "paid_on": day_before.isoformat()}, follow=True
+        ).content.decode()
+        assert f"支付日期不能早于主席审批日期（{TODAY.isoformat()}）" in early
+    expense.refresh_from_db()
+    assert expense.status == Expense.Status.APPROVED and not Entry.objects.filter(expense=expense).exists()
+    client.post(f"/funds/expenses/{expense.pk}/pay/", {**typed, "paid_on": TODAY.isoformat()})
+    expense.refresh_from_db()
+    assert expense.status == Expense.Status.PAID
+
+
+def test_a_new_request_tells_the_accountants_and_goods_go_to_those_who_receive_them_but_the_asker(users, budget):
+    from unionportal.notices import Notice
+
+    expense = request(users["staff"], is_goods=True)
+    assert Notice.objects.filter(recipient=users["accountant"], text__contains="待财务审核").exists()
+    Notice.objects.all().delete()
+    expenses.review_expense(expense=expense, actor=users["accountant"])
+    told = set(Notice.objects.values_list("recipient__username", flat=True))
+    assert "welfare" in told and "staff" not in told
+
+
+def test_whoever_received_the_goods_lands_on_her_home_page_not_a_refusal(users, budget, client_as):
+    expense = expenses.review_expense(expense=request(users["staff"], is_goods=True), actor=users["accountant"])
+    response = client_as("welfare").post(
+        f"/funds/expenses/{expense.pk}/accept/",
+        {"state": "reviewed", "received_by": "王丽娟", "received_note": "奖品 20 份"},
+        follow=True,
+    )
+    assert response.status_code == 200 and response.redirect_chain[-1][0] == "/"
+    assert "已验收。" in response.content.decode()

@@ -87,7 +87,7 @@ def annual_report_preview(request, year):
 def job_detail(request, job_id):
     job = selectors.job_of(request.user, job_id)
     template = "documents/job.html#job-status" if request.htmx else "documents/job.html"
-    context = {"job": job, "buttons": workflow.buttons(job, request.user), "steps": job.steps.all()}
+    context = {"job": job, "buttons": workflow.buttons_for(request, job), "steps": job.steps.all()}
     return render(request, template, context)
 
 
