@@ -28,6 +28,16 @@ def _past_date(day, label):
     return day
 
 
+def _in_years(day, label, first, last):
+    """A past day of the years ``first`` … ``last``: a budget is adopted and approved in the year before it or in
+    its own, an adjustment in its year."""
+    day = _past_date(day, label)
+    if not first <= day.year <= last:
+        years = f"{first}" if first == last else f"{first}—{last}"
+        raise ValidationError(_("%(field)s应在%(years)s年内。") % {"field": label, "years": years})
+    return day
+
+
 def _lock_budget(budget):
     return flow_for(Budget).lock(budget)
 
@@ -65,7 +75,8 @@ def adopt_budget(*, budget: Budget, actor, adopted_on: datetime.date) -> Budget:
     budget = _lock_budget(budget)
     if not budget.lines.exists():
         raise ValidationError(_("预算还没有任何预算项目。"))
-    return move(budget, "adopt", actor=actor, adopted_on=_past_date(adopted_on, _("委员会通过日期")))
+    adopted_on = _in_years(adopted_on, _("委员会通过日期"), budget.year - 1, budget.year)
+    return move(budget, "adopt", actor=actor, adopted_on=adopted_on)
 
 
 @transaction.atomic
@@ -74,7 +85,7 @@ def approve_budget(*, budget: Budget, actor, approved_on: datetime.date, approva
     budget = _lock_budget(budget)
     if not approval_number.strip():
         raise ValidationError(_("请填写上级批复文号。"))
-    approved_on = _past_date(approved_on, _("上级批复日期"))
+    approved_on = _in_years(approved_on, _("上级批复日期"), budget.year - 1, budget.year)
     if budget.adopted_on and approved_on < budget.adopted_on:
         raise ValidationError(_("上级批复日期不能早于委员会通过日期。"))
     return move(budget, "approve", actor=actor, approved_on=approved_on, approval_number=approval_number.strip())
@@ -89,13 +100,20 @@ def execute_budget(*, budget: Budget, actor) -> Budget:
 def close_budget(*, budget: Budget, actor, closed_on: datetime.date) -> Budget:
     """决算: the year's books close; no request of the year may still be under way."""
     budget = _lock_budget(budget)
+    flow_for(Budget).require(budget, "close", actor)
     open_count = Expense.objects.filter(year=budget.year, status__in=Expense.OPEN).count()
     if open_count:
         raise ValidationError(
             _("%(year)s年度还有 %(count)s 笔支出未办结（待审核、待审批或待支付），不能决算。")
             % {"year": budget.year, "count": open_count}
         )
-    return move(budget, "close", actor=actor, closed_on=_past_date(closed_on, _("决算日期")))
+    closed_on = _past_date(closed_on, _("决算日期"))
+    if closed_on.year <= budget.year:
+        raise ValidationError(
+            _("%(year)s年度结束后才能决算，决算日期应在%(next)s年1月1日或以后。")
+            % {"year": budget.year, "next": budget.year + 1}
+        )
+    return move(budget, "close", actor=actor, closed_on=closed_on)
 
 
 @transaction.atomic
@@ -129,7 +147,8 @@ def adopt_adjustment(*, adjustment: Adjustment, actor, adopted_on: datetime.date
     require_open_year(adjustment.budget.year)
     if not adjustment.lines.exists():
         raise ValidationError(_("预算调整还没有任何调整项目。"))
-    return move(adjustment, "adopt", actor=actor, adopted_on=_past_date(adopted_on, _("委员会通过日期")))
+    year = adjustment.budget.year
+    return move(adjustment, "adopt", actor=actor, adopted_on=_in_years(adopted_on, _("委员会通过日期"), year, year))
 
 
 @transaction.atomic
@@ -149,13 +168,10 @@ def approve_adjustment(*, adjustment: Adjustment, actor, approved_on: datetime.d
                 _("调整后“%(account)s”预算 %(after)s 元，少于已批准的支出 %(spent)s 元。")
                 % {"account": line.account.name, "after": after, "spent": spent}
             )
-    return move(
-        adjustment,
-        "approve",
-        actor=actor,
-        approved_on=_past_date(approved_on, _("上级批复日期")),
-        approval_number=approval_number.strip(),
-    )
+    approved_on = _in_years(approved_on, _("上级批复日期"), budget.year, budget.year)
+    if adjustment.adopted_on and approved_on < adjustment.adopted_on:
+        raise ValidationError(_("上级批复日期不能早于委员会通过日期。"))
+    return move(adjustment, "approve", actor=actor, approved_on=approved_on, approval_number=approval_number.strip())
 
 
 def approved_amounts(year: int) -> dict[int, Decimal]:

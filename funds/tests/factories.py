@@ -29,11 +29,12 @@ def executing_budget(year=None, actor=None, lines=None):
     budget = budget_services.create_budget(year=year, actor=actor)
     for code, amount in (lines or {"201": "50000", "202": "30000", "203": "20000"}).items():
         budget_services.set_budget_line(budget=budget, account=account(code), amount=amount, actor=actor)
-    today = timezone.localdate()
-    # the committee's and the upper union's decisions, recorded by the system (actor None) for brevity
-    budget_services.adopt_budget(budget=budget, actor=None, adopted_on=today - datetime.timedelta(days=20))
+    # the committee's and the upper union's decisions, in the budget's year (or, for the year under way, lately),
+    # recorded by the system (actor None) for brevity
+    day = min(timezone.localdate(), datetime.date(year, 12, 31)) - datetime.timedelta(days=20)
+    budget_services.adopt_budget(budget=budget, actor=None, adopted_on=day)
     budget_services.approve_budget(
-        budget=budget, actor=None, approved_on=today - datetime.timedelta(days=10), approval_number="青教工〔2026〕3号"
+        budget=budget, actor=None, approved_on=day + datetime.timedelta(days=10), approval_number="青教工〔2026〕3号"
     )
     return budget_services.execute_budget(budget=budget, actor=None)
 
@@ -71,11 +72,6 @@ def paid(users, voucher="付-001", **fields):
         method="transfer",
         voucher_number=voucher,
     )
-
-
-def closed_year(year, actor=None):
-    budget = Budget.objects.filter(year=year).first() or executing_budget(year=year, actor=actor)
-    return budget_services.close_budget(budget=budget, actor=actor, closed_on=timezone.localdate())
 
 
 ZERO = Decimal("0.00")

@@ -90,7 +90,7 @@ def test_other_income_needs_an_income_account_and_a_new_voucher(users):
 
 
 def test_a_budget_goes_draft_adopted_approved_executing_closed(users):
-    budget = executing_budget(actor=users["accountant"])
+    budget = executing_budget(year=TODAY.year - 1, actor=users["accountant"])
     assert budget.status == Budget.Status.EXECUTING
     assert budget.approval_number
     with pytest.raises(ValidationError, match="您不能决算"):
@@ -171,6 +171,8 @@ def test_an_adjustment_may_not_cut_a_line_below_what_is_approved(users):
         adjustment=adjustment, account=account("201"), change="-300", actor=users["accountant"]
     )
     budget_services.adopt_adjustment(adjustment=adjustment, actor=users["chair"], adopted_on=TODAY)
+    if TODAY.timetuple().tm_yday == 1:
+        return  # no day of the year before its first
     with pytest.raises(ValidationError, match="少于已批准的支出"):
         budget_services.approve_adjustment(
             adjustment=adjustment, actor=users["chair"], approved_on=TODAY, approval_number="1号"
@@ -198,3 +200,27 @@ def test_a_dedicated_fund_spends_only_what_it_holds(users):
         actor=users["accountant"],
     )
     assert expenses.approve_expense(expense=expense, actor=users["chair"]).status == "approved"
+
+
+def test_a_year_closes_after_it_ends_and_its_decisions_are_dated_in_their_years(users):
+    this_year = executing_budget(actor=users["accountant"])
+    with pytest.raises(ValidationError, match=f"{TODAY.year}年度结束后才能决算"):
+        budget_services.close_budget(budget=this_year, actor=users["chair"], closed_on=TODAY)
+    future = budget_services.create_budget(year=TODAY.year + 1, actor=users["accountant"])
+    budget_services.set_budget_line(budget=future, account=account("201"), amount="100", actor=users["accountant"])
+    with pytest.raises(ValidationError, match=f"委员会通过日期应在{TODAY.year}—{TODAY.year + 1}年内"):
+        budget_services.adopt_budget(budget=future, actor=users["chair"], adopted_on=datetime.date(2019, 5, 1))
+    adjustment = budget_services.create_adjustment(budget=this_year, reason="调增", actor=users["accountant"])
+    budget_services.set_adjustment_line(
+        adjustment=adjustment, account=account("201"), change="100", actor=users["accountant"]
+    )
+    budget_services.adopt_adjustment(adjustment=adjustment, actor=users["chair"], adopted_on=TODAY)
+    if TODAY.timetuple().tm_yday == 1:
+        return  # no day of the year before its first
+    with pytest.raises(ValidationError, match="上级批复日期不能早于委员会通过日期"):
+        budget_services.approve_adjustment(
+            adjustment=adjustment,
+            actor=users["chair"],
+            approved_on=TODAY - datetime.timedelta(days=1),
+            approval_number="2号",
+        )
