@@ -154,7 +154,7 @@ def advance(expense, target, users, n, paid_on):
         return expense
     if expense_services.needs_decision(expense):
         expense_services.record_decision(
-            expense=expense, actor=users["staff"], decision_on=paid_on, decision_minute=f"工会委员会会议纪要第{n}号"
+            expense=expense, actor=chair, decision_on=paid_on, decision_minute=f"工会委员会会议纪要第{n}号"
         )
     if expense.is_goods:
         receiver = users["welfare"] if expense.requester_id != users["welfare"].pk else users["staff"]

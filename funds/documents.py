@@ -1,6 +1,8 @@
 """The funds documents, rendered in the background: 收支预算执行表, 收支决算表, 收支明细账 and the 经审's
 经费审查报告 (which the congress hears as its 工会经费审查报告)."""
 
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -8,7 +10,7 @@ from django.utils.translation import gettext as _
 from unionportal.models import UnionProfile
 
 from . import selectors
-from .models import Account, Audit
+from .models import Account, Audit, Fund
 
 
 def _common(heading, **context):
@@ -52,26 +54,35 @@ class FinalAccounts:
 
 
 class LedgerReport:
+    """The ledger as the page shows it: of a year, or of the month, account and fund it was narrowed to."""
+
     kind = "funds_ledger"
     permission = "funds.print"
     template = "funds/pdf/ledger.html"
     orientation = "landscape"
 
     @staticmethod
-    def _account(params):
-        return Account.objects.filter(pk=params.get("account") or None).first()
+    def _filters(params):
+        account = Account.objects.filter(pk=params.get("account") or None).first()
+        fund = Fund.objects.filter(pk=params.get("fund") or None).first()
+        month = params.get("month")
+        month = datetime.datetime.strptime(month, "%Y-%m").date() if month else None
+        return account, month, fund
 
     @classmethod
     def title(cls, params):
-        account = cls._account(params)
-        scope = f"{params['year']}年" + (account.name if account else _("全部科目"))
+        account, month, fund = cls._filters(params)
+        scope = f"{month.year}年{month.month}月" if month else f"{params['year']}年"
+        scope += account.name if account else _("全部科目")
+        if fund:
+            scope += f"·{fund.name}"
         return _("收支明细账（%(scope)s）") % {"scope": scope}
 
     @classmethod
     def context(cls, params, report_progress):
-        year = int(params["year"])
-        account = cls._account(params)
-        entries = selectors.ledger(year, account=account)
+        account, month, fund = cls._filters(params)
+        year = month.year if month else int(params["year"])
+        entries = selectors.ledger(year, account=account, month=month, fund=fund)
         return _common(
             cls.title(params),
             year=year,

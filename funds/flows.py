@@ -131,7 +131,7 @@ EXPENSE_FLOW = Workflow(
             IN_REVIEW,
             None,
             _("登记集体研究"),
-            is_chair | is_staff,
+            (is_chair | is_staff) & not_own,
             blocked=_no_decision_needed,
             form="DecisionForm",
             service="record_decision",

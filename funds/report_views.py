@@ -1,6 +1,8 @@
 """The report pages (收支预算执行表, 收支决算表), their .xlsx exports, the PDFs queued as document jobs, and the
 one-action 公开 of the year's summary."""
 
+import re
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
@@ -17,6 +19,8 @@ from . import selectors
 from .documents import DOCUMENTS, sections_of
 from .services.publication import publish_year
 from .views import _ledger_filters, _year
+
+MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
 
 
 @permission_required("funds.view_books")
@@ -105,8 +109,10 @@ PRINTABLE = {document.kind: document for document in DOCUMENTS}
 def print_document(request, kind):
     if kind not in PRINTABLE:
         raise Http404
-    params = {key: request.POST[key] for key in ("year", "account", "audit") if request.POST.get(key)}
-    if "year" in params and not params["year"].isdigit():
+    params = {key: request.POST[key] for key in ("year", "account", "fund", "month", "audit") if request.POST.get(key)}
+    if not all(params[key].isdigit() for key in ("year", "account", "fund", "audit") if key in params):
+        raise Http404
+    if "month" in params and not MONTH.fullmatch(params["month"]):
         raise Http404
     try:
         job = queue_document(owner=request.user, kind=kind, params=params)

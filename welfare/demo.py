@@ -50,7 +50,7 @@ def _through_funds(expense, until="paid"):
         return expense
     if funds.needs_decision(expense):
         funds.record_decision(
-            expense=expense, actor=users["staff"], decision_on=today, decision_minute="工会委员会会议纪要（慰问标准）"
+            expense=expense, actor=users["chair"], decision_on=today, decision_minute="工会委员会会议纪要（慰问标准）"
         )
     expense = funds.approve_expense(expense=expense, actor=users["chair"])
     if until == "approved":

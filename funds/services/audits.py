@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 
 from ..models import Attachment, Audit, Expense, Finding
 
+FIRST_YEAR = 2000  # no union keeps its books here from before
+
 
 def _require_open(audit: Audit) -> Audit:
     audit = Audit.objects.select_for_update().get(pk=audit.pk)
@@ -23,8 +25,13 @@ def _require_open(audit: Audit) -> Audit:
 def open_audit(
     *, kind: str, title: str, year: int, period_from: datetime.date, period_to: datetime.date, actor, subject: str = ""
 ) -> Audit:
+    this_year = timezone.localdate().year
+    if year is None or not FIRST_YEAR <= year <= this_year:
+        raise ValidationError(_("审查年度应在%(first)s年至%(last)s年之间。") % {"first": FIRST_YEAR, "last": this_year})
     if period_from is None or period_to is None or period_to < period_from:
         raise ValidationError(_("请填写审查期间，截止日期不能早于开始日期。"))
+    if period_from.year != year or period_to.year != year:
+        raise ValidationError(_("审查期间应在审查年度（%(year)s年）内。") % {"year": year})
     if kind == Audit.Kind.SPECIAL and not subject.strip():
         raise ValidationError(_("专项审查请填写审查事项。"))
     audit = Audit(
@@ -73,6 +80,8 @@ def add_finding(
         raise ValidationError(_("请填写问题和责任人。"))
     if deadline is None:
         raise ValidationError(_("请填写整改期限。"))
+    if deadline.year < audit.year:
+        raise ValidationError(_("整改期限不能早于审查年度（%(year)s年）。") % {"year": audit.year})
     finding = Finding(audit=audit, problem=problem.strip(), responsible=responsible.strip(), deadline=deadline)
     finding.expense = expense
     finding.full_clean()
@@ -90,6 +99,8 @@ def rectify(*, finding: Finding, rectification: str, rectified_on: datetime.date
         raise ValidationError(_("请填写整改情况。"))
     if rectified_on is None or rectified_on > timezone.localdate():
         raise ValidationError(_("请填写整改完成日期，且不能晚于今天。"))
+    if rectified_on.year < finding.audit.year:
+        raise ValidationError(_("整改完成日期不能早于审查年度（%(year)s年）。") % {"year": finding.audit.year})
     finding.status, finding.rectification, finding.rectified_on = (
         Finding.Status.RECTIFIED,
         rectification.strip(),

@@ -25,10 +25,9 @@ from .budget import check_budget
 from .common import require_active_fund, require_new_voucher, require_open_year, year_settings
 
 S = Expense.Status
-# Actions of the 经办人 on their own request; every other action is someone else's check on it.
+# Actions of the 经办人 on their own request; every other action (recording the committee's decision included) is
+# someone else's check on it.
 OWN_ACTIONS = {"resubmit", "withdraw"}
-# Recording the committee's decision is a record of the meeting, not a check on the request.
-ANYONE_ACTIONS = {"decide"}
 VOUCHER_KINDS = {".pdf": "pdf", ".png": "png", ".jpg": "jpeg", ".jpeg": "jpeg"}
 MAX_VOUCHER_BYTES = 10 * 1024 * 1024
 
@@ -47,7 +46,7 @@ def _require(expense: Expense, action: str, actor) -> None:
     is_own = actor is not None and expense.requester_id == actor.pk
     if action in OWN_ACTIONS and actor is not None and not is_own:
         raise ValidationError(_("只有经办人本人才能%(action)s这笔支出。") % {"action": label})
-    if action not in OWN_ACTIONS | ANYONE_ACTIONS and is_own:
+    if action not in OWN_ACTIONS and is_own:
         raise ValidationError(_("不能%(action)s自己经办的支出。") % {"action": label})
     require_open_year(expense.year)
 
@@ -194,6 +193,10 @@ def record_decision(*, expense: Expense, actor, decision_on: datetime.date, deci
     _require(expense, "decide", actor)
     if decision_on is None or decision_on > timezone.localdate():
         raise ValidationError(_("请填写集体研究日期，且不能晚于今天。"))
+    if decision_on.year < expense.year - 1:
+        raise ValidationError(
+            _("集体研究日期应在%(first)s年或%(year)s年内。") % {"first": expense.year - 1, "year": expense.year}
+        )
     if not decision_minute.strip():
         raise ValidationError(_("请填写会议纪要（编号或要点）。"))
     return move(

@@ -58,7 +58,7 @@ def approved(users, amount="800.00", **fields):
         )
     if expenses.needs_decision(expense):
         expenses.record_decision(
-            expense=expense, actor=users["staff"], decision_on=timezone.localdate(), decision_minute="委员会会议纪要"
+            expense=expense, actor=users["chair"], decision_on=timezone.localdate(), decision_minute="委员会会议纪要"
         )
     return expenses.approve_expense(expense=expense, actor=users["chair"])
 

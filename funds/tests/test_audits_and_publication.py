@@ -86,6 +86,8 @@ def test_the_years_summary_is_published_to_the_board_in_one_action_and_once(user
     load_categories(kind=UnionKind.SCHOOL)
     executing_budget(actor=users["accountant"])
     paid(users, amount="1234.56")
+    page = client_as("chair").get(f"/funds/reports/final/?year={TODAY.year}").content.decode()
+    assert "每年只能公开一次，公开后不能撤回或更新" in page and "确认公开" in page  # it asks first
     response = client_as("chair").post(f"/funds/publish/?year={TODAY.year}")
     item = DisclosureItem.objects.get()
     assert response.url == item.get_absolute_url()
@@ -95,3 +97,39 @@ def test_the_years_summary_is_published_to_the_board_in_one_action_and_once(user
     with pytest.raises(ValidationError, match="已公开"):
         publish_year(year=TODAY.year, actor=users["chair"])
     assert client_as("member").get(item.get_absolute_url()).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("year", "period", "message"),
+    [
+        (-5, None, "审查年度应在2000年至"),
+        (1800, None, "审查年度应在2000年至"),
+        (TODAY.year + 1, None, "审查年度应在2000年至"),
+        (
+            TODAY.year,
+            (datetime.date(2019, 1, 1), datetime.date(2019, 12, 31)),
+            f"审查期间应在审查年度（{TODAY.year}年）内",
+        ),
+    ],
+)
+def test_an_audit_is_of_a_year_with_books_and_its_period_lies_in_it(users, year, period, message):
+    period_from, period_to = period or (datetime.date(TODAY.year, 1, 1), TODAY)
+    with pytest.raises(ValidationError, match=message):
+        audits.open_audit(
+            kind="annual",
+            title="年度审查",
+            year=year,
+            period_from=period_from,
+            period_to=period_to,
+            actor=users["auditor"],
+        )
+
+
+def test_a_finding_is_not_put_right_before_the_year_it_was_found_in(users, audit):
+    with pytest.raises(ValidationError, match="整改期限不能早于审查年度"):
+        audits.add_finding(
+            audit=audit, problem="x", responsible="y", deadline=datetime.date(2001, 1, 1), actor=users["auditor"]
+        )
+    finding = audits.add_finding(audit=audit, problem="x", responsible="y", deadline=TODAY, actor=users["auditor"])
+    with pytest.raises(ValidationError, match="整改完成日期不能早于审查年度"):
+        audits.rectify(finding=finding, rectification="已改", rectified_on=datetime.date(2019, 1, 1), actor=None)

@@ -93,9 +93,14 @@ def test_a_large_expense_needs_the_committee_decision_before_the_chair(users, bu
     expense = expenses.review_expense(expense=request(users["staff"], amount="6000.00"), actor=users["accountant"])
     with pytest.raises(ValidationError, match="集体研究"):
         expenses.approve_expense(expense=expense, actor=users["chair"])
-    expenses.record_decision(
-        expense=expense, actor=users["staff"], decision_on=TODAY, decision_minute="工会委员会会议纪要〔2026〕5号"
-    )
+    minute = "工会委员会会议纪要〔2026〕5号"
+    with pytest.raises(ValidationError, match="不能登记集体研究自己经办的支出"):
+        expenses.record_decision(expense=expense, actor=users["staff"], decision_on=TODAY, decision_minute=minute)
+    with pytest.raises(ValidationError, match=f"集体研究日期应在{TODAY.year - 1}年或{TODAY.year}年内"):
+        expenses.record_decision(
+            expense=expense, actor=users["chair"], decision_on=datetime.date(2001, 1, 5), decision_minute=minute
+        )
+    expenses.record_decision(expense=expense, actor=users["chair"], decision_on=TODAY, decision_minute=minute)
     assert expenses.approve_expense(expense=expense, actor=users["chair"]).status == Expense.Status.APPROVED
 
 

@@ -104,6 +104,23 @@ def test_the_ledger_filters_by_a_month_from_a_month_input(client_as, year_of_boo
     assert bare.context["page_obj"].paginator.count == Entry.objects.filter(year=year_of_books).count()
 
 
+def test_the_printed_ledger_is_the_month_account_and_fund_on_screen(client_as, year_of_books):
+    from funds.documents import LedgerReport
+    from unionportal.documents.models import Job
+
+    client = client_as("accountant")
+    fund = general_fund()
+    page = client.get(f"/funds/ledger/?month={TODAY:%Y-%m}&fund={fund.pk}").content.decode()
+    assert f'name="month" value="{TODAY:%Y-%m}"' in page and f'name="fund" value="{fund.pk}"' in page
+    other = TODAY.replace(day=1) - datetime.timedelta(days=1)
+    client.post("/funds/print/funds_ledger/", {"year": other.year, "month": f"{other:%Y-%m}", "fund": fund.pk})
+    job = Job.objects.get(kind="funds_ledger")
+    assert job.params == {"year": str(other.year), "month": f"{other:%Y-%m}", "fund": str(fund.pk)}
+    assert f"{other.year}年{other.month}月全部科目·{fund.name}" in job.title
+    assert list(LedgerReport.context(job.params, None)["entries"]) == []
+    assert client.post("/funds/print/funds_ledger/", {"year": TODAY.year, "month": "2026-13"}).status_code == 404
+
+
 @pytest.mark.parametrize(
     ("value", "accepted"),
     [("2026-05", True), ("2026-12", True), ("", True)]
