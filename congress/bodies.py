@@ -199,6 +199,10 @@ def decide_proposal(
     transition (``proposal_services.register`` …), so its number and timeline are the same as before."""
     if action not in PROPOSAL_ACTIONS:
         raise ValidationError(_("请选择立案、不立案或并案。"))
+    if actor is not None and proposal.proposer.user_id == actor.pk:
+        raise ValidationError(
+            _("您是《%(title)s》的提案人，不能决定立案与否，请由委员会其他成员登记。") % {"title": proposal.title}
+        )
     meeting = _deciding(meeting, Committee.Kind.PROPOSALS, actor, _("只有提案工作委员会的会议可以决定立案。"))
     where = _decided_note(meeting, _next_number(meeting))
     if action == "register":

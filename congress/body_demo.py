@@ -86,7 +86,8 @@ def _proposal_committee(starts_on, logins):
         term=committee, held_on=today, place="工会会议室", agenda="审查已提交的提案", attendees=members[:3]
     )
     bodies.record_minutes(meeting=second, minutes="会议审查了已提交的提案，对一件提案作出立案决定，其余下次审查。")
-    proposal = Proposal.objects.filter(status=Proposal.Status.SUBMITTED).order_by("pk").first()
+    submitted = Proposal.objects.filter(status=Proposal.Status.SUBMITTED).order_by("pk")
+    proposal = submitted.exclude(proposer=logins["delegate"].member).first()  # the 主任 does not decide her own
     if proposal is not None:
         bodies.decide_proposal(
             meeting=second, proposal=proposal, action="register", actor=logins["delegate"], note="符合立案条件"

@@ -1,4 +1,6 @@
 from django import forms
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from members.models import CommitteeTerm, Member
@@ -40,7 +42,8 @@ class ElectionForm(forms.ModelForm):
         self.fields["mode"].required = False  # 网上投票 unless the meeting votes on paper
         self.fields["delegate_group"].queryset = DelegateGroup.objects.select_related("term")
         self.fields["congress_term"].queryset = CongressTerm.objects.all()
-        self.fields["committee_term"].queryset = CommitteeTerm.objects.select_related("committee")
+        ended = Q(ends_on__lt=timezone.localdate())  # a term whose time is over elects nobody more
+        self.fields["committee_term"].queryset = CommitteeTerm.objects.exclude(ended).select_related("committee")
 
     def clean_seats(self):
         return self.cleaned_data["seats"] or 0

@@ -111,6 +111,12 @@ class Election(models.Model):
         return self.status in self.RESULTS_SHOWN
 
     @property
+    def votes_shown(self):
+        """Each candidate's votes are published once the count stands; a void election's are not: with few
+        ballots and the list of who voted, they would tell how each voter voted."""
+        return self.status in (self.Status.COUNTED, self.Status.SEATED)
+
+    @property
     def online(self):
         return self.mode in (self.Mode.ONLINE, self.Mode.BOTH)
 

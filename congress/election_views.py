@@ -28,6 +28,7 @@ def _nominees(election):
         people = elections.electorate(election)
     else:
         people = Member.objects.filter(status=Member.Status.ACTIVE, is_union_member=True)
+    people = people.exclude(pk__in=elections.seat_holders(election).values("pk"))
     return people.exclude(candidacies__election=election).order_by("name_pinyin")
 
 

@@ -28,7 +28,7 @@ from unionportal.workflow import flow_for, move
 
 from . import election_tellers
 from .ballots import BallotBox, cast_while_open
-from .models import Candidate, Delegate, DelegateGroup, Election, ElectionReceipt, ElectionTally
+from .models import Candidate, Delegate, DelegateGroup, Election, ElectionReceipt, ElectionTally, Teller
 
 E = Election
 
@@ -148,6 +148,13 @@ def create_election(*, election: Election, actor=None) -> Election:
             )
     elif election.committee_term_id is None:
         raise ValidationError({"committee_term": _("委员会届次：换届、主席或增补选举须选择委员会届次。")})
+    elif election.committee_term.ends_on and election.committee_term.ends_on < timezone.localdate():
+        raise ValidationError(
+            {
+                "committee_term": _("委员会届次：%(term)s的任期已于%(end)s结束，不能再选举。")
+                % {"term": election.committee_term, "end": election.committee_term.ends_on.isoformat()}
+            }
+        )
     if election.kind == E.Kind.CHAIR:
         election.post, election.seats = "主席", 1
     if not election.seats:
@@ -159,6 +166,21 @@ def create_election(*, election: Election, actor=None) -> Election:
     election.full_clean()
     election.save()
     return election
+
+
+def _holds_seat(election: Election, member: Member) -> bool:
+    """Whether ``member`` already sits on the committee term a 换届 or 增补 election fills: only a chair's
+    election may take a sitting 委员 (who then changes post)."""
+    if election.kind in (E.Kind.DELEGATES, E.Kind.CHAIR) or election.committee_term_id is None:
+        return False
+    return CommitteeSeat.objects.filter(term_id=election.committee_term_id, member=member).exists()
+
+
+def seat_holders(election: Election):
+    """The members ``_holds_seat`` refuses as candidates of ``election`` (none for a delegate or chair election)."""
+    if election.kind in (E.Kind.DELEGATES, E.Kind.CHAIR) or election.committee_term_id is None:
+        return Member.objects.none()
+    return Member.objects.filter(committee_seats__term_id=election.committee_term_id)
 
 
 @transaction.atomic
@@ -176,6 +198,13 @@ def nominate(*, election: Election, member: Member, nominated_by: str = "", acto
             )
         if Delegate.objects.filter(term_id=election.congress_term_id, member=member).exists():
             raise ValidationError(_("%(name)s已是本届代表。") % {"name": member.name})
+    if election.previous_id is not None:
+        raise ValidationError(_("下一轮选举在上一轮未当选的候选人中进行，不能提名新的候选人。"))
+    if _holds_seat(election, member):
+        raise ValidationError(
+            _("%(name)s已在%(term)s任职，增补或换届选举不能提名现任成员。")
+            % {"name": member.name, "term": election.committee_term}
+        )
     if election.candidates.filter(member=member).exists():
         raise ValidationError(_("%(name)s已是候选人。") % {"name": member.name})
     if election.tellers.filter(member=member).exists():
@@ -357,7 +386,13 @@ def seat_elected(*, election: Election, actor=None) -> Election:
             delegate.save()
             candidate.delegate = delegate
         else:
-            seat = election.committee_term.seats.filter(member=candidate.member).first() or CommitteeSeat(
+            seat = election.committee_term.seats.filter(member=candidate.member).first()
+            if seat is not None and election.kind != E.Kind.CHAIR:
+                raise ValidationError(
+                    _("%(name)s已在%(term)s任%(post)s，不能再由本次选举就任。")
+                    % {"name": candidate.member.name, "term": election.committee_term, "post": seat.post}
+                )
+            seat = seat or CommitteeSeat(
                 term_id=election.committee_term_id,
                 member=candidate.member,
                 sort_order=election.committee_term.seats.count(),
@@ -391,11 +426,16 @@ def next_round(*, election: Election, held_on: datetime.date | None = None, acto
         post=election.post,
         seats=open_seats,
         competitive=election.competitive and len(others) >= open_seats + margin(open_seats),
+        mode=election.mode,
         held_on=held_on or election.held_on,
         round=election.round + 1,
         previous=election,
     )
     Candidate.objects.bulk_create(
         Candidate(election=following, member_id=c.member_id, nominated_by=_("上一轮未当选")) for c in others
+    )
+    # the same meeting goes on with the tellers it named
+    Teller.objects.bulk_create(
+        Teller(election=following, member_id=t.member_id, role=t.role) for t in election.tellers.all()
     )
     return following

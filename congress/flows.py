@@ -84,7 +84,8 @@ FLOW = Workflow(
             {S.SUBMITTED},
             S.REGISTERED,
             label=_("立案"),
-            allowed=registers_proposals,
+            allowed=registers_proposals & ~is_proposer,  # no one decides on her own proposal
+            confirm=_("立案后提案编号并交办，不能撤回。"),
             form="congress.forms.RegisterForm",
             service="congress.bodies.register_proposal",
             internal=True,
@@ -97,7 +98,8 @@ FLOW = Workflow(
             {S.SUBMITTED},
             S.REJECTED,
             label=_("不立案"),
-            allowed=registers_proposals,
+            allowed=registers_proposals & ~is_proposer,  # no one decides on her own proposal
+            confirm=_("不立案后提案转为建议，不能恢复为提案。"),
             form="congress.forms.RejectForm",
             service="congress.bodies.reject_proposal",
             done=_("已作不立案处理，转为建议，列入建议清单。"),
@@ -110,7 +112,8 @@ FLOW = Workflow(
             {S.SUBMITTED},
             S.MERGED,
             label=_("并案"),
-            allowed=registers_proposals,
+            allowed=registers_proposals & ~is_proposer,  # no one decides on her own proposal
+            confirm=_("并案后本提案不再单独办理，不能撤回。"),
             form="congress.forms.MergeForm",
             service="congress.bodies.merge_proposal",
             done=_("已并入“{obj.merged_into.title}”，提案人作为共同提案人收到答复。"),

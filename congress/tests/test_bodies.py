@@ -117,6 +117,21 @@ def test_not_registered_and_merged_are_decisions_too(committee, users):
     ]
 
 
+def test_no_one_decides_on_her_own_proposal(committee, users):
+    from congress.flows import FLOW
+
+    proposal = submitted_proposal()
+    proposal.proposer = users["delegate"].member
+    proposal.save()
+    meeting = bodies.hold_meeting(
+        term=committee, held_on=TODAY, attendees=[users["delegate"].member, users["staff"].member]
+    )
+    with pytest.raises(ValidationError, match="您是《.*》的提案人，不能决定立案与否"):
+        bodies.decide_proposal(meeting=meeting, proposal=proposal, action="register", actor=users["delegate"])
+    assert not {"register", "reject", "merge"} & {a.name for a in FLOW.available(proposal, users["delegate"])}
+    bodies.decide_proposal(meeting=meeting, proposal=proposal, action="register", actor=users["staff"])
+
+
 def test_a_proposal_decision_below_quorum_leaves_the_proposal_submitted(committee, users):
     proposal = submitted_proposal()
     meeting = bodies.hold_meeting(term=committee, held_on=TODAY, attendees=[users["delegate"].member])

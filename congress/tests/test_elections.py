@@ -280,3 +280,67 @@ def test_reminders_name_a_term_in_its_last_year_and_a_group_short_of_delegates(g
     assert election_reminders.reminders()["headless"] == [union]
     assert election_reminders.reminders(today=TODAY - datetime.timedelta(days=400))["congress_terms"] == []
     assert not Candidate.objects.exists()
+
+
+def test_a_by_election_takes_no_sitting_member_and_never_unseats_one(group, committee_term):
+    chair = make_member(is_union_member=True)
+    CommitteeSeat.objects.create(term=committee_term, member=chair, post="主席")
+    election = elections.create_election(
+        election=Election(
+            title="增补委员", kind=Election.Kind.BY_ELECTION, electorate="members", post="委员", seats=1,
+            committee_term=committee_term, held_on=TODAY,
+        )
+    )  # fmt: skip
+    with pytest.raises(ValidationError, match="已在.*任职，增补或换届选举不能提名现任成员"):
+        elections.nominate(election=election, member=chair)
+    assert list(elections.seat_holders(election)) == [chair]
+    # one nominated before this rule, elected: seating refuses to turn the chair into a 委员
+    Candidate.objects.create(election=election, member=chair, nominated_by="旧数据")
+    elections.open_voting(election=election)
+    for member in elections.electorate(election):
+        elections.cast_ballot(election=election, member=member, chosen=[election.candidates.get().pk])
+    election = elections.close_voting(election=election)
+    with pytest.raises(ValidationError, match="已在.*任主席，不能再由本次选举就任"):
+        elections.seat_elected(election=election)
+    assert CommitteeSeat.objects.get(member=chair).post == "主席"
+
+
+def test_an_election_of_a_term_whose_time_is_over_is_refused(group):
+    committee = Committee.objects.create(name="工会委员会", kind=Committee.Kind.UNION)
+    old = CommitteeTerm.objects.create(
+        committee=committee, number=5, starts_on=datetime.date(2021, 9, 1), ends_on=datetime.date(2024, 8, 31)
+    )
+    with pytest.raises(ValidationError, match="任期已于2024-08-31结束"):
+        elections.create_election(
+            election=Election(
+                title="增补", kind=Election.Kind.BY_ELECTION, electorate="members", seats=1, committee_term=old,
+                held_on=TODAY,
+            )
+        )  # fmt: skip
+
+
+def test_the_next_round_keeps_the_way_of_voting_the_tellers_and_the_candidates_left(group):
+    from congress.models import Teller
+
+    election = delegate_election(group, mode=Election.Mode.BOTH)
+    teller = Member.objects.filter(union_group__in=group.union_groups.all()).exclude(candidacies__isnull=False).first()
+    Teller.objects.create(election=election, member=teller, role=Teller.Role.COUNTER)
+    Election.objects.filter(pk=election.pk).update(status=Election.Status.COUNTED, entitled=9, ballots=9)
+    Candidate.objects.filter(pk=election.candidates.order_by("pk").first().pk).update(elected=True)
+    following = elections.next_round(election=election)
+    assert following.mode == Election.Mode.BOTH
+    assert list(following.tellers.values_list("member", "role")) == [(teller.pk, Teller.Role.COUNTER)]
+    newcomer = Member.objects.filter(union_group__in=group.union_groups.all()).exclude(pk=teller.pk).last()
+    with pytest.raises(ValidationError, match="下一轮选举在上一轮未当选的候选人中进行"):
+        elections.nominate(election=following, member=newcomer)
+
+
+def test_a_void_elections_votes_are_not_published(group, client_as):
+    election = elections.open_voting(election=delegate_election(group))
+    vote(election, [[0]] * 2)
+    election = elections.close_voting(election=election)
+    assert election.status == Election.Status.VOID and not election.votes_shown
+    client = client_as("chair")
+    for url in (election.get_absolute_url(), f"/congress/elections/{election.pk}/result/"):
+        page = client.get(url).content.decode()
+        assert "选举无效" in page and 'data-testid="votes"' not in page and "得票" not in page
