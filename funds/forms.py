@@ -144,7 +144,7 @@ class BudgetLineForm(NamedErrorsForm):
 
 class AdjustmentLineForm(NamedErrorsForm):
     account = forms.ModelChoiceField(label=_("科目"), queryset=Account.objects.filter(is_active=True))
-    change = amount_field(_("调整金额（元，减少填负数）"))
+    change = amount_field(_("调整金额（元，减少填负数，填0删去该项目）"))
 
 
 class AdoptForm(StepForm):

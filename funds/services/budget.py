@@ -58,12 +58,30 @@ def create_budget(*, year: int, actor, note: str = "") -> Budget:
     return budget
 
 
+def _one_level(account: Account, accounts_with_lines) -> None:
+    """A budget is kept at one level per branch of the chart: an account's spending draws on its own line or on
+    its parent's, so a line beside its parent's (or its children's) would be counted twice or not at all."""
+    accounts_with_lines = set(accounts_with_lines) - {account.pk}
+    if account.parent_id in accounts_with_lines:
+        raise ValidationError(
+            _("“%(account)s”的支出计入上级科目“%(parent)s”的预算，请调整“%(parent)s”。")
+            % {"account": account.name, "parent": account.parent.name}
+        )
+    child = account.children.filter(pk__in=accounts_with_lines).first()
+    if child is not None:
+        raise ValidationError(
+            _("“%(account)s”的明细科目“%(child)s”已单独列了预算，请在明细科目上调整。")
+            % {"account": account.name, "child": child.name}
+        )
+
+
 @transaction.atomic
 def set_budget_line(*, budget: Budget, account: Account, amount, actor) -> BudgetLine:
     """A line of the draft; once adopted the budget changes only by an adjustment."""
     budget = _lock_budget(budget)
     if budget.status != Budget.Status.DRAFT:
         raise ValidationError(_("预算已提交，不能再改预算金额；请做预算调整。"))
+    _one_level(account, budget.lines.values_list("account_id", flat=True))
     amount = parse_amount(amount, _("预算金额"), allow_zero=True)
     line, _created = BudgetLine.objects.update_or_create(budget=budget, account=account, defaults={"amount": amount})
     return line
@@ -130,11 +148,18 @@ def create_adjustment(*, budget: Budget, reason: str, actor) -> Adjustment:
 
 
 @transaction.atomic
-def set_adjustment_line(*, adjustment: Adjustment, account: Account, change, actor) -> AdjustmentLine:
+def set_adjustment_line(*, adjustment: Adjustment, account: Account, change, actor) -> AdjustmentLine | None:
+    """A line of the draft adjustment; 0 takes the account's line out of the draft (None)."""
     adjustment = _lock_adjustment(adjustment)
     if adjustment.status != Adjustment.Status.DRAFT:
         raise ValidationError(_("预算调整已提交，不能再改。"))
-    change = parse_amount(change, _("调整金额"), allow_negative=True)
+    change = parse_amount(change, _("调整金额"), allow_negative=True, allow_zero=True)
+    if change == ZERO:
+        adjustment.lines.filter(account=account).delete()
+        return None
+    _one_level(
+        account, [*approved_amounts(adjustment.budget.year), *adjustment.lines.values_list("account", flat=True)]
+    )
     line, _created = AdjustmentLine.objects.update_or_create(
         adjustment=adjustment, account=account, defaults={"change": change}
     )

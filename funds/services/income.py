@@ -110,12 +110,22 @@ def record_allocation(*, payroll_base, on: datetime.date, voucher_number: str, p
     payroll_base = parse_amount(payroll_base, _("工资总额"))
     if not period.strip():
         raise ValidationError(_("请填写所属期间，如 2026年1季度。"))
-    settings = year_settings(on.year if on else timezone.localdate().year)
+    year = on.year if on else timezone.localdate().year
+    settings = year_settings(year)
     amount = allocation_for(payroll_base, settings)
     if amount <= ZERO:
         raise ValidationError(_("按工资总额计算的留成金额为0，请检查工资总额。"))
-    summary = _("%(period)s拨缴经费（工资总额 %(base)s 元 × %(rate)s%% × 留成 %(share)s%%）") % {
-        "period": period.strip(),
+    of_period = _("%(period)s拨缴经费") % {"period": period.strip()}
+    booked = Entry.objects.filter(
+        year=year, account__code=ALLOCATION_ACCOUNT, summary__startswith=f"{of_period}（"
+    ).first()
+    if booked is not None:
+        raise ValidationError(
+            _("%(what)s已入账（凭证号 %(voucher)s），不能重复入账。")
+            % {"what": of_period, "voucher": booked.voucher_number}
+        )
+    summary = _("%(of_period)s（工资总额 %(base)s 元 × %(rate)s%% × 留成 %(share)s%%）") % {
+        "of_period": of_period,
         "base": payroll_base,
         "rate": (settings.allocation_rate * 100).normalize(),
         "share": (settings.allocation_retained_share * 100).normalize(),

@@ -224,3 +224,32 @@ def test_a_year_closes_after_it_ends_and_its_decisions_are_dated_in_their_years(
             approved_on=TODAY - datetime.timedelta(days=1),
             approval_number="2号",
         )
+
+
+def test_a_periods_allocation_is_booked_once(users):
+    def book(voucher):
+        return income.record_allocation(
+            payroll_base="1000000", on=TODAY, voucher_number=voucher, period="4季度", actor=users["accountant"]
+        )
+
+    book("收-拨4")
+    with pytest.raises(ValidationError, match="4季度拨缴经费已入账（凭证号 收-拨4），不能重复入账"):
+        book("收-拨4b")
+    assert Entry.objects.count() == 1
+
+
+def test_a_budget_is_adjusted_at_the_level_it_was_set_and_a_draft_line_of_zero_goes(users):
+    budget = executing_budget(actor=users["accountant"], lines={"202": "75000"})
+    adjustment = budget_services.create_adjustment(budget=budget, reason="法律援助增加", actor=users["accountant"])
+
+    def line(code, change):
+        return budget_services.set_adjustment_line(
+            adjustment=adjustment, account=account(code), change=change, actor=users["accountant"]
+        )
+
+    with pytest.raises(ValidationError, match="“法律援助费”的支出计入上级科目“维权支出”的预算"):
+        line("20203", "3000")
+    line("202", "3000")
+    assert line("202", "0") is None and not adjustment.lines.exists()
+    with pytest.raises(ValidationError, match="调整金额"):
+        line("202", "abc")
