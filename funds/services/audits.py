@@ -53,6 +53,8 @@ def sample(*, audit: Audit, expenses, actor) -> Audit:
     """抽查: paid expenses of the audit's period go into the sample."""
     audit = _require_open(audit)
     expenses = list(expenses)
+    if not expenses:
+        raise ValidationError(_("请勾选要抽查的支出。"))
     outside = [
         e
         for e in expenses

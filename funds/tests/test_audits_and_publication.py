@@ -133,3 +133,10 @@ def test_a_finding_is_not_put_right_before_the_year_it_was_found_in(users, audit
     finding = audits.add_finding(audit=audit, problem="x", responsible="y", deadline=TODAY, actor=users["auditor"])
     with pytest.raises(ValidationError, match="整改完成日期不能早于审查年度"):
         audits.rectify(finding=finding, rectification="已改", rectified_on=datetime.date(2019, 1, 1), actor=None)
+
+
+def test_a_sample_of_nothing_is_refused_and_finishing_asks_first(users, audit, client_as):
+    with pytest.raises(ValidationError, match="请勾选要抽查的支出"):
+        audits.sample(audit=audit, expenses=[], actor=users["auditor"])
+    page = client_as("auditor").get(audit.get_absolute_url()).content.decode()
+    assert "完成后审查意见不能再修改" in page and "确认完成审查" in page
