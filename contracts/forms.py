@@ -26,6 +26,14 @@ class ClauseForm(forms.Form):
     )
 
 
+def amend_form(clause):
+    """The clause's own form on the contract's page: its ids and label name the clause, so the page's forms
+    never share an id or a label."""
+    form = ClauseForm(initial={"text": clause.text}, auto_id=f"id_clause_{clause.pk}_%s")
+    form.fields["text"].label = _("修改第%(number)s条") % {"number": clause.number}
+    return form
+
+
 class RoundForm(forms.Form):
     held_on = forms.DateField(label=_("协商日期"), widget=DATE_WIDGET, error_messages=required(_("协商日期")))
     union_party = forms.CharField(label=_("职工方代表"), max_length=200, error_messages=required(_("职工方代表")))

@@ -7,6 +7,7 @@
 The periods are ``REVIEW_DAYS`` and ``RENEWAL_MONTHS`` below."""
 
 import datetime
+import re
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -30,6 +31,11 @@ RENEWAL_MONTHS = 3  # 第三十八条
 def in_force_on(contract: CollectiveContract) -> datetime.date | None:
     """The day the 15-day review ends with no objection: filed + 15 days."""
     return contract.filed_on + datetime.timedelta(days=REVIEW_DAYS) if contract.filed_on else None
+
+
+def filing_due_on(contract: CollectiveContract) -> datetime.date | None:
+    """The last day to file a signed contract with the labour authority: signed + 10 days."""
+    return contract.signed_on + datetime.timedelta(days=FILING_DAYS) if contract.signed_on else None
 
 
 def renewal_opens_on(contract: CollectiveContract) -> datetime.date | None:
@@ -70,30 +76,85 @@ def _editable(contract: CollectiveContract) -> None:
         raise ValidationError(_("合同已提交审议，条款不能再改；如需修改请退回重新协商。"))
 
 
+def _clause_text(text: str) -> str:
+    if not text.strip():
+        raise ValidationError({"text": _("条款内容：请填写。")})
+    return text
+
+
 @transaction.atomic
 def add_clause(*, contract: CollectiveContract, text: str, actor=None) -> Clause:
     """A numbered clause (第N条), while the text is still being negotiated."""
     contract = flow_for(contract).lock(contract)
     _editable(contract)
-    if not text.strip():
-        raise ValidationError({"text": _("条款内容：请填写。")})
     last = contract.clauses.aggregate(last=Max("number"))["last"] or 0
-    clause = Clause(contract=contract, number=last + 1, text=text)
+    clause = Clause(contract=contract, number=last + 1, text=_clause_text(text))
     clause.full_clean()
     clause.save()
     return clause
 
 
+def _locked_clause(clause: Clause) -> Clause:
+    """The clause read afresh under its contract's lock (another hand may have struck it out or renumbered it),
+    while the contract's text may still change."""
+    contract = flow_for(clause.contract).lock(clause.contract)
+    _editable(contract)
+    fresh = contract.clauses.filter(pk=clause.pk).first()
+    if fresh is None:
+        raise ValidationError(_("该条款已被删除，请刷新页面。"))
+    fresh.contract = contract
+    return fresh
+
+
+@transaction.atomic
+def amend_clause(*, clause: Clause, text: str, actor=None) -> Clause:
+    """A clause reworded while the text is still being negotiated (a renewal's copied clauses among them)."""
+    clause = _locked_clause(clause)
+    clause.text = _clause_text(text)
+    clause.full_clean()
+    clause.save(update_fields=["text"])
+    return clause
+
+
+@transaction.atomic
+def remove_clause(*, clause: Clause, actor=None) -> CollectiveContract:
+    """A clause struck out while the text is still being negotiated; the clauses after it move up a number, so
+    the printed contract has no gap (第1条, 第2条 …)."""
+    clause = _locked_clause(clause)
+    contract = clause.contract
+    clause.delete()
+    # one at a time, lowest first: each takes the number just freed, so the unique number holds throughout
+    for later in contract.clauses.filter(number__gt=clause.number).order_by("number"):
+        later.number -= 1
+        later.save(update_fields=["number"])
+    return contract
+
+
 @transaction.atomic
 def record_round(*, contract: CollectiveContract, held_on, union_party, employer_party, minutes="", open_points="",
                  actor=None) -> NegotiationRound:  # fmt: skip
-    """A negotiation round (第N轮协商), only while the contract is in 协商."""
+    """A negotiation round (第N轮协商), only while the contract is in 协商, held by today and in order: not
+    before the round before it, nor, for a renewal, before the original could be renewed (续签, 三个月内)."""
     contract = flow_for(contract).lock(contract)
     if contract.status != S.NEGOTIATING:
         raise ValidationError(_("合同不在协商阶段，不能登记协商会议。"))
-    last = contract.rounds.aggregate(last=Max("number"))["last"] or 0
+    if held_on > timezone.localdate():
+        raise ValidationError({"held_on": _("协商日期：不能晚于今天。")})
+    last = contract.rounds.order_by("number").last()
+    if last is not None and held_on < last.held_on:
+        raise ValidationError(
+            {
+                "held_on": _("协商日期：不能早于上一轮（第%(number)s轮，%(date)s）。")
+                % {"number": last.number, "date": last.held_on}
+            }
+        )
+    opens = renewal_opens_on(contract.renews) if contract.renews_id else None
+    if opens and held_on < opens:
+        raise ValidationError(
+            {"held_on": _("协商日期：续签协商不能早于原合同可以提出续签之日（%(date)s）。") % {"date": opens}}
+        )
     round_ = NegotiationRound(
-        contract=contract, number=last + 1, held_on=held_on, union_party=union_party,
+        contract=contract, number=(last.number if last else 0) + 1, held_on=held_on, union_party=union_party,
         employer_party=employer_party, minutes=minutes, open_points=open_points,
     )  # fmt: skip
     round_.full_clean()
@@ -109,18 +170,87 @@ def not_ready_for_review(contract: CollectiveContract) -> str | None:
     return None
 
 
+def review_motion_title(contract: CollectiveContract) -> str:
+    """The motion's title; a draft back from negotiation says which time it comes, so the agenda never lists
+    two identical motions (the one that failed stays there, closed, as the congress's record)."""
+    title = _("审议通过《%(title)s（草案）》") % {"title": contract.title}
+    before = contract.steps.filter(action="submit").count()
+    return title + _("（第%(n)s次审议）") % {"n": before + 1} if before else title
+
+
+@transaction.atomic
 def submit_for_review(*, contract: CollectiveContract, agenda_item: AgendaItem, actor) -> CollectiveContract:
     """The agreed draft goes to the congress as a motion (无记名投票) on an agenda item of a session."""
-    title = _("审议通过《%(title)s（草案）》") % {"title": contract.title}
+    title = review_motion_title(contract)
     motion = motion_services.add_motion(agenda_item=agenda_item, title=title, method=Motion.Method.SECRET, actor=actor)
     return move(contract, "submit", actor=actor, motion=motion, note=str(agenda_item.session))
 
 
+def _signing_record(contract: CollectiveContract) -> list[str]:
+    """What the signing and the filing recorded, for the note of the step that clears them."""
+    lines = []
+    if contract.signed_on:
+        lines.append(
+            _("原签订：%(date)s，%(union)s、%(employer)s签字，期限%(starts)s—%(ends)s。")
+            % {
+                "date": contract.signed_on,
+                "union": contract.union_signatory,
+                "employer": contract.employer_signatory,
+                "starts": contract.starts_on or "",
+                "ends": contract.ends_on,
+            }
+        )
+    if contract.filed_on:
+        lines.append(_("原报送审查：%(date)s。") % {"date": contract.filed_on})
+    return lines
+
+
+def renegotiate_confirm(contract: CollectiveContract) -> str:
+    """What 退回重新协商 will do, asked before it does it."""
+    parts = [_("退回后合同回到协商阶段，须重新提交职代会审议。")]
+    motion = contract.motion
+    if motion is not None and motion.status == Motion.Status.OPEN:
+        parts.append(
+            _("职代会正在表决该草案（已投票%(n)s / %(total)s人），退回将结束投票并计票。")
+            % {"n": motion.receipts.count(), "total": motion.delegates_total}
+        )
+    elif motion is not None and motion.status == Motion.Status.DRAFT:
+        parts.append(_("尚未开始表决的“%(title)s”将从议程撤下。") % {"title": motion.title})
+    if contract.signed_on:
+        parts.append(_("已登记的签订日期、签字人和期限将被清除，原记录保留在办理记录中。"))
+    parts.append(_("确定退回？"))
+    return "".join(parts)
+
+
+@transaction.atomic
 def renegotiate(*, contract: CollectiveContract, reason: str, actor) -> CollectiveContract:
-    """Back to negotiation: the congress did not pass it, or the labour authority objected (审查意见书)."""
+    """Back to negotiation (退回重新协商): the congress did not pass it, or the labour authority objected
+    (审查意见书). Its review motion takes no more ballots: one still voting is closed and counted, as the
+    congress closes a vote (``close_motion``); one never opened was only ever this draft's and is taken off the
+    agenda. What the signing and the filing recorded is cleared, and kept in the step's note."""
     if not reason.strip():
         raise ValidationError({"reason": _("原因：请填写。")})
-    return move(contract, "renegotiate", actor=actor, note=reason, motion=None, filed_on=None)
+    flow = flow_for(contract)
+    contract = flow.lock(contract)
+    flow.require(contract, "renegotiate", actor)
+    lines = [reason.strip()]
+    unopened = None
+    if contract.motion_id is not None:
+        motion = Motion.objects.select_for_update(of=("self",)).get(pk=contract.motion_id)
+        if motion.status == Motion.Status.OPEN:
+            motion = motion_services.close_motion(motion=motion, actor=actor)
+            lines.append(_("职代会表决“%(title)s”已随之结束并计票。") % {"title": motion.title})
+        elif motion.status == Motion.Status.DRAFT:
+            unopened = motion
+            lines.append(_("尚未开始表决的“%(title)s”已从议程撤下。") % {"title": motion.title})
+    lines += _signing_record(contract)
+    contract = move(
+        contract, "renegotiate", actor=actor, note="\n".join(lines), motion=None,
+        signed_on=None, union_signatory="", employer_signatory="", starts_on=None, ends_on=None, filed_on=None,
+    )  # fmt: skip
+    if unopened is not None:
+        unopened.delete()
+    return contract
 
 
 def sign(*, contract: CollectiveContract, signed_on, union_signatory, employer_signatory, starts_on, ends_on,
@@ -130,6 +260,11 @@ def sign(*, contract: CollectiveContract, signed_on, union_signatory, employer_s
         raise ValidationError(_("职代会尚未表决通过该合同草案，不能签订。"))
     if signed_on > timezone.localdate():
         raise ValidationError({"signed_on": _("签订日期：不能晚于今天。")})
+    last = contract.rounds.order_by("number").last()
+    if last is not None and signed_on < last.held_on:
+        raise ValidationError(
+            {"signed_on": _("签订日期：不能早于最后一轮协商日期（%(date)s）。") % {"date": last.held_on}}
+        )
     if ends_on <= signed_on:
         raise ValidationError({"ends_on": _("期限届满：须晚于签订日期（%(date)s）。") % {"date": signed_on}})
     if starts_on and ends_on <= starts_on:
@@ -191,8 +326,27 @@ def not_expired(contract: CollectiveContract) -> str | None:
     return None
 
 
+RENEWAL_MARK = re.compile(r"（(\d{4}年)?续签）$")
+
+
+def renewal_title(contract: CollectiveContract) -> str:
+    """The renewal's own name: the original's, marked with the year its new term begins (the day after the old
+    one ends), so the list never shows two contracts of one name; a renewal of a renewal is marked once."""
+    mark = _("（%(year)s年续签）") % {"year": (contract.ends_on + datetime.timedelta(days=1)).year}
+    base = RENEWAL_MARK.sub("", contract.title)
+    limit = CollectiveContract._meta.get_field("title").max_length - len(mark)
+    return base[:limit] + mark
+
+
+def renew_confirm(contract: CollectiveContract) -> str:
+    return _("将复制本合同的全部条款起草续签合同“%(title)s”，每份合同只能续签一次。确定起草？") % {
+        "title": renewal_title(contract)
+    }
+
+
 def renew(*, contract: CollectiveContract, actor=None) -> CollectiveContract:
-    """续签: a new draft with the same clauses, from three months before expiry."""
+    """续签: a new draft with the same clauses (to amend while it is negotiated), from three months before
+    expiry, named as the renewal (``renewal_title``)."""
     opens = renewal_opens_on(contract)
     if contract.status not in (S.EFFECTIVE, S.EXPIRED) or opens is None:
         raise ValidationError(_("只有生效或到期的合同可以续签。"))
@@ -200,7 +354,7 @@ def renew(*, contract: CollectiveContract, actor=None) -> CollectiveContract:
         raise ValidationError(_("期满前3个月内（%(date)s起）可以提出续签。") % {"date": opens})
     if contract.renewals.exists():
         raise ValidationError(_("该合同已开始续签。"))
-    return draft_contract(kind=contract.kind, title=contract.title, renews=contract, actor=actor)
+    return draft_contract(kind=contract.kind, title=renewal_title(contract), renews=contract, actor=actor)
 
 
 @transaction.atomic
@@ -215,11 +369,16 @@ def record_inspection(*, contract: CollectiveContract, held_on, inspectors, resu
     clauses = {clause.pk: clause for clause in contract.clauses.all()}
     if set(results) != set(clauses):
         raise ValidationError(_("请对每一条款填写履行情况。"))
-    for result, evidence in results.values():
-        if result not in ClauseCheck.Result.values:
-            raise ValidationError(_("请对每一条款填写履行情况。"))
-        if result != ClauseCheck.Result.FULFILLED and not evidence.strip():
-            raise ValidationError(_("部分履行或未履行的条款须写明依据。"))
+    if any(result not in ClauseCheck.Result.values for result, _evidence in results.values()):
+        raise ValidationError(_("请对每一条款填写履行情况。"))
+    unexplained = [
+        _("第%(number)s条依据：%(result)s的条款须写明依据。")
+        % {"number": clauses[pk].number, "result": ClauseCheck.Result(result).label}
+        for pk, (result, evidence) in sorted(results.items(), key=lambda item: clauses[item[0]].number)
+        if result != ClauseCheck.Result.FULFILLED and not evidence.strip()
+    ]
+    if unexplained:
+        raise ValidationError(unexplained)
     inspection = Inspection(contract=contract, held_on=held_on, inspectors=inspectors, session=session, summary=summary)
     inspection.full_clean()
     inspection.save()

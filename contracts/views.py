@@ -9,7 +9,7 @@ from unionportal.documents.services import queue_document
 from unionportal.form_pages import apply_posted_form, form_page
 
 from . import documents, forms, services
-from .models import ClauseCheck, CollectiveContract, Inspection
+from .models import Clause, ClauseCheck, CollectiveContract, Inspection
 
 TEMPLATE = "contracts/form.html"
 
@@ -44,19 +44,21 @@ def contract_detail(request, pk):
     contract = _contract(pk)
     managing = request.user.has_perm("contracts.manage_contracts")
     editable = managing and contract.status in (CollectiveContract.Status.DRAFT, CollectiveContract.Status.NEGOTIATING)
+    clauses = list(contract.clauses.all())
     inspections = contract.inspections.select_related("session").prefetch_related("checks__clause")
     return render(
         request,
         "contracts/detail.html",
         {
             "contract": contract,
-            "clauses": contract.clauses.all(),
+            "clauses": [(clause, forms.amend_form(clause) if editable else None) for clause in clauses],
             "rounds": contract.rounds.all(),
             "inspections": inspections,
             "motion_passed": services.motion_passed(contract),
             "in_force_on": services.in_force_on(contract),
             "renewal_opens_on": services.renewal_opens_on(contract),
             "may_renew": managing and not contract.renewals.exists(),
+            "renew_confirm": services.renew_confirm(contract) if contract.ends_on else "",
             "buttons": workflow.buttons_for(request, contract),
             "steps": contract.steps.select_related("actor__member"),
             "clause_form": forms.ClauseForm() if editable else None,
@@ -78,6 +80,36 @@ def clause_add(request, pk):
         done=_("条款已添加。"),
     )
     return redirect(contract)
+
+
+def _clause(pk):
+    return get_object_or_404(Clause.objects.select_related("contract"), pk=pk)
+
+
+@require_POST
+@permission_required("contracts.manage_contracts")
+def clause_amend(request, pk):
+    clause = _clause(pk)
+    apply_posted_form(
+        request,
+        forms.ClauseForm(request.POST),
+        lambda form: services.amend_clause(clause=clause, actor=request.user, **form.cleaned_data),
+        done=_("第%(number)s条已修改。") % {"number": clause.number},
+    )
+    return redirect(clause.contract)
+
+
+@require_POST
+@permission_required("contracts.manage_contracts")
+def clause_remove(request, pk):
+    clause = _clause(pk)
+    apply_posted_form(
+        request,
+        None,
+        lambda form: services.remove_clause(clause=clause, actor=request.user),
+        done=_("第%(number)s条已删除，其后各条序号前移。") % {"number": clause.number},
+    )
+    return redirect(clause.contract)
 
 
 @require_POST

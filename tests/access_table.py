@@ -635,4 +635,6 @@ ACCESS += [
     Access(contracts_page("<contract>negotiate/"), set(), expect=POST_ONLY),
     Access(contracts_page("<contract>print/"), set(), expect=POST_ONLY),
     Access(contracts_page("inspections/1/print/"), set(), expect=POST_ONLY),
+    Access(contracts_page("clauses/1/"), set(), expect=POST_ONLY),
+    Access(contracts_page("clauses/1/remove/"), set(), expect=POST_ONLY),
 ]

@@ -7,11 +7,12 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from congress import motion_services
-from congress.models import AgendaItem
+from congress.models import AgendaItem, Motion
 from congress.tests.factories import make_delegate, make_session, mark_present
 from contracts import flows, services
 from contracts.models import ClauseCheck, CollectiveContract
 from unionportal.models import UnionKind, UnionProfile
+from unionportal.notices import Notice
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()
@@ -128,7 +129,7 @@ def test_an_inspection_records_every_clause_with_evidence_where_not_fulfilled(se
     first, second = contract.clauses.all()
     with pytest.raises(ValidationError, match="请对每一条款填写履行情况"):
         services.record_inspection(contract=contract, held_on=TODAY, inspectors="代表巡视组", results={})
-    with pytest.raises(ValidationError, match="部分履行或未履行的条款须写明依据"):
+    with pytest.raises(ValidationError, match="第2条依据：部分履行的条款须写明依据"):
         services.record_inspection(
             contract=contract, held_on=TODAY, inspectors="代表巡视组",
             results={first.pk: ("fulfilled", ""), second.pk: ("partly", " ")},
@@ -151,6 +152,8 @@ def test_renewal_opens_three_months_before_expiry_with_the_same_clauses(session)
     contract.save()
     renewal = services.renew(contract=contract)
     assert renewal.status == S.DRAFT and renewal.renews == contract and renewal.clauses.count() == 2
+    next_year = (contract.ends_on + datetime.timedelta(days=1)).year
+    assert renewal.title == f"2027年工资专项集体合同（{next_year}年续签）"
     with pytest.raises(ValidationError, match="已开始续签"):
         services.renew(contract=contract)
     assert services.renewal_opens_on(CollectiveContract(ends_on=datetime.date(2027, 2, 28))) == datetime.date(
@@ -175,3 +178,161 @@ def test_contracts_show_for_enterprises_and_unions_that_enable_them(users):
     assert users["staff"].has_perm("contracts.manage_contracts")
     UnionProfile(name="公司工会", kind=UnionKind.ENTERPRISE).save()
     assert type(users["member"]).objects.get(pk=users["member"].pk).has_perm("contracts.view_contracts")
+
+
+def submitted(session):
+    contract = negotiated()
+    item = AgendaItem.objects.create(session=session, title="审议集体合同草案")
+    return services.submit_for_review(contract=contract, agenda_item=item, actor=None)
+
+
+def test_sending_back_a_draft_the_congress_is_voting_on_closes_its_vote(session, users):
+    contract = submitted(session)
+    motion = motion_services.open_motion(motion=contract.motion)
+    first, second = (delegate.member for delegate in session.term.delegates.all()[:2])
+    motion_services.cast_ballot(motion=motion, member=first, choice="for")
+    confirm = services.renegotiate_confirm(CollectiveContract.objects.get(pk=contract.pk))
+    assert "职代会正在表决该草案（已投票1 / 5人），退回将结束投票并计票" in confirm
+    contract = services.renegotiate(contract=contract, reason="条款有误", actor=users["staff"])
+    motion.refresh_from_db()
+    assert motion.status == Motion.Status.CLOSED and motion.votes_for == 1
+    with pytest.raises(ValidationError, match="此事项当前不接受投票"):
+        motion_services.cast_ballot(motion=motion, member=second, choice="for")
+    assert "已随之结束并计票" in contract.steps.get(action="renegotiate").note
+    contract = services.submit_for_review(contract=contract, agenda_item=motion.agenda_item, actor=None)
+    assert list(motion.agenda_item.motions.values_list("title", flat=True)) == [
+        "审议通过《2027年工资专项集体合同（草案）》",
+        "审议通过《2027年工资专项集体合同（草案）》（第2次审议）",
+    ]
+
+
+def test_sending_back_before_the_vote_opens_takes_its_motion_off_the_agenda(session):
+    contract = submitted(session)
+    item = contract.motion.agenda_item
+    contract = services.renegotiate(contract=contract, reason="职工方要求补充条款", actor=None)
+    assert not item.motions.exists() and contract.motion is None
+    assert "已从议程撤下" in contract.steps.get(action="renegotiate").note
+
+
+def test_an_objection_after_filing_clears_the_signing_and_keeps_it_on_the_timeline(session):
+    contract = services.sign(contract=reviewed(session, votes_for=3), actor=None, **signing())
+    contract = services.file_for_review(contract=contract, filed_on=TODAY, actor=None)
+    assert "签订日期、签字人和期限将被清除" in services.renegotiate_confirm(contract)
+    contract = services.renegotiate(contract=contract, reason="审查意见书：工资条款低于标准", actor=None)
+    contract = CollectiveContract.objects.get(pk=contract.pk)
+    assert (contract.status, contract.signed_on, contract.union_signatory, contract.employer_signatory) == (
+        S.NEGOTIATING, None, "", "",
+    )  # fmt: skip
+    assert (contract.starts_on, contract.ends_on, contract.filed_on, contract.motion) == (None, None, None, None)
+    note = contract.steps.get(action="renegotiate").note
+    assert f"原签订：{TODAY}，王主席、李总经理签字" in note and f"原报送审查：{TODAY}" in note
+
+
+def test_a_round_dated_in_the_future_or_before_the_round_before_it_is_refused():
+    contract = negotiated()
+    round_ = {"union_party": "工会", "employer_party": "企业"}
+    with pytest.raises(ValidationError, match="协商日期：不能晚于今天"):
+        services.record_round(contract=contract, held_on=TODAY + datetime.timedelta(days=1), **round_)
+    with pytest.raises(ValidationError, match=r"协商日期：不能早于上一轮（第1轮"):
+        services.record_round(contract=contract, held_on=TODAY - datetime.timedelta(days=1), **round_)
+    assert contract.rounds.count() == 1
+    assert services.record_round(contract=contract, held_on=TODAY, **round_).number == 2
+
+
+def test_a_renewal_is_not_negotiated_before_the_original_may_be_renewed(session):
+    contract = effective(session)
+    contract.ends_on = TODAY + datetime.timedelta(days=80)
+    contract.save()
+    renewal = services.move(services.renew(contract=contract), "negotiate", actor=None)
+    opens = services.renewal_opens_on(contract)
+    round_ = {"union_party": "工会", "employer_party": "企业"}
+    with pytest.raises(ValidationError, match="续签协商不能早于原合同可以提出续签之日"):
+        services.record_round(contract=renewal, held_on=opens - datetime.timedelta(days=1), **round_)
+    assert services.record_round(contract=renewal, held_on=opens, **round_).number == 1
+
+
+def test_signing_before_the_last_round_is_refused(session):
+    contract = reviewed(session, votes_for=3)
+    contract.rounds.update(held_on=TODAY)
+    earlier = TODAY - datetime.timedelta(days=1)
+    with pytest.raises(ValidationError, match=f"签订日期：不能早于最后一轮协商日期（{TODAY}）"):
+        services.sign(contract=contract, actor=None, **signing(signed_on=earlier, starts_on=earlier))
+    assert CollectiveContract.objects.get(pk=contract.pk).status == S.REVIEW
+
+
+def test_a_renewal_of_a_renewal_is_marked_once():
+    renewal = CollectiveContract(title="工资专项集体合同（2027年续签）", ends_on=datetime.date(2028, 12, 31))
+    assert services.renewal_title(renewal) == "工资专项集体合同（2029年续签）"
+    long = CollectiveContract(title="合" * 200, ends_on=datetime.date(2028, 12, 31))
+    assert len(services.renewal_title(long)) == 200 and services.renewal_title(long).endswith("（2029年续签）")
+
+
+def test_a_renewals_copied_clauses_may_be_amended_or_removed_while_negotiated(session):
+    contract = effective(session)
+    contract.ends_on = TODAY + datetime.timedelta(days=80)
+    contract.save()
+    renewal = services.renew(contract=contract)
+    services.add_clause(contract=renewal, text="女职工每年体检一次。")
+    first, second, third = renewal.clauses.all()
+    services.amend_clause(clause=first, text="职工工资平均增长不低于6%。")
+    with pytest.raises(ValidationError, match="条款内容：请填写"):
+        services.amend_clause(clause=first, text=" ")
+    services.remove_clause(clause=second)
+    assert list(renewal.clauses.values_list("number", "text")) == [
+        (1, "职工工资平均增长不低于6%。"),
+        (2, "女职工每年体检一次。"),
+    ]
+    assert list(contract.clauses.values_list("text", flat=True))[0] == "职工工资平均增长不低于5%。"  # the original
+    for clause in contract.clauses.all():  # in force: its clauses are fixed
+        with pytest.raises(ValidationError, match="条款不能再改"):
+            services.amend_clause(clause=clause, text="改")
+        with pytest.raises(ValidationError, match="条款不能再改"):
+            services.remove_clause(clause=clause)
+
+
+def test_the_chair_and_staff_are_told_when_a_draft_goes_to_the_congress_is_signed_and_filed(session, users):
+    UnionProfile(name="公司工会", kind=UnionKind.ENTERPRISE).save()
+    contract = negotiated()
+    item = AgendaItem.objects.create(session=session, title="审议集体合同草案")
+    contract = services.submit_for_review(contract=contract, agenda_item=item, actor=users["staff"])
+    motion_services.open_motion(motion=contract.motion)
+    for delegate in session.term.delegates.all()[:3]:
+        motion_services.cast_ballot(motion=contract.motion, member=delegate.member, choice="for")
+    motion_services.close_motion(motion=contract.motion)
+    contract = services.sign(contract=contract, actor=users["staff"], **signing())
+    contract = services.file_for_review(contract=contract, filed_on=TODAY, actor=users["chair"])
+    told = {
+        (n.recipient.username, n.kind.rsplit(".", 1)[1]): n.text for n in Notice.objects.select_related("recipient")
+    }
+    assert set(told) == {("chair", "submit"), ("chair", "sign"), ("staff", "file")}  # not the one who acted
+    assert told[("chair", "submit")] == "集体合同草案“2027年工资专项集体合同”已提交职代会审议，请安排表决。"
+    due = TODAY + datetime.timedelta(days=10)
+    assert (
+        told[("chair", "sign")]
+        == f"集体合同“2027年工资专项集体合同”已于{TODAY}签订，请在{due}前报送劳动保障行政部门审查。"
+    )
+    assert "无异议即生效" in told[("staff", "file")]
+
+
+def test_an_inspection_names_each_clause_whose_evidence_is_missing(session):
+    contract = effective(session)
+    first, second = contract.clauses.all()
+    with pytest.raises(ValidationError) as refused:
+        services.record_inspection(
+            contract=contract, held_on=TODAY, inspectors="代表巡视组",
+            results={first.pk: ("not", ""), second.pk: ("partly", " ")},
+        )  # fmt: skip
+    assert refused.value.messages == [
+        "第1条依据：未履行的条款须写明依据。",
+        "第2条依据：部分履行的条款须写明依据。",
+    ]
+
+
+def test_a_clause_struck_out_meanwhile_is_not_amended():
+    contract = negotiated()
+    first = contract.clauses.first()
+    stale = type(first).objects.get(pk=first.pk)
+    services.remove_clause(clause=first)
+    with pytest.raises(ValidationError, match="该条款已被删除"):
+        services.amend_clause(clause=stale, text="改")
+    assert list(contract.clauses.values_list("number", flat=True)) == [1]

@@ -112,7 +112,7 @@ def test_a_collective_contract_from_draft_to_in_force(page, log_in, live_server,
     page.get_by_label("职工方首席代表").fill("王建华")
     page.get_by_label("企业方首席代表").fill("李明")
     page.get_by_label("期限届满").fill((TODAY + datetime.timedelta(days=730)).isoformat())
-    page.get_by_role("button", name="签订", exact=True).click()
+    page.get_by_role("button", name="确认签订", exact=True).click()
     page.get_by_text("职代会尚未表决通过该合同草案，不能签订。").wait_for()
 
     # the congress votes by secret ballot: four of five delegates for
@@ -127,18 +127,16 @@ def test_a_collective_contract_from_draft_to_in_force(page, log_in, live_server,
     page.get_by_label("职工方首席代表").fill("王建华")
     page.get_by_label("企业方首席代表").fill("李明")
     page.get_by_label("期限届满").fill((TODAY - datetime.timedelta(days=1)).isoformat())
-    page.get_by_role("button", name="签订", exact=True).click()
+    page.get_by_role("button", name="确认签订", exact=True).click()
     page.get_by_text("期限届满：须晚于签订日期").wait_for()
-    page.locator("summary", has_text="签订").click()
-    page.get_by_label("签订日期").fill(TODAY.isoformat())
-    page.get_by_label("职工方首席代表").fill("王建华")
-    page.get_by_label("企业方首席代表").fill("李明")
+    # the form comes back open with what was typed: only the wrong date is typed again
+    assert page.get_by_label("职工方首席代表").input_value() == "王建华"
     page.get_by_label("期限届满").fill((TODAY + datetime.timedelta(days=730)).isoformat())
-    page.get_by_role("button", name="签订", exact=True).click()
+    page.get_by_role("button", name="确认签订", exact=True).click()
     page.get_by_text("合同已签订").wait_for()
     page.locator("summary", has_text="报送审查").click()
     page.get_by_label("报送日期").fill(TODAY.isoformat())
-    page.get_by_role("button", name="报送审查", exact=True).click()
+    page.get_by_role("button", name="确认报送审查", exact=True).click()
     page.get_by_text("已报送审查").wait_for()
     assert page.get_by_role("button", name="生效").count() == 0  # the 15 days are still running
 
