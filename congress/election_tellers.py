@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from members.models import Member
+from unionportal.notices import notify
 
 from .models import Election, PaperCount, Teller
 
@@ -54,6 +55,16 @@ def name_teller(*, election: Election, member: Member, role: str, actor=None) ->
     teller = Teller(election=election, member=member, role=role)
     teller.full_clean()
     teller.save()
+    if member.user_id is not None:
+        notify(
+            [member.user],
+            text=_("您被确定为“%(election)s”的%(role)s。") % {"election": election, "role": teller.get_role_display()},
+            url=election.get_absolute_url(),
+            kind="congress.election.teller",
+            permission="congress.view_elections",
+            obj=election,
+            exclude=actor,
+        )
     return teller
 
 

@@ -16,6 +16,7 @@ import math
 from fractions import Fraction
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Exists, OuterRef
@@ -24,6 +25,7 @@ from django.utils.translation import gettext as _
 
 from members import committees
 from members.models import CommitteeSeat, Member
+from unionportal.notices import notify
 from unionportal.workflow import flow_for, move
 
 from . import election_tellers
@@ -244,7 +246,24 @@ def open_voting(*, election: Election, actor=None) -> Election:
         raise ValidationError(_("本次选举没有有选举权的人，请检查选举人范围。"))
     election = move(election, "open", actor=actor, entitled=entitled)
     ElectionTally.objects.bulk_create(ElectionTally(candidate=candidate) for candidate in candidates)
+    _tell_the_voters(election)
     return election
+
+
+def _tell_the_voters(election: Election) -> None:
+    """Those who may vote online are told the ballot is open: a group's members or the delegates, who vote at
+    their meeting or on the page; a whole union's members learn it from the meeting's own notice."""
+    if not election.online or election.electorate == E.Electorate.MEMBERS:
+        return
+    voters = get_user_model().objects.filter(member__in=electorate(election), is_active=True)
+    notify(
+        voters,
+        text=_("“%(election)s”已开始投票，请在选举页投票。") % {"election": election},
+        url=election.get_absolute_url(),
+        kind="congress.election.open",
+        permission="congress.view_elections",
+        obj=election,
+    )
 
 
 BALLOT_BOX = BallotBox(

@@ -344,3 +344,26 @@ def test_a_void_elections_votes_are_not_published(group, client_as):
     for url in (election.get_absolute_url(), f"/congress/elections/{election.pk}/result/"):
         page = client.get(url).content.decode()
         assert "选举无效" in page and 'data-testid="votes"' not in page and "得票" not in page
+
+
+def test_opening_the_ballot_tells_those_who_may_vote_online_and_a_teller_is_told_she_was_named(group):
+    from django.contrib.auth.models import User
+
+    from congress import election_tellers
+    from congress.models import Teller
+    from unionportal.notices import Notice
+
+    voting = list(Member.objects.filter(union_group__in=group.union_groups.all()).order_by("pk"))
+    for member in voting[:2]:
+        member.user = User.objects.create_user(f"voter{member.pk}")
+        member.save()
+    election = delegate_election(group)
+    teller = elections.electorate(election).exclude(candidacies__election=election).order_by("pk").last()
+    teller.user = User.objects.create_user("teller")
+    teller.save()
+    election_tellers.name_teller(election=election, member=teller, role=Teller.Role.SCRUTINEER)
+    assert Notice.objects.get(recipient=teller.user).text == f"您被确定为“{election}”的监票人。"
+    Notice.objects.all().delete()
+    elections.open_voting(election=election)
+    told = set(Notice.objects.filter(kind="congress.election.open").values_list("recipient", flat=True))
+    assert told == {voting[0].user_id, voting[1].user_id, teller.user_id}
