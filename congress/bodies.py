@@ -128,6 +128,11 @@ def record_minutes(*, meeting: BodyMeeting, minutes: str, attendees=None, actor=
 
 
 def _require_quorum(meeting: BodyMeeting) -> None:
+    """A decision is the meeting's once it has met (not on a day still to come) with its quorum."""
+    if meeting.held_on > timezone.localdate():
+        raise ValidationError(
+            _("会议定于%(date)s召开，尚未举行，不能作出决定。") % {"date": meeting.held_on.isoformat()}
+        )
     roll = attendance(meeting_detail(meeting.pk))
     if not roll["reached"]:
         raise ValidationError(

@@ -117,6 +117,17 @@ def test_not_registered_and_merged_are_decisions_too(committee, users):
     ]
 
 
+def test_a_meeting_still_to_come_decides_nothing(committee, users):
+    meeting = bodies.hold_meeting(
+        term=committee,
+        held_on=TODAY + datetime.timedelta(days=30),
+        attendees=[users["delegate"].member, users["staff"].member],
+    )
+    with pytest.raises(ValidationError, match="尚未举行，不能作出决定"):
+        bodies.add_decision(meeting=meeting, text="通过工作计划", actor=users["delegate"])
+    assert not MeetingDecision.objects.exists()
+
+
 def test_no_one_decides_on_her_own_proposal(committee, users):
     from congress.flows import FLOW
 
