@@ -23,5 +23,5 @@ def cards(request):
         if waiting["pay"]:
             cards.append(Card(_("待支付的支出"), str(waiting["pay"]), url=f"{url}?status=approved", level="warning"))
     if Role.CHAIR in held and waiting["approve"]:
-        cards.append(Card(_("待主席审批的支出"), str(waiting["approve"]), url=url, level="warning"))
+        cards.append(Card(_("待主席审批的支出"), str(waiting["approve"]), url=f"{url}?desk=approve", level="warning"))
     return cards

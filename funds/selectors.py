@@ -8,6 +8,7 @@ from decimal import Decimal
 from django.db import connection
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from unionportal.links import url_for_each
 
@@ -221,10 +222,22 @@ def final_accounts(year: int) -> dict:
     }
 
 
-def expenses(*, status: str = "", year: int | None = None):
+# Whose desk a request waits at (waiting_counts' keys): goods reviewed wait to be received, the rest for the chair.
+DESKS = {
+    "review": Q(status=Expense.Status.SUBMITTED),
+    "accept": Q(status=Expense.Status.REVIEWED, is_goods=True),
+    "approve": Q(status=Expense.Status.REVIEWED, is_goods=False) | Q(status=Expense.Status.ACCEPTED),
+    "pay": Q(status=Expense.Status.APPROVED),
+}
+DESK_LABELS = {"review": _("待财务审核"), "accept": _("待验收"), "approve": _("待主席审批"), "pay": _("待支付")}
+
+
+def expenses(*, status: str = "", desk: str = "", year: int | None = None):
     rows = Expense.objects.select_related("account", "fund", "requester__member")
     if status:
         rows = rows.filter(status=status)
+    if desk:
+        rows = rows.filter(DESKS[desk])
     if year:
         rows = rows.filter(year=year)
     return rows.order_by("-created_at", "-pk")

@@ -61,13 +61,17 @@ def expense_list(request):
     status = request.GET.get("status", "")
     if status and status not in Expense.Status.values:
         status = ""
-    rows = selectors.expenses(status=status, year=_year(request))
+    desk = request.GET.get("desk", "")
+    if desk not in selectors.DESKS:
+        desk = ""
+    rows = selectors.expenses(status=status, desk=desk, year=_year(request))
     return render(
         request,
         "funds/expense_list.html",
         {
             "page_obj": paginate(request, rows),
             "status": status,
+            "desk": selectors.DESK_LABELS.get(desk, ""),
             "statuses": Expense.Status.choices,
             "year": _year(request),
         },

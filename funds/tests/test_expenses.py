@@ -258,3 +258,16 @@ def test_whoever_received_the_goods_lands_on_her_home_page_not_a_refusal(users, 
     )
     assert response.status_code == 200 and response.redirect_chain[-1][0] == "/"
     assert "已验收。" in response.content.decode()
+
+
+def test_each_desk_of_the_dashboard_opens_the_requests_waiting_there(users, budget, client_as):
+    goods = expenses.review_expense(expense=request(users["staff"], is_goods=True), actor=users["accountant"])
+    plain = expenses.review_expense(expense=request(users["staff"]), actor=users["accountant"])
+    client = client_as("chair")
+    page = client.get("/funds/").content.decode()
+    assert f"?desk=accept&year={TODAY.year}" in page and f"?desk=approve&year={TODAY.year}" in page
+    accept = client.get(f"/funds/expenses/?desk=accept&year={TODAY.year}")
+    assert [e.pk for e in accept.context["page_obj"]] == [goods.pk] and "待验收" in accept.content.decode()
+    approve = client.get(f"/funds/expenses/?desk=approve&year={TODAY.year}")
+    assert [e.pk for e in approve.context["page_obj"]] == [plain.pk]
+    assert "0.4000" not in page and "%；拨缴经费留成" in page  # shares as percentages

@@ -253,3 +253,8 @@ def test_a_budget_is_adjusted_at_the_level_it_was_set_and_a_draft_line_of_zero_g
     assert line("202", "0") is None and not adjustment.lines.exists()
     with pytest.raises(ValidationError, match="调整金额"):
         line("202", "abc")
+
+
+def test_next_years_budget_is_a_link_away(client_as):
+    page = client_as("accountant").get(f"/funds/budget/?year={TODAY.year}").content.decode()
+    assert f'href="?year={TODAY.year + 1}" data-testid="next-year">{TODAY.year + 1}年度</a>' in page
