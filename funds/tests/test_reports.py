@@ -220,9 +220,10 @@ def test_a_long_ledger_pages_on(client_as, users):
 def test_the_ledger_shows_each_amount_in_its_column_and_links_a_payment_to_its_request(client_as, year_of_books):
     page = client_as("chair").get(f"/funds/ledger/?year={year_of_books}").content.decode()
     payment = Entry.objects.get(voucher_number="付-0")
-    assert f'<td><a href="/funds/expenses/{payment.expense_id}/">{payment.summary}</a></td>' in page
+    summary = '<td class="text-wrap" style="min-width: 12rem">'
+    assert f'{summary}<a href="/funds/expenses/{payment.expense_id}/">{payment.summary}</a></td>' in page
     assert '<td class="text-end"></td><td class="text-end">800.33</td>' in page  # spent
-    assert '<td>上级补助</td><td class="text-end">5000.10</td><td class="text-end"></td>' in page  # income
+    assert f'{summary}上级补助</td><td class="text-end">5000.10</td><td class="text-end"></td>' in page  # income
 
 
 def test_the_ledgers_index_holds_its_order():
