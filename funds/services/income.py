@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from members.models import DuesRecord
 
-from ..models import Account, Entry, Fund, YearSettings
+from ..models import Account, Entry, Expense, Fund, YearSettings
 from ..money import ZERO, parse_amount, to_fen
 from .common import require_active_fund, require_new_voucher, require_open_year, year_settings
 
@@ -142,11 +142,27 @@ def record_allocation(*, payroll_base, on: datetime.date, voucher_number: str, p
     )
 
 
+def _require_no_request_awaiting_the_chair(year: int) -> None:
+    """The 集体研究 threshold changes only while no request of the year waits for the chair's signature: raised
+    for one request and lowered after, it would let that request past the committee."""
+    waiting = Expense.objects.filter(
+        year=year, status__in=[Expense.Status.SUBMITTED, Expense.Status.REVIEWED, Expense.Status.ACCEPTED]
+    ).count()
+    if waiting:
+        raise ValidationError(
+            _("集体研究金额：%(year)s年还有 %(count)s 笔支出等待审批，审批完毕后才能修改。")
+            % {"year": year, "count": waiting}
+        )
+
+
 @transaction.atomic
 def update_year_settings(*, year: int, actor, **fields) -> YearSettings:
     """Set one year's shares and threshold; a closed year keeps the ones its books were kept under."""
     require_open_year(year)
     settings = year_settings(year)
+    threshold = fields.get("committee_threshold")
+    if threshold is not None and threshold != settings.committee_threshold:
+        _require_no_request_awaiting_the_chair(year)
     for name, value in fields.items():
         setattr(settings, name, value)
     settings.full_clean()

@@ -271,3 +271,11 @@ def test_each_desk_of_the_dashboard_opens_the_requests_waiting_there(users, budg
     approve = client.get(f"/funds/expenses/?desk=approve&year={TODAY.year}")
     assert [e.pk for e in approve.context["page_obj"]] == [plain.pk]
     assert "0.4000" not in page and "%；拨缴经费留成" in page  # shares as percentages
+
+
+def test_the_committee_threshold_stays_while_a_request_waits_for_the_chair(users, budget):
+    expense = expenses.review_expense(expense=request(users["staff"], amount="6000.00"), actor=users["accountant"])
+    with pytest.raises(ValidationError, match="还有 1 笔支出等待审批，审批完毕后才能修改"):
+        update_year_settings(year=TODAY.year, actor=users["chair"], committee_threshold=Decimal("100000.00"))
+    expenses.refuse_expense(expense=expense, actor=users["chair"], note="暂缓")
+    update_year_settings(year=TODAY.year, actor=users["chair"], committee_threshold=Decimal("100000.00"))
