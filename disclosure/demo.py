@@ -62,6 +62,7 @@ def load(stdout):
         return
     rng = random.Random(2026)
     today = timezone.localdate()
+    chair = User.objects.filter(username="chair").first()
     staff = User.objects.filter(username="staff").first()
     handler = User.objects.filter(username="handler").first()
     members = list(Member.objects.filter(user__isnull=False, status=Member.Status.ACTIVE))
@@ -91,8 +92,7 @@ def load(stdout):
                 title_template,
                 start,
                 state,
-                staff,
-                handler,
+                (chair, staff, handler),
                 members,
                 today,
             )
@@ -100,7 +100,8 @@ def load(stdout):
     stdout.write(f"  公开事项 {count} 项")
 
 
-def _make(rng, category, department, title_template, start, state, staff, handler, members, today):
+def _make(rng, category, department, title_template, start, state, people, members, today):
+    chair, staff, handler = people
     year = start.year if start.month >= 8 else start.year - 1
     title = title_template.format(
         y=start.year if "学年" not in title_template else year,
@@ -129,13 +130,14 @@ def _make(rng, category, department, title_template, start, state, staff, handle
     services.submit(item=item, actor=actor)
     if state == "pending":
         return item
+    reviewer = chair if actor == staff else staff  # nobody passes her own draft in 预审
     if state == "returned":
-        return services.return_item(item=item, actor=staff, comment="请补充数据来源和经办人签字。")
+        return services.return_item(item=item, actor=reviewer, comment="请补充数据来源和经办人签字。")
     live = state == "published"
     period_start = today - datetime.timedelta(days=2) if live else start
     period_end = period_start + datetime.timedelta(days=6 if live else 4)
     item = services.approve(
-        item=item, actor=staff, period_start=period_start, period_end=period_end, today=period_start
+        item=item, actor=reviewer, period_start=period_start, period_end=period_end, today=period_start
     )
     objection_count = rng.choice([0, 0, 0, 1, 2]) if members else 0
     for content, answer in rng.sample(OBJECTIONS, objection_count):

@@ -7,7 +7,7 @@ from unionportal.roles import Role, is_handler, is_union_staff, users_with_role
 from unionportal.workflow import Action, Workflow
 
 from .models import DisclosureItem, ItemStep
-from .rules import of_own_department, reviews
+from .rules import of_own_department, reviews_others
 
 S = DisclosureItem.Status
 drafter = is_union_staff | (is_handler & of_own_department)
@@ -65,7 +65,7 @@ FLOW = Workflow(
             {S.PENDING},
             S.RETURNED,
             label=_("退回修改"),
-            allowed=reviews,
+            allowed=reviews_others,
             form="disclosure.forms.ReturnForm",
             service="disclosure.services.return_item",
             done=_("已退回起草人修改。"),
@@ -87,7 +87,7 @@ FLOW = Workflow(
             {S.PENDING},
             S.PUBLISHED,
             label=_("预审通过并公示"),
-            allowed=reviews,
+            allowed=reviews_others,
             form="disclosure.forms.ApproveForm",
             service="disclosure.services.approve",
             done=_published_until,

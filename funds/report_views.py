@@ -131,5 +131,5 @@ def publish(request):
     except ValidationError as error:
         report_refusal(request, error)
         return redirect(f"{redirect('funds:final').url}?year={year}")
-    messages.success(request, _("%(year)s年收支情况已在公开栏公示。") % {"year": year})
+    messages.success(request, _("%(year)s年收支情况已提交预审，预审通过后在公开栏向会员公示。") % {"year": year})
     return redirect(item)

@@ -66,10 +66,18 @@ def test_a_move_saves_the_fields_writes_the_step_and_tells_whom_the_table_names(
 
 
 def test_the_actor_is_not_told_of_her_own_move(users):
-    item = make_item("pending", actor=users["staff"])
+    item = make_item("draft", actor=users["staff"])
     Notice.objects.all().delete()
-    workflow.move(item, "return", actor=users["staff"], review_comment="x")
-    assert not Notice.objects.exists()
+    workflow.move(item, "submit", actor=users["staff"])  # the row tells union staff: the chair, not staff herself
+    assert set(Notice.objects.values_list("recipient__username", flat=True)) == {"chair"}
+
+
+def test_nobody_passes_or_returns_in_review_an_item_she_drafted(users):
+    item = make_item("pending", actor=users["staff"])
+    for action, fields in (("return", {"review_comment": "x"}), ("approve", {})):
+        with pytest.raises(workflow.Forbidden):
+            workflow.move(item, action, actor=users["staff"], **fields)
+    assert {a.name for a in workflow.flow_for(item).available(item, users["chair"])} >= {"return", "approve"}
 
 
 def test_a_stale_instance_is_read_afresh_under_the_lock(users):

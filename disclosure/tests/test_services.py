@@ -51,7 +51,7 @@ def test_full_flow_leaves_a_dated_step_for_every_move(users):
     staff = users["staff"]
     item = make_item(actor=staff)
     services.submit(item=item, actor=staff)
-    services.return_item(item=item, actor=staff, comment="缺少支出明细")
+    services.return_item(item=item, actor=users["chair"], comment="缺少支出明细")
     item.refresh_from_db()
     assert item.status == S.RETURNED and item.review_comment == "缺少支出明细"
     services.update_item(item=item, actor=staff, body="收入\n支出明细")
@@ -59,7 +59,7 @@ def test_full_flow_leaves_a_dated_step_for_every_move(users):
     assert item.status == S.DRAFT
     services.submit(item=item, actor=staff)
     services.approve(
-        item=item, actor=staff, period_start=TODAY - 9 * DAY, period_end=TODAY - DAY, today=TODAY - 9 * DAY
+        item=item, actor=users["chair"], period_start=TODAY - 9 * DAY, period_end=TODAY - DAY, today=TODAY - 9 * DAY
     )
     services.close(item=item, actor=staff)
     services.archive(item=item, actor=staff)

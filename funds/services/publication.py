@@ -1,11 +1,8 @@
 """公开: the year's 收支情况 as a summary on the disclosure board, in one action. The summary is sums by
 account and fund only; no person is named, so hardship payments stay as private as welfare's 公示 keeps them."""
 
-import datetime
-
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from disclosure import selectors as disclosure_selectors
@@ -18,7 +15,6 @@ from .common import year_settings
 
 # Where the union's accounts go on the board of each kind (校务公开 17 / 厂务公开 7 categories).
 FUNDS_CATEGORY = {UnionKind.SCHOOL: "财务管理和收支情况", UnionKind.ENTERPRISE: "经营收支"}
-PUBLIC_DAYS = 7
 
 
 def default_category():
@@ -58,12 +54,13 @@ def summary_body(year: int) -> str:
 
 @transaction.atomic
 def publish_year(*, year: int, actor, category=None) -> DisclosureItem:
-    """Draft, submit and publish the year's summary for the members (对内) for a week; once per year."""
+    """Draft the year's summary for the members (对内) and submit it to 预审, once per year: whoever reviews the
+    board's items (the 公开领导小组, or union staff) publishes it for a week, as nobody passes her own draft."""
     settings = year_settings(year)
     settings = type(settings).objects.select_for_update().get(pk=settings.pk)
     if settings.publication_id is not None:
         raise ValidationError(
-            _("%(year)s年收支情况已公开（“%(title)s”），不再重复公开。")
+            _("%(year)s年收支情况已提交公开（“%(title)s”），不再重复提交。")
             % {"year": year, "title": settings.publication.title}
         )
     category = category or default_category()
@@ -78,11 +75,7 @@ def publish_year(*, year: int, actor, category=None) -> DisclosureItem:
         body=summary_body(year),
         audience=DisclosureItem.Audience.INTERNAL,
     )
-    disclosure_services.submit(item=item, actor=actor)
-    today = timezone.localdate()
-    item = disclosure_services.approve(
-        item=item, actor=actor, period_start=today, period_end=today + datetime.timedelta(days=PUBLIC_DAYS)
-    )
+    item = disclosure_services.submit(item=item, actor=actor)
     settings.publication = item
     settings.save(update_fields=["publication"])
     return item

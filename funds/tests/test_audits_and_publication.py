@@ -4,6 +4,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from disclosure import services as disclosure_services
+from disclosure.flows import FLOW as DISCLOSURE_FLOW
 from disclosure.models import DisclosureItem
 from disclosure.services import load_categories
 from funds.models import Attachment, AttachmentRead, Audit, Finding
@@ -81,21 +83,27 @@ def test_the_auditor_reads_the_books_but_changes_nothing_but_audits(users, clien
     assert client.get("/funds/audits/new/").status_code == 200
 
 
-def test_the_years_summary_is_published_to_the_board_in_one_action_and_once(users, client_as):
+def test_the_years_summary_goes_to_the_boards_review_in_one_action_and_once(users, client_as):
     UnionProfile.objects.update_or_create(pk=1, defaults={"name": "工会", "kind": UnionKind.SCHOOL})
     load_categories(kind=UnionKind.SCHOOL)
     executing_budget(actor=users["accountant"])
     paid(users, amount="1234.56")
     page = client_as("chair").get(f"/funds/reports/final/?year={TODAY.year}").content.decode()
-    assert "每年只能公开一次，公开后不能撤回或更新" in page and "确认公开" in page  # it asks first
+    assert "每年只能公开一次，提交后不能撤回或更新" in page and "确认公开" in page  # it asks first
     response = client_as("chair").post(f"/funds/publish/?year={TODAY.year}")
     item = DisclosureItem.objects.get()
     assert response.url == item.get_absolute_url()
-    assert item.status == DisclosureItem.Status.PUBLISHED and item.category.name == "财务管理和收支情况"
+    # in 预审: someone else who reviews the board passes it, as nobody passes her own draft
+    assert item.status == DisclosureItem.Status.PENDING and item.category.name == "财务管理和收支情况"
+    assert "approve" not in {a.name for a in DISCLOSURE_FLOW.available(item, users["chair"])}
+    assert "approve" in {a.name for a in DISCLOSURE_FLOW.available(item, users["staff"])}
     assert "支出 1234.56 元" in item.body
     assert "王" not in item.body and "青山文体用品店" not in item.body  # sums only, no person, no payee
-    with pytest.raises(ValidationError, match="已公开"):
+    with pytest.raises(ValidationError, match="已提交公开"):
         publish_year(year=TODAY.year, actor=users["chair"])
+    disclosure_services.approve(
+        item=item, actor=users["staff"], period_start=TODAY, period_end=TODAY + datetime.timedelta(days=7)
+    )
     assert client_as("member").get(item.get_absolute_url()).status_code == 200
 
 

@@ -25,13 +25,25 @@ def test_item_from_draft_through_return_and_objection_to_closed(page, log_in, li
     assert visitor.goto(url).status == 404
 
     page.get_by_role("button", name="提交预审").click()
+    page.get_by_text("已提交预审").first.wait_for()
+    assert page.locator('details[data-action="return"]').count() == 0  # nobody reviews her own draft
+
+    def as_user(role):
+        page.context.clear_cookies()
+        log_in(page, role)
+        page.goto(url)
+
+    as_user("chair")
     press(page, "return", 预审意见="请写明支出明细")
     page.get_by_text("请写明支出明细").first.wait_for()
 
+    as_user("staff")
     page.get_by_role("link", name="修改").click()
     page.get_by_label("内容").fill("收入 120 万元\n支出 118 万元，其中办公费 20 万元")
     page.get_by_role("button", name="保存草稿").click()
     page.get_by_role("button", name="提交预审").click()
+    page.get_by_text("已提交预审").first.wait_for()
+    as_user("chair")
     press(page, "approve")
     page.get_by_test_id("badge-published").wait_for()
     assert "剩 7 天" in page.get_by_test_id("badge-published").inner_text()
