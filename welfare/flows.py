@@ -12,6 +12,7 @@ from .models import Application, ApplicationStep, Payment
 from .rules import is_applicant, runs_welfare
 
 S = Application.Status
+not_own = ~is_applicant  # nobody reviews or decides her own application for help
 
 
 @rules.predicate
@@ -56,7 +57,7 @@ FLOW = Workflow(
             {S.SUBMITTED},
             S.REVIEWED,
             label=_("初审通过"),
-            allowed=is_welfare_officer | is_chair,
+            allowed=(is_welfare_officer | is_chair) & not_own,
             form="welfare.forms.NoteForm",
             service="welfare.services.review_application",
             done=_("已初审通过，转主席审批。"),
@@ -68,7 +69,7 @@ FLOW = Workflow(
             {S.SUBMITTED, S.REVIEWED},
             S.RETURNED,
             label=_("退回补充"),
-            allowed=is_welfare_officer | is_chair,
+            allowed=(is_welfare_officer | is_chair) & not_own,
             form="welfare.forms.ReturnForm",
             service="welfare.services.return_application",
             done=_("已退回，申请人补充后可重新提交。"),
@@ -106,7 +107,7 @@ FLOW = Workflow(
             {S.SUBMITTED, S.REVIEWED},
             S.REJECTED,
             label=_("不予批准"),
-            allowed=is_welfare_officer | is_chair,
+            allowed=(is_welfare_officer | is_chair) & not_own,
             form="welfare.forms.ReturnForm",
             service="welfare.services.reject_application",
             done=_("已作不予批准处理，申请人会收到通知。"),
@@ -120,7 +121,7 @@ FLOW = Workflow(
             {S.REVIEWED},
             S.APPROVED,
             label=_("批准"),
-            allowed=is_chair,
+            allowed=is_chair & not_own,
             form="welfare.forms.ApproveForm",
             service="welfare.services.approve_application",
             done=_("已批准{obj.amount_approved}元，待帮扶专员发放。"),

@@ -49,14 +49,16 @@ class ReviewForm(forms.Form):
     changes = forms.CharField(label=_("复核情况（有何变化）"), widget=forms.Textarea(attrs={"rows": 3}))
     level = forms.ChoiceField(label=_("困难程度"), choices=HardshipFile.Level.choices)
     household_size = forms.IntegerField(label=_("家庭人口"), min_value=1)
-    monthly_income_per_capita = forms.DecimalField(label=_("家庭人均月收入（元）"), min_value=0, decimal_places=2)
+    monthly_income_per_capita = forms.DecimalField(
+        max_digits=12, label=_("家庭人均月收入（元）"), min_value=0, decimal_places=2
+    )
     status = forms.ChoiceField(label=_("状态"), choices=HardshipFile.Status.choices)
 
 
 class ApplicationForm(forms.Form):
     member = PersonField(label=_("申请人"))
     reason = forms.CharField(label=_("申请事由"), widget=forms.Textarea(attrs={"rows": 4}))
-    amount_requested = forms.DecimalField(label=_("申请金额（元）"), min_value=0.01, decimal_places=2)
+    amount_requested = forms.DecimalField(max_digits=12, label=_("申请金额（元）"), min_value=0.01, decimal_places=2)
     another_need = forms.BooleanField(
         label=_("另有困难，仍要提交"), required=False, help_text=_("已有未办结的申请时，只为另一项困难勾选。")
     )
@@ -80,7 +82,7 @@ class ResubmitForm(ActionForm):
     """The returned application, corrected: its reason and amount as they stand, and what was added."""
 
     reason = forms.CharField(label=_("申请事由"), widget=forms.Textarea(attrs={"rows": 4}))
-    amount_requested = forms.DecimalField(label=_("申请金额（元）"), min_value=0.01, decimal_places=2)
+    amount_requested = forms.DecimalField(max_digits=12, label=_("申请金额（元）"), min_value=0.01, decimal_places=2)
     attachments = attachments_field()
     note = forms.CharField(label=_("补充说明"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
@@ -91,7 +93,7 @@ class ResubmitForm(ActionForm):
 
 
 class ApproveForm(ActionForm):
-    amount = forms.DecimalField(label=_("批准金额（元）"), min_value=0.01, decimal_places=2)
+    amount = forms.DecimalField(max_digits=12, label=_("批准金额（元）"), min_value=0.01, decimal_places=2)
     note = forms.CharField(label=_("意见"), required=False, help_text=_("批准金额多于申请金额时必填。"))
     override_note = forms.CharField(label=_("超出年度上限的理由"), required=False)
 
@@ -117,7 +119,9 @@ class PaymentForm(forms.Form):
     )
     member = PersonField(label=_("领取人"))
     kind = forms.ChoiceField(label=_("类型"), choices=Payment.Kind.choices)
-    amount = forms.DecimalField(label=_("金额（元）"), min_value=0, decimal_places=2, required=False, initial=0)
+    amount = forms.DecimalField(
+        max_digits=12, label=_("金额（元）"), min_value=0, decimal_places=2, required=False, initial=0
+    )
     goods = forms.CharField(label=_("物品"), required=False)
     fund_source = forms.ChoiceField(label=_("经费来源"), choices=FundSource.choices)
     override_note = forms.CharField(label=_("超出年度上限或活动预算的理由（仅主席）"), required=False)
@@ -152,7 +156,9 @@ class CampaignForm(forms.ModelForm):
 
 class RecipientForm(forms.Form):
     member = PersonField(label=_("对象"))
-    amount = forms.DecimalField(label=_("金额（元，留空按标准）"), min_value=0, decimal_places=2, required=False)
+    amount = forms.DecimalField(
+        max_digits=12, label=_("金额（元，留空按标准）"), min_value=0, decimal_places=2, required=False
+    )
     override_note = forms.CharField(label=_("超出预算的理由（仅主席）"), required=False)
 
 
@@ -165,7 +171,11 @@ class RecipientRuleForm(forms.Form):
         label=_("生日月份"), coerce=int, required=False, choices=[(m, _("%(m)s月") % {"m": m}) for m in range(1, 13)]
     )
     amount = forms.DecimalField(
-        label=_("每人金额（元，留空按标准）"), min_value=0, max_digits=10, decimal_places=2, required=False
+        label=_("每人金额（元，留空按标准）"),
+        min_value=0,
+        max_digits=10,
+        decimal_places=2,
+        required=False,
     )
     override_note = forms.CharField(label=_("超出预算的理由（仅主席）"), required=False)
 
@@ -207,6 +217,7 @@ class VisitForm(forms.Form):
     visitors = PeopleField(label=_("慰问人"), scope="active")
     gifts = forms.CharField(label=_("慰问品"), required=False)
     money = forms.DecimalField(
+        max_digits=12,
         label=_("慰问金（元）"),
         min_value=0,
         decimal_places=2,
@@ -228,11 +239,13 @@ class DriveForm(forms.ModelForm):
 
 
 class PledgeForm(forms.Form):
-    amount = forms.DecimalField(label=_("捐款金额（元）"), min_value=0.01, decimal_places=2)
+    amount = forms.DecimalField(max_digits=12, label=_("捐款金额（元）"), min_value=0.01, decimal_places=2)
 
 
 class SettingsForm(forms.Form):
-    yearly_cap_per_person = forms.DecimalField(label=_("每人每年帮扶上限（元）"), min_value=0, decimal_places=2)
+    yearly_cap_per_person = forms.DecimalField(
+        max_digits=12, label=_("每人每年帮扶上限（元）"), min_value=0, decimal_places=2
+    )
     new_occasion = forms.CharField(label=_("新增慰问事由"), required=False, max_length=20)
 
 

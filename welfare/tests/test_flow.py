@@ -81,3 +81,25 @@ def test_notices_of_an_application_reach_only_those_who_may_open_it(users):
     services.review_application(application=_applied(users), actor=users["welfare"])
     told = set(Notice.objects.filter(kind="welfare.application.review").values_list("recipient__username", flat=True))
     assert told == {"chair"}
+
+
+def test_nobody_reviews_or_decides_her_own_application(users):
+    mine = services.apply_for_help(
+        member=users["welfare"].member, actor=users["welfare"], reason="家人重病", amount_requested="3000"
+    )
+    with pytest.raises(ValidationError, match="您不能初审通过"):
+        services.review_application(application=mine, actor=users["welfare"])
+    chairs = services.apply_for_help(
+        member=users["chair"].member, actor=users["welfare"], reason="住院", amount_requested="4000"
+    )
+    chairs = services.review_application(application=chairs, actor=users["welfare"])
+    with pytest.raises(ValidationError, match="您不能批准"):
+        services.approve_application(application=chairs, actor=users["chair"], amount="4000")
+
+
+def test_an_amount_too_large_is_named_not_left_to_djangos_wording(client_as):
+    response = client_as("member").post(
+        "/welfare/applications/new/", {"reason": "住院", "amount_requested": "99999999999", "another_need": "on"}
+    )
+    errors = response.context["form"].errors["amount_requested"]
+    assert errors == ["申请金额（元）的整数部分最多10位。"]
