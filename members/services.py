@@ -67,6 +67,18 @@ def _record(member, kind, on, actor, note="", other_union="", from_status=None, 
     return event
 
 
+def _check_card_number(member, card_number):
+    """A 会员证号 is one person's: given to another member already, it is refused with her name."""
+    holder = Member.objects.filter(card_number=card_number).exclude(pk=member.pk).first() if card_number else None
+    if holder is not None:
+        raise ValidationError(
+            {
+                "card_number": _("会员证号“%(number)s”已是%(name)s的证号，不能重复。")
+                % {"number": card_number, "name": holder.name}
+            }
+        )
+
+
 @transaction.atomic
 def join(*, member, on, actor=None, card_number="", note=""):
     """入会: a staff member who has never been a union member joins; a former member must 重新入会 instead."""
@@ -76,6 +88,7 @@ def join(*, member, on, actor=None, card_number="", note=""):
         raise ValidationError(_("%(name)s 已是工会会员，不能重复入会。") % {"name": member.name})
     if _has_been_member(member):
         raise ValidationError(_("%(name)s 曾是工会会员，请办理重新入会。") % {"name": member.name})
+    _check_card_number(member, card_number)
     member.is_union_member = True
     member.joined_on = on
     member.card_number = card_number or member.card_number
@@ -91,6 +104,7 @@ def rejoin(*, member, on, actor=None, card_number="", note=""):
         raise ValidationError(_("%(name)s 现为工会会员，无需重新入会。") % {"name": member.name})
     if not _has_been_member(member):
         raise ValidationError(_("%(name)s 从未入会，请办理入会。") % {"name": member.name})
+    _check_card_number(member, card_number)
     member.is_union_member = True
     member.card_number = card_number or member.card_number
     return _record(member, Kind.REJOIN, on, actor, note)
@@ -164,7 +178,9 @@ def move_group(*, member, to_group, on, actor=None, note=""):
     """调组: a member moves to another union group; the old and new group are kept on the event."""
     member = _locked(member)
     _check_allowed(member, Kind.GROUP_MOVE, on)
-    if to_group is None or member.union_group_id == to_group.pk:
+    if to_group is None:
+        raise ValidationError({"to_group": _("请选择调入的工会小组。")})
+    if member.union_group_id == to_group.pk:
         raise ValidationError(_("%(name)s 已在该小组。") % {"name": member.name})
     check_current(to_group)
     from_group = member.union_group
@@ -220,6 +236,7 @@ def create_member(*, actor=None, **fields):
         raise TypeError(f"create_member() got unexpected fields {sorted(unknown)}")
     member = Member(**fields)
     check_current(member.union_group)
+    _check_card_number(member, member.card_number)
     _fill_from_id(member)
     member.full_clean()
     member.save()
@@ -236,6 +253,8 @@ def update_member(*, member, actor=None, **fields):
         raise ValidationError(_("更换工会小组请办理调组。"))
     if fields.get("union_group") is not None and not member.union_group_id:
         check_current(fields["union_group"])
+    if "card_number" in fields:
+        _check_card_number(member, fields["card_number"])
     for name, value in fields.items():
         setattr(member, name, value)
     _fill_from_id(member)

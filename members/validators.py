@@ -5,6 +5,7 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
@@ -64,6 +65,8 @@ def contradictions(*, id_number, gender, birth_date, hire_date, joined_on):
         if birth_date and born and birth_date != born:
             found["birth_date"] = _("出生日期与身份证号不符（身份证号为%(day)s）。") % {"day": born.isoformat()}
         birth_date = birth_date or born
+    if birth_date and birth_date > timezone.localdate():
+        found["birth_date"] = _("出生日期不能晚于今天。")
     if birth_date and hire_date and hire_date < birth_date:
         found["hire_date"] = _("参加工作日期不能早于出生日期（%(day)s）。") % {"day": birth_date.isoformat()}
     if birth_date and joined_on and joined_on < birth_date:

@@ -138,3 +138,27 @@ def test_member_cannot_record_events(client_as, users):
         f"/members/{member.pk}/events/new/", {"kind": "retire", "occurred_on": "2025-03-01"}
     )
     assert response.status_code == 403
+
+
+def test_a_card_number_is_one_persons_and_a_group_move_names_what_is_missing(db):
+    member_services = services
+
+    holder = member_services.create_member(name="陈志强", gender="M", card_number="QS00004")
+    with pytest.raises(ValidationError, match="会员证号“QS00004”已是陈志强的证号，不能重复"):
+        member_services.create_member(name="测试丁", gender="F", card_number="QS00004")
+    newcomer = member_services.create_member(name="孙佳怡", gender="F")
+    with pytest.raises(ValidationError, match="已是陈志强的证号"):
+        member_services.join(member=newcomer, on=datetime.date(2026, 3, 1), card_number="QS00004")
+    with pytest.raises(ValidationError, match="请选择调入的工会小组"):
+        member_services.move_group(member=holder, to_group=None, on=datetime.date(2026, 3, 1))
+
+
+def test_nobody_is_born_after_today(db):
+    from django.utils import timezone
+
+    member_services = services
+
+    with pytest.raises(ValidationError, match="出生日期不能晚于今天"):
+        member_services.create_member(
+            name="测试戌", gender="M", birth_date=timezone.localdate() + datetime.timedelta(days=1)
+        )

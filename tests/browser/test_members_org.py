@@ -19,7 +19,8 @@ def test_staff_creates_a_group_moves_a_member_in_sets_the_leader_and_freezes_the
     page.get_by_label("事项").select_option(label="调组")
     page.get_by_label("新小组").select_option(label="美术组")
     page.get_by_label("备注").fill("岗位调整")
-    page.get_by_role("button", name="登记").click()
+    assert "登记后不能撤销" in page.get_by_test_id("confirm").inner_text()  # it says so before it is done
+    page.get_by_role("button", name="确认登记").click()
     page.get_by_text("已登记：调组").wait_for()
     assert "— → 美术组" in page.get_by_test_id("group-history").inner_text()
 
