@@ -1,4 +1,5 @@
 from django import forms
+from django.core.validators import MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from funds.forms import NamedErrorsForm, amount_field
@@ -78,6 +79,8 @@ class ResultForm(forms.ModelForm):
         self.fields["member"].queryset = Member.objects.filter(
             registrations__event=event, registrations__status="registered"
         )
+        self.fields["rank"].min_value = 1  # 第1名 is the first place: there is no 第0名
+        self.fields["rank"].validators.append(MinValueValidator(1))
 
 
 class HonourForm(forms.ModelForm):

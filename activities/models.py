@@ -127,6 +127,8 @@ class Event(models.Model):
             errors["ends_at"] = _("结束时间不能早于开始时间。")
         if self.signup_opens_at and self.signup_closes_at and self.signup_closes_at < self.signup_opens_at:
             errors["signup_closes_at"] = _("报名截止不能早于报名开始。")
+        if self.signup_closes_at and self.ends_at and self.signup_closes_at > self.ends_at:
+            errors["signup_closes_at"] = _("报名截止不能晚于活动结束时间。")
         if self.organiser == self.Organiser.JOINT and not self.joint_department_id:
             errors["joint_department"] = _("联合主办请选择部门。")
         if self.eligibility == self.Eligibility.MEMBERS_FIRST and not self.members_first_until:

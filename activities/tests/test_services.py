@@ -332,3 +332,16 @@ def test_joint_event_needs_a_department(users):
             place="报告厅",
             organiser=Event.Organiser.JOINT,
         )
+
+
+def test_sign_ups_close_by_the_end_of_the_event_and_there_is_no_place_zero(db):
+    from activities.forms import ResultForm
+
+    from .factories import make_event
+
+    event = make_event()
+    event.signup_closes_at = event.ends_at + datetime.timedelta(days=10)
+    with pytest.raises(ValidationError, match="报名截止不能晚于活动结束时间"):
+        event.full_clean()
+    form = ResultForm({"rank": "0", "prize": ""}, event=event)
+    assert "rank" in form.errors and "名次不能小于1" in form.errors["rank"][0]
