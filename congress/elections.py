@@ -170,16 +170,9 @@ def create_election(*, election: Election, actor=None) -> Election:
     return election
 
 
-def _holds_seat(election: Election, member: Member) -> bool:
-    """Whether ``member`` already sits on the committee term a 换届 or 增补 election fills: only a chair's
-    election may take a sitting 委员 (who then changes post)."""
-    if election.kind in (E.Kind.DELEGATES, E.Kind.CHAIR) or election.committee_term_id is None:
-        return False
-    return CommitteeSeat.objects.filter(term_id=election.committee_term_id, member=member).exists()
-
-
 def seat_holders(election: Election):
-    """The members ``_holds_seat`` refuses as candidates of ``election`` (none for a delegate or chair election)."""
+    """Who already sits on the committee term a 换届 or 增补 election fills, and so is no candidate of it: only a
+    chair's election may take a sitting 委员 (who then changes post); none for a delegate election."""
     if election.kind in (E.Kind.DELEGATES, E.Kind.CHAIR) or election.committee_term_id is None:
         return Member.objects.none()
     return Member.objects.filter(committee_seats__term_id=election.committee_term_id)
@@ -202,7 +195,7 @@ def nominate(*, election: Election, member: Member, nominated_by: str = "", acto
             raise ValidationError(_("%(name)s已是本届代表。") % {"name": member.name})
     if election.previous_id is not None:
         raise ValidationError(_("下一轮选举在上一轮未当选的候选人中进行，不能提名新的候选人。"))
-    if _holds_seat(election, member):
+    if seat_holders(election).filter(pk=member.pk).exists():
         raise ValidationError(
             _("%(name)s已在%(term)s任职，增补或换届选举不能提名现任成员。")
             % {"name": member.name, "term": election.committee_term}

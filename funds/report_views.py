@@ -1,8 +1,6 @@
 """The report pages (收支预算执行表, 收支决算表), their .xlsx exports, the PDFs queued as document jobs, and the
 one-action 公开 of the year's summary."""
 
-import re
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
@@ -13,14 +11,13 @@ from django.views.decorators.http import require_POST
 from unionportal.access import permission_required
 from unionportal.documents.services import queue_document
 from unionportal.form_pages import report_refusal
+from unionportal.query_params import is_acceptable
 from unionportal.spreadsheets import append_row, start_sheet, workbook_bytes, xlsx_response
 
 from . import selectors
 from .documents import DOCUMENTS, sections_of
 from .services.publication import publish_year
 from .views import _ledger_filters, _year
-
-MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
 
 
 @permission_required("funds.view_books")
@@ -112,7 +109,7 @@ def print_document(request, kind):
     params = {key: request.POST[key] for key in ("year", "account", "fund", "month", "audit") if request.POST.get(key)}
     if not all(params[key].isdigit() for key in ("year", "account", "fund", "audit") if key in params):
         raise Http404
-    if "month" in params and not MONTH.fullmatch(params["month"]):
+    if "month" in params and not is_acceptable("month", params["month"]):
         raise Http404
     try:
         job = queue_document(owner=request.user, kind=kind, params=params)
