@@ -18,7 +18,7 @@ from django.utils import timezone
 from activities import services
 from activities.models import Event, Registration
 from bench import figures
-from bench.__main__ import REQUESTS, WARM_UP, measure, peak_rss_of_children
+from bench.__main__ import REQUESTS, WARM_UP, measure, peak_rss_of_children, python_yardstick, steal_seconds
 from bench.congress_day import STEPS, congress_day, step_rows
 from bench.documents import HEADER as DOCUMENT_HEADER
 from bench.documents import _annual_report_peak_rss, time_documents
@@ -345,6 +345,17 @@ def test_peak_rss_reads_every_child_process():
         child.kill()
         child.wait()
     assert peaks[child.pid] > 0
+
+
+def test_the_steal_is_read_from_the_cpu_line_of_proc_stat():
+    ticks = os.sysconf("SC_CLK_TCK")
+    stat = f"cpu  5067 0 2730 13436 432 0 107 {3 * ticks} 0 0\ncpu0 1 2 3 4 5 6 7 8 0 0\n"
+    assert steal_seconds(stat) == 3
+    assert steal_seconds("cpu  1 2 3 4\n") == 0  # a kernel that has no steal column
+
+
+def test_the_yardstick_times_the_loop_it_is_given():
+    assert 0 <= python_yardstick(1_000) < python_yardstick(3_000_000)
 
 
 class _Timed:
