@@ -1,4 +1,5 @@
 from django import forms
+from django.contrib.auth.forms import PasswordChangeForm
 from django.contrib.auth.models import User
 from django.utils.translation import gettext_lazy as _
 
@@ -56,6 +57,23 @@ class SetPasswordWithCodeForm(forms.Form):
         if data.get("password") and data.get("password_again") and data["password"] != data["password_again"]:
             self.add_error("password_again", _("两次输入的新密码不一致。"))
         return data
+
+
+class ChangePasswordForm(PasswordChangeForm):
+    """修改密码 in the portal's words: the policy's refusals are ours already (accounts.passwords); these are the
+    form's own, which Django words "输入的两个密码不一致" and "你的旧密码不正确"."""
+
+    error_messages = {
+        "password_mismatch": _("两次输入的新密码不一致。"),
+        "password_incorrect": _("原密码不正确，请重新输入。"),
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["old_password"].label = _("原密码")
+        self.fields["new_password1"].label = _("新密码")
+        self.fields["new_password2"].label = _("再次输入新密码")
+        self.fields["new_password2"].help_text = _("与上面的新密码相同，以免输错。")
 
 
 class EmailResetForm(forms.Form):

@@ -69,7 +69,7 @@ class RosterFilterForm(forms.Form):
         required=False,
         widget=PlainSelect,
         empty_label=_("全部小组"),
-        error_messages={"invalid_choice": _("该小组不存在或已撤销。")},
+        error_messages={"invalid_choice": _("所选工会小组不存在或已撤销。")},
     )
     status = forms.ChoiceField(
         label=_("人员状态"), choices=[("", _("全部状态")), *Member.Status.choices], required=False, widget=PlainSelect
@@ -136,10 +136,16 @@ class RosterFilterForm(forms.Form):
 
 
 class BlindTextInput(forms.TextInput):
-    """A text input that never writes its value into the page (as a password field does)."""
+    """A text input that never writes the stored value into the page (as a password field does). With
+    ``render_value`` (a bound form: its value is what the user just typed, never the stored one) the typed
+    value comes back, so that a form refused for another field loses nothing."""
+
+    def __init__(self, attrs=None, render_value=False):
+        super().__init__(attrs)
+        self.render_value = render_value
 
     def format_value(self, value):
-        return None
+        return super().format_value(value) if self.render_value else None
 
 
 class MemberForm(forms.ModelForm):
@@ -190,7 +196,7 @@ class MemberForm(forms.ModelForm):
             # Only the chair receives a full ID number: the field never carries one back to anyone else,
             # shows the stored number masked, and an empty field keeps it.
             field = self.fields["id_number"]
-            field.widget = BlindTextInput()
+            field.widget = BlindTextInput(render_value=self.is_bound)
             if self.instance.id_number:
                 field.widget.attrs["placeholder"] = self.instance.masked_id_number
                 field.help_text = _("已录入%(masked)s；留空则保留原号码，填写则替换。") % {

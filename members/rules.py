@@ -1,6 +1,6 @@
 import rules
 
-from unionportal.roles import is_auditor, is_chair, is_logged_in, is_staff, is_welfare_officer
+from unionportal.roles import is_accountant, is_auditor, is_chair, is_logged_in, is_staff, is_welfare_officer
 
 
 @rules.predicate
@@ -47,7 +47,9 @@ rules.add_perm("members.print_transfer_letter", is_chair | is_staff)
 rules.add_perm("members.view_own_record", has_member_record)
 rules.add_perm("members.add_member", is_chair | is_staff)
 rules.add_perm("members.import_roster", is_chair | is_staff)
-rules.add_perm("members.view_dues", is_chair | is_staff | is_auditor)
+# the accountant (财务) books the dues collected as 会费收入 and reads the ledger for it; collecting and
+# correcting them stays with the committee (manage_dues)
+rules.add_perm("members.view_dues", is_chair | is_staff | is_auditor | is_accountant)
 rules.add_perm("members.view_statistics", is_chair | is_staff | is_auditor)
 rules.add_perm("members.manage_dues", is_chair | is_staff)
 rules.add_perm("members.change_dues_settings", is_chair)

@@ -156,3 +156,11 @@ def test_forged_ticks_are_ignored(users, client_as):
         "/accounts/members/open/", {"scope": "selected", "member": ["abc", "1 OR 1"], "source": "pinyin"}, follow=True
     )
     assert "没有选中任何人员" in response.content.decode()
+
+
+def test_a_filter_error_on_the_account_list_names_its_field_once(users, client_as):
+    page = client_as("staff").get("/accounts/members/?login=bogus&gender=X").content.decode()
+    start = page.index('data-testid="filter-errors"')
+    alert = page[start : page.index("</div>", start)]
+    assert "账号：“bogus”不在可选范围内，请重新选择。" in alert and "性别：“X”不在可选范围内，请重新选择。" in alert
+    assert alert.count("账号") == 1 and alert.count("性别") == 1

@@ -175,3 +175,18 @@ def test_roster_export_has_a_chinese_file_name_and_a_styled_header(client_as, us
     sheet = _sheet(response)
     assert sheet["A1"].value == "序号" and sheet["A1"].font.b and sheet.freeze_panes == "A2"
     assert sheet.column_dimensions["E"].width == 21  # 身份证号
+
+
+def test_the_accountant_reads_the_dues_ledger_to_book_it_but_changes_nothing(client_as, users):
+    member = users["member"].member
+    record = dues.set_wage_base(member=member, month=datetime.date(2025, 5, 1), wage_base="6000")
+    client = client_as("accountant")
+    ledger = client.get("/members/dues/?month=2025-05")
+    assert ledger.status_code == 200 and "30.00" in ledger.content.decode()
+    assert 'form="group-paid"' not in ledger.content.decode()  # no ticking members paid
+    year = client.get("/members/dues/year/?year=2025").content.decode()
+    # the accountant reads no roster: the name is not a link to a record they may not open
+    assert "<td>member</td>" in year and f"/members/{member.pk}/" not in year
+    assert client.post("/members/dues/mark-paid/", {"month": "2025-05"}).status_code == 403
+    assert client.post(f"/members/dues/{record.pk}/pay/", {"on": "2025-05-20"}).status_code == 403
+    assert client.get("/members/dues/settings/").status_code == 403

@@ -34,3 +34,24 @@ def test_roster_list_runs_a_fixed_number_of_queries(client_as, make_user, django
     with django_assert_max_num_queries(10):
         response = client.get("/members/")
     assert response.status_code == 200
+
+
+def test_a_new_id_number_typed_by_staff_comes_back_when_another_field_is_refused(client_as, users):
+    member = users["delegate"].member
+    member.id_number = "11010519491231002X"
+    member.save()
+    client = client_as("staff")
+    data = {"name": member.name, "gender": "F", "employment_type": "established", "phone": "138"}
+    content = client.post(f"/members/{member.pk}/edit/", {**data, "id_number": "110105198001010016"}).content.decode()
+    assert "11位手机号" in content and 'value="110105198001010016"' in content
+    assert "11010519491231002X" not in content
+    # left blank, the field comes back blank: the stored number still never reaches the page
+    content = client.post(f"/members/{member.pk}/edit/", {**data, "id_number": ""}).content.decode()
+    assert "11位手机号" in content and "1101**********002X" in content
+    assert "11010519491231002X" not in content
+
+
+def test_an_id_number_typed_on_the_new_member_form_comes_back_with_the_refusal(client_as, users):
+    data = {"name": "钱七", "gender": "F", "employment_type": "established", "phone": "138"}
+    content = client_as("staff").post("/members/new/", {**data, "id_number": "110105198001010016"}).content.decode()
+    assert "11位手机号" in content and 'value="110105198001010016"' in content

@@ -111,9 +111,20 @@ def test_a_filter_on_a_dissolved_group_says_so_and_shows_everyone(client_as, use
     group = UnionGroup.objects.create(name="旧书法组", dissolved_on=datetime.date(2025, 7, 1))
     add_people(2)
     page = client_as("staff").get(f"/members/?union_group={group.pk}").content.decode()
-    assert 'data-testid="filter-errors"' in page and "工会小组：该小组不存在或已撤销。" in page
+    assert 'data-testid="filter-errors"' in page and "所选工会小组不存在或已撤销。" in page
     assert "测试000" in page and "测试001" in page
     assert 'data-testid="filter-errors"' not in client_as("staff").get("/members/?gender=F").content.decode()
+
+
+def filter_alert(page):
+    start = page.index('data-testid="filter-errors"')
+    return page[start : page.index("</div>", start)]
+
+
+def test_a_filter_error_names_its_field_once(client_as, users):
+    alert = filter_alert(client_as("staff").get("/members/?status=bogus").content.decode())
+    assert "人员状态：“bogus”不在可选范围内，请重新选择。" in alert
+    assert alert.count("人员状态") == 1
 
 
 def test_roster_rows_show_the_chinese_labels_of_gender_employment_and_status(client_as, users):
