@@ -1,5 +1,6 @@
 """The funds transition tables: the expense chain (经办 → 财务审核 → 验收 → 主席审批 → 已支付), the budget
-(草案 → 委员会通过 → 上级批复 → 执行中 → 决算) and its adjustments (草案 → 委员会通过 → 上级批复)."""
+(草案 → 委员会通过 → 上级批复 → 执行中 → 决算) and its adjustments (草案 → 委员会通过 → 上级批复, or 撤回 by
+its author while a draft)."""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -7,7 +8,13 @@ from unionportal.roles import Role, is_accountant, is_chair, is_staff, is_welfar
 from unionportal.workflow import Action, Workflow
 
 from .models import Adjustment, AdjustmentStep, Budget, BudgetStep, Expense, ExpenseStep
-from .rules import is_requester
+from .rules import (
+    asked_by_chair,
+    drafted_adjustment,
+    is_requester,
+    signs_for_chair,
+    stands_in_for_accountant,
+)
 
 E = Expense.Status
 not_own = ~is_requester  # 不得审批本人经办的支出
@@ -24,13 +31,47 @@ def _requester(expense):
 
 
 _accountants, _chair = _role(Role.ACCOUNTANT), _role(Role.CHAIR)
+# 财务 and 审批 seats, with those who sit in them when the one asking holds the seat herself (rules.py)
+books = is_accountant | stands_in_for_accountant
+signs = is_chair | signs_for_chair
+
+
+def _checkers(expense):
+    """Whom a request waits for at the 财务审核 and the payment (``services.expenses.first_checkers``)."""
+    from .services.expenses import first_checkers
+
+    return first_checkers(expense)
 
 
 def _after_review(expense):
-    """Goods go to whoever may receive them, but the one who asked for them; the rest to the chair."""
+    """Goods go to whoever may receive them, but the one who asked for them; the chair's own request to the
+    committee that decides it (the other chairs and the 委员); the rest to the chair."""
     if expense.is_goods:
         return users_with_role(Role.STAFF, Role.WELFARE).exclude(pk=expense.requester_id)
+    if asked_by_chair(None, expense):
+        return users_with_role(Role.CHAIR, Role.STAFF).exclude(pk=expense.requester_id)
     return _chair(expense)
+
+
+def _after_acceptance(expense):
+    if asked_by_chair(None, expense):
+        return users_with_role(Role.CHAIR, Role.STAFF).exclude(pk=expense.requester_id)
+    return _chair(expense)
+
+
+def _reviewed_notice(expense):
+    if not expense.is_goods and asked_by_chair(None, expense):
+        return str(_("主席本人经办的支出“{obj.purpose}”已通过财务审核，请提交工会委员会集体研究。")).format(obj=expense)
+    return str(_("支出申请“{obj.purpose}”已通过财务审核，请办理。")).format(obj=expense)
+
+
+def _accepted_notice(expense):
+    if asked_by_chair(None, expense):
+        return str(_("主席本人经办的支出“{obj.purpose}”已验收，请提交工会委员会集体研究。")).format(obj=expense)
+    return str(_("支出申请“{obj.purpose}”已验收，请审批。")).format(obj=expense)
+
+
+_payers = _checkers  # who books the payment: the same seat as the 财务审核
 
 
 def _step(name, sources, target, label, allowed, *, form=None, service=None, **more):
@@ -85,12 +126,26 @@ def _no_decision_needed(expense):
 
 
 def _not_ready_to_approve(expense):
-    from .services.expenses import needs_decision
+    from .services.expenses import decision_reason
 
     if expense.is_goods and expense.status != E.ACCEPTED:
         return _("购买物品的支出须先验收，才能审批。")
-    if needs_decision(expense) and not expense.decision_on:
-        return _("金额较大，须先经工会委员会集体研究。")
+    reason = decision_reason(expense)
+    if reason and not expense.decision_on:
+        return reason
+    return None
+
+
+def _approved_notice(expense):
+    if asked_by_chair(None, expense):
+        return str(_("主席本人经办的支出“{obj.purpose}”已经工会委员会集体研究审批，请支付。")).format(obj=expense)
+    return str(_("支出申请“{obj.purpose}”主席已审批，请支付。")).format(obj=expense)
+
+
+def _committee_first(expense):
+    """A 委员 answers the chair's own request only for the committee, so only once it has decided."""
+    if asked_by_chair(None, expense) and not expense.decision_on:
+        return _("主席本人经办的支出须先经工会委员会集体研究，再决定是否批准。")
     return None
 
 
@@ -108,11 +163,11 @@ EXPENSE_FLOW = Workflow(
             {E.SUBMITTED},
             E.REVIEWED,
             _("财务审核"),
-            is_accountant & not_own,
+            books & not_own,
             form="NoteForm",
             done=_("财务审核已通过。"),
             notify=_after_review,
-            notice=_("支出申请“{obj.purpose}”已通过财务审核，请办理。"),
+            notice=_reviewed_notice,
         ),
         _step(
             "accept",
@@ -123,8 +178,8 @@ EXPENSE_FLOW = Workflow(
             blocked=_not_goods,
             form="AcceptForm",
             done=_("已验收。"),
-            notify=_chair,
-            notice=_("支出申请“{obj.purpose}”已验收，请审批。"),
+            notify=_after_acceptance,
+            notice=_accepted_notice,
         ),
         _step(
             "decide",
@@ -143,12 +198,12 @@ EXPENSE_FLOW = Workflow(
             {E.REVIEWED, E.ACCEPTED},
             E.APPROVED,
             _("审批同意"),
-            is_chair & not_own,
+            signs & not_own,
             blocked=_not_ready_to_approve,
             form="NoteForm",
             done=_("已审批同意，等待财务支付。"),
-            notify=_accountants,
-            notice=_("支出申请“{obj.purpose}”主席已审批，请支付。"),
+            notify=_payers,
+            notice=_approved_notice,
             style="success",
         ),
         _step(
@@ -156,7 +211,7 @@ EXPENSE_FLOW = Workflow(
             {E.APPROVED},
             E.PAID,
             _("支付记账"),
-            is_accountant & not_own,
+            books & not_own,
             form="PayForm",
             done=_("已支付并记账。"),
             notify=_requester,
@@ -168,7 +223,7 @@ EXPENSE_FLOW = Workflow(
             IN_REVIEW,
             E.RETURNED,
             _("退回"),
-            (is_accountant | is_chair) & not_own,
+            (books | is_chair) & not_own,
             form="ReasonForm",
             done=_("已退回经办人修改。"),
             notify=_requester,
@@ -180,7 +235,8 @@ EXPENSE_FLOW = Workflow(
             {E.REVIEWED, E.ACCEPTED},
             E.REFUSED,
             _("不批准"),
-            is_chair & not_own,
+            signs & not_own,
+            blocked=_committee_first,
             form="ReasonForm",
             done=_("已不予批准。"),
             notify=_requester,
@@ -195,7 +251,7 @@ EXPENSE_FLOW = Workflow(
             is_requester,
             form="ResubmitForm",
             done=_("已重新提交，等待财务审核。"),
-            notify=_accountants,
+            notify=_checkers,
             notice=_("支出申请“{obj.purpose}”已修改后重新提交，请审核。"),
         ),
         _step(
@@ -253,13 +309,26 @@ ADJUSTMENT_FLOW = Workflow(
     noun=_("预算调整"),
     url_name="funds:adjustment_step",
     view_permission="funds.view_books",
-    final={Adjustment.Status.APPROVED},
+    final={Adjustment.Status.APPROVED, Adjustment.Status.WITHDRAWN},
     step_labels={"create": _("编制草案")},
-    actions=_committee_then_upper(
-        "adjustment",
-        Adjustment.Status,
-        approved_done=_("调整已批复生效。"),
-        notify=_accountants,
-        notice=_("{obj}已批复生效。"),
-    ),
+    actions=[
+        *_committee_then_upper(
+            "adjustment",
+            Adjustment.Status,
+            approved_done=_("调整已批复生效。"),
+            notify=_accountants,
+            notice=_("{obj}已批复生效。"),
+        ),
+        Action(
+            "withdraw",
+            {Adjustment.Status.DRAFT},
+            Adjustment.Status.WITHDRAWN,
+            label=_("撤回"),
+            allowed=drafted_adjustment & (is_accountant | is_chair),
+            confirm=_("撤回后这份预算调整不再办理，也不能恢复；如仍需调整，请重新编制。"),
+            service="funds.services.budget.withdraw_adjustment",
+            done=_("预算调整已撤回。"),
+            style="danger",
+        ),
+    ],
 )

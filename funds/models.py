@@ -169,16 +169,22 @@ class BudgetLine(models.Model):
 
 
 class Adjustment(models.Model):
-    """A budget adjustment (预算调整): the same steps as the budget; its changes count once approved."""
+    """A budget adjustment (预算调整): the same steps as the budget; its changes count once approved. Its author may
+    withdraw (撤回) a draft the committee has not adopted."""
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("草案")
         ADOPTED = "adopted", _("委员会通过")
         APPROVED = "approved", _("上级批复")
+        WITHDRAWN = "withdrawn", _("已撤回")
 
     budget = models.ForeignKey(Budget, verbose_name=_("预算"), on_delete=models.PROTECT, related_name="adjustments")
     reason = models.TextField(_("调整理由"))
     status = models.CharField(_("状态"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    # who drafted it: she alone may withdraw it (撤回) before the committee adopts it
+    created_by = models.ForeignKey(
+        USER, verbose_name=_("编制人"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     adopted_on = models.DateField(_("委员会通过日期"), null=True, blank=True)
     approved_on = models.DateField(_("上级批复日期"), null=True, blank=True)
     approval_number = models.CharField(_("批复文号"), max_length=60, blank=True)

@@ -131,7 +131,7 @@ def expense_detail(request, pk):
         "attachments": expense.attachments.all(),
         "buttons": workflow.buttons_for(request, expense),
         "attach_form": forms.AttachmentForm() if _may_attach(request.user, expense) else None,
-        "needs_decision": expense_services.needs_decision(expense),
+        "decision_reason": expense_services.decision_reason(expense),
     }
     return render(request, "funds/expense_detail.html", context)
 

@@ -116,7 +116,7 @@ def make_adjustment(users, state):
     from funds.models import Adjustment, Budget
 
     budget, _new = Budget.objects.get_or_create(year=TODAY.year, defaults={"status": Budget.Status.EXECUTING})
-    return Adjustment.objects.create(budget=budget, reason="调增", status=state)
+    return Adjustment.objects.create(budget=budget, reason="调增", status=state, created_by=users["accountant"])
 
 
 def make_election(users, state):

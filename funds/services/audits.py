@@ -9,6 +9,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from unionportal.notices import notify
+from unionportal.roles import Role, users_with_role
+
 from ..models import Attachment, Audit, Expense, Finding
 
 FIRST_YEAR = 2000  # no union keeps its books here from before
@@ -125,4 +128,34 @@ def finish(*, audit: Audit, conclusion: str, finished_on: datetime.date, actor) 
         raise ValidationError(_("请填写完成日期，且不能晚于今天。"))
     audit.status, audit.conclusion, audit.finished_on = Audit.Status.FINISHED, conclusion.strip(), finished_on
     audit.save()
+    _tell_who_must_rectify(audit, actor)
     return audit
+
+
+def _tell_who_must_rectify(audit: Audit, actor) -> None:
+    """审查意见 are acted on by the chair and the accountants, who keep the books: when the audit ends with findings,
+    each of them is told — how many are still to be put right (整改) and the first deadline, or that all were."""
+    findings = audit.findings.all()
+    total = len(findings)
+    if not total:
+        return
+    deadlines = sorted(f.deadline for f in findings if f.status == Finding.Status.OPEN)
+    if deadlines:
+        text = _(
+            "经费审查“%(title)s”已完成，提出 %(total)s 个问题，%(open)s 个待整改，最早的整改期限是%(deadline)s，"
+            "请阅审查意见并按期整改。"
+        ) % {"title": audit.title, "total": total, "open": len(deadlines), "deadline": deadlines[0].isoformat()}
+    else:
+        text = _("经费审查“%(title)s”已完成，提出的 %(total)s 个问题均已整改，请阅审查意见。") % {
+            "title": audit.title,
+            "total": total,
+        }
+    notify(
+        users_with_role(Role.CHAIR, Role.ACCOUNTANT),
+        text=text,
+        url=audit.get_absolute_url(),
+        kind="funds.audit.finish",
+        permission="funds.view_books",
+        obj=audit,
+        exclude=actor,
+    )

@@ -142,15 +142,26 @@ def create_adjustment(*, budget: Budget, reason: str, actor) -> Adjustment:
         raise ValidationError(_("只有已批复或执行中的预算才能调整。"))
     if not reason.strip():
         raise ValidationError(_("请填写调整理由。"))
-    adjustment = Adjustment.objects.create(budget=budget, reason=reason.strip())
+    adjustment = Adjustment.objects.create(budget=budget, reason=reason.strip(), created_by=actor)
     record(adjustment, "create", actor=actor)
     return adjustment
+
+
+@transaction.atomic
+def withdraw_adjustment(*, adjustment: Adjustment, actor, note: str = "") -> Adjustment:
+    """撤回: the author takes back a draft adjustment before the committee adopts it; it never counts and is kept,
+    withdrawn, on the budget's list. Once adopted it is the committee's, and only the upper union's reply ends it."""
+    adjustment = _lock_adjustment(adjustment)
+    require_open_year(adjustment.budget.year)
+    return move(adjustment, "withdraw", actor=actor, note=note.strip())
 
 
 @transaction.atomic
 def set_adjustment_line(*, adjustment: Adjustment, account: Account, change, actor) -> AdjustmentLine | None:
     """A line of the draft adjustment; 0 takes the account's line out of the draft (None)."""
     adjustment = _lock_adjustment(adjustment)
+    if adjustment.status == Adjustment.Status.WITHDRAWN:
+        raise ValidationError(_("预算调整已撤回，不能再改。"))
     if adjustment.status != Adjustment.Status.DRAFT:
         raise ValidationError(_("预算调整已提交，不能再改。"))
     change = parse_amount(change, _("调整金额"), allow_negative=True, allow_zero=True)

@@ -3,7 +3,10 @@ expense by its table (``funds/flows.py``) under a row lock, so of two people pre
 moves it.
 
 Rules from 《基层工会经费收支管理办法》: within the approved budget; legal original receipts (发票/收据);
-large items decided collectively by the committee before the chair signs; nobody approves their own request.
+large items decided collectively by the committee before the chair signs; nobody approves their own request. A
+request asked by the one who holds the seat that would check it (the chair's own, the only accountant's own) goes to
+the committee's collective decision (集体研究) whatever its amount, and another member of the committee takes that
+seat for it (``rules.asked_by_chair``, ``rules.asked_by_only_accountant``); the 经审 are told when it is approved.
 """
 
 import datetime
@@ -21,6 +24,7 @@ from unionportal.workflow import flow_for, move, record
 
 from ..models import Account, Attachment, AttachmentRead, Budget, Entry, Expense, Fund
 from ..money import ZERO, parse_amount
+from ..rules import asked_by_chair, asked_by_only_accountant
 from .budget import check_budget
 from .common import require_active_fund, require_new_voucher, require_open_year, year_settings
 
@@ -135,7 +139,7 @@ def request_expense(
     _add_attachments(expense, attachments)
     record(expense, "request", actor=requester)
     notify(
-        users_with_role(Role.ACCOUNTANT),
+        first_checkers(expense),
         text=_("支出申请“%(purpose)s”%(amount)s元待财务审核。")
         % {"purpose": expense.purpose, "amount": expense.amount},
         url=expense.get_absolute_url(),
@@ -145,6 +149,14 @@ def request_expense(
         exclude=requester,
     )
     return expense
+
+
+def first_checkers(expense: Expense):
+    """Who does the 财务审核 (and later books the payment): the accountants; for the only accountant's own request,
+    the chair and the 委员 who do it in her place."""
+    if asked_by_only_accountant(None, expense):
+        return users_with_role(Role.CHAIR, Role.STAFF).exclude(pk=expense.requester_id)
+    return users_with_role(Role.ACCOUNTANT)
 
 
 @transaction.atomic
@@ -209,8 +221,23 @@ def record_decision(*, expense: Expense, actor, decision_on: datetime.date, deci
     )
 
 
+def decision_reason(expense: Expense) -> str:
+    """Why this request needs the committee's collective decision (集体研究) before it is approved, or "": a large
+    amount; or nobody in the usual seat may check it, because its 经办人 holds that seat herself — the chair, whose
+    一支笔 may not sign her own request, or the only accountant, whose 财务审核 another member of the committee
+    takes in her place. Either way no money leaves on one person's word."""
+    if asked_by_chair(None, expense):
+        return _("主席本人经办的支出，须经工会委员会集体研究，由其他主席或委员登记审批。")
+    if asked_by_only_accountant(None, expense):
+        return _("财务人员本人经办的支出，由主席或委员代为财务审核和支付，并须经工会委员会集体研究。")
+    limit = year_settings(expense.year).committee_threshold
+    if expense.amount > limit:
+        return _("单笔超过 %(limit)s 元的支出须先经工会委员会集体研究。") % {"limit": limit}
+    return ""
+
+
 def needs_decision(expense: Expense) -> bool:
-    return expense.amount > year_settings(expense.year).committee_threshold
+    return bool(decision_reason(expense))
 
 
 @transaction.atomic
@@ -221,17 +248,33 @@ def approve_expense(*, expense: Expense, actor, note: str = "") -> Expense:
     _require(expense, "approve", actor)
     if expense.is_goods and expense.status != S.ACCEPTED:
         raise ValidationError(_("购买物品的支出须先验收，才能审批。"))
-    if needs_decision(expense) and not expense.decision_on:
-        raise ValidationError(
-            _("单笔超过 %(limit)s 元的支出须先经工会委员会集体研究，请先登记会议日期和纪要。")
-            % {"limit": year_settings(expense.year).committee_threshold}
-        )
+    reason = decision_reason(expense)
+    if reason and not expense.decision_on:
+        raise ValidationError(_("%(reason)s请先登记集体研究的会议日期和纪要。") % {"reason": reason})
     # the year's budget row is the lock every approval queues on, so two approvals cannot both take the
     # last of a line
     Budget.objects.select_for_update().filter(year=expense.year).first()
     check_budget(year=expense.year, account=expense.account, amount=expense.amount, exclude=expense)
     _check_dedicated_fund(expense)
-    return move(expense, "approve", actor=actor, note=note, approved_by=actor)
+    expense = move(expense, "approve", actor=actor, note=note, approved_by=actor)
+    if asked_by_chair(None, expense) or asked_by_only_accountant(None, expense):
+        _tell_auditors(expense, actor)
+    return expense
+
+
+def _tell_auditors(expense: Expense, actor) -> None:
+    """A request its 经办人 could not have checked in the usual way was approved on the committee's decision: the
+    经费审查委员会, who oversee the funds, are told of it."""
+    notify(
+        users_with_role(Role.AUDITOR),
+        text=_("本人经办的支出“%(purpose)s”%(amount)s元已经集体研究（%(minute)s）审批，请经审委员会监督。")
+        % {"purpose": expense.purpose, "amount": expense.amount, "minute": expense.decision_minute},
+        url=expense.get_absolute_url(),
+        kind="funds.expense.approve_own",
+        permission="funds.view_expense",
+        obj=expense,
+        exclude=actor,
+    )
 
 
 def paid_on_refusal(expense: Expense, paid_on: datetime.date) -> str | None:

@@ -148,3 +148,61 @@ def test_a_sample_of_nothing_is_refused_and_finishing_asks_first(users, audit, c
         audits.sample(audit=audit, expenses=[], actor=users["auditor"])
     page = client_as("auditor").get(audit.get_absolute_url()).content.decode()
     assert "完成后审查意见不能再修改" in page and "确认完成审查" in page
+
+
+def test_an_audit_finished_with_findings_tells_the_chair_and_the_accountants(users, audit, make_user):
+    from unionportal.notices import Notice
+
+    second = make_user("second", roles=["accountant"])
+    deadline = TODAY + datetime.timedelta(days=30)
+    audits.add_finding(
+        audit=audit, problem="会议费未附签到表", responsible="李秀兰", deadline=deadline, actor=users["auditor"]
+    )
+    audits.add_finding(
+        audit=audit,
+        problem="一张发票抬头不对",
+        responsible="王丽",
+        deadline=deadline + datetime.timedelta(days=5),
+        actor=users["auditor"],
+    )
+    assert not Notice.objects.filter(kind__startswith="funds.audit").exists()  # told once, with the conclusion
+    audits.finish(audit=audit, conclusion="基本规范，有两处问题", finished_on=TODAY, actor=users["auditor"])
+    told = Notice.objects.filter(kind="funds.audit.finish")
+    assert {n.recipient.username for n in told} == {"chair", "accountant", "second"}
+    text = told.get(recipient=second).text
+    assert f"提出 2 个问题，2 个待整改，最早的整改期限是{deadline.isoformat()}" in text
+    assert told.get(recipient=users["chair"]).url == audit.get_absolute_url()
+
+
+def test_an_audit_without_findings_tells_nobody_and_one_put_right_already_says_so(users, audit):
+    from unionportal.notices import Notice
+
+    audits.finish(audit=audit, conclusion="账目清楚", finished_on=TODAY, actor=users["auditor"])
+    assert not Notice.objects.filter(kind="funds.audit.finish").exists()
+    second = audits.open_audit(
+        kind=Audit.Kind.SPECIAL,
+        title="送温暖专项审查",
+        year=TODAY.year,
+        period_from=TODAY.replace(month=1, day=1),
+        period_to=TODAY,
+        subject="春节送温暖",
+        actor=users["auditor"],
+    )
+    finding = audits.add_finding(
+        audit=second, problem="签收表缺一人签字", responsible="王丽", deadline=TODAY, actor=users["auditor"]
+    )
+    audits.rectify(finding=finding, rectification="已补签", rectified_on=TODAY, actor=users["auditor"])
+    audits.finish(audit=second, conclusion="规范", finished_on=TODAY, actor=users["auditor"])
+    assert "提出的 1 个问题均已整改" in Notice.objects.get(recipient=users["chair"], kind="funds.audit.finish").text
+
+
+def test_finishing_on_the_page_leaves_the_chair_a_notice(users, audit, client_as):
+    from unionportal.notices import Notice
+
+    audits.add_finding(audit=audit, problem="x", responsible="y", deadline=TODAY, actor=users["auditor"])
+    client_as("auditor").post(
+        f"/funds/audits/{audit.pk}/finish/",
+        {"finish-conclusion": "有问题待整改", "finish-finished_on": TODAY.isoformat()},
+    )
+    assert Audit.objects.get(pk=audit.pk).status == Audit.Status.FINISHED
+    assert Notice.objects.filter(recipient=users["chair"], text__contains="1 个待整改").exists()
