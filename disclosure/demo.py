@@ -1,6 +1,10 @@
-"""The demo school's 校务公开: its 17 categories and ~60 items in every state, with a few objections.
+"""The demo school's 校务公开: its 17 categories and ~60 items in every state, with a few objections, and the
+校务公开领导小组 at work: 预审 is its duty (rules.reviews), so it meets, and a reviewer names one of its meetings
+when she passes or returns an item. Three days ago it returned the items now 已退回 and passed those now 公示中;
+it meets again today, for the items that wait for 预审.
 
-Runs once: when items already exist it leaves them be, so ``load_demo`` stays idempotent.
+Runs once: when items already exist it leaves them be, so ``load_demo`` stays idempotent (the group's meetings
+are held once too, even into a demo loaded before they were).
 """
 
 import datetime
@@ -9,7 +13,9 @@ import random
 from django.contrib.auth.models import User
 from django.utils import timezone
 
-from members.models import Department, Member
+from congress import bodies
+from members.committees import current_body_term
+from members.models import Committee, Department, Member
 
 from . import services
 from .models import DisclosureItem
@@ -54,14 +60,17 @@ OBJECTIONS = [
 LAPSED = "招待费开支"
 # states spread over the ~60 items, in this proportion
 STATES = ["archived"] * 5 + ["closed"] * 5 + ["published"] * 3 + ["rectifying", "pending", "returned", "draft"]
+# the leading group members.demo seats (chair, handler, staff); congress.body_demo gives the same kind, later
+LEADING_GROUPS = ["校务公开领导小组", "厂务公开领导小组"]
 
 
 def load(stdout):
     categories = services.load_categories()
+    today = timezone.localdate()
+    meetings = _leading_group_meetings(today)
     if DisclosureItem.objects.exists():
         return
     rng = random.Random(2026)
-    today = timezone.localdate()
     chair = User.objects.filter(username="chair").first()
     staff = User.objects.filter(username="staff").first()
     handler = User.objects.filter(username="handler").first()
@@ -95,12 +104,38 @@ def load(stdout):
                 (chair, staff, handler),
                 members,
                 today,
+                meetings[0] if meetings else None,
             )
             count += 1
     stdout.write(f"  公开事项 {count} 项")
 
 
-def _make(rng, category, department, title_template, start, state, people, members, today):
+def _leading_group_meetings(today):
+    """The 公开领导小组 takes up 预审 as soon as the board fills (its seats are members.demo's): its meeting of
+    three days ago, which decided the items of that week, and today's, which the items waiting for 预审 are
+    decided at. Without the group (or its term not in office today) there are none, and union staff review."""
+    Committee.objects.filter(name__in=LEADING_GROUPS).update(kind=Committee.Kind.DISCLOSURE)
+    term = current_body_term(Committee.Kind.DISCLOSURE, today)
+    if term is None:
+        return []
+    if term.meetings.exists():
+        return list(term.meetings.order_by("number"))
+    seated = [seat.member for seat in term.seats.select_related("member")]
+    earlier = bodies.hold_meeting(
+        term=term,
+        held_on=max(today - datetime.timedelta(days=3), term.starts_on),
+        place="工会会议室",
+        agenda="预审本周拟公开事项",
+        attendees=seated,
+    )
+    bodies.record_minutes(meeting=earlier, minutes="会议逐项审核了拟公开事项，通过的予以公示，数据不全的退回补充。")
+    now = bodies.hold_meeting(
+        term=term, held_on=today, place="工会会议室", agenda="预审已提交的公开事项", attendees=seated
+    )
+    return [earlier, now]
+
+
+def _make(rng, category, department, title_template, start, state, people, members, today, meeting):
     chair, staff, handler = people
     year = start.year if start.month >= 8 else start.year - 1
     title = title_template.format(
@@ -132,12 +167,19 @@ def _make(rng, category, department, title_template, start, state, people, membe
         return item
     reviewer = chair if actor == staff else staff  # nobody passes her own draft in 预审
     if state == "returned":
-        return services.return_item(item=item, actor=reviewer, comment="请补充数据来源和经办人签字。")
+        comment = "请补充数据来源和经办人签字。"
+        return services.return_item(item=item, actor=reviewer, comment=comment, meeting=meeting)
     live = state == "published"
     period_start = today - datetime.timedelta(days=2) if live else start
     period_end = period_start + datetime.timedelta(days=6 if live else 4)
     item = services.approve(
-        item=item, actor=reviewer, period_start=period_start, period_end=period_end, today=period_start
+        item=item,
+        actor=reviewer,
+        period_start=period_start,
+        period_end=period_end,
+        today=period_start,
+        # the items of this week went through the group's meeting; the older ones before it set up on the portal
+        meeting=meeting if live else None,
     )
     objection_count = rng.choice([0, 0, 0, 1, 2]) if members else 0
     for content, answer in rng.sample(OBJECTIONS, objection_count):

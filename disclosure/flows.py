@@ -1,8 +1,11 @@
-"""The 公开 item's transition table: draft → 预审 → 公示 → closed or 整改 → archived."""
+"""The 公开 item's transition table: draft → 预审 → 公示 → closed or 整改 → archived; a rectified item goes
+back through 预审 before it is published again (预审制度: nothing is published unreviewed)."""
 
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from members.committees import current_body_term
+from members.models import Committee
 from unionportal.roles import Role, is_handler, is_union_staff, users_with_role
 from unionportal.workflow import Action, Workflow
 
@@ -13,8 +16,13 @@ S = DisclosureItem.Status
 drafter = is_union_staff | (is_handler & of_own_department)
 
 
-def _staff(item):
-    return users_with_role(Role.CHAIR, Role.STAFF)
+def _reviewers(item):
+    """Who does 预审 (rules.reviews): the members of the 公开领导小组 in office once the union has set it up,
+    else union staff. The notice of an item to review goes to them."""
+    term = current_body_term(Committee.Kind.DISCLOSURE)
+    if term is None:
+        return users_with_role(Role.CHAIR, Role.STAFF)
+    return [seat.member for seat in term.seats.select_related("member__user")]
 
 
 def _drafter(item):
@@ -27,6 +35,13 @@ def _not_closable(item):
     if item.objections.filter(answered_at__isnull=True).exists():
         return _("还有未答复的异议，不能结束公示。")
     return None
+
+
+def _approve_confirm(item):
+    """Publishing an item that asks for signatures tells every member at once: that cannot be taken back."""
+    if item.needs_signature and not item.is_public:
+        return _("通过后立即公示，并通知全体会员签阅，通知发出后不能撤回。确定通过？")
+    return ""
 
 
 def _published_until(item):
@@ -47,6 +62,8 @@ FLOW = Workflow(
         "answer": _("答复异议"),
         "remind": _("提醒未签阅人员"),
         "period_over": _("公示期满，待结束公示"),
+        # before 整改 went back through 预审, staff republished a rectified item straight away: older timelines
+        "republish": _("整改后重新公示"),
     },
     actions=[
         Action(
@@ -57,7 +74,7 @@ FLOW = Workflow(
             allowed=drafter,
             service="disclosure.services.submit",
             done=_("已提交预审，等待公开领导小组审核。"),
-            notify=_staff,
+            notify=_reviewers,
             notice=_("“{obj.title}”已提交预审，请审核。"),
         ),
         Action(
@@ -91,6 +108,7 @@ FLOW = Workflow(
             form="disclosure.forms.ApproveForm",
             service="disclosure.services.approve",
             done=_published_until,
+            confirm=_approve_confirm,
             notify=_drafter,
             notice=lambda item: (
                 _("“%(title)s”已通过预审，公示至%(end)s。")
@@ -105,20 +123,21 @@ FLOW = Workflow(
             allowed=is_union_staff,
             form="disclosure.forms.NoteForm",
             service="disclosure.services.rectify",
-            done=_("已转入整改，整改后重新公示。"),
+            done=_("已转入整改，整改后须重新提交预审。"),
             notify=_drafter,
             notice=_("“{obj.title}”需要整改：{obj.rectification_note}"),
             style="warning",
         ),
         Action(
-            "republish",
+            "resubmit",
             {S.RECTIFYING},
-            S.PUBLISHED,
-            label=_("整改后重新公示"),
-            allowed=is_union_staff,
-            form="disclosure.forms.PeriodForm",
-            service="disclosure.services.republish",
-            done=_published_until,
+            S.PENDING,
+            label=_("整改后提交预审"),
+            allowed=drafter,
+            service="disclosure.services.resubmit",
+            done=_("整改后的事项已提交预审，通过后重新公示。"),
+            notify=_reviewers,
+            notice=_("“{obj.title}”整改后重新提交预审，请审核。"),
         ),
         Action(
             "close",

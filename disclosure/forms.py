@@ -56,7 +56,7 @@ class NoteForm(ActionForm):
 
 
 class PeriodForm(ActionForm):
-    """The 公示期 of a 整改 republished (union staff)."""
+    """The 公示期 an item is published for (预审通过, ApproveForm)."""
 
     period_start = forms.DateField(label=_("公示开始"), widget=DATE_WIDGET)
     period_end = forms.DateField(label=_("公示截止"), widget=DATE_WIDGET)

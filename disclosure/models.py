@@ -80,6 +80,9 @@ class DisclosureItem(models.Model):
     # the transitions are the table in flows.py
     EDITABLE = {S.DRAFT, S.RETURNED, S.RECTIFYING}  # 整改: fixed, its files replaced, then published again
     ON_BOARD = {S.PUBLISHED, S.RECTIFYING, S.CLOSED, S.ARCHIVED}
+    # 签阅 is asked while the item is on the board and still in hand; once archived (归档) the file is shut and
+    # nobody is asked any more (what was signed stays)
+    SIGNING = ON_BOARD - {S.ARCHIVED}
 
     category = models.ForeignKey(Category, verbose_name=_("类别"), on_delete=models.PROTECT, related_name="items")
     title = models.CharField(_("标题"), max_length=200)
@@ -161,6 +164,11 @@ class DisclosureItem(models.Model):
     @property
     def on_board(self):
         return self.status in self.ON_BOARD
+
+    @property
+    def asks_signature(self):
+        """需签阅 asked of the members now: an internal item marked so, on the board and not yet archived."""
+        return self.needs_signature and not self.is_public and self.status in self.SIGNING
 
     def days_left(self, today=None):
         return self.days_left_of(self.status, self.period_end, today)

@@ -40,7 +40,7 @@ def is_published(user, item):
 
 @rules.predicate
 def asks_signature(user, item):
-    return item is not None and item.needs_signature and not item.is_public and item.on_board
+    return item is not None and item.asks_signature
 
 
 @rules.predicate

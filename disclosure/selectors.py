@@ -186,7 +186,8 @@ def awaiting_close(today=None):
 
 def untold_period_over(today=None):
     """Items waiting to be closed whose staff have not yet been told so for this 公示期: no 公示期满 step
-    since the item was last published (预审通过 or 整改后重新公示)."""
+    since the item was last published (预审通过; ``republish``: 整改后重新公示 on older timelines, when a rectified
+    item went up again without 预审)."""
     steps = ItemStep.objects.filter(item=OuterRef("pk"))
     published_at = steps.filter(action__in=("approve", "republish")).order_by("-at").values("at")[:1]
     return (

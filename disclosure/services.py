@@ -98,10 +98,10 @@ EDITABLE_FIELDS = ("category", "title", "body", "audience", "needs_signature", "
 
 @transaction.atomic
 def update_item(*, item, actor, **fields):
-    """Only a draft or a returned item is edited; editing a returned item puts it back to 草稿."""
+    """Only a draft, a returned item or one in 整改 is edited; editing a returned item puts it back to 草稿."""
     locked = _lock(item)
     if locked.status not in DisclosureItem.EDITABLE:
-        raise ValidationError(_("只有草稿或已退回的事项可以修改。"))
+        raise ValidationError(_("只有草稿、已退回或整改中的事项可以修改。"))
     for name, value in fields.items():
         if name not in EDITABLE_FIELDS:
             raise ValueError(name)
@@ -157,15 +157,18 @@ def _check_period(start, end, today):
 
 
 @transaction.atomic
-def approve(*, item, actor, period_start, period_end, note="", today=None, meeting=None):
-    """预审 → 公示中: approved by the leading group and published for its 公示期, from today on."""
+def approve(*, item, actor, period_start, period_end, note="", today=None, meeting=None) -> DisclosureItem:
+    """预审 → 公示中: approved by the leading group and published for its 公示期, from today on. An item
+    published before (整改, then 预审 again) keeps its first 公示日 and asks its members to sign afresh: what they
+    signed was the faulty version. Members who must sign (需签阅) are told it is up."""
     today = today or timezone.localdate()
     _check_period(period_start, period_end, today)
     locked = _lock(item)
     period = {"start": date_format(period_start, "Y年n月j日"), "end": date_format(period_end, "Y年n月j日")}
     text = _("预审通过，公示期%(start)s至%(end)s。") % period
     where = _decided_at(meeting, item=locked, approved=True, text=text, actor=actor)
-    return _move(
+    republished = locked.published_on is not None
+    moved = _move(
         locked,
         "approve",
         actor,
@@ -174,6 +177,23 @@ def approve(*, item, actor, period_start, period_end, note="", today=None, meeti
         period_end=period_end,
         published_on=locked.published_on or today,  # the day it really went up
     )
+    if republished:
+        ReadReceipt.objects.filter(item=moved).delete()
+    _ask_signatures(moved)
+    return moved
+
+
+def _ask_signatures(item: DisclosureItem) -> None:
+    """需签阅: each member who must sign is told the item is up, in one query for them all and one insert for the
+    notices, whatever their number (every active member with a login may open an internal item on the board)."""
+    if not item.asks_signature:
+        return
+    members = unsigned_members(item).select_related("user")
+    text = _("“%(title)s”已公示，需要您签阅：请打开后点“已阅”（公示至%(end)s）。") % {
+        "title": item.title,
+        "end": date_format(item.period_end, "n月j日"),
+    }
+    notify(members, text=text, url=item.get_absolute_url(), kind="disclosure.sign_asked")
 
 
 @transaction.atomic
@@ -222,13 +242,10 @@ def rectify(*, item, actor, note):
 
 
 @transaction.atomic
-def republish(*, item, actor, period_start, period_end, note="", today=None):
-    """整改中 → 公示中: the rectified item is published again for a new 公示期."""
-    _check_period(period_start, period_end, today or timezone.localdate())
-    moved = _move(item, "republish", actor, note=note, period_start=period_start, period_end=period_end)
-    # what members signed was the faulty version: the corrected one asks for fresh receipts
-    ReadReceipt.objects.filter(item=moved).delete()
-    return moved
+def resubmit(*, item: DisclosureItem, actor) -> DisclosureItem:
+    """整改中 → 预审: the rectified item goes back to the leading group like a new one (预审制度: nothing is
+    published unreviewed); once passed it is published for a new 公示期 and asks for fresh signatures."""
+    return _move(_lock(item), "resubmit", actor)
 
 
 @transaction.atomic
@@ -258,14 +275,29 @@ def file_objection(*, item, author, content, today=None):
     objection.full_clean()
     objection.save()
     _record(item, "object", author.user, objection.content)
-    notify(
-        users_with_role(Role.CHAIR, Role.STAFF),
-        text=_("“%(title)s”收到一条异议，请答复。") % {"title": item.title},
-        url=item.get_absolute_url(),
-        kind="disclosure.objection",
-        exclude=author.user,
-    )
+    _tell_of_objection(objection)
     return objection
+
+
+OBJECTION_EXCERPT_CHARS = 60
+
+
+def _tell_of_objection(objection: Objection) -> None:
+    """The item's drafter and responsible person, and the union staff who answer (答复), are told of a new
+    objection with a link to it. The author is not named: the page names her only to the leading group."""
+    item = objection.item
+    content = objection.content
+    if len(content) > OBJECTION_EXCERPT_CHARS:
+        content = content[:OBJECTION_EXCERPT_CHARS] + "…"
+    notify(
+        [item.created_by, item.responsible, *users_with_role(Role.CHAIR, Role.STAFF)],
+        text=_("“%(title)s”收到一条异议：%(content)s 请及时答复。") % {"title": item.title, "content": content},
+        url=f"{item.get_absolute_url()}#objection-{objection.pk}",
+        kind="disclosure.objection",
+        permission="disclosure.view_item",
+        obj=item,
+        exclude=objection.author.user,
+    )
 
 
 @transaction.atomic
@@ -296,11 +328,18 @@ def _record(item, action, actor, note):
     FLOW.record(item, action, actor=actor, note=note)
 
 
+def _require_signature_asked(item: DisclosureItem) -> None:
+    if item.asks_signature:
+        return
+    if item.needs_signature and item.status == DisclosureItem.Status.ARCHIVED:
+        raise ValidationError(_("这个事项已归档，不再签阅。"))
+    raise ValidationError(_("这个事项不需要签阅。"))
+
+
 @transaction.atomic
 def sign(*, item, user):
     """已阅: a member signs an internal item marked 需签阅; signing twice keeps the first time."""
-    if not (item.needs_signature and item.audience == DisclosureItem.Audience.INTERNAL and item.on_board):
-        raise ValidationError(_("这个事项不需要签阅。"))
+    _require_signature_asked(item)
     receipt, _created = ReadReceipt.objects.get_or_create(item=item, user=user)
     return receipt
 
@@ -312,8 +351,7 @@ def remind_unsigned(*, item, actor):
     Returns the members reminded; the reminder is a step on the timeline, which also dates the last one.
     """
     locked = _lock(item)
-    if not (locked.needs_signature and not locked.is_public and locked.on_board):
-        raise ValidationError(_("这个事项不需要签阅。"))
+    _require_signature_asked(locked)
     last = last_reminder(locked)
     if last and timezone.localdate(last.at) == timezone.localdate():
         raise ValidationError(

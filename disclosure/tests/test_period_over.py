@@ -56,8 +56,9 @@ def test_a_republished_item_is_told_again_when_its_new_period_ends(users):
     services.tell_period_over(today=_after(item))
     item = services.rectify(item=item, actor=users["staff"], note="更正数字")
     today = timezone.localdate()
-    item = services.republish(
-        item=item, actor=users["staff"], period_start=today, period_end=today + datetime.timedelta(days=5)
+    item = services.resubmit(item=item, actor=users["staff"])
+    item = services.approve(
+        item=item, actor=users["chair"], period_start=today, period_end=today + datetime.timedelta(days=5)
     )
     assert services.tell_period_over(today=_after(item)) == [item]
     assert item.steps.filter(action="period_over").count() == 2

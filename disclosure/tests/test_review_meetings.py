@@ -106,3 +106,17 @@ def test_a_member_of_the_group_finds_the_items_awaiting_review_and_no_drafts(cli
     work = client.get("/disclosure/work/").text
     assert "食堂招标结果" in work and "招待费开支" in work
     assert pending.status == S.PENDING
+
+
+def test_an_item_to_review_is_announced_to_the_group_once_it_is_set_up(users):
+    from unionportal.notices import Notice
+
+    def told_of(item):
+        notices = Notice.objects.filter(kind="disclosure.disclosureitem.submit", url=item.get_absolute_url())
+        return set(notices.values_list("recipient__username", flat=True))
+
+    assert told_of(make_item("pending", title="无小组时")) == {"chair", "staff"}
+    make_body(
+        Committee.Kind.DISCLOSURE, members=[users["member"].member, users["delegate"].member], name="校务公开领导小组"
+    )
+    assert told_of(make_item("pending", title="有小组时")) == {"member", "delegate"}

@@ -77,12 +77,30 @@ def test_full_flow_leaves_a_dated_step_for_every_move(users):
     ]
 
 
-def test_rectified_item_is_republished_for_a_new_period(users):
+def test_rectified_item_goes_back_through_pre_review_before_a_new_period(users):
     item = make_item("rectifying", actor=users["staff"])
     assert item.rectification_note == "更正数字"
-    services.republish(item=item, actor=users["staff"], period_start=TODAY, period_end=TODAY + 6 * DAY)
-    item.refresh_from_db()
+    first_published = item.published_on
+    item = services.resubmit(item=item, actor=users["staff"])
+    assert item.status == S.PENDING and not item.on_board
+    item = services.approve(item=item, actor=users["chair"], period_start=TODAY, period_end=TODAY + 6 * DAY)
     assert item.status == S.PUBLISHED and item.days_left() == 7
+    assert item.published_on == first_published  # 首次公示日 stays the first
+    assert [s.action for s in item.steps.order_by("pk")][-3:] == ["rectify", "resubmit", "approve"]
+
+
+def test_no_move_publishes_a_rectified_item_without_pre_review():
+    from disclosure.flows import FLOW
+
+    assert [a.name for a in FLOW.actions if S.RECTIFYING in a.sources and a.target == S.PUBLISHED] == []
+    assert not hasattr(services, "republish")
+
+
+def test_the_drafter_does_not_pass_her_own_rectified_item_in_pre_review(users):
+    item = make_item("rectifying", actor=users["staff"])
+    item = services.resubmit(item=item, actor=users["staff"])
+    with pytest.raises(ValidationError, match="您不能预审通过并公示这个公开事项"):
+        services.approve(item=item, actor=users["staff"], period_start=TODAY, period_end=TODAY + 6 * DAY)
 
 
 @pytest.mark.parametrize(
@@ -97,7 +115,10 @@ def test_rectified_item_is_republished_for_a_new_period(users):
         ("returned", "submit"),
         ("published", "submit"),
         ("published", "archive"),
-        ("published", "republish"),
+        ("published", "resubmit"),
+        ("draft", "resubmit"),
+        ("pending", "resubmit"),
+        ("closed", "resubmit"),
         ("closed", "rectify"),
         ("closed", "submit"),
         ("archived", "close"),
@@ -116,7 +137,7 @@ def test_illegal_transitions_are_refused_in_chinese(status, action, users):
         "approve": lambda: services.approve(item=item, actor=None, period_start=TODAY, period_end=TODAY),
         "close": lambda: services.close(item=item, actor=None),
         "rectify": lambda: services.rectify(item=item, actor=None, note="x"),
-        "republish": lambda: services.republish(item=item, actor=None, period_start=TODAY, period_end=TODAY),
+        "resubmit": lambda: services.resubmit(item=item, actor=None),
         "archive": lambda: services.archive(item=item, actor=None),
     }
     steps = ItemStep.objects.filter(item=item).count()
@@ -264,5 +285,7 @@ def test_republishing_a_rectified_item_asks_for_fresh_receipts(users):
     item = make_item("rectifying", needs_signature=True)
     services.sign(item=item, user=users["member"])
     services.update_item(item=item, actor=users["staff"], body="更正后的收支")
-    item = services.republish(item=item, actor=users["staff"], period_start=TODAY, period_end=TODAY + 6 * DAY)
+    item = services.resubmit(item=item, actor=users["staff"])
+    assert item.receipts.exists()  # until the corrected version is passed, what was signed stands
+    item = services.approve(item=item, actor=users["chair"], period_start=TODAY, period_end=TODAY + 6 * DAY)
     assert item.body == "更正后的收支" and not item.receipts.exists()
