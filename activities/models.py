@@ -147,6 +147,10 @@ class Event(models.Model):
     def is_past(self, now=None):
         return self.ends_at < (now or timezone.now())
 
+    def has_started(self, now=None):
+        """Results (成绩/名次) exist only once the event has begun."""
+        return self.starts_at <= (now or timezone.now())
+
     def signup_is_open(self, now=None):
         now = now or timezone.now()
         if self.signup_opens_at and now < self.signup_opens_at:

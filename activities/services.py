@@ -226,8 +226,14 @@ def _awarding_body():
 
 
 def record_result(*, event, actor, item="", member=None, team=None, rank=None, prize=""):
-    """Record a placing (名次, 一等奖/二等奖/三等奖). A prize or a top-three place is entered
-    in the honours register (表彰) for the person or the team's union group."""
+    """Record a placing (名次, 一等奖/二等奖/三等奖), once the event has begun: a placing before the start
+    is no result. A prize or a top-three place is entered in the honours register (表彰) for the person or
+    the team's union group."""
+    if not event.has_started():
+        raise ValidationError(
+            _("活动“%(title)s”的开始时间是%(start)s，尚未开始，不能登记成绩（名次/奖项）。")
+            % {"title": event.title, "start": _when(event.starts_at)}
+        )
     if (member is None) == (team is None):
         raise ValidationError(_("请选择获奖个人或参赛队（二选一）。"))
     if not rank and not prize:

@@ -26,6 +26,7 @@ S = CollectiveContract.Status
 REVIEW_DAYS = 15  # 《集体合同规定》第四十七条
 FILING_DAYS = 10  # 第四十二条
 RENEWAL_MONTHS = 3  # 第三十八条
+USUAL_TERM_YEARS = 3  # 第三十八条: 期限一般为1至3年 ("usually": a longer term is confirmed, not refused)
 
 
 def in_force_on(contract: CollectiveContract) -> datetime.date | None:
@@ -253,9 +254,23 @@ def renegotiate(*, contract: CollectiveContract, reason: str, actor) -> Collecti
     return contract
 
 
+def _years_after(day: datetime.date, years: int) -> datetime.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def longer_than_usual(*, starts_on: datetime.date, ends_on: datetime.date) -> bool:
+    """A term past the usual 1 to 3 years of 《集体合同规定》第三十八条."""
+    return ends_on > _years_after(starts_on, USUAL_TERM_YEARS)
+
+
 def sign(*, contract: CollectiveContract, signed_on, union_signatory, employer_signatory, starts_on, ends_on,
-         actor) -> CollectiveContract:  # fmt: skip
-    """The chief negotiators sign (签订) — only a draft the congress passed, with a term that ends after it."""
+         actor, long_term: bool = False) -> CollectiveContract:  # fmt: skip
+    """The chief negotiators sign (签订) — only a draft the congress passed, with a term that ends after it.
+    A term longer than 3 years (《集体合同规定》第三十八条: 期限一般为1至3年) is allowed, the rule saying
+    "usually", but only when confirmed (``long_term``), and the timeline says so."""
     if not motion_passed(contract):
         raise ValidationError(_("职代会尚未表决通过该合同草案，不能签订。"))
     if signed_on > timezone.localdate():
@@ -269,6 +284,17 @@ def sign(*, contract: CollectiveContract, signed_on, union_signatory, employer_s
         raise ValidationError({"ends_on": _("期限届满：须晚于签订日期（%(date)s）。") % {"date": signed_on}})
     if starts_on and ends_on <= starts_on:
         raise ValidationError({"ends_on": _("期限届满：须晚于期限起始日期。")})
+    too_long = longer_than_usual(starts_on=starts_on or signed_on, ends_on=ends_on)
+    if too_long and not long_term:
+        raise ValidationError(
+            {
+                "ends_on": _(
+                    "期限届满：合同期限自%(start)s至%(end)s，超过3年。《集体合同规定》第三十八条规定集体合同期限"
+                    "一般为1至3年；确需更长期限，请勾选“期限超过3年，已确认”。"
+                )
+                % {"start": starts_on or signed_on, "end": ends_on}
+            }
+        )
     opened_at = Motion.objects.get(pk=contract.motion_id).opened_at
     if opened_at and signed_on < timezone.localdate(opened_at):
         raise ValidationError({"signed_on": _("签订日期：不能早于职代会表决日期。")})
@@ -281,7 +307,8 @@ def sign(*, contract: CollectiveContract, signed_on, union_signatory, employer_s
         employer_signatory=employer_signatory,
         starts_on=starts_on,
         ends_on=ends_on,
-        note=_("%(union)s、%(employer)s签字") % {"union": union_signatory, "employer": employer_signatory},
+        note=_("%(union)s、%(employer)s签字") % {"union": union_signatory, "employer": employer_signatory}
+        + (_("；期限超过3年，已确认") if too_long else ""),
     )
 
 

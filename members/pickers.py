@@ -78,17 +78,46 @@ class PersonPicker(forms.Select):
             "scope": self.scope,
             "placeholder": _("输入姓名、拼音首字母或手机尾号"),
             "multiple": self.allow_multiple_selected,
+            # crispy marks a field in error by adding is-invalid to the widget's class; Bootstrap shows the error
+            # that follows only after an is-invalid element, so the picker carries the mark itself
+            "invalid": "is-invalid" in str(context["widget"]["attrs"].get("class", "")).split(),
+            "described_by": context["widget"]["attrs"].get("aria-describedby", ""),
         }
+        if context["picker"]["invalid"]:
+            context["picker"]["typed"] = self._refused_names(context["widget"]["value"])
         return context
+
+    def _refused_names(self, value):
+        """The names of the people sent but outside the scope (optgroups leaves them out): they stay in the search
+        box of a refused form, so what was picked is not silently lost."""
+        chosen = [pk for pk in value if str(pk).isdigit()]
+        if not chosen:
+            return ""
+        refused = Member.objects.filter(pk__in=chosen).exclude(pk__in=scoped(self.scope).values("pk"))
+        return "、".join(refused.values_list("name", flat=True))
 
 
 class PersonField(forms.ModelChoiceField):
-    """One person of ``scope``, picked by search."""
+    """One person of ``scope``, picked by search; one outside it is refused by name and status."""
 
     def __init__(self, *, scope="all", **kwargs):
         kwargs.setdefault("error_messages", {})
         kwargs["error_messages"].setdefault("invalid_choice", gettext_lazy("所选人员不在可选范围内，请重新选择。"))
         super().__init__(queryset=scoped(scope), widget=PersonPicker(scope), **kwargs)
+
+    def to_python(self, value):
+        try:
+            return super().to_python(value)
+        except forms.ValidationError as error:
+            person = Member.objects.filter(pk=value).first() if str(value).isdigit() else None
+            if error.code != "invalid_choice" or person is None:
+                raise
+            message = _("%(label)s：%(name)s（%(status)s）不在可选范围内，请重新选择。") % {
+                "label": self.label,
+                "name": person.name,
+                "status": person.get_status_display(),
+            }
+            raise forms.ValidationError(message, code="invalid_choice") from None
 
 
 class PeopleField(forms.ModelMultipleChoiceField):

@@ -24,10 +24,11 @@ def record_life_event(*, member, occasion, happened_on, actor=None, note="") -> 
     if occasion.visit_within_days is None:
         message = _("“%(occasion)s”不是需要走访的事由，请在帮扶设置中为它设定走访期限。") % {"occasion": occasion}
         raise ValidationError(message)
+    # the person's refusals are keyed to the person, so the form shows them beside the picker
     if member.status == Member.Status.TRANSFERRED:
-        raise ValidationError(_("%(name)s已调出本单位，不再由本会走访慰问。") % {"name": member.name})
+        raise ValidationError({"member": _("%(name)s已调出本单位，不再由本会走访慰问。") % {"name": member.name}})
     if member.status == Member.Status.DECEASED and occasion.name != ROSTER_EVENTS[MembershipEvent.Kind.DECEASE]:
-        raise ValidationError(_("%(name)s已去世，只能登记去世慰问。") % {"name": member.name})
+        raise ValidationError({"member": _("%(name)s已去世，只能登记去世慰问。") % {"name": member.name}})
     task = CareTask(
         member=member,
         occasion=occasion,

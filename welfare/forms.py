@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from disclosure import selectors as disclosure_selectors
 from disclosure.models import DisclosureItem
 from members.models import Department, UnionGroup
-from members.pickers import PeopleField, PersonField, PersonPicker, scoped
+from members.pickers import PeopleField, PersonField
 from unionportal.forms import ActionForm, MultipleFileField, MultipleFileInput
 
 from .models import Campaign, DonationDrive, FundSource, HardshipFile, Payment, VisitOccasion
@@ -39,8 +39,7 @@ class HardshipFileForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["member"].queryset = scoped("not_transferred")
-        self.fields["member"].widget = PersonPicker("not_transferred")
+        self.fields["member"] = PersonField(label=self.fields["member"].label, scope="not_transferred")
         if self.instance.pk:
             del self.fields["member"]
 
@@ -56,7 +55,7 @@ class ReviewForm(forms.Form):
 
 
 class ApplicationForm(forms.Form):
-    member = PersonField(label=_("申请人"))
+    member = PersonField(label=_("申请人"), scope="not_transferred")
     reason = forms.CharField(label=_("申请事由"), widget=forms.Textarea(attrs={"rows": 4}))
     amount_requested = forms.DecimalField(max_digits=12, label=_("申请金额（元）"), min_value=0.01, decimal_places=2)
     another_need = forms.BooleanField(
@@ -211,7 +210,7 @@ class LifeEventForm(forms.Form):
 
 
 class VisitForm(forms.Form):
-    member = PersonField(label=_("慰问对象"))
+    member = PersonField(label=_("慰问对象"), scope="not_transferred")
     occasion = forms.ModelChoiceField(label=_("事由"), queryset=VisitOccasion.objects.all())
     visited_on = forms.DateField(label=_("慰问日期"), widget=DATE_WIDGET)
     visitors = PeopleField(label=_("慰问人"), scope="active")

@@ -282,7 +282,9 @@ def decision_facts(application):
 
     year = timezone.localdate().year
     member = application.member
-    paid = paid_this_year(member, year)
+    # both leave this application out, whether it is still a promise or already a payment row: it is
+    # what "asked" weighs, and counting its payment in "paid" as well would count the same money twice
+    paid = paid_this_year(member, year, exclude=application)
     promised = approved_unpaid(member, exclude=application)
     cap = WelfareSettings.current().yearly_cap_per_person
     return {

@@ -70,7 +70,8 @@ def open_file(
 ):
     """Open a hardship file (建档); one open file per member."""
     if HardshipFile.objects.filter(member=member, status=HardshipFile.Status.HELPING).exists():
-        raise ValidationError(_("该职工已有帮扶中的困难档案。"))
+        # keyed to the person, so the form shows it beside the picker
+        raise ValidationError({"member": _("%(name)s已有帮扶中的困难档案。") % {"name": member.name}})
     today = timezone.localdate()
     file = HardshipFile(
         member=member,
@@ -152,17 +153,15 @@ def apply_for_help(*, member, actor, reason, amount_requested, another_need=Fals
         raise ValidationError(_("申请金额必须大于零。"))
     pending = open_applications(member).order_by("-submitted_at").first()
     if pending is not None and not another_need:
-        raise ValidationError(
-            _(
-                "%(name)s已有一份未办结的帮扶申请（%(day)s提交，%(status)s）。同一困难请在原申请中补充；"
-                "确属另一项困难，请勾选“另有困难，仍要提交”。"
-            )
-            % {
-                "name": member.name,
-                "day": timezone.localtime(pending.submitted_at).strftime("%Y-%m-%d"),
-                "status": pending.get_status_display(),
-            }
-        )
+        message = _(
+            "%(name)s已有一份未办结的帮扶申请（%(day)s提交，%(status)s）。同一困难请在原申请中补充；"
+            "确属另一项困难，请勾选“另有困难，仍要提交”。"
+        ) % {
+            "name": member.name,
+            "day": timezone.localtime(pending.submitted_at).strftime("%Y-%m-%d"),
+            "status": pending.get_status_display(),
+        }
+        raise ValidationError({"member": message})
     own = getattr(actor, "member", None) == member if actor.is_authenticated else False
     application = Application(
         member=member,
@@ -281,9 +280,14 @@ def pay_application(*, application, actor, fund_source):
 # ---- payments and the yearly cap --------------------------------------------------------------
 
 
-def paid_this_year(member, year):
-    """Cash paid to the member in the year, or asked of the funds chain for them (committed either way)."""
-    total = Payment.objects.filter(member=member, paid_on__year=year).aggregate(total=Sum("amount"))["total"]
+def paid_this_year(member: Member, year: int, exclude: Application | None = None) -> Decimal:
+    """Cash paid to the member in the year, or asked of the funds chain for them (committed either way).
+    ``exclude`` leaves out the payment of the application being weighed: its amount is counted as the
+    application itself, and counting its payment too would count the same money twice."""
+    rows = Payment.objects.filter(member=member, paid_on__year=year)
+    if exclude is not None:
+        rows = rows.exclude(application=exclude)
+    total = rows.aggregate(total=Sum("amount"))["total"]
     return (total or ZERO).quantize(ZERO)
 
 
@@ -305,7 +309,7 @@ def check_yearly_cap(*, member, amount, year, actor, override_note="", exclude=N
     """Cash help to one person in a year, paid or approved, stays under the cap; only the chair may
     exceed it, with a reason. Returns True when the amount is an override. Call with the member locked."""
     cap = WelfareSettings.current().yearly_cap_per_person
-    committed = paid_this_year(member, year)
+    committed = paid_this_year(member, year, exclude=exclude)
     if year == timezone.localdate().year:
         committed += approved_unpaid(member, exclude=exclude)
     if committed + amount <= cap:

@@ -67,8 +67,23 @@ def _date_param(request, name):
         return None
 
 
-def _form_page(request, form, **page):
-    return form_page(request, form, template="welfare/form.html", **page)
+def _form_page(request, form, *, save, **page):
+    return form_page(request, form, save=_beside_the_field(save), template="welfare/form.html", **page)
+
+
+def _beside_the_field(save):
+    """A service's refusal keyed to a field (the person chosen: 申请人, 职工) lands beside that field; one keyed
+    to a field the form lacks (a member applying for herself picks no 申请人) stays atop the form."""
+
+    def run(form):
+        try:
+            return save(form)
+        except ValidationError as error:
+            if hasattr(error, "error_dict") and not error.error_dict.keys() <= form.fields.keys():
+                raise ValidationError(error.messages) from None
+            raise
+
+    return run
 
 
 @permission_required("welfare.view_index")

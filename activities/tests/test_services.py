@@ -12,7 +12,7 @@ from members.models import Member
 from unionportal.notices import Notice
 
 from .. import services
-from ..models import Event, Honour, Registration
+from ..models import Event, Honour, Registration, Result
 from .factories import make_event, make_group, make_member
 
 pytestmark = pytest.mark.django_db
@@ -292,8 +292,16 @@ def test_member_checks_in_with_the_door_code_on_the_day():
     assert registration.checked_in_at is not None
 
 
+def _held(event):
+    """The event signed up for beforehand has now begun: results may be recorded."""
+    start = timezone.now() - datetime.timedelta(hours=1)
+    Event.objects.filter(pk=event.pk).update(starts_at=start, ends_at=start + datetime.timedelta(hours=2))
+    event.refresh_from_db()
+    return event
+
+
 def test_prizes_and_top_three_places_feed_the_honours_register(users):
-    event = make_event(title="教工运动会", level="county")
+    event = _held(make_event(title="教工运动会", level="county"))
     winner, sixth = make_member(), make_member()
     services.record_result(event=event, actor=users["staff"], item="50米", member=winner, prize="first", rank=1)
     services.record_result(event=event, actor=users["staff"], item="50米", member=sixth, rank=6)
@@ -308,12 +316,13 @@ def test_team_award_honours_the_union_group(users):
     event = make_event(is_team_event=True, capacity=None, title="拔河比赛")
     group = make_group("艺体组")
     registration = services.sign_up_team(event=event, union_group=group, actor=users["staff"])
+    event = _held(event)
     services.record_result(event=event, actor=users["staff"], team=registration.team, prize="second")
     assert Honour.objects.get().union_group == group
 
 
 def test_result_needs_a_person_or_a_team_and_a_placing(users):
-    event = make_event()
+    event = _held(make_event())
     with pytest.raises(ValidationError, match="二选一"):
         services.record_result(event=event, actor=users["staff"], prize="first")
     with pytest.raises(ValidationError, match="名次或奖项"):
@@ -345,3 +354,14 @@ def test_sign_ups_close_by_the_end_of_the_event_and_there_is_no_place_zero(db):
         event.full_clean()
     form = ResultForm({"rank": "0", "prize": ""}, event=event)
     assert "rank" in form.errors and "名次不能小于1" in form.errors["rank"][0]
+
+
+def test_no_result_is_recorded_before_the_event_starts(users):
+    event = make_event(title="教工运动会", starts_at=timezone.make_aware(datetime.datetime(2099, 5, 1, 14, 30)))
+    event.ends_at = event.starts_at + datetime.timedelta(hours=2)
+    event.save()
+    with pytest.raises(ValidationError, match="活动“教工运动会”的开始时间是2099-05-01 14:30，尚未开始，不能登记成绩"):
+        services.record_result(event=event, actor=users["staff"], member=make_member(), prize="first")
+    assert not Result.objects.exists() and not Honour.objects.exists()
+    event = _held(event)
+    assert services.record_result(event=event, actor=users["staff"], member=make_member(), prize="first").pk

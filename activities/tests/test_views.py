@@ -148,11 +148,26 @@ def test_recorded_prize_appears_on_the_honours_page(client_as):
     event = make_event(title="教工运动会")
     person = make_member(name="赵老师")
     services.sign_up(event=event, member=person)
+    start = timezone.now() - datetime.timedelta(hours=1)  # the day has come
+    Event.objects.filter(pk=event.pk).update(starts_at=start, ends_at=start + datetime.timedelta(hours=2))
     client = client_as("staff")
     client.post(f"/activities/{event.pk}/results/", {"item": "跳绳", "member": person.pk, "prize": "first"})
     assert Honour.objects.get().member == person
     content = client_as("member").get("/activities/honours/").content.decode()
     assert "教工运动会跳绳一等奖" in content
+
+
+def test_results_of_an_event_not_yet_begun_are_refused_with_its_start(client_as):
+    start = timezone.make_aware(datetime.datetime(2099, 5, 1, 14, 30))
+    event = make_event(title="教工运动会", starts_at=start, ends_at=start + datetime.timedelta(hours=2))
+    person = make_member(name="赵老师")
+    services.sign_up(event=event, member=person)
+    response = client_as("staff").post(
+        f"/activities/{event.pk}/results/", {"item": "跳绳", "member": person.pk, "prize": "first"}
+    )
+    assert response.status_code == 200
+    assert "活动“教工运动会”的开始时间是2099-05-01 14:30，尚未开始，不能登记成绩" in response.content.decode()
+    assert not event.results.exists() and not Honour.objects.exists()
 
 
 def test_promoted_member_sees_the_notice_on_the_dashboard(client_as, users):

@@ -26,8 +26,9 @@ def make_session(term=None, **fields):
     term = term or make_term()
     today = timezone.localdate()
     fields.setdefault("number", next(_numbers))
-    fields.setdefault("starts_on", today + datetime.timedelta(days=10))
-    fields.setdefault("ends_on", today + datetime.timedelta(days=11))
+    # in session today: its motions may be put to the vote (a test of what comes before the session says so)
+    fields.setdefault("starts_on", today)
+    fields.setdefault("ends_on", today + datetime.timedelta(days=1))
     return Session.objects.create(term=term, **fields)
 
 

@@ -385,6 +385,25 @@ def test_a_vote_cannot_open_without_a_quorum():
     assert (motion.delegates_total, motion.delegates_present) == (9, 6)
 
 
+def test_no_motion_is_put_to_the_vote_before_its_session_opens():
+    term = make_term()
+    opening = timezone.localdate() + datetime.timedelta(days=10)
+    session = make_session(term, title="四届三次教代会", starts_on=opening, ends_on=opening)
+    make_delegate(term)
+    mark_present(session)
+    refusal = f"四届三次教代会的开幕日期是{opening:%Y-%m-%d}，会议尚未开始，不能对“通过工作报告”表决。"
+    with pytest.raises(ValidationError, match=refusal):
+        motion_services.open_motion(motion=_motion(session))
+    with pytest.raises(ValidationError, match=refusal):
+        motion_services.record_open_count(
+            motion=_motion(session, Motion.Method.OPEN), votes_for=1, votes_against=0, abstentions=0
+        )
+    assert not Motion.objects.exclude(status=Motion.Status.DRAFT).exists()
+    session.starts_on = timezone.localdate()  # the opening day has come
+    session.save()
+    assert motion_services.open_motion(motion=_motion(session)).status == Motion.Status.OPEN
+
+
 def test_majority_of_a_past_vote_is_fixed_when_delegates_change_later():
     """18 of 35 passes; a later 补选 of a new delegate (36) or the removal of one (34) leaves it passed."""
     term = make_term()

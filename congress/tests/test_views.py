@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from congress import appraisal_services, proposal_services, suggestion_services
-from congress.models import Proposal
+from congress.models import Proposal, Session
 from members.models import Department
 
 from .factories import make_delegate, make_session, make_term, mark_present
@@ -244,6 +244,17 @@ def test_delegate_votes_once_and_tally_hidden_until_closed(client, users, world)
     client.post(f"/congress/motions/{motion.pk}/close/")
     page = client.get(f"/congress/motions/{motion.pk}/").text
     assert "赞成 1，反对 0，弃权 0" in page and "未通过" in page
+
+
+def test_a_vote_is_not_opened_before_the_session_opens(client, users, world):
+    opening = timezone.localdate() + datetime.timedelta(days=10)
+    Session.objects.filter(pk=world["session"].pk).update(starts_on=opening, ends_on=opening)
+    motion = _motion(world)
+    client.force_login(users["staff"])
+    response = client.post(f"/congress/motions/{motion.pk}/open/", follow=True)
+    assert f"四届二次教代会的开幕日期是{opening:%Y-%m-%d}，会议尚未开始，不能对“表决分配方案”表决。" in response.text
+    motion.refresh_from_db()
+    assert motion.status == "draft" and not motion.tallies.exists()
 
 
 def test_member_cannot_vote(client_as, world):

@@ -98,6 +98,30 @@ def test_an_expiry_before_the_signing_date_is_refused(session):
     assert CollectiveContract.objects.get(pk=contract.pk).signed_on is None
 
 
+def test_a_term_longer_than_three_years_is_signed_only_when_confirmed(session):
+    """《集体合同规定》第三十八条: 期限一般为1至3年 — longer is allowed, once confirmed, and the timeline says so."""
+    contract = reviewed(session, votes_for=3)
+    start = datetime.date(TODAY.year, 1, 1)
+    three_years = signing(starts_on=start, ends_on=datetime.date(TODAY.year + 3, 1, 1))
+    longer = signing(starts_on=start, ends_on=datetime.date(TODAY.year + 3, 1, 2))
+    with pytest.raises(ValidationError) as refused:
+        services.sign(contract=contract, actor=None, **longer)
+    message = refused.value.message_dict["ends_on"][0]
+    assert message.startswith(f"期限届满：合同期限自{start}至{TODAY.year + 3}-01-02，超过3年。")
+    assert "一般为1至3年" in message and "期限超过3年，已确认" in message
+    assert CollectiveContract.objects.get(pk=contract.pk).signed_on is None
+    assert not services.longer_than_usual(starts_on=start, ends_on=three_years["ends_on"])
+    contract = services.sign(contract=contract, actor=None, long_term=True, **longer)
+    assert contract.status == S.SIGNED and contract.steps.last().note.endswith("期限超过3年，已确认")
+
+
+def test_a_term_counts_from_the_signing_date_when_it_has_no_start(session):
+    contract = reviewed(session, votes_for=3)
+    with pytest.raises(ValidationError, match="超过3年"):
+        four_years = TODAY + datetime.timedelta(days=4 * 366)
+        services.sign(contract=contract, actor=None, **signing(starts_on=None, ends_on=four_years))
+
+
 def test_signed_filed_and_in_force_fifteen_days_after_filing(session):
     contract = services.sign(contract=reviewed(session, votes_for=3), actor=None, **signing())
     filed_on = TODAY - datetime.timedelta(days=14)

@@ -80,6 +80,25 @@ def test_signing_filing_and_sending_back_ask_first(client, users, session):  # n
     assert "确定报送？" in _action(page, "file") and "确认报送审查" in _action(page, "file")
 
 
+def test_signing_a_term_past_three_years_asks_for_the_confirmation(client, users, session):  # noqa: F811
+    contract = reviewed(session, votes_for=3)
+    client.force_login(users["staff"])
+    assert "期限超过3年，已确认" in _action(client.get(contract.get_absolute_url()).text, "sign")
+    data = {
+        "state": contract.status,
+        "signed_on": TODAY.isoformat(),
+        "union_signatory": "王主席",
+        "employer_signatory": "李总经理",
+        "starts_on": TODAY.isoformat(),
+        "ends_on": (TODAY + datetime.timedelta(days=5 * 366)).isoformat(),
+    }
+    response = client.post(f"/contracts/{contract.pk}/sign/", data, follow=True)
+    assert "超过3年。《集体合同规定》第三十八条规定集体合同期限一般为1至3年" in response.text
+    assert CollectiveContract.objects.get(pk=contract.pk).status == CollectiveContract.Status.REVIEW
+    client.post(f"/contracts/{contract.pk}/sign/", {**data, "long_term": "on"})
+    assert CollectiveContract.objects.get(pk=contract.pk).status == CollectiveContract.Status.SIGNED
+
+
 def test_renewal_asks_first_and_names_the_new_draft(client, users, session):  # noqa: F811
     contract = effective(session)
     CollectiveContract.objects.filter(pk=contract.pk).update(ends_on=TODAY + datetime.timedelta(days=60))

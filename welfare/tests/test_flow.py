@@ -77,6 +77,16 @@ def test_the_chair_sees_what_she_needs_to_decide(client_as, users):
     assert 'data-testid="decision"' not in client_as("member").get(application.get_absolute_url()).content.decode()
 
 
+def test_the_decision_facts_do_not_count_the_applications_own_payment_again(client_as, users):
+    services.set_yearly_cap(actor=users["chair"], cap="3000")
+    application = services.review_application(application=_applied(users), actor=users["welfare"])
+    application = services.approve_application(application=application, actor=users["chair"], amount="2000")
+    services.pay_application(application=application, actor=users["welfare"], fund_source="union")
+    page = client_as("chair").get(application.get_absolute_url()).content.decode()
+    assert "3,000.00元，尚余 3,000.00元" in page
+    assert "将超出年度上限" not in page
+
+
 def test_notices_of_an_application_reach_only_those_who_may_open_it(users):
     services.review_application(application=_applied(users), actor=users["welfare"])
     told = set(Notice.objects.filter(kind="welfare.application.review").values_list("recipient__username", flat=True))

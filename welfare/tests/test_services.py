@@ -506,3 +506,20 @@ def test_approved_but_unpaid_help_counts_against_the_cap(users):
         services.record_payment(
             member=member, actor=users["welfare"], amount="1", fund_source="union", occasion=visit_occasion()
         )
+
+
+def test_the_decision_facts_count_an_application_once_after_its_payment_is_asked(users):
+    """审批参考: once the approved help is asked of the funds chain its payment row exists; the facts weigh the
+    application itself as 本次申请 and leave its payment out of 已领取, so the same money counts once."""
+    services.set_yearly_cap(actor=users["chair"], cap="2000")
+    member = users["member"].member
+    services.record_payment(
+        member=member, actor=users["welfare"], amount="500", fund_source="union", occasion=visit_occasion()
+    )
+    application = _through_to_approved(users, amount="1000")
+    services.pay_application(application=application, actor=users["welfare"], fund_source=FundSource.UNION_FUNDS)
+    facts = selectors.decision_facts(application)
+    assert (facts["paid"], facts["promised"], facts["asked"]) == (Decimal("500.00"), Decimal("0.00"), 1000)
+    assert facts["left"] == Decimal("1500.00") and facts["over_cap"] is False
+    # the member's year as a whole still counts both payments
+    assert services.paid_this_year(member, timezone.localdate().year) == Decimal("1500.00")
