@@ -38,7 +38,7 @@ lint: $(VENV)/.test-deps
 
 messages: $(VENV)/.run-deps
 	$(PY) manage.py makemessages -l en --ignore=.venv --ignore=var
-	$(PY) manage.py compilemessages --ignore=.venv
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=var
 
 # Seeds a large union into PostgreSQL (unionportal_bench at 127.0.0.1:5432), serves it with
 # gunicorn and times the main pages against a JSON floor and the Django admin. See README.
