@@ -13,23 +13,15 @@ from unionportal.workflow import move
 from .ballots import BallotBox, cast_while_open
 from .models import Attendance, BallotReceipt, BallotTally, Motion
 from .selectors import ballot_seat, quorum
-from .vote_flows import MOTION_FLOW
-
-
-def _session_has_begun(motion):
-    """A motion is voted on at its session (会议): not before the session opens (开幕日期)."""
-    session = motion.agenda_item.session
-    if timezone.localdate() < session.starts_on:
-        raise ValidationError(
-            _("%(session)s的开幕日期是%(day)s，会议尚未开始，不能对“%(motion)s”表决。")
-            % {"session": session, "day": session.starts_on.strftime("%Y-%m-%d"), "motion": motion.title}
-        )
+from .vote_flows import MOTION_FLOW, before_session
 
 
 def _roll_call(motion):
     """Refuse a vote before the session opens or without a quorum; otherwise 应到/实到, fixed on the motion
     for good by its move."""
-    _session_has_begun(motion)
+    reason = before_session(motion)
+    if reason:
+        raise ValidationError(reason)
     present, total, reached = quorum(session=motion.agenda_item.session)
     if not reached:
         raise ValidationError(

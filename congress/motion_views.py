@@ -12,6 +12,7 @@ from unionportal.form_pages import report_refusal
 
 from . import forms, motion_services, selectors
 from .models import BallotReceipt, Motion, Session
+from .vote_flows import before_session
 
 
 @permission_required("congress.manage_session")
@@ -61,6 +62,7 @@ def motion_detail(request, pk):
             "voted": voted,
             "ballot_form": forms.BallotForm(),
             "buttons": workflow.buttons_for(request, motion),
+            "not_yet": before_session(motion) if motion.status == Motion.Status.DRAFT else None,
             "steps": motion.steps.select_related("actor__member"),
         },
     )

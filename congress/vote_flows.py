@@ -2,6 +2,7 @@
 a democratic appraisal (民主评议: opened, closed with its turnout, then published as a step of its own).
 Imported by congress.apps.ready, as ``election_flows.py``; ``flows.py`` is the proposals' table."""
 
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from unionportal.workflow import Action, Workflow
@@ -26,8 +27,21 @@ def _motion_done(motion):
     }
 
 
+def before_session(motion):
+    """Why nobody votes on the motion yet: its session (会议) opens later (开幕日期), or None."""
+    session = motion.agenda_item.session
+    if timezone.localdate() < session.starts_on:
+        return _("%(session)s的开幕日期是%(day)s，会议尚未开始，不能对“%(motion)s”表决。") % {
+            "session": session,
+            "day": session.starts_on.strftime("%Y-%m-%d"),
+            "motion": motion.title,
+        }
+    return None
+
+
 def _only(method, reason):
-    return lambda motion: None if motion.method == method else reason
+    """The row is for ``method``'s motions only, and like every vote waits for the session to open."""
+    return lambda motion: before_session(motion) or (None if motion.method == method else reason)
 
 
 def _close_confirm(motion):

@@ -98,10 +98,12 @@ class PersonPicker(forms.Select):
 
 
 class PersonField(forms.ModelChoiceField):
-    """One person of ``scope``, picked by search; one outside it is refused by name and status."""
+    """One person of ``scope``, picked by search; one outside it is refused by name and status, unless the form
+    words the refusal itself (``error_messages["invalid_choice"]``: who else is left out, and why)."""
 
     def __init__(self, *, scope="all", **kwargs):
         kwargs.setdefault("error_messages", {})
+        self.names_refused = "invalid_choice" not in kwargs["error_messages"]
         kwargs["error_messages"].setdefault("invalid_choice", gettext_lazy("所选人员不在可选范围内，请重新选择。"))
         super().__init__(queryset=scoped(scope), widget=PersonPicker(scope), **kwargs)
 
@@ -109,8 +111,10 @@ class PersonField(forms.ModelChoiceField):
         try:
             return super().to_python(value)
         except forms.ValidationError as error:
-            person = Member.objects.filter(pk=value).first() if str(value).isdigit() else None
-            if error.code != "invalid_choice" or person is None:
+            if error.code != "invalid_choice" or not self.names_refused or not str(value).isdigit():
+                raise
+            person = Member.objects.filter(pk=value).first()
+            if person is None:
                 raise
             message = _("%(label)s：%(name)s（%(status)s）不在可选范围内，请重新选择。") % {
                 "label": self.label,

@@ -170,6 +170,14 @@ def test_results_of_an_event_not_yet_begun_are_refused_with_its_start(client_as)
     assert not event.results.exists() and not Honour.objects.exists()
 
 
+def test_the_results_page_of_an_event_not_yet_begun_offers_no_form_but_says_when(client_as):
+    start = timezone.make_aware(datetime.datetime(2099, 5, 1, 14, 30))
+    event = make_event(title="教工运动会", starts_at=start, ends_at=start + datetime.timedelta(hours=2))
+    content = client_as("staff").get(f"/activities/{event.pk}/results/").content.decode()
+    assert "活动于2099-05-01 14:30开始，开始后才能登记成绩。" in content
+    assert 'method="post"' not in content.split("登记成绩", 1)[1]
+
+
 def test_promoted_member_sees_the_notice_on_the_dashboard(client_as, users):
     event = make_event(capacity=1)
     first = services.sign_up(event=event, member=make_member())

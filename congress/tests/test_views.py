@@ -257,6 +257,18 @@ def test_a_vote_is_not_opened_before_the_session_opens(client, users, world):
     assert motion.status == "draft" and not motion.tallies.exists()
 
 
+def test_the_motion_page_before_the_session_offers_no_vote_and_says_when_it_opens(client, users, world):
+    opening = timezone.localdate() + datetime.timedelta(days=10)
+    Session.objects.filter(pk=world["session"].pk).update(starts_on=opening, ends_on=opening)
+    motion = _motion(world)
+    client.force_login(users["staff"])
+    page = client.get(f"/congress/motions/{motion.pk}/").text
+    assert f"开幕日期是{opening:%Y-%m-%d}，会议尚未开始" in page
+    assert 'data-action="open"' not in page and 'data-action="count"' not in page
+    Session.objects.filter(pk=world["session"].pk).update(starts_on=timezone.localdate())
+    assert 'data-action="open"' in client.get(f"/congress/motions/{motion.pk}/").text
+
+
 def test_member_cannot_vote(client_as, world):
     motion = _motion(world)
     assert client_as("member").post(f"/congress/motions/{motion.pk}/vote/", {"choice": "for"}).status_code == 403
