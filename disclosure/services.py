@@ -185,8 +185,9 @@ def approve(*, item, actor, period_start, period_end, note="", today=None, meeti
 
 def _ask_signatures(item: DisclosureItem) -> None:
     """需签阅: each member who must sign is told the item is up, in one query for them all and one insert for the
-    notices, whatever their number (every active member with a login may open an internal item on the board)."""
-    if not item.asks_signature:
+    notices, whatever their number (every active member with a login may open an internal item on the board).
+    Nobody is asked to sign a 公示 whose period has already ended (an item recorded after the fact)."""
+    if not item.asks_signature or item.period_end < timezone.localdate():
         return
     members = unsigned_members(item).select_related("user")
     text = _("“%(title)s”已公示，需要您签阅：请打开后点“已阅”（公示至%(end)s）。") % {

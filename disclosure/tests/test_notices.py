@@ -46,6 +46,13 @@ def test_members_who_must_sign_are_told_when_the_item_is_published(users):
     assert "绩效工资分配方案" in notice.text and "签阅" in notice.text
 
 
+def test_nobody_is_asked_to_sign_a_publication_whose_period_is_already_over(users):
+    item = make_item("pending", needs_signature=True, title="上学期工作计划")
+    ended, started = TODAY - datetime.timedelta(days=1), TODAY - datetime.timedelta(days=7)
+    services.approve(item=item, actor=users["chair"], period_start=started, period_end=ended, today=started)
+    assert told(ASKED) == set()
+
+
 def test_retired_members_and_items_that_ask_no_signature_are_not_told(users):
     retired = users["auditor"].member
     retired.status = Member.Status.RETIRED
