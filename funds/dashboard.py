@@ -12,7 +12,7 @@ def cards(request):
     held = roles_of(request.user)
     if not held & {Role.ACCOUNTANT, Role.CHAIR}:
         return []
-    waiting = selectors.waiting_counts()
+    waiting = selectors.waiting_counts(signer=request.user)
     url = reverse("funds:expenses")
     cards = []
     if Role.ACCOUNTANT in held:
@@ -22,6 +22,7 @@ def cards(request):
             )
         if waiting["pay"]:
             cards.append(Card(_("待支付的支出"), str(waiting["pay"]), url=f"{url}?status=approved", level="warning"))
-    if Role.CHAIR in held and waiting["approve"]:
-        cards.append(Card(_("待主席审批的支出"), str(waiting["approve"]), url=f"{url}?desk=approve", level="warning"))
+    if Role.CHAIR in held and waiting["approve_by_signer"]:
+        count = str(waiting["approve_by_signer"])
+        cards.append(Card(_("待主席审批的支出"), count, url=f"{url}?desk=approve", level="warning"))
     return cards

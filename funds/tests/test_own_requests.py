@@ -159,3 +159,17 @@ def test_the_chair_sees_no_button_to_sign_her_own_request(users, budget, client_
 def test_who_opens_a_request_its_asker_could_not_have_checked(users, budget, client_as, owner, role, status):
     expense = request(users[owner])
     assert client_as(role).get(expense.get_absolute_url()).status_code == status
+
+
+def test_the_chairs_card_counts_only_the_requests_she_may_sign(users, budget, rf):
+    from funds.dashboard import cards
+
+    def chairs_card():
+        http = rf.get("/")
+        http.user = users["chair"]
+        return [card.value for card in cards(http) if card.title == "待主席审批的支出"]
+
+    expenses.review_expense(expense=request(users["chair"]), actor=users["accountant"])
+    assert chairs_card() == []  # her own waits for the committee, not for her
+    expenses.review_expense(expense=request(users["staff"]), actor=users["accountant"])
+    assert chairs_card() == ["1"]
