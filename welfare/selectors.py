@@ -277,7 +277,7 @@ def recipients_with_payments():
 
 def decision_facts(application):
     """What the chair weighs (主席审批): the hardship file and its level, what the person got or was
-    promised this year against the yearly cap, and what this application asks."""
+    promised this year against the yearly cap, and what this application asks (or, once decided, was granted)."""
     from .services import approved_unpaid, paid_this_year
 
     year = timezone.localdate().year
@@ -287,6 +287,9 @@ def decision_facts(application):
     paid = paid_this_year(member, year, exclude=application)
     promised = approved_unpaid(member, exclude=application)
     cap = WelfareSettings.current().yearly_cap_per_person
+    # once the chair has decided, what this application weighs is the amount she approved, not the one asked
+    approved = application.amount_approved is not None
+    amount = application.amount_approved if approved else application.amount_requested
     return {
         "file": application.file,
         "year": year,
@@ -294,6 +297,7 @@ def decision_facts(application):
         "promised": promised,
         "cap": cap,
         "left": max(cap - paid - promised, 0),
-        "asked": application.amount_requested,
-        "over_cap": paid + promised + application.amount_requested > cap,
+        "asked": amount,
+        "approved": approved,
+        "over_cap": paid + promised + amount > cap,
     }

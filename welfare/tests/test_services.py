@@ -523,3 +523,15 @@ def test_the_decision_facts_count_an_application_once_after_its_payment_is_asked
     assert facts["left"] == Decimal("1500.00") and facts["over_cap"] is False
     # the member's year as a whole still counts both payments
     assert services.paid_this_year(member, timezone.localdate().year) == Decimal("1500.00")
+
+
+def test_the_decision_facts_weigh_the_amount_granted_once_the_chair_has_decided(users):
+    application = services.apply_for_help(
+        member=users["member"].member, actor=users["member"], reason="住院", amount_requested="1000"
+    )
+    assert selectors.decision_facts(application)["asked"] == Decimal("1000.00")
+    services.review_application(application=application, actor=users["welfare"])
+    services.approve_application(application=application, actor=users["chair"], amount="600")
+    application.refresh_from_db()
+    facts = selectors.decision_facts(application)
+    assert (facts["asked"], facts["approved"]) == (Decimal("600.00"), True)
