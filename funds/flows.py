@@ -43,35 +43,30 @@ def _checkers(expense):
     return first_checkers(expense)
 
 
+def _signers(expense):
+    """Who signs the request: the chair, or for her own request the committee that decides it (the other chairs
+    and the 委员)."""
+    if asked_by_chair(None, expense):
+        return users_with_role(Role.CHAIR, Role.STAFF).exclude(pk=expense.requester_id)
+    return _chair(expense)
+
+
 def _after_review(expense):
-    """Goods go to whoever may receive them, but the one who asked for them; the chair's own request to the
-    committee that decides it (the other chairs and the 委员); the rest to the chair."""
+    """Goods go to whoever may receive them, but the one who asked for them; the rest to those who sign."""
     if expense.is_goods:
         return users_with_role(Role.STAFF, Role.WELFARE).exclude(pk=expense.requester_id)
-    if asked_by_chair(None, expense):
-        return users_with_role(Role.CHAIR, Role.STAFF).exclude(pk=expense.requester_id)
-    return _chair(expense)
+    return _signers(expense)
 
 
-def _after_acceptance(expense):
-    if asked_by_chair(None, expense):
-        return users_with_role(Role.CHAIR, Role.STAFF).exclude(pk=expense.requester_id)
-    return _chair(expense)
+def _notice(usual, chairs_own, *, goods_usual=False):
+    """The notice of a step, worded for the committee when the request is the chair's own (and, with
+    ``goods_usual``, is not goods, which go to whoever receives them first)."""
 
+    def text(expense):
+        own = asked_by_chair(None, expense) and not (goods_usual and expense.is_goods)
+        return str(chairs_own if own else usual).format(obj=expense)
 
-def _reviewed_notice(expense):
-    if not expense.is_goods and asked_by_chair(None, expense):
-        return str(_("主席本人经办的支出“{obj.purpose}”已通过财务审核，请提交工会委员会集体研究。")).format(obj=expense)
-    return str(_("支出申请“{obj.purpose}”已通过财务审核，请办理。")).format(obj=expense)
-
-
-def _accepted_notice(expense):
-    if asked_by_chair(None, expense):
-        return str(_("主席本人经办的支出“{obj.purpose}”已验收，请提交工会委员会集体研究。")).format(obj=expense)
-    return str(_("支出申请“{obj.purpose}”已验收，请审批。")).format(obj=expense)
-
-
-_payers = _checkers  # who books the payment: the same seat as the 财务审核
+    return text
 
 
 def _step(name, sources, target, label, allowed, *, form=None, service=None, **more):
@@ -136,12 +131,6 @@ def _not_ready_to_approve(expense):
     return None
 
 
-def _approved_notice(expense):
-    if asked_by_chair(None, expense):
-        return str(_("主席本人经办的支出“{obj.purpose}”已经工会委员会集体研究审批，请支付。")).format(obj=expense)
-    return str(_("支出申请“{obj.purpose}”主席已审批，请支付。")).format(obj=expense)
-
-
 def _committee_first(expense):
     """A 委员 answers the chair's own request only for the committee, so only once it has decided."""
     if asked_by_chair(None, expense) and not expense.decision_on:
@@ -167,7 +156,11 @@ EXPENSE_FLOW = Workflow(
             form="NoteForm",
             done=_("财务审核已通过。"),
             notify=_after_review,
-            notice=_reviewed_notice,
+            notice=_notice(
+                _("支出申请“{obj.purpose}”已通过财务审核，请办理。"),
+                _("主席本人经办的支出“{obj.purpose}”已通过财务审核，请提交工会委员会集体研究。"),
+                goods_usual=True,
+            ),
         ),
         _step(
             "accept",
@@ -178,8 +171,11 @@ EXPENSE_FLOW = Workflow(
             blocked=_not_goods,
             form="AcceptForm",
             done=_("已验收。"),
-            notify=_after_acceptance,
-            notice=_accepted_notice,
+            notify=_signers,
+            notice=_notice(
+                _("支出申请“{obj.purpose}”已验收，请审批。"),
+                _("主席本人经办的支出“{obj.purpose}”已验收，请提交工会委员会集体研究。"),
+            ),
         ),
         _step(
             "decide",
@@ -202,8 +198,11 @@ EXPENSE_FLOW = Workflow(
             blocked=_not_ready_to_approve,
             form="NoteForm",
             done=_("已审批同意，等待财务支付。"),
-            notify=_payers,
-            notice=_approved_notice,
+            notify=_checkers,  # the payment is booked at the 财务审核's seat
+            notice=_notice(
+                _("支出申请“{obj.purpose}”主席已审批，请支付。"),
+                _("主席本人经办的支出“{obj.purpose}”已经工会委员会集体研究审批，请支付。"),
+            ),
             style="success",
         ),
         _step(
