@@ -44,7 +44,7 @@ MAX_IMPORT_AREA = 2 * MAX_IMPORT_CELLS
 # Each cell and row tag, with its reference when it comes first as every spreadsheet program writes it
 # (<c r="B7" …>, <row r="7" …>: the quote tells a reference from none); and every "r" attribute, first or not.
 PLACED_TAG = re.compile(rb"""<(?:\w+:)?(c|row)(?=[\s/>])(?:\s+r\s*=\s*(["'])([A-Za-z]*)([0-9]*)["'])?""")
-R_ATTRIBUTE = re.compile(rb"\sr\s*=")
+R_ATTRIBUTE = re.compile(rb"r(?<=\sr)\s*=")  # \sr\s*=, led by its letter: found 2.4 times as fast
 
 # (header, model field); the header with * must be filled.
 COLUMNS = [
@@ -90,6 +90,7 @@ TEXT_LIMITS = {
     for name in ("name", "job_number", "title", "post", "card_number", "ethnicity", "political_status", "education")
 }
 PINYIN_LIMIT = Member._meta.get_field("name_pinyin").max_length
+TEXT_FIELDS = ("name", "phone", "title", "post", "card_number", "notes", "ethnicity", "political_status", "education")
 YES = {"是", "会员", "Y", "y", "1", "yes", "TRUE", "True"}
 
 
@@ -127,6 +128,8 @@ def template_workbook():
 
 
 def _text(value):
+    if value.__class__ is str:  # most cells: the check before the others saves a tenth of the row checks
+        return value.strip()
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -141,7 +144,11 @@ def _date(value):
         return value.date()
     if isinstance(value, datetime.date):
         return value
-    text = _text(value).replace("/", "-").replace(".", "-")
+    text = _text(value)
+    try:
+        return datetime.date.fromisoformat(text)  # 2008-09-01 as written, most often
+    except ValueError:
+        text = text.replace("/", "-").replace(".", "-")
     return datetime.date.fromisoformat("-".join(part.zfill(2) for part in text.split("-")))
 
 
@@ -153,30 +160,60 @@ def read_rows(file):
 def read_upload(file):
     """read_rows(file), and the headers of the columns that will not be imported, as the clerk wrote them:
     what the preview shows, from one reading of the file."""
+    sheet = open_sheet(file)
+    return list(checked_rows(sheet)), sheet.unrecognised
+
+
+@dataclass
+class Sheet:
+    """An upload's first sheet: its lines below the header, the position of each column that is imported, the
+    headers of those that are not, and when the reading started (checking stops at IMPORT_SECONDS)."""
+
+    lines: list
+    positions: dict
+    unrecognised: list
+    started: float
+
+    def named(self, name):
+        """The values of column ``name`` (department, union_group), each once, in the order they first come."""
+        position = self.positions.get(name)
+        if position is None:
+            return []
+        return list(dict.fromkeys(filter(None, (_text(line[position]) for line in self.lines))))
+
+
+def open_sheet(file):
     check_size(file, MAX_IMPORT_BYTES)
     started = time.monotonic()
     _check_cells(file)
-    lines = iter(_sheet_lines(file))
-    cells = next(lines, ())
+    lines = _sheet_lines(file)
+    cells = lines[0] if lines else ()
     header = _header(cells)
     wanted = {title.rstrip("*"): name for title, name in COLUMNS}
     if "姓名" not in header:
         raise ValidationError(_("第1行应为表头，且须含“姓名”列；请使用下载的模板。"))
     positions = {wanted[title]: i for i, title in enumerate(header) if title in wanted}
-    labels = _choice_labels()
-    rows = []
-    for number, line in enumerate(lines, start=2):
+    unrecognised = [_text(cell) for cell, title in zip(cells, header, strict=True) if title and title not in wanted]
+    return Sheet(lines[1:], positions, unrecognised, started)
+
+
+def checked_rows(sheet, units=None):
+    """Each non-empty line of ``sheet`` as an ImportRow, checked on its own and, given ``units``, against the union's
+    groups and departments; one at a time, so that the import writes the first rows while it checks the next."""
+    labels, today = _choice_labels(), timezone.localdate()
+    for number, line in enumerate(sheet.lines, start=2):
         if number > MAX_IMPORT_ROWS + 1:
             raise ValidationError(_("文件超过 %(rows)s 行，未导入；请分批导入。") % {"rows": MAX_IMPORT_ROWS})
-        if time.monotonic() - started > IMPORT_SECONDS:
+        if time.monotonic() - sheet.started > IMPORT_SECONDS:
             raise ValidationError(
                 _("读取文件超过 %(seconds)s 秒，未导入；请删去多余的行和列，或分批导入。") % {"seconds": IMPORT_SECONDS}
             )
         if not any(_text(cell) for cell in line):
             continue
-        raw = {name: line[i] for name, i in positions.items()}
-        rows.append(_check_row(number, raw, labels))
-    return rows, [_text(cell) for cell, title in zip(cells, header, strict=True) if title and title not in wanted]
+        row = _check_row(number, {name: line[i] for name, i in sheet.positions.items()}, labels, today)
+        if units:
+            units.check(row)
+        yield row
 
 
 def _sheet_lines(file):
@@ -273,64 +310,54 @@ def _header(cells):
     return [HEADER_SYNONYMS.get(title, title) for title in titles]
 
 
-def _check_row(number, raw, labels):
+def _check_row(number, raw, labels, today):
     row = ImportRow(number, {})
-    fields = row.fields
-    for name in (
-        "name",
-        "phone",
-        "title",
-        "post",
-        "card_number",
-        "notes",
-        "ethnicity",
-        "political_status",
-        "education",
-    ):
+    fields, errors = row.fields, row.errors
+    for name in TEXT_FIELDS:
         fields[name] = _text(raw.get(name))
     fields["job_number"] = _text(raw.get("job_number")) or None
     for name, limit in TEXT_LIMITS.items():
         if fields[name] and len(fields[name]) > limit:
-            row.errors.append(_("%(column)s不能超过%(limit)s字") % {"column": _column(name), "limit": limit})
+            errors.append(_("%(column)s不能超过%(limit)s字") % {"column": _column(name), "limit": limit})
     # a syllable is at most 7 letters (zhuang1): only a name longer than 17 characters can overflow its pinyin
     if len(fields["name"]) * 7 > PINYIN_LIMIT and len(pinyin_key(fields["name"])) > PINYIN_LIMIT:
-        row.errors.append(_("姓名过长，其拼音超过%(limit)s个字母") % {"limit": PINYIN_LIMIT})
+        errors.append(_("姓名过长，其拼音超过%(limit)s个字母") % {"limit": PINYIN_LIMIT})
     for name, check in (("phone", PHONE_VALIDATOR), ("job_number", JOB_NUMBER_VALIDATOR)):
         if fields[name]:
             try:
                 check(fields[name])
             except ValidationError as error:
-                row.errors.extend(error.messages)
+                errors.extend(error.messages)
     if not fields["name"]:
-        row.errors.append(_("缺少姓名"))
-    fields["id_number"] = _text(raw.get("id_number")).upper() or None
+        errors.append(_("缺少姓名"))
+    id_number = fields["id_number"] = _text(raw.get("id_number")).upper() or None
     if fields["notes"] == EXAMPLE_NOTE:
-        row.errors.append(_("这是模板中的示例行，请删除后再导入"))
-    if fields["id_number"]:
+        errors.append(_("这是模板中的示例行，请删除后再导入"))
+    if id_number:
         try:
-            validate_id_number(fields["id_number"])
+            validate_id_number(id_number)
         except ValidationError as error:
-            row.errors.extend(error.messages)
+            errors.extend(error.messages)
     for name in DATE_FIELDS:
         try:
             fields[name] = _date(raw.get(name))
         except ValueError:
             value = _text(raw[name])  # 2008, not calamine's 2008.0
-            row.errors.append(_("%(column)s“%(value)s”不是有效日期") % {"column": _column(name), "value": value})
+            errors.append(_("%(column)s“%(value)s”不是有效日期") % {"column": _column(name), "value": value})
             fields[name] = None
-    if fields["id_number"] and not fields["birth_date"] and not row.errors:
-        fields["birth_date"] = birth_date_from_id(fields["id_number"])
-    _choice(row, raw, "gender", labels, default=gender_from_id(fields["id_number"]))
+    if id_number and not fields["birth_date"] and not errors:
+        fields["birth_date"] = birth_date_from_id(id_number)
+    _choice(row, raw, "gender", labels, default=gender_from_id(id_number))
     _choice(row, raw, "employment_type", labels, default=Member.EmploymentType.ESTABLISHED)
     _choice(row, raw, "status", labels, default=Member.Status.ACTIVE)
     found = contradictions(
-        **{name: fields[name] for name in ("id_number", "gender", "birth_date", "hire_date", "joined_on")}
+        **{name: fields[name] for name in ("id_number", "gender", "birth_date", "hire_date", "joined_on")}, today=today
     )
-    row.errors.extend(str(message) for message in found.values())
+    errors.extend(str(message) for message in found.values())
     fields["is_union_member"] = _text(raw.get("is_union_member")) in YES
     if fields["is_union_member"] and fields["joined_on"] is None and not _text(raw.get("joined_on")):
-        fields["joined_on"] = timezone.localdate()  # left empty; a date that cannot be read is an error above
-        row.warnings.append(_("未填入会日期，按导入日期 %(date)s 记入") % {"date": fields["joined_on"].isoformat()})
+        fields["joined_on"] = today  # left empty; a date that cannot be read is an error above
+        row.warnings.append(_("未填入会日期，按导入日期 %(date)s 记入") % {"date": today.isoformat()})
     fields["group_name"] = _text(raw.get("union_group"))
     fields["department_name"] = _text(raw.get("department"))
     return row
@@ -368,12 +395,36 @@ def check_against_database(rows, create_missing=False):
     """Add the errors that need the database or the whole file: unknown or dissolved group or department,
     repeated ID or job numbers. With ``create_missing`` an unknown group or department is not an error: the
     row keeps its name in new_group/new_department, for the import to create it (see new_units)."""
-    groups = {group.name: group for group in UnionGroup.objects.all()}
-    departments = {department.name: department for department in Department.objects.all()}
-    limit = Department._meta.get_field("name").max_length
-    group_kind, department_kind = _("工会小组"), _("部门")  # translated once, not twice a row
+    units = Units(create_missing=create_missing)
     for row in rows:
-        fields = row.fields
+        units.check(row)
+    refuse_repeats(rows)
+    return rows
+
+
+class Units:
+    """The union's groups and departments by name, read once, which each row's are checked against. With
+    ``create_missing`` a name the union lacks is not an error: the row keeps it in new_group/new_department."""
+
+    def __init__(self, create_missing=False):
+        self.groups = {group.name: group for group in UnionGroup.objects.all()}
+        self.departments = {department.name: department for department in Department.objects.all()}
+        self.create_missing = create_missing
+        self.limit = Department._meta.get_field("name").max_length
+        self.kinds = _("工会小组"), _("部门")  # translated once, not twice a row
+
+    def create(self, sheet):
+        """Create the groups and departments ``sheet`` names that the union lacks, in the order the file first names
+        them, before its rows are written; a name too long is left to its rows' errors."""
+        for name in sheet.named("department"):
+            if name not in self.departments and len(name) <= self.limit:
+                self.departments[name] = Department.objects.create(name=name)
+        for name in sheet.named("union_group"):
+            if name not in self.groups and len(name) <= self.limit:
+                self.groups[name] = UnionGroup.objects.create(name=name)
+
+    def check(self, row):
+        fields, groups, departments = row.fields, self.groups, self.departments
         group_name, department_name = fields["group_name"], fields["department_name"]
         if group_name and group_name not in groups:
             row.new_group = group_name
@@ -381,18 +432,21 @@ def check_against_database(rows, create_missing=False):
             row.errors.append(_("工会小组“%(name)s”已撤销") % {"name": group_name})
         if department_name and department_name not in departments:
             row.new_department = department_name
-        for kind, name in ((group_kind, row.new_group), (department_kind, row.new_department)):
+        for kind, name in zip(self.kinds, (row.new_group, row.new_department), strict=True):
             if not name:
                 continue
-            if not create_missing:
+            if not self.create_missing:
                 row.errors.append(_("%(kind)s“%(name)s”不存在") % {"kind": kind, "name": name})
-            elif len(name) > limit:
-                row.errors.append(_("%(kind)s名称不能超过%(limit)s字") % {"kind": kind, "limit": limit})
+            elif len(name) > self.limit:
+                row.errors.append(_("%(kind)s名称不能超过%(limit)s字") % {"kind": kind, "limit": self.limit})
         fields["union_group"] = groups.get(group_name)
         fields["department"] = departments.get(department_name)
+
+
+def refuse_repeats(rows):
+    """The ID and job numbers given twice in the file, or already someone's on the roster, as errors of their rows."""
     _refuse_repeats(rows, "id_number", _("身份证号"))
     _refuse_repeats(rows, "job_number", _("工号"))
-    return rows
 
 
 def _refuse_repeats(rows, key, label):

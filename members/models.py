@@ -178,8 +178,10 @@ class Member(models.Model):
     job_number = models.CharField(
         _("工号"), max_length=20, blank=True, null=True, unique=True, validators=[JOB_NUMBER_VALIDATOR]
     )
-    name_pinyin = models.CharField(_("姓名拼音"), max_length=120, editable=False, db_index=True)
-    name_initials = models.CharField(_("拼音首字母"), max_length=30, editable=False, db_index=True)
+    # the roster is ordered by the pinyin (an index in Meta, without db_index's second one for LIKE, which the
+    # trigram index serves); the initials are searched through UPPER(name_initials) (migration 0013)
+    name_pinyin = models.CharField(_("姓名拼音"), max_length=120, editable=False)
+    name_initials = models.CharField(_("拼音首字母"), max_length=30, editable=False)
     gender = models.CharField(_("性别"), max_length=1, choices=Gender)
     birth_date = models.DateField(_("出生日期"), null=True, blank=True)
     id_number = models.CharField(
@@ -207,10 +209,15 @@ class Member(models.Model):
     political_status = models.CharField(_("政治面貌"), max_length=20, blank=True, default="", db_default="")
     education = models.CharField(_("学历"), max_length=20, blank=True, default="", db_default="")
 
-    history = HistoricalRecords(excluded_fields=["name_pinyin", "name_initials"])
+    # a person's history is read by person and by date, never by these: their indexes would only slow an import
+    history = HistoricalRecords(
+        excluded_fields=["name_pinyin", "name_initials"],
+        no_db_index=["id_number", "job_number", "department", "union_group", "user"],
+    )
 
     class Meta:
         ordering = ["name_pinyin"]
+        indexes = [models.Index(fields=["name_pinyin"], name="members_member_pinyin_order")]
         verbose_name = _("教职工")
         verbose_name_plural = _("教职工")
 

@@ -2,12 +2,12 @@
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .importing import write_members
-from .models import Department, Member, MembershipEvent, UnionGroup
+from .models import Member, MembershipEvent, UnionGroup
 from .org import check_current, release_posts_left_behind
 from .validators import birth_date_from_id
 
@@ -286,31 +286,57 @@ def import_roster(*, file, actor=None, create_missing=False, retirees_to_group=F
     With ``create_missing`` the departments and groups the file names that the union lacks are created first
     (in the same transaction); without it the rows naming them are refused. ``retirees_to_group``: the
     retired people go into the retirees' group, whatever group their row names. The new members' primary keys
-    come back, in the file's order."""
-    from .excel import check_against_database, new_units, read_rows
+    come back, in the file's order.
 
-    rows = check_against_database(read_rows(file), create_missing=create_missing)
-    bad = [row for row in rows if row.errors]
+    The rows are written as they are checked, while the database stores the rows before them, until a bad one:
+    the rest is only checked, and the file refused with every bad row named (the transaction takes back what was
+    written). An ID or job number given twice, or already on the roster, is found by the unique columns, then
+    named by refuse_repeats()."""
+    from .excel import Units, checked_rows, open_sheet, refuse_repeats
+
+    sheet = open_sheet(file)
+    units = Units(create_missing=create_missing)
+    if create_missing:
+        units.create(sheet)
+    retirees_group = UnionGroup.objects.for_retirees() if retirees_to_group else None
+    rows, checked = checked_rows(sheet, units), []
+
+    def people():
+        for row in rows:
+            checked.append(row)
+            if row.errors:
+                return
+            yield _person(row, retirees_group)
+
+    try:
+        with transaction.atomic():
+            pks = write_members(people(), len(sheet.lines), actor)
+    except IntegrityError:
+        pks = None
+    checked.extend(rows)  # those after a bad row, or after the database refused a repeat
+    if pks is None or any(row.errors for row in checked):
+        refuse_repeats(checked)
+    bad = [row for row in checked if row.errors]
     if bad:
         raise ValidationError(
             _("有 %(count)s 行有误，未导入任何数据：%(rows)s")
             % {"count": len(bad), "rows": "".join(f"第{row.number}行 {row.error_text}。" for row in bad[:20])}
         )
-    if not rows:
+    if pks is None:  # someone else entered one of these numbers meanwhile
+        raise ValidationError(_("身份证号或工号刚被录入名册，未导入任何数据；请重新上传文件预览。"))
+    if not checked:
         raise ValidationError(_("文件中没有数据行。"))
-    department_names, group_names = new_units(rows)
-    departments = {name: Department.objects.create(name=name) for name in department_names}
-    groups = {name: UnionGroup.objects.create(name=name) for name in group_names}
-    retirees_group = UnionGroup.objects.for_retirees() if retirees_to_group else None
-    people = []
-    for row in rows:
-        # every check of full_clean() was made on the row (read_rows: lengths, ID number, job number, phone,
-        # choices, dates against the ID; check_against_database: units, repeats), once per file where it can be
-        person = {name: value for name, value in row.fields.items() if name not in UNIT_FIELDS}
-        department = departments[row.new_department] if row.new_department else row.fields["department"]
-        group = groups[row.new_group] if row.new_group else row.fields["union_group"]
-        if retirees_group and person["status"] == Member.Status.RETIRED:
-            group = retirees_group
-        person["department_id"], person["union_group_id"] = department and department.pk, group and group.pk
-        people.append(person)
-    return write_members(people, actor)
+    return pks
+
+
+def _person(row, retirees_group):
+    """A checked row's fields, as import_roster writes them: every check of full_clean() was made on the row
+    (lengths, ID number, job number, phone, choices, dates against the ID; units, repeats), once per file where it
+    can be."""
+    person = {name: value for name, value in row.fields.items() if name not in UNIT_FIELDS}
+    group = row.fields["union_group"]
+    if retirees_group and person["status"] == Member.Status.RETIRED:
+        group = retirees_group
+    person["department_id"] = row.fields["department"] and row.fields["department"].pk
+    person["union_group_id"] = group and group.pk
+    return person

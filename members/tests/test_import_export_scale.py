@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 from pypinyin import lazy_pinyin
 
-from members import models, services
+from members import excel, importing, models, services
 from members.models import Department, Member, MembershipEvent, UnionGroup
 
 from .test_import_export import GOOD_ID, media, workbook  # noqa: F401 (media: autouse fixture)
@@ -144,3 +144,49 @@ def test_each_imported_person_gets_one_creation_record_in_the_history(lookups, u
         tracked = [field.attname for field in Member.history.model.tracked_fields]
         assert [getattr(record, name) for name in tracked] == [getattr(member, name) for name in tracked]
     assert Member.objects.get(id_number=GOOD_ID).history.get().birth_date.isoformat() == "1949-12-31"
+
+
+def test_a_bad_row_after_rows_already_streamed_refuses_the_file_and_every_bad_row_is_named(lookups, monkeypatch):
+    """The rows go to the database while the later ones are checked: a bad row far down takes back what went before."""
+    monkeypatch.setattr(importing, "IMPORT_BATCH", 2)
+    lines = rows(9)
+    lines[6][1] = "未知"  # row 8
+    lines[8][13] = "2010-13-01"  # row 10
+    with pytest.raises(ValidationError) as refused:
+        services.import_roster(file=workbook(*lines))
+    text = " ".join(refused.value.messages)
+    assert text.startswith("有 2 行有误，未导入任何数据") and "第8行 性别“未知”" in text and "第10行 入会日期" in text
+    assert not Member.objects.exists() and not Member.history.exists() and not MembershipEvent.objects.exists()
+
+
+def test_a_limit_reached_while_streaming_is_refused_in_plain_words(lookups, monkeypatch):
+    monkeypatch.setattr(importing, "IMPORT_BATCH", 2)
+    monkeypatch.setattr(excel, "MAX_IMPORT_ROWS", 5)
+    with pytest.raises(ValidationError) as refused:
+        services.import_roster(file=workbook(*rows(6)))
+    assert refused.value.messages == ["文件超过 5 行，未导入；请分批导入。"]
+    assert not Member.objects.exists()
+
+
+def test_new_units_are_made_with_the_rows_and_taken_back_with_a_refused_file(lookups):
+    lines = rows(3)
+    lines[1][5], lines[2][6] = "后勤处", "新组"
+    services.import_roster(file=workbook(*lines), create_missing=True)
+    assert Member.objects.get(name="员工001").department.name == "后勤处"
+    assert Member.objects.get(name="员工002").union_group.name == "新组"
+    lines = rows(2, start=3)
+    lines[0][5], lines[1][1] = "财务处", "未知"
+    with pytest.raises(ValidationError, match="第3行 性别“未知”"):
+        services.import_roster(file=workbook(*lines), create_missing=True)
+    assert not Department.objects.filter(name="财务处").exists()
+
+
+def test_a_number_entered_by_someone_else_during_the_import_refuses_it(lookups, monkeypatch):
+    """The unique columns refuse a repeat refuse_repeats() did not see (another clerk's entry, committed meanwhile)."""
+    monkeypatch.setattr(excel, "refuse_repeats", lambda rows: None)
+    lines = rows(2)
+    lines[0][3] = lines[1][3] = GOOD_ID
+    lines[0][1] = lines[1][1] = "男"
+    with pytest.raises(ValidationError, match="身份证号或工号刚被录入名册，未导入任何数据"):
+        services.import_roster(file=workbook(*lines))
+    assert not Member.objects.exists()
