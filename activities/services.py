@@ -72,7 +72,7 @@ def _active_entry(member_id, event_id):
     """The person's sign-up that holds a place or waits for one; its SQL is built once per event, not on each sign-up
     of a rush (0.46 → 0.05 ms of CPU)."""
     active = Registration.objects.filter(event=event_id, member=member_id, status__in=Registration.ACTIVE)
-    return active.values("pk")[:1]
+    return active.order_by().values("pk")[:1]  # unordered: the default order would join the event for its date
 
 
 def _lock(event):
