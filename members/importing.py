@@ -3,6 +3,7 @@ after them are still being checked."""
 
 import csv
 import io
+import itertools
 import queue
 import threading
 
@@ -24,8 +25,8 @@ def write_members(people, most, actor):
         return _copy_members(spelled, most, actor)
     pks = [member.pk for member in Member.objects.bulk_create([Member(**person) for person in spelled])]
     with connection.cursor() as cursor:
-        for batch in range(0, len(pks), IMPORT_BATCH):
-            for sql, params in _record_import(pks[batch : batch + IMPORT_BATCH], actor):
+        for batch in itertools.batched(pks, IMPORT_BATCH):
+            for sql, params in _record_import(batch, actor):
                 cursor.execute(sql, params)
     return pks
 
@@ -49,77 +50,70 @@ def _copy_members(people, most, actor):
     table, pk = Member._meta.db_table, Member._meta.pk.column
     quote = connection.ops.quote_name
     columns = ", ".join(quote(column) for column in [pk, *(field.column for field in fields)])
+    copy_sql = f"COPY {quote(table)} ({columns}) FROM STDIN WITH (FORMAT csv)"
     with connection.cursor() as cursor:
         cursor.execute("SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)", [table, pk, most])
         reserved = [value for (value,) in cursor.fetchall()]
     buffer = io.StringIO()
     # every value as its text, quoted; None unquoted, which COPY … CSV reads as NULL
     writer = csv.writer(buffer, quoting=csv.QUOTE_NOTNULL, lineterminator="\n")
-    batch, taken = [], []
-    with _Writer(f"COPY {quote(table)} ({columns}) FROM STDIN WITH (FORMAT csv)") as database:
-        for person_pk, person in zip(reserved, people, strict=False):
-            person = defaults | person
-            batch.append([person_pk, *(person[field.attname] for field in fields)])
-            if len(batch) == IMPORT_BATCH:
-                taken += database.send(batch, writer, buffer, actor)
-                batch = []
-        taken += database.send(batch, writer, buffer, actor)
+    taken = []
+    with _Writer() as database:
+        for batch in itertools.batched(zip(reserved, people, strict=False), IMPORT_BATCH):
+            pks = [person_pk for person_pk, _person in batch]
+            writer.writerows(
+                [person_pk, *((defaults | person)[field.attname] for field in fields)] for person_pk, person in batch
+            )
+            database.send(copy_sql, buffer.getvalue(), _record_import(pks, actor))
+            buffer.seek(0)
+            buffer.truncate()
+            taken += pks
     return taken
 
 
 class _Writer:
     """A thread that writes batches through a cursor of the request's own database connection (one transaction),
     while the caller makes the next ones; the caller does not use the connection until the thread is done. An
-    error in writing is raised when the caller is done; the batches after it are not written."""
+    error in writing is raised when the caller is done; the batches after it are not written. Foreign keys are
+    checked at the end of each statement, while the next batch is made, not all at the commit."""
 
-    def __init__(self, copy_sql):
-        self.copy_sql, self.error = copy_sql, None
+    def __init__(self):
+        self.error = None
         self.batches = queue.Queue(maxsize=2)
         self.cursor = connection.cursor()  # Django's, made here: its execute wrappers and error mapping still apply
         self.thread = threading.Thread(target=self._write, name="roster-import", daemon=True)
 
     def __enter__(self):
+        self.cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
         self.thread.start()
         return self
 
-    def send(self, batch, writer, buffer, actor):
-        """Queue the rows of ``batch`` (their primary key first) to be written; their primary keys."""
-        if not batch:
-            return []
-        writer.writerows(batch)
-        text = buffer.getvalue()
-        buffer.seek(0)
-        buffer.truncate()
-        pks = [row[0] for row in batch]
-        self.batches.put((text, _record_import(pks, actor)))
-        return pks
+    def send(self, copy_sql, text, statements):
+        """Queue a COPY of ``text`` by ``copy_sql``, then ``statements`` ((sql, params) pairs)."""
+        self.batches.put((copy_sql, text, statements))
 
     def _write(self):
-        cursor = self.cursor
-        try:
-            # foreign keys checked at the end of each statement, while the next batch is made, not all at the commit
-            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-        except Exception as error:
-            self.error = error
-        for text, statements in iter(self.batches.get, None):
+        for copy_sql, text, statements in iter(self.batches.get, None):
             if self.error:
                 continue  # taken all the same, so that the caller is never stuck on a full queue
             try:
                 with connection.wrap_database_errors:  # copy_expert is psycopg2's own: its errors as Django's
-                    cursor.copy_expert(self.copy_sql, io.StringIO(text), len(text) + 1)  # one read, one GIL wait
+                    self.cursor.copy_expert(copy_sql, io.StringIO(text), len(text) + 1)  # one read, one GIL wait
                 for sql, params in statements:
-                    cursor.execute(sql, params)
+                    self.cursor.execute(sql, params)
             except Exception as error:
                 self.error = error
-        if not self.error:
-            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
 
     def __exit__(self, *exc_info):
         self.batches.put(None)
         self.thread.join()
-        self.cursor.close()
-        if self.error and not exc_info[1]:
-            raise self.error
+        try:
+            if exc_info[1] is None:
+                if self.error:
+                    raise self.error
+                self.cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+        finally:
+            self.cursor.close()
 
 
 def _record_import(pks, actor):
