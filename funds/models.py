@@ -250,7 +250,7 @@ class Expense(models.Model):
         SUBMITTED = "submitted", _("待财务审核")
         REVIEWED = "reviewed", _("财务已审核")
         ACCEPTED = "accepted", _("已验收")
-        APPROVED = "approved", _("主席已审批")
+        APPROVED = "approved", _("已审批")
         PAID = "paid", _("已支付")
         RETURNED = "returned", _("已退回")
         REFUSED = "refused", _("未批准")

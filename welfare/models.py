@@ -411,7 +411,7 @@ class Payment(models.Model):
 
     class Status(models.TextChoices):
         REQUESTED = "requested", _("经费审批中")
-        APPROVED = "approved", _("主席已审批，待支付")
+        APPROVED = "approved", _("经费已审批，待支付")
         RETURNED = "returned", _("经费申请被退回")
         REFUSED = "refused", _("经费未获批准")
         WITHDRAWN = "withdrawn", _("经费申请已撤回")

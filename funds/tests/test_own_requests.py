@@ -134,6 +134,7 @@ def test_a_committee_member_opens_the_chairs_request_and_signs_it_on_the_page(us
     assert 'data-action="approve"' in page and 'data-action="refuse"' in page
     done = client.post(f"/funds/expenses/{expense.pk}/approve/", {"state": "reviewed"}, follow=True).content.decode()
     assert "已审批同意" in done
+    assert "主席已审批" not in done  # a 委员 signed it: the status does not name a signer
     assert Expense.objects.get(pk=expense.pk).status == Expense.Status.APPROVED
 
 
