@@ -22,7 +22,7 @@ def send_notice_emails(notice_ids):
     )
     messages = [mail.EmailMessage(n.text, _body(n), None, [n.recipient.email]) for n in notices]
     if messages:
-        mail.get_connection().send_messages(messages)
+        mail.mailers.default.send_messages(messages)
         Notice.objects.filter(pk__in=[n.pk for n in notices]).update(emailed_at=timezone.now())
     return len(messages)
 
