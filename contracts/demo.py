@@ -52,7 +52,7 @@ def load(stdout):
     ends_on = today + datetime.timedelta(days=70)  # within three months: the renewal card shows
     contract = services.sign(
         contract=contract, signed_on=today, union_signatory="王建华", employer_signatory="李明",
-        starts_on=today, ends_on=ends_on, actor=None,
+        starts_on=ends_on - datetime.timedelta(days=365), ends_on=ends_on, actor=None,
     )  # fmt: skip
     contract = services.file_for_review(contract=contract, filed_on=today, actor=None)
     # The demo's contract was signed last year: move its dates back, then let the 15-day review run out.

@@ -74,8 +74,8 @@ class SignForm(ActionForm):
     )
     starts_on = forms.DateField(label=_("期限起始"), widget=DATE_WIDGET, required=False)
     ends_on = forms.DateField(label=_("期限届满"), widget=DATE_WIDGET, error_messages=required(_("期限届满")))
-    long_term = forms.BooleanField(
-        label=_("期限超过3年，已确认"),
+    unusual_term_confirmed = forms.BooleanField(
+        label=_("期限不在1至3年之间，已确认"),
         required=False,
         help_text=_("《集体合同规定》第三十八条：集体合同期限一般为1至3年。"),
     )

@@ -26,7 +26,7 @@ S = CollectiveContract.Status
 REVIEW_DAYS = 15  # 《集体合同规定》第四十七条
 FILING_DAYS = 10  # 第四十二条
 RENEWAL_MONTHS = 3  # 第三十八条
-USUAL_TERM_YEARS = 3  # 第三十八条: 期限一般为1至3年 ("usually": a longer term is confirmed, not refused)
+USUAL_TERM_YEARS = (1, 3)  # 第三十八条: 期限一般为1至3年 ("usually": another term is confirmed, not refused)
 
 
 def in_force_on(contract: CollectiveContract) -> datetime.date | None:
@@ -261,16 +261,22 @@ def _years_after(day: datetime.date, years: int) -> datetime.date:
         return day.replace(year=day.year + years, day=28)
 
 
-def longer_than_usual(*, starts_on: datetime.date, ends_on: datetime.date) -> bool:
-    """A term past the usual 1 to 3 years of 《集体合同规定》第三十八条."""
-    return ends_on > _years_after(starts_on, USUAL_TERM_YEARS)
+def unusual_term(*, starts_on: datetime.date, ends_on: datetime.date) -> str:
+    """How a term strays from the usual 1 to 3 years of 《集体合同规定》第三十八条 ("不足1年", "超过3年"), or ""
+    for a usual one; a year runs to the day before its anniversary."""
+    shortest, longest = USUAL_TERM_YEARS
+    if ends_on > _years_after(starts_on, longest):
+        return _("超过%(years)s年") % {"years": longest}
+    if ends_on < _years_after(starts_on, shortest) - datetime.timedelta(days=1):
+        return _("不足%(years)s年") % {"years": shortest}
+    return ""
 
 
 def sign(*, contract: CollectiveContract, signed_on, union_signatory, employer_signatory, starts_on, ends_on,
-         actor, long_term: bool = False) -> CollectiveContract:  # fmt: skip
+         actor, unusual_term_confirmed: bool = False) -> CollectiveContract:  # fmt: skip
     """The chief negotiators sign (签订) — only a draft the congress passed, with a term that ends after it.
-    A term longer than 3 years (《集体合同规定》第三十八条: 期限一般为1至3年) is allowed, the rule saying
-    "usually", but only when confirmed (``long_term``), and the timeline says so."""
+    A term under 1 or over 3 years (《集体合同规定》第三十八条: 期限一般为1至3年) is allowed, the rule saying
+    "usually", but only when confirmed (``unusual_term_confirmed``), and the timeline says so."""
     if not motion_passed(contract):
         raise ValidationError(_("职代会尚未表决通过该合同草案，不能签订。"))
     if signed_on > timezone.localdate():
@@ -284,15 +290,15 @@ def sign(*, contract: CollectiveContract, signed_on, union_signatory, employer_s
         raise ValidationError({"ends_on": _("期限届满：须晚于签订日期（%(date)s）。") % {"date": signed_on}})
     if starts_on and ends_on <= starts_on:
         raise ValidationError({"ends_on": _("期限届满：须晚于期限起始日期。")})
-    too_long = longer_than_usual(starts_on=starts_on or signed_on, ends_on=ends_on)
-    if too_long and not long_term:
+    unusual = unusual_term(starts_on=starts_on or signed_on, ends_on=ends_on)
+    if unusual and not unusual_term_confirmed:
         raise ValidationError(
             {
                 "ends_on": _(
-                    "期限届满：合同期限自%(start)s至%(end)s，超过3年。《集体合同规定》第三十八条规定集体合同期限"
-                    "一般为1至3年；确需更长期限，请勾选“期限超过3年，已确认”。"
+                    "期限届满：合同期限自%(start)s至%(end)s，%(unusual)s。《集体合同规定》第三十八条规定集体合同期限"
+                    "一般为1至3年；确需这样的期限，请勾选“期限不在1至3年之间，已确认”。"
                 )
-                % {"start": starts_on or signed_on, "end": ends_on}
+                % {"start": starts_on or signed_on, "end": ends_on, "unusual": unusual}
             }
         )
     opened_at = Motion.objects.get(pk=contract.motion_id).opened_at
@@ -308,7 +314,7 @@ def sign(*, contract: CollectiveContract, signed_on, union_signatory, employer_s
         starts_on=starts_on,
         ends_on=ends_on,
         note=_("%(union)s、%(employer)s签字") % {"union": union_signatory, "employer": employer_signatory}
-        + (_("；期限超过3年，已确认") if too_long else ""),
+        + (_("；期限%(unusual)s，已确认") % {"unusual": unusual} if unusual else ""),
     )
 
 

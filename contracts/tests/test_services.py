@@ -108,11 +108,26 @@ def test_a_term_longer_than_three_years_is_signed_only_when_confirmed(session):
         services.sign(contract=contract, actor=None, **longer)
     message = refused.value.message_dict["ends_on"][0]
     assert message.startswith(f"期限届满：合同期限自{start}至{TODAY.year + 3}-01-02，超过3年。")
-    assert "一般为1至3年" in message and "期限超过3年，已确认" in message
+    assert "一般为1至3年" in message and "期限不在1至3年之间，已确认" in message
     assert CollectiveContract.objects.get(pk=contract.pk).signed_on is None
-    assert not services.longer_than_usual(starts_on=start, ends_on=three_years["ends_on"])
-    contract = services.sign(contract=contract, actor=None, long_term=True, **longer)
+    assert services.unusual_term(starts_on=start, ends_on=three_years["ends_on"]) == ""
+    contract = services.sign(contract=contract, actor=None, unusual_term_confirmed=True, **longer)
     assert contract.status == S.SIGNED and contract.steps.last().note.endswith("期限超过3年，已确认")
+
+
+def test_a_term_under_a_year_is_signed_only_when_confirmed(session):
+    """A wage contract runs a year as a rule; six months is possible, once confirmed."""
+    contract = reviewed(session, votes_for=3)
+    start = datetime.date(TODAY.year, 1, 1)
+    assert services.unusual_term(starts_on=start, ends_on=datetime.date(TODAY.year, 12, 31)) == ""
+    assert services.unusual_term(starts_on=start, ends_on=datetime.date(TODAY.year, 12, 30)) == "不足1年"
+    half = signing(starts_on=TODAY, ends_on=TODAY + datetime.timedelta(days=182))
+    with pytest.raises(ValidationError) as refused:
+        services.sign(contract=contract, actor=None, **half)
+    message = refused.value.message_dict["ends_on"][0]
+    assert message.startswith(f"期限届满：合同期限自{TODAY}至{half['ends_on']}，不足1年。")
+    contract = services.sign(contract=contract, actor=None, unusual_term_confirmed=True, **half)
+    assert contract.steps.last().note.endswith("期限不足1年，已确认")
 
 
 def test_a_term_counts_from_the_signing_date_when_it_has_no_start(session):

@@ -83,7 +83,7 @@ def test_signing_filing_and_sending_back_ask_first(client, users, session):  # n
 def test_signing_a_term_past_three_years_asks_for_the_confirmation(client, users, session):  # noqa: F811
     contract = reviewed(session, votes_for=3)
     client.force_login(users["staff"])
-    assert "期限超过3年，已确认" in _action(client.get(contract.get_absolute_url()).text, "sign")
+    assert "期限不在1至3年之间，已确认" in _action(client.get(contract.get_absolute_url()).text, "sign")
     data = {
         "state": contract.status,
         "signed_on": TODAY.isoformat(),
@@ -95,7 +95,7 @@ def test_signing_a_term_past_three_years_asks_for_the_confirmation(client, users
     response = client.post(f"/contracts/{contract.pk}/sign/", data, follow=True)
     assert "超过3年。《集体合同规定》第三十八条规定集体合同期限一般为1至3年" in response.text
     assert CollectiveContract.objects.get(pk=contract.pk).status == CollectiveContract.Status.REVIEW
-    client.post(f"/contracts/{contract.pk}/sign/", {**data, "long_term": "on"})
+    client.post(f"/contracts/{contract.pk}/sign/", {**data, "unusual_term_confirmed": "on"})
     assert CollectiveContract.objects.get(pk=contract.pk).status == CollectiveContract.Status.SIGNED
 
 
