@@ -137,6 +137,12 @@ class AllocationForm(NamedErrorsForm):
     voucher_number = forms.CharField(label=_("凭证号"), max_length=30)
 
 
+class ReversalForm(NamedErrorsForm):
+    on = date_field(_("冲销日期"), initial=timezone.localdate)
+    voucher_number = forms.CharField(label=_("冲销凭证号"), max_length=30)
+    reason = forms.CharField(label=_("冲销原因"), max_length=150, help_text=_("如 金额记错，应为 5,000.00 元"))
+
+
 class BudgetLineForm(NamedErrorsForm):
     account = forms.ModelChoiceField(label=_("科目"), queryset=Account.objects.filter(is_active=True))
     amount = amount_field(_("预算金额（元）"))

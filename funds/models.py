@@ -378,6 +378,11 @@ class Entry(models.Model):
     # with the difference, so several entries may name the same month.
     dues_month = models.DateField(_("会费月份"), null=True, blank=True)
     payroll_base = money(_("工资总额（元）"), null=True, blank=True)
+    # 红字冲销: an entry booked wrongly is never changed or deleted; a second entry of the same kind with the
+    # amount negated takes it back, and the right one is booked after it.
+    reverses = models.OneToOneField(
+        "self", verbose_name=_("冲销的记录"), null=True, blank=True, on_delete=models.PROTECT, related_name="reversal"
+    )
     recorded_by = models.ForeignKey(USER, verbose_name=_("记账人"), on_delete=models.PROTECT, related_name="+")
     recorded_at = models.DateTimeField(_("记账时间"), auto_now_add=True)
 
@@ -389,16 +394,21 @@ class Entry(models.Model):
             # the ledger's page: a year's entries in date order, read from the index as far as the page goes
             models.Index(fields=["year", "date", "id"], name="funds_entry_ledger_order_idx"),
         ]
-        constraints = [models.CheckConstraint(condition=models.Q(amount__gt=0), name="funds_entry_amount_positive")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(reverses__isnull=True, amount__gt=0)
+                | models.Q(reverses__isnull=False, amount__lt=0),
+                name="funds_entry_amount_sign",  # positive, and negative only in a 红字 reversal
+            )
+        ]
         verbose_name = _("收支记录")
         verbose_name_plural = _("收支记录")
 
     def __str__(self):
         return f"{self.voucher_number} {self.summary} {self.amount}"
 
-    @property
-    def signed_amount(self):
-        return self.amount if self.direction == self.Direction.IN else -self.amount
+    def get_absolute_url(self):
+        return reverse("funds:entry", args=[self.pk])
 
 
 class Audit(models.Model):

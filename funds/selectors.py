@@ -35,7 +35,9 @@ def ledger(year: int, *, account: Account | None = None, month: datetime.date | 
 
 
 # What a ledger line shows, read with values(): no Entry, account and fund built per line.
-LINE_FIELDS = ["date", "voucher_number", "account__name", "fund__name", "summary", "expense_id", "direction", "amount"]
+LINE_FIELDS = [
+    "id", "date", "voucher_number", "account__name", "fund__name", "summary", "expense_id", "direction", "amount",
+]  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,27 +46,31 @@ class LedgerLine:
 
     date: str
     voucher_number: str
+    url: str  # the entry's page (its 红字冲销)
     account: str
     fund: str
     summary: str
     expense_url: str  # the expense request it paid, or ""
     income: Decimal | str  # the amount in its column, "" in the other
     spent: Decimal | str
+    red: bool  # a 红字 reversal, its amount negative
 
 
 def ledger_lines(values) -> list[LedgerLine]:
     """The ledger page's lines from ``values`` (a page of ``ledger(…).values(*LINE_FIELDS)``)."""
-    expense_url = url_for_each("funds:expense")
+    expense_url, entry_url = url_for_each("funds:expense"), url_for_each("funds:entry")
     return [
         LedgerLine(
             date=row["date"].isoformat(),
             voucher_number=row["voucher_number"],
+            url=entry_url(row["id"]),
             account=row["account__name"],
             fund=row["fund__name"],
             summary=row["summary"],
             expense_url=expense_url(row["expense_id"]) if row["expense_id"] else "",
             income=row["amount"] if row["direction"] == Entry.Direction.IN else "",
             spent=row["amount"] if row["direction"] == Entry.Direction.OUT else "",
+            red=row["amount"] < 0,
         )
         for row in values
     ]

@@ -23,6 +23,7 @@ urlpatterns = [
     path("income/dues/", views.dues_post, name="dues_post"),
     path("income/allocation/", views.allocation_create, name="allocation_create"),
     path("ledger/", views.ledger, name="ledger"),
+    path("ledger/<int:pk>/", views.entry_detail, name="entry"),
     path("ledger.xlsx", report_views.ledger_xlsx, name="ledger_xlsx"),
     path("budget/", views.budget_page, name="budget"),
     path("budget/new/", views.budget_create, name="budget_create"),

@@ -19,10 +19,11 @@ from unionportal.form_pages import form_page, report_refusal
 from unionportal.pagination import paginate
 
 from . import forms, selectors
-from .models import Account, Adjustment, Attachment, Budget, Expense, Fund
+from .models import Account, Adjustment, Attachment, Budget, Entry, Expense, Fund
 from .services import budget as budget_services
 from .services import expenses as expense_services
 from .services import income as income_services
+from .services import reversal as reversal_services
 from .services.common import is_closed, year_settings
 
 
@@ -273,6 +274,36 @@ def ledger(request):
             "monthly": months,
         },
     )
+
+
+@permission_required("funds.view_books")
+def entry_detail(request, pk):
+    """One ledger entry, with its 红字冲销 (or the one it takes back); the accountant takes it back from here."""
+    entry = get_object_or_404(
+        Entry.objects.select_related("account", "fund", "expense", "reverses", "reversal", "recorded_by__member"),
+        pk=pk,
+    )
+    refusal = reversal_services.why_not_reversible(entry)
+    may_reverse = request.user.has_perm("funds.keep_books")
+    if request.method == "POST" and not may_reverse:
+        raise PermissionDenied
+    if request.method == "POST" and refusal:  # taken back meanwhile, from another page
+        messages.error(request, refusal)
+        return redirect(entry)
+    form = forms.ReversalForm(request.POST or None) if may_reverse and not refusal else None
+    if request.method == "POST" and form.is_valid():
+        try:
+            reversal = reversal_services.reverse_entry(entry=entry, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _("凭证“%(voucher)s”已红字冲销，冲销凭证“%(reversal)s”；如需更正，请再登记正确的收入。")
+                % {"voucher": entry.voucher_number, "reversal": reversal.voucher_number},
+            )
+            return redirect(reversal)
+    return render(request, "funds/entry.html", {"entry": entry, "form": form, "refusal": refusal})
 
 
 # ---- budget -----------------------------------------------------------------------------------------------

@@ -520,6 +520,7 @@ ACCESS = [
     Access("/funds/ledger/", {"chair", "accountant", "auditor"}),
     Access("/funds/ledger/?month=2025-03&account=1", {"chair", "accountant", "auditor"}),
     Access("/funds/ledger.xlsx", {"chair", "accountant", "auditor"}),
+    Access(funds_page("entry"), {"chair", "accountant", "auditor"}),
     Access("/funds/budget/", {"chair", "accountant", "auditor"}),
     Access("/funds/budget/new/", set(), expect={role: 405 for role in EVERY_ROLE}),
     Access(f"/funds/budget/{THIS_YEAR}/adopt/", set(), expect={role: 405 for role in EVERY_ROLE}),

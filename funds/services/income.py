@@ -117,7 +117,7 @@ def record_allocation(*, payroll_base, on: datetime.date, voucher_number: str, p
         raise ValidationError(_("按工资总额计算的留成金额为0，请检查工资总额。"))
     of_period = _("%(period)s拨缴经费") % {"period": period.strip()}
     booked = Entry.objects.filter(
-        year=year, account__code=ALLOCATION_ACCOUNT, summary__startswith=f"{of_period}（"
+        year=year, account__code=ALLOCATION_ACCOUNT, summary__startswith=f"{of_period}（", reversal__isnull=True
     ).first()
     if booked is not None:
         raise ValidationError(

@@ -4,9 +4,9 @@ from decimal import Decimal
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from funds.models import Account, Budget, Fund
+from funds.models import Account, Budget, Entry, Fund
 from funds.services import budget as budget_services
-from funds.services import expenses
+from funds.services import expenses, income
 
 PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 
@@ -63,6 +63,14 @@ def approved(users, amount="800.00", **fields):
     return expenses.approve_expense(expense=expense, actor=users["chair"])
 
 
+def subsidy(actor, amount="5000.00", voucher="收-001", on=None):
+    """上级补助 booked by ``actor``: an income entry of the general fund."""
+    return income.record_income(
+        account=account("103"), fund=general_fund(), amount=amount, on=on or timezone.localdate(),
+        voucher_number=voucher, summary="市教育工会补助", actor=actor,
+    )  # fmt: skip
+
+
 def paid(users, voucher="付-001", **fields):
     expense = approved(users, **fields)
     return expenses.pay_expense(
@@ -90,6 +98,8 @@ def funds_object(kind, users, owner="staff"):
     if kind == "adjustment":
         budget = Budget.objects.first() or executing_budget(actor=users["accountant"])
         return budget_services.create_adjustment(budget=budget, reason="调整", actor=users["accountant"])
+    if kind == "entry":
+        return subsidy(users["accountant"], voucher=f"收-{Entry.objects.count() + 1}")
     if kind == "audit":
         today = timezone.localdate()
         return audits.open_audit(
