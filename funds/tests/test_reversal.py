@@ -10,7 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from funds import selectors
-from funds.models import Entry
+from funds.models import Account, Entry, Fund
 from funds.services import income
 from funds.services.reversal import reverse_entry
 from unionportal.notices import Notice
@@ -85,6 +85,21 @@ def test_a_payment_is_not_taken_back_here(users):
     expense = paid(users)
     with pytest.raises(ValidationError, match="支出记录随支出申请的支付记账而来"):
         _reverse(expense.entry, users["accountant"])
+
+
+def test_a_dedicated_fund_keeps_what_it_spent_of_the_income(users):
+    fund = Fund.objects.get(name="困难职工救助基金")
+    gift = income.record_income(
+        account=Account.objects.get(code="107"), fund=fund, amount="1000.00", on=TODAY, voucher_number="收-捐-1",
+        summary="爱心捐款转入", actor=users["accountant"],
+    )  # fmt: skip
+    Entry.objects.create(
+        year=TODAY.year, date=TODAY, direction=Entry.Direction.OUT, account=Account.objects.get(code="20102"),
+        fund=fund, amount=fund.opening_balance + Decimal("400.00"), voucher_number="付-救-1", summary="救助",
+        recorded_by=users["accountant"],
+    )  # fmt: skip
+    with pytest.raises(ValidationError, match="“困难职工救助基金”余额 600.00 元，少于要冲销的 1000.00 元"):
+        _reverse(gift, users["accountant"])
 
 
 def test_the_database_keeps_amounts_positive_but_in_a_reversal(users):
