@@ -9,6 +9,7 @@ from unionportal.workflow import Action, Workflow
 
 from .models import Adjustment, AdjustmentStep, Budget, BudgetStep, Expense, ExpenseStep
 from .rules import (
+    approved_it,
     asked_by_chair,
     drafted_adjustment,
     is_requester,
@@ -210,8 +211,9 @@ EXPENSE_FLOW = Workflow(
             {E.APPROVED},
             E.PAID,
             _("支付记账"),
-            books & not_own,
+            books & not_own & ~approved_it,
             form="PayForm",
+            confirm=_("支付记账后，这笔支出记入收支明细账，不能撤回；请核对支付日期、方式和凭证号。确定支付记账？"),
             done=_("已支付并记账。"),
             notify=_requester,
             notice=_("您经办的支出“{obj.purpose}”已支付。"),

@@ -38,6 +38,13 @@ signs_for_chair = is_staff & asked_by_chair
 
 
 @rules.predicate
+def approved_it(user, expense):
+    """The one who signed the request (审批): the payment is booked by someone else, so that no money leaves on
+    one person's word even where the chair or a 委员 stands in for the only accountant."""
+    return expense is not None and expense.approved_by_id is not None and expense.approved_by_id == user.pk
+
+
+@rules.predicate
 def drafted_adjustment(user, adjustment):
     """The one who drafted a budget adjustment (编制人)."""
     return adjustment is not None and adjustment.created_by_id is not None and adjustment.created_by_id == user.pk

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from unionportal.notices import notify
 from unionportal.roles import Role, users_with_role
 from unionportal.uploads import check_content, check_size
-from unionportal.workflow import flow_for, move, record
+from unionportal.workflow import flow_for, move, person_name, record
 
 from ..models import Account, Attachment, AttachmentRead, Budget, Entry, Expense, Fund
 from ..money import ZERO, parse_amount
@@ -267,8 +267,16 @@ def _tell_auditors(expense: Expense, actor) -> None:
     经费审查委员会, who oversee the funds, are told of it."""
     notify(
         users_with_role(Role.AUDITOR),
-        text=_("本人经办的支出“%(purpose)s”%(amount)s元已经集体研究（%(minute)s）审批，请经审委员会监督。")
-        % {"purpose": expense.purpose, "amount": expense.amount, "minute": expense.decision_minute},
+        text=_(
+            "%(seat)s%(name)s本人经办的支出“%(purpose)s”%(amount)s元已经集体研究（%(minute)s）审批，请经审委员会监督。"
+        )
+        % {
+            "seat": _("主席") if asked_by_chair(None, expense) else _("财务人员"),
+            "name": person_name(expense.requester),
+            "purpose": expense.purpose,
+            "amount": expense.amount,
+            "minute": expense.decision_minute,
+        },
         url=expense.get_absolute_url(),
         kind="funds.expense.approve_own",
         permission="funds.view_expense",
@@ -285,7 +293,7 @@ def paid_on_refusal(expense: Expense, paid_on: datetime.date) -> str | None:
         return _("这笔支出列入%(year)s年预算，支付日期须在%(year)s年内。") % {"year": expense.year}
     approved_at = expense.steps.filter(action="approve").order_by("-at").values_list("at", flat=True).first()
     if approved_at is not None and paid_on < timezone.localdate(approved_at):
-        return _("支付日期不能早于主席审批日期（%(date)s）。") % {"date": timezone.localdate(approved_at).isoformat()}
+        return _("支付日期不能早于审批日期（%(date)s）。") % {"date": timezone.localdate(approved_at).isoformat()}
     return None
 
 
@@ -294,6 +302,8 @@ def pay_expense(*, expense: Expense, actor, paid_on: datetime.date, method: str,
     """已支付: the accountant pays and books it under a voucher number (凭证号) used nowhere else."""
     expense = _lock(expense)
     _require(expense, "pay", actor)
+    if actor is not None and expense.approved_by_id == actor.pk:
+        raise ValidationError(_("您审批了这笔支出，不能再由您支付记账，请由其他财务人员或委员办理。"))
     if paid_on is None or paid_on > timezone.localdate():
         raise ValidationError(_("请填写支付日期，且不能晚于今天。"))
     require_open_year(paid_on.year)

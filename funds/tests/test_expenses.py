@@ -230,7 +230,7 @@ def test_the_pay_form_keeps_the_payment_in_its_budget_year_and_after_the_approva
         early = client.post(
             f"/funds/expenses/{expense.pk}/pay/", {**typed, "paid_on": day_before.isoformat()}, follow=True
         ).content.decode()
-        assert f"支付日期不能早于主席审批日期（{TODAY.isoformat()}）" in early
+        assert f"支付日期不能早于审批日期（{TODAY.isoformat()}）" in early
     expense.refresh_from_db()
     assert expense.status == Expense.Status.APPROVED and not Entry.objects.filter(expense=expense).exists()
     client.post(f"/funds/expenses/{expense.pk}/pay/", {**typed, "paid_on": TODAY.isoformat()})

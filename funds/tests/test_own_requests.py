@@ -46,7 +46,7 @@ def test_the_chairs_own_request_is_decided_by_the_committee_and_signed_by_a_memb
     expense = expenses.approve_expense(expense=expense, actor=users["staff"])
     assert (expense.status, expense.approved_by) == (Expense.Status.APPROVED, users["staff"])
     assert told(users["accountant"], "已经工会委员会集体研究审批，请支付")
-    assert told(users["auditor"], f"已经集体研究（{MINUTE}）审批，请经审委员会监督")
+    assert told(users["auditor"], f"主席chair本人经办的支出“职工趣味运动会奖品”800.00元已经集体研究（{MINUTE}）审批")
     expense = expenses.pay_expense(
         expense=expense, actor=users["accountant"], paid_on=TODAY, method="transfer", voucher_number="付-主席-1"
     )
@@ -96,9 +96,14 @@ def test_the_only_accountants_own_request_is_checked_and_paid_by_others_after_th
         expenses.approve_expense(expense=expense, actor=users["chair"])
     expense = expenses.approve_expense(expense=_decide(expense, users["chair"]), actor=users["chair"])
     assert told(users["staff"], "主席已审批，请支付") and told(users["auditor"], "请经审委员会监督")
+    assert told(users["auditor"], "财务人员accountant本人经办的支出")
     with pytest.raises(ValidationError, match="不能支付记账自己经办的支出"):
         expenses.pay_expense(
             expense=expense, actor=users["accountant"], paid_on=TODAY, method="cash", voucher_number="付-财-1"
+        )
+    with pytest.raises(ValidationError, match="您审批了这笔支出，不能再由您支付记账"):  # no money on one word
+        expenses.pay_expense(
+            expense=expense, actor=users["chair"], paid_on=TODAY, method="cash", voucher_number="付-财-1"
         )
     expense = expenses.pay_expense(
         expense=expense, actor=users["staff"], paid_on=TODAY, method="transfer", voucher_number="付-财-1"
@@ -136,6 +141,14 @@ def test_a_committee_member_opens_the_chairs_request_and_signs_it_on_the_page(us
     assert "已审批同意" in done
     assert "主席已审批" not in done  # a 委员 signed it: the status does not name a signer
     assert Expense.objects.get(pk=expense.pk).status == Expense.Status.APPROVED
+
+
+def test_the_chair_who_signed_the_accountants_request_sees_no_button_to_pay_it(users, budget, client_as):
+    expense = expenses.review_expense(expense=request(users["accountant"]), actor=users["staff"])
+    expense = expenses.approve_expense(expense=_decide(expense, users["staff"]), actor=users["chair"])
+    assert 'data-action="pay"' not in client_as("chair").get(expense.get_absolute_url()).text
+    page = client_as("staff").get(expense.get_absolute_url()).text
+    assert 'data-action="pay"' in page and "不能撤回；请核对支付日期、方式和凭证号" in page
 
 
 def test_the_chair_sees_no_button_to_sign_her_own_request(users, budget, client_as):
