@@ -265,9 +265,10 @@ def unusual_term(*, starts_on: datetime.date, ends_on: datetime.date) -> str:
     """How a term strays from the usual 1 to 3 years of 《集体合同规定》第三十八条 ("不足1年", "超过3年"), or ""
     for a usual one; a year runs to the day before its anniversary."""
     shortest, longest = USUAL_TERM_YEARS
-    if ends_on > _years_after(starts_on, longest):
+    last_day = datetime.timedelta(days=1)
+    if ends_on > _years_after(starts_on, longest) - last_day:
         return _("超过%(years)s年") % {"years": longest}
-    if ends_on < _years_after(starts_on, shortest) - datetime.timedelta(days=1):
+    if ends_on < _years_after(starts_on, shortest) - last_day:
         return _("不足%(years)s年") % {"years": shortest}
     return ""
 

@@ -51,6 +51,7 @@ def contract_detail(request, pk):
         "contracts/detail.html",
         {
             "contract": contract,
+            "managing": managing,
             "clauses": [(clause, forms.amend_form(clause) if editable else None) for clause in clauses],
             "rounds": contract.rounds.all(),
             "inspections": inspections,

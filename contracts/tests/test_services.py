@@ -102,12 +102,12 @@ def test_a_term_longer_than_three_years_is_signed_only_when_confirmed(session):
     """《集体合同规定》第三十八条: 期限一般为1至3年 — longer is allowed, once confirmed, and the timeline says so."""
     contract = reviewed(session, votes_for=3)
     start = datetime.date(TODAY.year, 1, 1)
-    three_years = signing(starts_on=start, ends_on=datetime.date(TODAY.year + 3, 1, 1))
-    longer = signing(starts_on=start, ends_on=datetime.date(TODAY.year + 3, 1, 2))
+    three_years = signing(starts_on=start, ends_on=datetime.date(TODAY.year + 2, 12, 31))
+    longer = signing(starts_on=start, ends_on=datetime.date(TODAY.year + 3, 1, 1))  # a day past its third year
     with pytest.raises(ValidationError) as refused:
         services.sign(contract=contract, actor=None, **longer)
     message = refused.value.message_dict["ends_on"][0]
-    assert message.startswith(f"期限届满：合同期限自{start}至{TODAY.year + 3}-01-02，超过3年。")
+    assert message.startswith(f"期限届满：合同期限自{start}至{TODAY.year + 3}-01-01，超过3年。")
     assert "一般为1至3年" in message and "期限不在1至3年之间，已确认" in message
     assert CollectiveContract.objects.get(pk=contract.pk).signed_on is None
     assert services.unusual_term(starts_on=start, ends_on=three_years["ends_on"]) == ""

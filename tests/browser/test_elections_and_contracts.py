@@ -107,13 +107,9 @@ def test_a_collective_contract_from_draft_to_in_force(page, log_in, live_server,
     page.get_by_text("草案已提交职代会审议").wait_for()
 
     contract = CollectiveContract.objects.get()
-    page.locator("summary", has_text="签订").click()
-    page.get_by_label("签订日期").fill(TODAY.isoformat())
-    page.get_by_label("职工方首席代表").fill("王建华")
-    page.get_by_label("企业方首席代表").fill("李明")
-    page.get_by_label("期限届满").fill((TODAY + datetime.timedelta(days=730)).isoformat())
-    page.get_by_role("button", name="确认签订", exact=True).click()
-    page.get_by_text("职代会尚未表决通过该合同草案，不能签订。").wait_for()
+    # before the congress has voted there is nothing to sign, and the page says why
+    page.get_by_test_id("sign-waits").get_by_text("合同草案经职代会表决通过后，才能签订。").wait_for()
+    assert page.locator("summary", has_text="签订").count() == 0
 
     # the congress votes by secret ballot: four of five delegates for
     motion_services.open_motion(motion=contract.motion)
