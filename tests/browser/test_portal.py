@@ -37,7 +37,7 @@ def test_wrong_password_shows_a_chinese_error(page, live_server, users):
     page.get_by_label("用户名").fill("member")
     page.get_by_label("密码").fill("not-the-password")
     page.get_by_role("button", name="登录").click()
-    assert "请输入一个正确的" in page.content()
+    assert "用户名或密码不对，请重新输入（密码区分大小写）。" in page.content()
 
 
 def test_phone_width_page_fits_and_menu_folds(phone_page, log_in, live_server, screenshot):
@@ -51,3 +51,19 @@ def test_phone_width_page_fits_and_menu_folds(phone_page, log_in, live_server, s
     page.get_by_role("button", name="会员").or_(page.get_by_role("link", name="会员")).first.click()
     page.get_by_role("link", name="教职工名册").wait_for(state="visible")
     screenshot(page, "phone-roster")
+
+
+@pytest.mark.parametrize("width", [1000, 1280])
+def test_the_unions_whole_name_heads_the_longest_menu_on_a_desktop(page, log_in, width):
+    """An enterprise union's chair has the most menus (集体合同 too): the menu takes a row of its own under the
+    name, which is never cut, and the page does not scroll sideways."""
+    from unionportal.models import UnionKind, UnionProfile
+
+    UnionProfile(name="青山精密机械有限公司工会委员会", kind=UnionKind.ENTERPRISE).save()
+    page.set_viewport_size({"width": width, "height": 800})
+    log_in(page, "chair")
+    brand = page.locator(".navbar-brand")
+    assert brand.inner_text() == "青山精密机械有限公司工会委员会"
+    assert brand.evaluate("(name) => name.scrollWidth <= name.clientWidth")
+    assert page.get_by_role("button", name="集体合同").or_(page.get_by_role("link", name="集体合同")).first.is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
