@@ -6,7 +6,7 @@ def test_wrong_password_says_so_in_chinese_and_keeps_the_username(client, users)
     response = client.post("/accounts/login/", {"username": "member", "password": "wrong"})
     assert response.status_code == 200
     content = response.content.decode()
-    assert "请输入一个正确的" in content
+    assert "用户名或密码不对，请重新输入（密码区分大小写）。" in content
     assert 'value="member"' in content
 
 

@@ -49,6 +49,11 @@ def address_failures(address: str) -> int:
 
 
 class LoginForm(AuthenticationForm):
+    error_messages = {
+        "invalid_login": _("用户名或密码不对，请重新输入（密码区分大小写）。"),
+        "inactive": _("这个账号已停用，请联系工会办公室。"),
+    }
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # AuthenticationForm sets max_length after the field is built, so nothing enforces it: a longer
