@@ -12,17 +12,17 @@ def cards(request):
     held = roles_of(request.user)
     if not held & {Role.ACCOUNTANT, Role.CHAIR}:
         return []
-    waiting = selectors.waiting_counts(signer=request.user)
+    waiting = selectors.waiting_counts(user=request.user)  # her own requests wait for someone else
     url = reverse("funds:expenses")
     cards = []
     if Role.ACCOUNTANT in held:
-        if waiting["review"]:
-            cards.append(
-                Card(_("待财务审核的支出"), str(waiting["review"]), url=f"{url}?status=submitted", level="warning")
-            )
-        if waiting["pay"]:
-            cards.append(Card(_("待支付的支出"), str(waiting["pay"]), url=f"{url}?status=approved", level="warning"))
-    if Role.CHAIR in held and waiting["approve_by_signer"]:
-        count = str(waiting["approve_by_signer"])
+        if waiting["review_for_user"]:
+            count = str(waiting["review_for_user"])
+            cards.append(Card(_("待财务审核的支出"), count, url=f"{url}?status=submitted", level="warning"))
+        if waiting["pay_for_user"]:
+            count = str(waiting["pay_for_user"])
+            cards.append(Card(_("待支付的支出"), count, url=f"{url}?status=approved", level="warning"))
+    if Role.CHAIR in held and waiting["approve_for_user"]:
+        count = str(waiting["approve_for_user"])
         cards.append(Card(_("待主席审批的支出"), count, url=f"{url}?desk=approve", level="warning"))
     return cards

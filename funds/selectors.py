@@ -249,13 +249,13 @@ def expenses(*, status: str = "", desk: str = "", year: int | None = None):
     return rows.order_by("-created_at", "-pk")
 
 
-def waiting_counts(signer=None) -> dict:
+def waiting_counts(user=None) -> dict:
     """How many requests wait at each desk (``DESKS``): the accountant's, the acceptance, the chair's, the payment.
-    With ``signer``, also ``approve_by_signer``: those at the chair's desk that are not her own (her own request
-    waits for the committee, not for her), in the same query."""
+    With ``user``, also ``<desk>_for_user``: those at the desk that are not her own (her own request waits for
+    someone else), in the same query."""
     desks = dict(DESKS)
-    if signer is not None:
-        desks["approve_by_signer"] = DESKS["approve"] & ~Q(requester=signer)
+    if user is not None:
+        desks |= {f"{desk}_for_user": waiting & ~Q(requester=user) for desk, waiting in DESKS.items()}
     return Expense.objects.aggregate(**{desk: Count("id", filter=waiting) for desk, waiting in desks.items()})
 
 

@@ -138,10 +138,13 @@ def request_expense(
     expense.save()
     _add_attachments(expense, attachments)
     record(expense, "request", actor=requester)
+    if asked_by_only_accountant(None, expense):
+        text = _("财务人员%(name)s本人经办的支出“%(purpose)s”%(amount)s元待财务审核，请代为审核。")
+    else:
+        text = _("支出申请“%(purpose)s”%(amount)s元待财务审核。")
     notify(
         first_checkers(expense),
-        text=_("支出申请“%(purpose)s”%(amount)s元待财务审核。")
-        % {"purpose": expense.purpose, "amount": expense.amount},
+        text=text % {"name": person_name(requester), "purpose": expense.purpose, "amount": expense.amount},
         url=expense.get_absolute_url(),
         kind="funds.expense.request",
         permission="funds.view_expense",

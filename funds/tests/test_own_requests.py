@@ -85,7 +85,8 @@ def test_a_second_chair_signs_the_chairs_request_after_the_committee_and_never_h
 
 def test_the_only_accountants_own_request_is_checked_and_paid_by_others_after_the_committee(users, budget):
     expense = request(users["accountant"])
-    assert told(users["chair"], "待财务审核") and told(users["staff"], "待财务审核")
+    assert told(users["chair"], "财务人员accountant本人经办的支出“职工趣味运动会奖品”800.00元待财务审核，请代为审核。")
+    assert told(users["staff"], "请代为审核")
     assert not told(users["accountant"], "待财务审核")
     with pytest.raises(ValidationError, match="不能财务审核自己经办的支出"):
         expenses.review_expense(expense=expense, actor=users["accountant"])

@@ -175,6 +175,14 @@ def test_the_home_page_tells_each_desk_what_waits(users, client_as):
     assert "待财务审核的支出" not in client_as("chair").get("/").content.decode()
 
 
+def test_the_accountants_own_request_is_not_counted_on_her_desk(users, client_as):
+    from .factories import request
+
+    executing_budget(actor=users["accountant"])
+    request(users["accountant"])
+    assert "待财务审核的支出" not in client_as("accountant").get("/").content.decode()
+
+
 def test_every_funds_document_renders_a_pdf_with_its_figures(year_of_books, users):
     import io
 
