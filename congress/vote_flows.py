@@ -9,6 +9,7 @@ from unionportal.workflow import Action, Workflow
 
 from .models import Appraisal, AppraisalStep, Motion, MotionStep
 from .rules import runs_congress
+from .selectors import quorum
 
 M = Motion.Status
 A = Appraisal.Status
@@ -44,6 +45,14 @@ def _only(method, reason):
     return lambda motion: before_session(motion) or (None if motion.method == method else reason)
 
 
+def _open_confirm(motion):
+    present, total, _reached = quorum(session=motion.agenda_item.session)
+    return _(
+        "现在签到出席%(present)s人（应到%(total)s人）。开始投票后应到、实到人数即确定，不能再改，未签到的代表不能投票。"
+        "确定开始？"
+    ) % {"present": present, "total": total}
+
+
 def _close_confirm(motion):
     return _("已投票%(n)s / %(total)s人。结束后不能再投票，计票结果随即确定。确定结束？") % {
         "n": motion.receipts.count(),
@@ -67,6 +76,7 @@ MOTION_FLOW = Workflow(
             allowed=runs_congress,
             blocked=_only(Motion.Method.SECRET, _("举手表决不开放投票，请直接录入表决结果。")),
             service="congress.motion_services.open_motion",
+            confirm=_open_confirm,
             done=_motion_done,
         ),
         Action(

@@ -266,7 +266,9 @@ def test_the_motion_page_before_the_session_offers_no_vote_and_says_when_it_open
     assert f"开幕日期是{opening:%Y-%m-%d}，会议尚未开始" in page
     assert 'data-action="open"' not in page and 'data-action="count"' not in page
     Session.objects.filter(pk=world["session"].pk).update(starts_on=timezone.localdate())
-    assert 'data-action="open"' in client.get(f"/congress/motions/{motion.pk}/").text
+    page = client.get(f"/congress/motions/{motion.pk}/").text
+    assert 'data-action="open"' in page
+    assert "开始投票后应到、实到人数即确定，不能再改，未签到的代表不能投票。确定开始？" in page  # asked first
 
 
 def test_member_cannot_vote(client_as, world):
