@@ -21,7 +21,7 @@ def request_event_funds(*, event: Event, actor, amount, payee: str, is_goods: bo
         reference=event.title,
         requester=actor,
         amount=amount,
-        purpose=_("“%(title)s”活动经费") % {"title": event.title},
+        purpose=_("%(title)s活动经费") % {"title": event.title},  # quoted in the notices that name it
         payee=payee,
         on=timezone.localdate(event.starts_at),
         is_goods=is_goods,

@@ -738,7 +738,8 @@ def hand_over_drive(*, drive, actor, handed_over_to=""):
         reference=drive.title,
         requester=actor,
         amount=total,
-        purpose=_("爱心捐款“%(title)s”移交%(to)s") % {"title": drive.title, "to": recipient},
+        # ‘’, as the notices that name the request quote it in “”
+        purpose=_("爱心捐款‘%(title)s’移交%(to)s") % {"title": drive.title, "to": recipient},
         payee=recipient,
     )
     drive.handed_over_to = recipient
