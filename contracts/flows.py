@@ -12,7 +12,7 @@ from .rules import runs_contracts
 S = CollectiveContract.Status
 
 
-def _runners(contract):
+def runners(contract):
     """Whom to tell: the chair and staff, who run the contracts and the congress's vote and take the next step
     (表决, 报送审查, 生效 or 退回); the one who acted is left out by the kernel."""
     return users_with_role(Role.CHAIR, Role.STAFF)
@@ -50,7 +50,7 @@ FLOW = Workflow(
             form="contracts.forms.ReviewForm",
             service="contracts.services.submit_for_review",
             done=_("草案已提交职代会审议，请在会议表决事项中表决。"),
-            notify=_runners,
+            notify=runners,
             notice=lambda c: _("集体合同草案“%(title)s”已提交职代会审议，请安排表决。") % {"title": c.title},
         ),
         Action(
@@ -76,7 +76,7 @@ FLOW = Workflow(
             blocked=_not_passed,
             confirm=_("签订后合同须在10日内报送劳动保障行政部门审查，签订日期、签字人和期限不能再改。确定签订？"),
             done=_("合同已签订，请在10日内报送劳动保障行政部门审查。"),
-            notify=_runners,
+            notify=runners,
             notice=lambda c: (
                 _("集体合同“%(title)s”已于%(date)s签订，请在%(due)s前报送劳动保障行政部门审查。")
                 % {"title": c.title, "date": c.signed_on, "due": services.filing_due_on(c)}
@@ -91,7 +91,7 @@ FLOW = Workflow(
             form="contracts.forms.FileForm",
             service="contracts.services.file_for_review",
             confirm=_("报送后劳动保障行政部门15日内无异议即生效，报送日期不能再改。确定报送？"),
-            notify=_runners,
+            notify=runners,
             notice=lambda c: (
                 _("集体合同“%(title)s”已报送审查，%(date)s起无异议即生效；如收到审查意见书提出异议，请退回重新协商。")
                 % {"title": c.title, "date": services.in_force_on(c)}

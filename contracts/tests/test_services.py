@@ -375,3 +375,15 @@ def test_a_clause_struck_out_meanwhile_is_not_amended():
     with pytest.raises(ValidationError, match="该条款已被删除"):
         services.amend_clause(clause=stale, text="改")
     assert list(contract.clauses.values_list("number", flat=True)) == [1]
+
+
+@pytest.mark.parametrize(
+    ("votes_for", "told"),
+    [(3, "草案已经职代会表决通过，请组织双方首席代表签订。"), (2, "草案未获职代会表决通过，请退回重新协商。")],
+)
+def test_when_the_vote_is_counted_the_chair_and_staff_are_told_what_comes_next(session, users, votes_for, told):
+    UnionProfile(name="公司工会", kind=UnionKind.ENTERPRISE).save()
+    reviewed(session, votes_for=votes_for)
+    notices = Notice.objects.filter(kind="contracts.vote")
+    assert set(notices.values_list("recipient__username", flat=True)) == {"chair", "staff"}
+    assert notices.first().text == f"集体合同“2027年工资专项集体合同”{told}"
