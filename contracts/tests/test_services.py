@@ -343,7 +343,14 @@ def test_the_chair_and_staff_are_told_when_a_draft_goes_to_the_congress_is_signe
     told = {
         (n.recipient.username, n.kind.rsplit(".", 1)[1]): n.text for n in Notice.objects.select_related("recipient")
     }
-    assert set(told) == {("chair", "submit"), ("chair", "sign"), ("staff", "file")}  # not the one who acted
+    # not the one who acted; the vote, counted by nobody here, is told to both
+    assert set(told) == {
+        ("chair", "submit"),
+        ("chair", "vote"),
+        ("staff", "vote"),
+        ("chair", "sign"),
+        ("staff", "file"),
+    }
     assert told[("chair", "submit")] == "集体合同草案“2027年工资专项集体合同”已提交职代会审议，请安排表决。"
     due = TODAY + datetime.timedelta(days=10)
     assert (
