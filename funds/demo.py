@@ -211,8 +211,9 @@ def _expenses(users, year, today, rng):
 def _backdate(expense, on, done_on):
     """The request, its steps and the notices they sent dated across the days it took (asked on ``on``, its
     last step on ``done_on``), not all at the moment the demo was loaded."""
-    first = timezone.make_aware(datetime.datetime.combine(on, datetime.time(9)))
-    last = timezone.make_aware(datetime.datetime.combine(done_on, datetime.time(16)))
+    now = timezone.now()  # a request done today is dated no later than the moment the demo is loaded
+    last = min(timezone.make_aware(datetime.datetime.combine(done_on, datetime.time(16))), now)
+    first = min(timezone.make_aware(datetime.datetime.combine(on, datetime.time(9))), last)
     steps = list(expense.steps.order_by("at", "pk"))
     sent = [step.at for step in steps]
     gap = (last - first) / max(len(steps) - 1, 1)

@@ -92,6 +92,7 @@ def test_each_demo_login_starts_with_a_few_unread_notices_and_the_older_ones_rea
     assert all(row["unread"] == min(row["all"], UNREAD_KEPT) for row in counts)
     newest = Notice.objects.filter(recipient__username="accountant").order_by("-created_at", "-pk")
     assert not any(notice.read_at for notice in newest[:UNREAD_KEPT])
+    assert not Notice.objects.filter(created_at__gt=timezone.now()).exists()  # none dated later than the load
 
 
 def test_the_org_tree_is_valid_with_committees_past_terms_and_last_years_registration():
