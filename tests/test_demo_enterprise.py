@@ -26,3 +26,13 @@ def test_the_enterprise_demo_is_a_company_union_with_a_contract_in_force_and_ins
     assert "职代会" in home and "集体合同续签" in home
     page = client.get(contract.get_absolute_url()).text
     assert "部分履行" in page and "生效" in page
+    # its congress is a company's: no school's words in its sessions, agenda or proposals
+    from congress.models import AgendaItem, Proposal, Session
+
+    congress_words = [
+        *Session.objects.values_list("title", flat=True),
+        *AgendaItem.objects.values_list("title", flat=True),
+        *Proposal.objects.values_list("title", flat=True),
+    ]
+    assert "第四届第二次职工代表大会" in congress_words and "听取和审议总经理工作报告" in congress_words
+    assert not [words for words in congress_words if any(school in words for school in ("教", "校"))]
