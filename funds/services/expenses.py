@@ -232,7 +232,7 @@ def decision_reason(expense: Expense) -> str:
     if asked_by_chair(None, expense):
         return _("主席本人经办的支出，须经工会委员会集体研究，由其他主席或委员登记审批。")
     if asked_by_only_accountant(None, expense):
-        return _("财务人员本人经办的支出，由主席或委员代为财务审核和支付，并须经工会委员会集体研究。")
+        return _("财务人员本人经办的支出，由主席或委员代为财务审核和支付（审批人不支付），并须经工会委员会集体研究。")
     limit = year_settings(expense.year).committee_threshold
     if expense.amount > limit:
         return _("单笔超过 %(limit)s 元的支出须先经工会委员会集体研究。") % {"limit": limit}

@@ -148,6 +148,8 @@ def test_the_chair_who_signed_the_accountants_request_sees_no_button_to_pay_it(u
     expense = expenses.review_expense(expense=request(users["accountant"]), actor=users["staff"])
     expense = expenses.approve_expense(expense=_decide(expense, users["staff"]), actor=users["chair"])
     assert 'data-action="pay"' not in client_as("chair").get(expense.get_absolute_url()).text
+    mine = client_as("accountant").get(expense.get_absolute_url()).text  # she is told who pays, and why not she
+    assert "由主席或委员代为财务审核和支付（审批人不支付）" in mine and 'data-action="pay"' not in mine
     page = client_as("staff").get(expense.get_absolute_url()).text
     assert 'data-action="pay"' in page and "不能撤回；请核对支付日期、方式和凭证号" in page
 
