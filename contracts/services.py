@@ -173,9 +173,10 @@ def not_ready_for_review(contract: CollectiveContract) -> str | None:
 
 def review_motion_title(contract: CollectiveContract) -> str:
     """The motion's title; a draft back from negotiation says which time it comes, so the agenda never lists
-    two identical motions (the one that failed stays there, closed, as the congress's record)."""
+    two identical motions (one voted on stays there, closed, as the congress's record; one never opened was
+    taken off the agenda and is not counted)."""
     title = _("审议通过《%(title)s（草案）》") % {"title": contract.title}
-    before = contract.steps.filter(action="submit").count()
+    before = Motion.objects.filter(title__startswith=title).count()
     return title + _("（第%(n)s次审议）") % {"n": before + 1} if before else title
 
 

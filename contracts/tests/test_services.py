@@ -251,6 +251,8 @@ def test_sending_back_before_the_vote_opens_takes_its_motion_off_the_agenda(sess
     contract = services.renegotiate(contract=contract, reason="职工方要求补充条款", actor=None)
     assert not item.motions.exists() and contract.motion is None
     assert "已从议程撤下" in contract.steps.get(action="renegotiate").note
+    contract = services.submit_for_review(contract=contract, agenda_item=item, actor=None)
+    assert contract.motion.title == "审议通过《2027年工资专项集体合同（草案）》"  # never voted on: no 第2次
 
 
 def test_an_objection_after_filing_clears_the_signing_and_keeps_it_on_the_timeline(session):
