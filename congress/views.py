@@ -93,8 +93,11 @@ def attendance(request, pk):
                 session_services.record_attendance(
                     session=session, member=observer, kind=Attendance.Kind.OBSERVER, actor=request.user
                 )
+            rest_present = request.POST.get("rest") == Attendance.Kind.PRESENT  # 其余未登记的记为出席
             for member in roster:
                 kind = request.POST.get(f"m{member.pk}", "")
+                if not kind and rest_present and member.pk not in recorded:
+                    kind = Attendance.Kind.PRESENT
                 if kind:
                     session_services.record_attendance(session=session, member=member, kind=kind, actor=request.user)
         except ValidationError as error:

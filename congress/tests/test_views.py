@@ -307,6 +307,21 @@ def test_attendance_page_records_and_shows_quorum(client, users, world):
     assert "已达到三分之二" in page
 
 
+def test_the_rest_of_the_roster_is_marked_present_at_once_and_nobody_recorded_is_changed(client, users, world):
+    from congress.models import Attendance
+
+    session = world["session"]
+    Attendance.objects.create(session=session, member=users["chair"].member, kind=Attendance.Kind.LEAVE)
+    client.force_login(users["staff"])
+    page = client.get(f"/congress/sessions/{session.pk}/attendance/").text
+    assert "保存，其余未登记的记为出席" in page
+    away = users["delegate"].member
+    client.post(f"/congress/sessions/{session.pk}/attendance/", {f"m{away.pk}": "leave", "rest": "present"})
+    kinds = dict(session.attendance.values_list("member_id", "kind"))
+    assert kinds.pop(users["chair"].member.pk) == "leave" and kinds.pop(away.pk) == "leave"
+    assert kinds and set(kinds.values()) == {"present"}
+
+
 def test_delegate_roster_warns_about_composition(client_as, world):
     page = client_as("member").get(f"/congress/terms/{world['term'].pk}/delegates/").text
     assert "代表名单" in page
