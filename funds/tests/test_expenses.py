@@ -279,3 +279,11 @@ def test_the_committee_threshold_stays_while_a_request_waits_for_the_chair(users
         update_year_settings(year=TODAY.year, actor=users["chair"], committee_threshold=Decimal("100000.00"))
     expenses.refuse_expense(expense=expense, actor=users["chair"], note="暂缓")
     update_year_settings(year=TODAY.year, actor=users["chair"], committee_threshold=Decimal("100000.00"))
+
+
+def test_my_requests_lead_to_a_new_one_and_list_mine_only(users, budget, client_as):
+    mine = request(users["welfare"], purpose="慰问品")
+    request(users["staff"], purpose="运动会奖品")
+    page = client_as("welfare").get("/funds/expenses/mine/").text
+    assert 'data-testid="new-expense"' in page and 'href="/funds/expenses/new/"' in page
+    assert mine.purpose in page and "运动会奖品" not in page
