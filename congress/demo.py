@@ -309,17 +309,15 @@ def _rate(proposal, rating, staff):
 
 
 def _load_appraisal_and_suggestions(term, session, logins, words):
-    appraisal = Appraisal.objects.create(
-        term=term, session=session, title=f"{session.starts_on.year}年度{words['leaders_appraisal']}"
-    )
+    # appraised by the term's delegates over these weeks, not at the session (which opens in a fortnight, so
+    # nobody has signed in there yet)
+    appraisal = Appraisal.objects.create(term=term, title=f"{session.starts_on.year}年度{words['leaders_appraisal']}")
     leaders = Member.objects.filter(status=Member.Status.ACTIVE, user__isnull=True).exclude(
         pk__in=term.delegates.values("member")
     )[: len(words["leaders"])]
     for order, (leader, (post, report)) in enumerate(zip(leaders, words["leaders"], strict=False)):
         Appraisee.objects.create(appraisal=appraisal, member=leader, post=post, report=report, order=order)
     appraisal_services.open_appraisal(appraisal=appraisal)
-    for delegate in term.delegates.filter(active=True):  # signed in at the session: only those present vote
-        session_services.record_attendance(session=session, member=delegate.member, kind=Attendance.Kind.PRESENT)
     voters = [
         d.member
         for d in term.delegates.filter(active=True).exclude(member__user__username__in=["delegate", "delegate2"])

@@ -158,6 +158,9 @@ def test_a_congress_term_has_delegates_and_proposals_in_every_state():
 
 def test_an_appraisal_is_open_this_years_is_closed_and_suggestions_are_in():
     assert Appraisal.objects.get(status=Appraisal.Status.OPEN).receipts.count() == 20
+    from congress.models import Attendance
+
+    assert not Attendance.objects.filter(session__starts_on__gt=timezone.localdate()).exists()  # nobody early
     closed = Appraisal.objects.get(status=Appraisal.Status.CLOSED)  # this year's result for the annual report
     assert closed.receipts.count() == 28 and closed.appraisees.count() == 4
     assert timezone.localtime(closed.closed_at).year == timezone.localdate().year  # published weeks ago
