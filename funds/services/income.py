@@ -6,10 +6,14 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Sum
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from members.models import DuesRecord
+from unionportal.notices import notify
+from unionportal.roles import Role, users_with_role
+from unionportal.workflow import person_name
 
 from ..models import Account, Entry, Expense, Fund, YearSettings
 from ..money import ZERO, parse_amount, to_fen
@@ -163,8 +167,32 @@ def update_year_settings(*, year: int, actor, **fields) -> YearSettings:
     threshold = fields.get("committee_threshold")
     if threshold is not None and threshold != settings.committee_threshold:
         _require_no_request_awaiting_the_chair(year)
+    before = {name: getattr(settings, name) for name in fields}
     for name, value in fields.items():
         setattr(settings, name, value)
     settings.full_clean()
     settings.save()
+    _tell_the_overseers(settings, before, actor)
     return settings
+
+
+def _tell_the_overseers(settings: YearSettings, before: dict, actor) -> None:
+    """A year's rules decide what needs the committee and what stays with the union: the chair and the 经审 are
+    told of every change, with the value before and after, as the settings keep no history of their own."""
+    changes = [
+        _("%(field)s %(old)s → %(new)s") % {"field": YearSettings._meta.get_field(name).verbose_name, "old": old,
+                                            "new": getattr(settings, name)}
+        for name, old in before.items()
+        if old != getattr(settings, name)
+    ]  # fmt: skip
+    if not changes:
+        return
+    notify(
+        users_with_role(Role.CHAIR, Role.AUDITOR),
+        text=_("%(year)s年度经费设置已修改（%(who)s）：%(changes)s。")
+        % {"year": settings.year, "who": person_name(actor), "changes": "；".join(changes)},
+        url=reverse("funds:settings") + f"?year={settings.year}",
+        kind="funds.settings",
+        permission="funds.view_books",
+        exclude=actor,
+    )

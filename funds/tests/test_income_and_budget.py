@@ -258,3 +258,15 @@ def test_a_budget_is_adjusted_at_the_level_it_was_set_and_a_draft_line_of_zero_g
 def test_next_years_budget_is_a_link_away(client_as):
     page = client_as("accountant").get(f"/funds/budget/?year={TODAY.year}").content.decode()
     assert f'href="?year={TODAY.year + 1}" data-testid="next-year">{TODAY.year + 1}年度</a>' in page
+
+
+def test_the_chair_and_the_auditor_are_told_of_a_change_to_the_years_rules_with_before_and_after(users):
+    from unionportal.notices import Notice
+
+    year = timezone.localdate().year
+    income.update_year_settings(year=year, actor=users["accountant"], committee_threshold=Decimal("5000.00"))
+    assert not Notice.objects.filter(kind="funds.settings").exists()  # saved unchanged: nothing to tell
+    income.update_year_settings(year=year, actor=users["accountant"], committee_threshold=Decimal("8000.00"))
+    told = Notice.objects.filter(kind="funds.settings")
+    assert set(told.values_list("recipient__username", flat=True)) == {"chair", "auditor"}
+    assert told.first().text == f"{year}年度经费设置已修改（accountant）：集体研究金额（元） 5000.00 → 8000.00。"
