@@ -434,6 +434,7 @@ ACCESS = [
     ),
     Access("/welfare/visits/", {"chair", "welfare"}),
     Access("/welfare/care/", {"chair", "welfare"}),
+    Access("/welfare/care/1/withdraw/", set(), expect={role: 405 for role in EVERY_ROLE}),
     Access("/welfare/visits/new/?task=abc", {"chair", "welfare"}),
     Access("/welfare/visits/new/", {"chair", "welfare"}),
     Access("/welfare/drives/", LOGGED_IN),

@@ -50,6 +50,17 @@ def record_life_event(*, member, occasion, happened_on, actor=None, note="") -> 
     return task
 
 
+@transaction.atomic
+def withdraw_task(*, task: CareTask) -> CareTask:
+    """A life event recorded by mistake (the wrong person, occasion or date) is taken back while no visit closed
+    its task: nothing was paid for it, and a wrong 住院 or 去世 should not stay on anyone's record."""
+    task = CareTask.objects.select_for_update().select_related("member", "occasion").get(pk=task.pk)
+    if task.visit_id is not None:
+        raise ValidationError(_("这项关怀任务已登记走访，不能撤销。"))
+    task.delete()
+    return task
+
+
 def close_tasks_visited(visit: Visit) -> int:
     """The visit for a person and occasion closes the open task for them; returns how many it closed."""
     return CareTask.objects.filter(member=visit.member_id, occasion=visit.occasion_id, visit=None).update(visit=visit)

@@ -46,6 +46,7 @@ urlpatterns = [
     path("recipients/<int:pk>/<str:action>/", views.recipient_action, name="recipient_action"),
     path("visits/", views.visit_list, name="visits"),
     path("care/", views.care_tasks, name="care_tasks"),
+    path("care/<int:pk>/withdraw/", views.care_task_withdraw, name="care_task_withdraw"),
     path("visits/new/", views.visit_create, name="visit_create"),
     path("drives/", views.drive_list, name="drives"),
     path("drives/new/", views.drive_create, name="drive_create"),

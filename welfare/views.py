@@ -713,6 +713,21 @@ def care_tasks(request):
     return render(request, "welfare/care_tasks.html", {"tasks": tasks, "form": form, "today": timezone.localdate()})
 
 
+@require_POST
+@permission_required("welfare.record_visit")
+def care_task_withdraw(request, pk):
+    task = get_object_or_404(CareTask, pk=pk)
+    try:
+        task = care.withdraw_task(task=task)
+    except ValidationError as error:
+        report_refusal(request, error)
+    else:
+        messages.success(
+            request, _("已撤销%(name)s的%(occasion)s走访任务。") % {"name": task.member.name, "occasion": task.occasion}
+        )
+    return redirect("welfare:care_tasks")
+
+
 def _visit_done(visit, task):
     text = _("走访慰问已登记；对应的关怀任务随之完成。") if task else _("走访慰问已登记。")
     if visit.payment is not None and visit.payment.expense_id:

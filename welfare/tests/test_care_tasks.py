@@ -96,3 +96,28 @@ def test_a_future_event_date_is_refused_and_nothing_is_written(client_as, hospit
 @pytest.mark.parametrize("role", ["staff", "member", "auditor"])
 def test_care_tasks_are_for_those_who_run_welfare(client_as, role):
     assert client_as(role).get("/welfare/care/").status_code == 403
+
+
+def test_a_life_event_recorded_by_mistake_is_withdrawn_from_the_page_and_can_be_recorded_again(
+    hospital, users, client_as
+):
+    member = make_member("王芳")
+    task = care.record_life_event(member=member, occasion=hospital, happened_on=TODAY, actor=users["welfare"])
+    client = client_as("welfare")
+    page = client.get("/welfare/care/").text
+    assert "撤销王芳的住院登记？" in page and f'action="/welfare/care/{task.pk}/withdraw/"' in page
+    done = client.post(f"/welfare/care/{task.pk}/withdraw/", follow=True).text
+    assert "已撤销王芳的住院走访任务。" in done and not CareTask.objects.exists()
+    care.record_life_event(member=member, occasion=hospital, happened_on=TODAY, actor=users["welfare"])
+
+
+def test_a_visited_task_is_not_withdrawn_and_a_member_cannot_withdraw_one(hospital, users, client_as):
+    member = make_member("王芳")
+    task = care.record_life_event(member=member, occasion=hospital, happened_on=TODAY, actor=users["welfare"])
+    assert client_as("member").post(f"/welfare/care/{task.pk}/withdraw/").status_code == 403
+    services.record_visit(
+        member=member, actor=users["welfare"], occasion=hospital, visited_on=TODAY, visitors=[users["chair"].member]
+    )
+    with pytest.raises(ValidationError, match="已登记走访，不能撤销"):
+        care.withdraw_task(task=task)
+    assert CareTask.objects.filter(pk=task.pk).exists()
