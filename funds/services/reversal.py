@@ -41,7 +41,7 @@ def _require_dedicated_fund_covers(entry: Entry) -> None:
 
 @transaction.atomic
 def reverse_entry(*, entry: Entry, on: datetime.date, voucher_number: str, reason: str, actor) -> Entry:
-    entry = Entry.objects.select_for_update().select_related("reversal").get(pk=entry.pk)
+    entry = Entry.objects.select_for_update().get(pk=entry.pk)
     refusal = why_not_reversible(entry)
     if refusal:
         raise ValidationError(refusal)
