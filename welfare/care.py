@@ -54,7 +54,7 @@ def record_life_event(*, member, occasion, happened_on, actor=None, note="") -> 
 def withdraw_task(*, task: CareTask) -> CareTask:
     """A life event recorded by mistake (the wrong person, occasion or date) is taken back while no visit closed
     its task: nothing was paid for it, and a wrong 住院 or 去世 should not stay on anyone's record."""
-    task = CareTask.objects.select_for_update().select_related("member", "occasion").get(pk=task.pk)
+    task = CareTask.objects.select_for_update(of=("self",)).select_related("member", "occasion").get(pk=task.pk)
     if task.visit_id is not None:
         raise ValidationError(_("这项关怀任务已登记走访，不能撤销。"))
     task.delete()
