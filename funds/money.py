@@ -34,3 +34,8 @@ def parse_amount(value, label, *, allow_zero=False, allow_negative=False) -> Dec
     if amount == 0 and not allow_zero:
         raise ValidationError(_("%(field)s应大于0。") % {"field": label})
     return amount.quantize(FEN)
+
+
+def percent_text(share) -> str:
+    """A share (0.6) as the percent it is, written out ("60", "2", "12.5"): normalize() alone writes 60 as 6E+1."""
+    return format((Decimal(share) * 100).normalize(), "f")

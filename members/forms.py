@@ -263,7 +263,7 @@ class PercentField(forms.DecimalField):
     def prepare_value(self, value):
         if value in (None, "") or not isinstance(value, Decimal | int | float):
             return value
-        return (Decimal(value) * 100).normalize()
+        return format((Decimal(value) * 100).normalize(), "f")  # 60, not 6E+1
 
     def clean(self, value):
         percent = super().clean(value)  # checked as typed: at most two decimals of a percent

@@ -16,7 +16,7 @@ from unionportal.roles import Role, users_with_role
 from unionportal.workflow import person_name
 
 from ..models import Account, Entry, Expense, Fund, YearSettings
-from ..money import ZERO, parse_amount, to_fen
+from ..money import ZERO, parse_amount, percent_text, to_fen
 from .common import require_active_fund, require_new_voucher, require_open_year, year_settings
 
 DUES_ACCOUNT = "101"  # 会费收入 in the default chart
@@ -131,8 +131,8 @@ def record_allocation(*, payroll_base, on: datetime.date, voucher_number: str, p
     summary = _("%(of_period)s（工资总额 %(base)s 元 × %(rate)s%% × 留成 %(share)s%%）") % {
         "of_period": of_period,
         "base": payroll_base,
-        "rate": (settings.allocation_rate * 100).normalize(),
-        "share": (settings.allocation_retained_share * 100).normalize(),
+        "rate": percent_text(settings.allocation_rate),
+        "share": percent_text(settings.allocation_retained_share),
     }
     return _book(
         on=on,

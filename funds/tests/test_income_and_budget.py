@@ -62,6 +62,7 @@ def test_allocation_is_the_retained_share_of_two_percent_of_payroll(users):
     # 1,234,567.89 × 2% = 24,691.36; × 60% = 14,814.82 (half up to the fen)
     assert entry.amount == Decimal("14814.82")
     assert entry.payroll_base == Decimal("1234567.89")
+    assert entry.summary == "1季度拨缴经费（工资总额 1234567.89 元 × 2% × 留成 60%）"  # not 6E+1
 
 
 def test_other_income_needs_an_income_account_and_a_new_voucher(users):

@@ -187,3 +187,10 @@ def test_own_year_sums_one_members_lines(member):
     own = dues.own_year(member, 2025)
     assert (own["due"], own["paid"], own["outstanding"]) == (Decimal("0.02"), Decimal("0.00"), Decimal("0.02"))
     assert dues.years_on_ledger(member) == [2025]
+
+
+def test_a_share_of_ten_or_sixty_percent_is_shown_as_typed():
+    from members.forms import PercentField
+
+    field = PercentField()
+    assert [field.prepare_value(Decimal(share)) for share in ("0.1", "0.6", "0.005")] == ["10", "60", "0.5"]
