@@ -37,6 +37,7 @@ def ledger(year: int, *, account: Account | None = None, month: datetime.date | 
 # What a ledger line shows, read with values(): no Entry, account and fund built per line.
 LINE_FIELDS = [
     "id", "date", "voucher_number", "account__name", "fund__name", "summary", "expense_id", "direction", "amount",
+    "reversal__id",
 ]  # fmt: skip
 
 
@@ -54,6 +55,7 @@ class LedgerLine:
     income: Decimal | str  # the amount in its column, "" in the other
     spent: Decimal | str
     red: bool  # a 红字 reversal, its amount negative
+    reversed: bool  # taken back by a later 红字 entry
 
 
 def ledger_lines(values) -> list[LedgerLine]:
@@ -71,6 +73,7 @@ def ledger_lines(values) -> list[LedgerLine]:
             income=row["amount"] if row["direction"] == Entry.Direction.IN else "",
             spent=row["amount"] if row["direction"] == Entry.Direction.OUT else "",
             red=row["amount"] < 0,
+            reversed=row["reversal__id"] is not None,
         )
         for row in values
     ]

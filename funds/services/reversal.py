@@ -53,6 +53,10 @@ def reverse_entry(*, entry: Entry, on: datetime.date, voucher_number: str, reaso
         raise ValidationError({"on": _("冲销日期：不能早于原记录的日期（%(date)s）。") % {"date": entry.date}})
     require_open_year(on.year)
     _require_dedicated_fund_covers(entry)
+    try:
+        number = require_new_voucher(voucher_number)
+    except ValidationError as error:
+        raise ValidationError({"voucher_number": error.messages}) from None  # shown at its field
     reversal = Entry.objects.create(
         year=on.year,
         date=on,
@@ -60,7 +64,7 @@ def reverse_entry(*, entry: Entry, on: datetime.date, voucher_number: str, reaso
         account=entry.account,
         fund=entry.fund,
         amount=-entry.amount,
-        voucher_number=require_new_voucher(voucher_number),
+        voucher_number=number,
         summary=(_("冲销凭证“%(voucher)s”：%(reason)s") % {"voucher": entry.voucher_number, "reason": reason.strip()})[
             :200
         ],
