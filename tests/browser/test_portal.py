@@ -53,17 +53,23 @@ def test_phone_width_page_fits_and_menu_folds(phone_page, log_in, live_server, s
     screenshot(page, "phone-roster")
 
 
-@pytest.mark.parametrize("width", [1000, 1280])
-def test_the_unions_whole_name_heads_the_longest_menu_on_a_desktop(page, log_in, width):
+@pytest.mark.parametrize(("language", "width"), [("zh-hans", 1000), ("zh-hans", 1280), ("en", 1440)])
+def test_the_unions_whole_name_heads_the_longest_menu_on_a_desktop(page, log_in, language, width):
     """An enterprise union's chair has the most menus (集体合同 too): the menu takes a row of its own under the
-    name, which is never cut, and the page does not scroll sideways."""
+    name, which is never cut, wraps rather than run off the page (English is twice as wide), and the other
+    language stays one click away."""
     from unionportal.models import UnionKind, UnionProfile
 
     UnionProfile(name="青山精密机械有限公司工会委员会", kind=UnionKind.ENTERPRISE).save()
     page.set_viewport_size({"width": width, "height": 800})
     log_in(page, "chair")
+    if language == "en":
+        page.locator("button[lang=en]").click()
+        page.wait_for_load_state()
     brand = page.locator(".navbar-brand")
     assert brand.inner_text() == "青山精密机械有限公司工会委员会"
     assert brand.evaluate("(name) => name.scrollWidth <= name.clientWidth")
-    assert page.get_by_role("button", name="集体合同").or_(page.get_by_role("link", name="集体合同")).first.is_visible()
+    contracts = "Collective contracts" if language == "en" else "集体合同"
+    assert page.get_by_role("button", name=contracts).or_(page.get_by_role("link", name=contracts)).first.is_visible()
+    assert page.locator("[data-testid=language-switch] button").is_visible()
     assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
