@@ -6,6 +6,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from members.models import Member, MembershipEvent
@@ -70,13 +71,24 @@ def open_tasks():
     return CareTask.objects.filter(visit=None).select_related("member__department", "occasion")
 
 
+# a roster event whose visit fell due longer ago than this is history entered late (a roster brought in with
+# years of retirements), not a visit still to make
+LATE_ENTRY = datetime.timedelta(days=90)
+
+
 def task_from_roster(sender, instance, created, **kwargs):
-    """A 退休 or 去世 recorded in the roster opens its care task (when the union has that occasion set up)."""
+    """A 退休 or 去世 recorded in the roster opens its care task (when the union has that occasion set up), unless
+    its visit fell due more than ``LATE_ENTRY`` ago."""
     name = ROSTER_EVENTS.get(instance.kind)
     if not created or name is None:
         return
     occasion = VisitOccasion.objects.filter(name=name, visit_within_days__isnull=False).first()
-    if occasion and not CareTask.objects.filter(member=instance.member_id, occasion=occasion, visit=None).exists():
+    if occasion is None:
+        return
+    due_on = instance.occurred_on + datetime.timedelta(days=occasion.visit_within_days)
+    if due_on < timezone.localdate() - LATE_ENTRY:
+        return
+    if not CareTask.objects.filter(member=instance.member_id, occasion=occasion, visit=None).exists():
         record_life_event(
             member=instance.member, occasion=occasion, happened_on=instance.occurred_on, actor=instance.actor
         )

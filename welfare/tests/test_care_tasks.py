@@ -121,3 +121,9 @@ def test_a_visited_task_is_not_withdrawn_and_a_member_cannot_withdraw_one(hospit
     with pytest.raises(ValidationError, match="已登记走访，不能撤销"):
         care.withdraw_task(task=task)
     assert CareTask.objects.filter(pk=task.pk).exists()
+
+
+def test_a_retirement_entered_years_late_opens_no_visit(users):
+    member = make_member("老教师", status=Member.Status.ACTIVE, is_union_member=True)
+    member_services.retire(member=member, on=TODAY.replace(year=TODAY.year - 5), actor=users["staff"])
+    assert not care.open_tasks().exists()
