@@ -281,6 +281,8 @@ def load(stdout):
         return
     users = _users()
     rng = random.Random(17)
+    # last year's balance carried over (上年结余): the year's spending is paid from it before this year's income
+    Fund.objects.filter(pk=income.general_fund().pk, opening_balance=0).update(opening_balance=Decimal("86000.00"))
     _budget(users, year, today)
     _income(users, year, today)
     made = _expenses(users, year, today, rng)

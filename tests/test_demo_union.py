@@ -263,6 +263,10 @@ def test_the_funds_demo_has_a_year_of_books_in_every_state():
     books = final_accounts(year)
     spent = sum(e.amount for e in Entry.objects.filter(year=year, direction="out"))
     assert books["expense"]["actual"] == spent > 0
+    from funds.models import Fund
+    from funds.services.expenses import fund_balance
+
+    assert all(fund_balance(fund) >= 0 for fund in Fund.objects.all())  # no fund starts the demo overdrawn
     asked_for = [purpose for _code, purpose, *_rest in SPENDING]
     asked = {e.created_at.date() for e in Expense.objects.filter(year=year, purpose__in=asked_for)}
     assert len(asked) > 10  # asked over the year, not all on the day the demo was loaded
