@@ -54,9 +54,9 @@ def _open_confirm(motion):
 
 
 def _close_confirm(motion):
-    return _("已投票%(n)s / %(total)s人。结束后不能再投票，计票结果随即确定。确定结束？") % {
+    return _("已投票%(n)s / 实到%(present)s人。结束后不能再投票，计票结果随即确定。确定结束？") % {
         "n": motion.receipts.count(),
-        "total": motion.delegates_total,
+        "present": motion.delegates_present,
     }
 
 

@@ -213,8 +213,8 @@ def renegotiate_confirm(contract: CollectiveContract) -> str:
     motion = contract.motion
     if motion is not None and motion.status == Motion.Status.OPEN:
         parts.append(
-            _("职代会正在表决该草案（已投票%(n)s / %(total)s人），退回将结束投票并计票。")
-            % {"n": motion.receipts.count(), "total": motion.delegates_total}
+            _("职代会正在表决该草案（已投票%(n)s / 实到%(present)s人），退回将结束投票并计票。")
+            % {"n": motion.receipts.count(), "present": motion.delegates_present}
         )
     elif motion is not None and motion.status == Motion.Status.DRAFT:
         parts.append(_("尚未开始表决的“%(title)s”将从议程撤下。") % {"title": motion.title})

@@ -145,7 +145,7 @@ def test_closing_a_secret_ballot_asks_first_with_the_turnout_and_the_timeline_na
     motion = _hall(users, Motion.Method.SECRET)
     staff.post(f"/congress/motions/{motion.pk}/open/", {"state": "draft"})
     page = staff.get(f"/congress/motions/{motion.pk}/").content.decode()
-    assert "已投票0 / 2人。结束后不能再投票，计票结果随即确定。确定结束？" in page
+    assert "已投票0 / 实到2人。结束后不能再投票，计票结果随即确定。确定结束？" in page
     assert 'data-action="open"' not in page
     staff.post(f"/congress/motions/{motion.pk}/close/", {"state": "open"})
     assert [step.action for step in motion.steps.all()] == ["open", "close"]

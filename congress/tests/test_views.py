@@ -239,7 +239,7 @@ def test_delegate_votes_once_and_tally_hidden_until_closed(client, users, world)
     response = client.post(f"/congress/motions/{motion.pk}/vote/", {"choice": "against"}, follow=True)
     assert "您已投过票" in response.text
     assert motion.tallies.get(choice="for").count == 1 and BallotReceipt.objects.count() == 1
-    assert "已投票 1 / 5 人" in client.get(f"/congress/motions/{motion.pk}/").text
+    assert "已投票 1 / 实到 5 人" in client.get(f"/congress/motions/{motion.pk}/").text
     client.force_login(users["staff"])
     client.post(f"/congress/motions/{motion.pk}/close/")
     page = client.get(f"/congress/motions/{motion.pk}/").text

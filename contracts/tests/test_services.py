@@ -231,7 +231,7 @@ def test_sending_back_a_draft_the_congress_is_voting_on_closes_its_vote(session,
     first, second = (delegate.member for delegate in session.term.delegates.all()[:2])
     motion_services.cast_ballot(motion=motion, member=first, choice="for")
     confirm = services.renegotiate_confirm(CollectiveContract.objects.get(pk=contract.pk))
-    assert "职代会正在表决该草案（已投票1 / 5人），退回将结束投票并计票" in confirm
+    assert "职代会正在表决该草案（已投票1 / 实到5人），退回将结束投票并计票" in confirm
     contract = services.renegotiate(contract=contract, reason="条款有误", actor=users["staff"])
     motion.refresh_from_db()
     assert motion.status == Motion.Status.CLOSED and motion.votes_for == 1

@@ -142,3 +142,11 @@ def test_a_contract_sent_back_after_filing_no_longer_shows_its_signing(client, u
     page, timeline = client.get(contract.get_absolute_url()).text.split('data-testid="timeline"')
     assert term not in page and "王主席" not in page and "报送审查</dt>" not in page
     assert f"原签订：{TODAY}，王主席、李总经理签字，期限{term}" in timeline
+
+
+def test_a_draft_the_congress_did_not_pass_is_sent_back_not_signed(client, users, session):  # noqa: F811
+    contract = reviewed(session, votes_for=2)
+    client.force_login(users["staff"])
+    page = client.get(contract.get_absolute_url()).text
+    assert "职代会未通过该草案，请退回重新协商。" in page and 'data-action="sign"' not in page
+    assert 'data-action="renegotiate"' in page
