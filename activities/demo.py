@@ -11,6 +11,7 @@ from django.contrib.auth.models import User
 from django.utils import timezone
 
 from members.models import Member, UnionGroup
+from unionportal.demo import in_union_words
 from unionportal.models import UnionProfile
 
 from . import services
@@ -102,6 +103,7 @@ def load(stdout):
     demo_member = Member.objects.get(user__username="member")
 
     for title, kind, month, day, capacity, eligibility, organiser, festival, level, team, results in EVENTS:
+        title = in_union_words(title)
         date = _date_in_window(festival, month, day, today)
         starts = datetime.datetime.combine(date, datetime.time(14, 30), tzinfo=tz)
         budget = Decimal(rng.choice([800, 1500, 3000, 5000, 12000 if kind == KIND.TRIP else 2000]))
@@ -113,14 +115,18 @@ def load(stdout):
             festival=festival,
             starts_at=starts,
             ends_at=starts + datetime.timedelta(hours=3),
-            place=rng.choice(["学校体育馆", "学术报告厅", "教工之家", "操场", "多功能厅"])
-            if kind != KIND.TRIP
-            else "集合：校门口",
+            place=in_union_words(
+                rng.choice(["学校体育馆", "学术报告厅", "教工之家", "操场", "多功能厅"])
+                if kind != KIND.TRIP
+                else "集合：校门口"
+            ),
             organiser=organiser,
             joint_department=Member.objects.get(user__username="handler").department
             if organiser == ORG.JOINT
             else None,
-            description=f"{title}。请有意参加的{'会员' if eligibility == EL.MEMBERS else '教职工'}按时报名。",
+            description=in_union_words(
+                f"{title}。请有意参加的{'会员' if eligibility == EL.MEMBERS else '教职工'}按时报名。"
+            ),
             capacity=capacity,
             is_team_event=team,
             signup_opens_at=starts - datetime.timedelta(days=21),
@@ -160,6 +166,7 @@ def load(stdout):
 
     _full_upcoming_event_with_a_promotion(demo_member, staff, tz, today)
     for title, count, level in HONOURS:
+        title = in_union_words(title)
         pool = [p for p in people if p.status == Member.Status.ACTIVE]
         if title == "先进女职工":
             pool = [p for p in pool if p.gender == Member.Gender.FEMALE]
@@ -168,14 +175,14 @@ def load(stdout):
                 title=title,
                 year=today.year if today.month >= 9 else today.year - 1,
                 level=level,
-                awarding_body=union_name if level == Level.SCHOOL else "青山市教育工会",
+                awarding_body=union_name if level == Level.SCHOOL else in_union_words("青山市教育工会"),
                 member=person,
             )
     services.add_honour(
         title="优秀职工小家",
         year=today.year - 1,
         level=Level.COUNTY,
-        awarding_body="青山市教育工会",
+        awarding_body=in_union_words("青山市教育工会"),
         union_group=groups[0],
     )
     stdout.write(f"{Event.objects.count()} 项活动及报名、成绩、表彰已就绪")
@@ -201,11 +208,11 @@ def _full_upcoming_event_with_a_promotion(demo_member, staff, tz, today):
     starts = datetime.datetime.combine(today + datetime.timedelta(days=12), datetime.time(15, 0), tzinfo=tz)
     event = services.create_event(
         actor=staff,
-        title="教职工瑜伽体验课",
+        title=in_union_words("教职工瑜伽体验课"),
         kind=KIND.SPORTS,
         starts_at=starts,
         ends_at=starts + datetime.timedelta(hours=1, minutes=30),
-        place="教工之家",
+        place=in_union_words("教工之家"),
         capacity=3,
         eligibility=EL.MEMBERS,
         budget=Decimal("600.00"),

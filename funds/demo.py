@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from unionportal.demo import in_union_words
 from unionportal.notices import Notice
 
 from .models import Account, Audit, Budget, Expense, ExpenseStep, Fund
@@ -80,7 +81,7 @@ def _budget(users, year, today):
         budget=budget,
         actor=users["chair"],
         approved_on=datetime.date(year, 1, 20),
-        approval_number=f"青教工〔{year}〕5号",
+        approval_number=in_union_words(f"青教工〔{year}〕5号"),
     )
     budget_services.execute_budget(budget=budget, actor=users["chair"])
     adjustment = budget_services.create_adjustment(
@@ -98,7 +99,7 @@ def _budget(users, year, today):
         adjustment=adjustment,
         actor=users["chair"],
         approved_on=min(middle + datetime.timedelta(days=10), today),
-        approval_number=f"青教工〔{year}〕31号",
+        approval_number=in_union_words(f"青教工〔{year}〕31号"),
     )
     return budget
 
@@ -125,7 +126,7 @@ def _income(users, year, today):
     general = income.general_fund()
     others = [
         ("103", general, "20000.00", 3, "上级工会专项补助"),
-        ("104", general, "30000.00", 4, "学校行政补助职工活动经费"),
+        ("104", general, "30000.00", 4, in_union_words("学校行政补助职工活动经费")),
         ("107", Fund.objects.get(name="困难职工救助基金"), "12800.00", 2, "爱心捐款转入救助基金"),
     ]
     for number, (code, fund, amount, month, summary) in enumerate(others, start=1):
@@ -186,6 +187,7 @@ def _expenses(users, year, today, rng):
         code, purpose, payee, (low, high), goods = SPENDING[n % len(SPENDING)]
         if target == "accepted" and not goods:
             code, purpose, payee, (low, high), goods = SPENDING[0]
+        purpose, payee = in_union_words(purpose), in_union_words(payee)
         requester = users["welfare"] if code.startswith("202") else users["staff"]
         on = _day(rng, year, today)
         try:

@@ -36,3 +36,15 @@ def test_the_enterprise_demo_is_a_company_union_with_a_contract_in_force_and_ins
     ]
     assert "第四届第二次职工代表大会" in congress_words and "听取和审议总经理工作报告" in congress_words
     assert not [words for words in congress_words if any(school in words for school in ("教", "校"))]
+    from activities.models import Event, Honour
+    from funds.models import Entry, Expense
+
+    activity_and_money_words = [
+        *Event.objects.values_list("title", flat=True),
+        *Event.objects.values_list("place", flat=True),
+        *Honour.objects.values_list("title", flat=True),
+        *Expense.objects.values_list("purpose", flat=True),
+        *Entry.objects.values_list("summary", flat=True),
+    ]
+    school_words = ("教职工", "教师", "教代会", "教工", "校长", "学校体育馆", "教育工会", "本校")
+    assert not [words for words in activity_and_money_words if any(school in words for school in school_words)]

@@ -41,6 +41,45 @@ PROFILES = {
 }
 
 
+# The demo's rows are written once, in a school's words; an enterprise demo reads them in a company's. Longer
+# phrases first, as "教职工" is inside "女教职工".
+COMPANY_WORDS = [
+    ("师德师风专题讲座讲课费", "安全生产专题讲座讲课费"),
+    ("青山市教育学院", "青山市安全生产培训中心"),
+    ("教师节表彰暨庆祝大会", "劳模表彰暨庆祝大会"),
+    ("优秀教育工作者", "优秀管理者"),
+    ("师德征文比赛", "安全生产征文比赛"),
+    ("师德标兵", "岗位能手"),
+    ("优秀班主任", "优秀班组长"),
+    ("优秀教师", "优秀员工"),
+    ("退休教师", "退休职工"),
+    ("新教师", "新员工"),
+    ("家庭教育", "家庭关系"),
+    ("青山市教育工会", "青山市总工会"),
+    ("区教育工会", "区总工会"),
+    ("本校工会", "本会"),
+    ("学校行政补助", "公司行政补助"),
+    ("学校体育馆", "公司体育馆"),
+    ("学术报告厅", "公司报告厅"),
+    ("校门口", "公司大门"),
+    ("教工之家", "职工之家"),
+    ("学区", "园区"),
+    ("教职工", "职工"),
+    ("教代会", "职代会"),
+    ("寒假", "年度"),
+    ("青教工〔", "青总工〔"),
+]
+
+
+def in_union_words(text: str) -> str:
+    """``text`` as the demo union says it: a company's words for a school's when it is an enterprise."""
+    if UnionProfile.load().kind != UnionKind.ENTERPRISE:
+        return text
+    for school, company in COMPANY_WORDS:
+        text = text.replace(school, company)
+    return text
+
+
 def load(stdout, kind=UnionKind.SCHOOL):
     UnionProfile(kind=kind, committee_term="第六届", **PROFILES[kind]).save()
     stdout.write("工会信息已就绪")

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from funds.services import expenses as funds
 from members.models import Member
+from unionportal.demo import in_union_words
 
 from . import recipient_rules, services
 from .models import Campaign, DonationDrive, FundSource, HardshipFile, VisitOccasion
@@ -234,7 +235,7 @@ def load_hand_over(stdout):
     drive = services.open_drive(
         actor=users["chair"],
         title="支援山区学校爱心捐款",
-        appeal="区教育工会倡议为山区学校师生捐款，本校工会汇总后统一转交区教育工会。",
+        appeal=in_union_words("区教育工会倡议为山区学校师生捐款，本校工会汇总后统一转交区教育工会。"),
         opened_on=today - datetime.timedelta(days=14),
         closes_on=today,
     )
@@ -242,9 +243,10 @@ def load_hand_over(stdout):
     for member in rng.sample(members, min(15, len(members))):
         services.pledge(drive=drive, member=member, amount=Decimal(rng.choice([50, 100, 200])))
     try:
-        drive = services.hand_over_drive(drive=drive, actor=users["welfare"], handed_over_to="区教育工会")
+        recipient = in_union_words("区教育工会")
+        drive = services.hand_over_drive(drive=drive, actor=users["welfare"], handed_over_to=recipient)
     except ValidationError as refusal:  # the year's 维权支出 line is spent in this random year
         stdout.write(f"爱心捐款未移交：{' '.join(refusal.messages)}")
         return
     advance(drive.expense, "paid", users, 901, today)
-    stdout.write("爱心捐款已经费审批移交区教育工会。")
+    stdout.write(in_union_words("爱心捐款已经费审批移交区教育工会。"))
