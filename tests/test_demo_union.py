@@ -161,6 +161,9 @@ def test_an_appraisal_is_open_this_years_is_closed_and_suggestions_are_in():
     from congress.models import Attendance
 
     assert not Attendance.objects.filter(session__starts_on__gt=timezone.localdate()).exists()  # nobody early
+    from welfare.models import CareTask
+
+    assert CareTask.objects.exists() and not CareTask.objects.filter(amount=0).exists()  # the 办法's 慰问标准
     closed = Appraisal.objects.get(status=Appraisal.Status.CLOSED)  # this year's result for the annual report
     assert closed.receipts.count() == 28 and closed.appraisees.count() == 4
     assert timezone.localtime(closed.closed_at).year == timezone.localdate().year  # published weeks ago

@@ -18,8 +18,8 @@ from funds.services import expenses as funds
 from members.models import Member
 from unionportal.demo import in_union_words
 
-from . import recipient_rules, services
-from .models import Campaign, DonationDrive, FundSource, HardshipFile, VisitOccasion
+from . import care, recipient_rules, services
+from .models import Campaign, CareTask, DonationDrive, FundSource, HardshipFile, VisitOccasion
 
 C = HardshipFile.Cause
 L = HardshipFile.Level
@@ -141,7 +141,18 @@ def load(stdout):
 
     # visits and condolences
     visitors = [chair.member, officer.member]
-    occasions = {o.name: o for o in VisitOccasion.objects.all()}
+    # the union's 慰问标准 (its 办法), which a care task offers when its visit is recorded
+    for name, usual in [("住院", "500"), ("直系亲属去世", "800"), ("退休", "300"), ("婚丧", "200"), ("去世", "1000")]:
+        VisitOccasion.objects.filter(name=name, usual_amount=0).update(usual_amount=Decimal(usual))
+        # the roster's retirements, loaded before the 办法 was set here, offer it too
+        CareTask.objects.filter(occasion__name=name, amount=0, visit=None).update(amount=Decimal(usual))
+    occasions = {o.name: o for o in VisitOccasion.objects.all()}  # with the amounts just set
+    # life events of these days waiting for their visit (关怀任务): one due this week, one overdue
+    for name, days_ago, note in [("住院", 2, "阑尾炎手术，市第一医院"), ("直系亲属去世", 10, "父亲病故")]:
+        care.record_life_event(
+            member=rng.choice(members), occasion=occasions[name], happened_on=today - datetime.timedelta(days=days_ago),
+            actor=officer, note=note,
+        )  # fmt: skip
     visit_plan = [
         ("住院", "500", "鲜花、营养品"),
         ("直系亲属去世", "800", "花圈"),
