@@ -83,7 +83,7 @@ def funds_ledger_floor(request):
     """The ledger page's rows: this year's first 50 entries, with the year's totals and months."""
     year = timezone.localdate().year
     entries = funds_selectors.ledger(year)
-    rows = entries.values("date", "voucher_number", "account__name", "fund__name", "summary", "direction", "amount")
+    rows = entries.values(*funds_selectors.LINE_FIELDS)  # what the page reads of each line
     totals = funds_selectors.ledger_totals(entries)
     return JsonResponse({"rows": list(rows[:50]), "totals": totals, "months": funds_selectors.monthly(year)})
 
