@@ -54,7 +54,7 @@ class LedgerLine:
     expense_url: str  # the expense request it paid, or ""
     income: Decimal | str  # the amount in its column, "" in the other
     spent: Decimal | str
-    red: bool  # a 红字 reversal, its amount negative
+    css: str  # "ledger-red" for a 红字 reversal, its amount negative (static/css/portal.css)
     reversed: bool  # taken back by a later 红字 entry
 
 
@@ -72,7 +72,7 @@ def ledger_lines(values) -> list[LedgerLine]:
             expense_url=expense_url(row["expense_id"]) if row["expense_id"] else "",
             income=row["amount"] if row["direction"] == Entry.Direction.IN else "",
             spent=row["amount"] if row["direction"] == Entry.Direction.OUT else "",
-            red=row["amount"] < 0,
+            css="ledger-red" if row["amount"] < 0 else "",
             reversed=row["reversal__id"] is not None,
         )
         for row in values

@@ -139,7 +139,7 @@ def test_the_accountant_takes_an_entry_back_from_its_page_and_the_ledger_shows_i
     assert answer.redirect_chain[-1][0] == f"/funds/ledger/{reversal.pk}/"
     assert "凭证“收-001”已红字冲销，冲销凭证“收-红-1”；如需更正，请再登记正确的收入。" in answer.text
     ledger = client.get("/funds/ledger/").text
-    assert '<tr data-testid="red-line">' in ledger and '<td class="text-end text-danger">-5000.00</td>' in ledger
+    assert '<tr class="ledger-red">' in ledger and '<td class="text-end">-5000.00</td>' in ledger
     assert '收-001</a> <span class="badge text-bg-secondary">已冲销</span>' in ledger
     again = client.get(f"/funds/ledger/{entry.pk}/").text
     assert "由凭证“收-红-1”红字冲销" in again and "确认冲销" not in again
