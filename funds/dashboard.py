@@ -16,13 +16,12 @@ def cards(request):
     url = reverse("funds:expenses")
     cards = []
     if Role.ACCOUNTANT in held:
-        if waiting["review_for_user"]:
-            count = str(waiting["review_for_user"])
-            cards.append(Card(_("待财务审核的支出"), count, url=f"{url}?status=submitted", level="warning"))
-        if waiting["pay_for_user"]:
-            count = str(waiting["pay_for_user"])
-            cards.append(Card(_("待支付的支出"), count, url=f"{url}?status=approved", level="warning"))
-    if Role.CHAIR in held and waiting["approve_for_user"]:
-        count = str(waiting["approve_for_user"])
-        cards.append(Card(_("待主席审批的支出"), count, url=f"{url}?desk=approve", level="warning"))
+        if waiting["review"]:
+            cards.append(
+                Card(_("待财务审核的支出"), str(waiting["review"]), url=f"{url}?status=submitted", level="warning")
+            )
+        if waiting["pay"]:
+            cards.append(Card(_("待支付的支出"), str(waiting["pay"]), url=f"{url}?status=approved", level="warning"))
+    if Role.CHAIR in held and waiting["approve"]:
+        cards.append(Card(_("待主席审批的支出"), str(waiting["approve"]), url=f"{url}?desk=approve", level="warning"))
     return cards

@@ -52,6 +52,8 @@ def _require(expense: Expense, action: str, actor) -> None:
         raise ValidationError(_("只有经办人本人才能%(action)s这笔支出。") % {"action": label})
     if action not in OWN_ACTIONS and is_own:
         raise ValidationError(_("不能%(action)s自己经办的支出。") % {"action": label})
+    if action == "pay" and actor is not None and expense.approved_by_id == actor.pk:  # rules.approved_it
+        raise ValidationError(_("您审批了这笔支出，不能再由您支付记账，请由其他财务人员或委员办理。"))
     require_open_year(expense.year)
 
 
@@ -76,17 +78,21 @@ def fund_balance(fund: Fund) -> object:
     return fund.opening_balance + (sums.get(Entry.Direction.IN) or ZERO) - (sums.get(Entry.Direction.OUT) or ZERO)
 
 
-def _check_dedicated_fund(expense: Expense) -> None:
-    """A dedicated fund (专项基金) spends only what it holds."""
-    fund = Fund.objects.select_for_update().get(pk=expense.fund_id)
+def require_dedicated_fund_holds(fund_id, amount, refusal: str) -> None:
+    """A dedicated fund (专项基金) never goes below zero: taking ``amount`` from one that holds less is refused with
+    ``refusal`` (given ``fund``, ``held`` and ``amount``). The fund's row is locked while it is counted."""
+    fund = Fund.objects.select_for_update().get(pk=fund_id)
     if not fund.is_dedicated:
         return
     held = fund_balance(fund)
-    if expense.amount > held:
-        raise ValidationError(
-            _("“%(fund)s”余额 %(held)s 元，不足支付本笔 %(amount)s 元。")
-            % {"fund": fund.name, "held": held, "amount": expense.amount}
-        )
+    if amount > held:
+        raise ValidationError(refusal % {"fund": fund.name, "held": held, "amount": amount})
+
+
+def _check_dedicated_fund(expense: Expense) -> None:
+    require_dedicated_fund_holds(
+        expense.fund_id, expense.amount, _("“%(fund)s”余额 %(held)s 元，不足支付本笔 %(amount)s 元。")
+    )
 
 
 def _add_attachments(expense: Expense, attachments) -> None:
@@ -305,8 +311,6 @@ def pay_expense(*, expense: Expense, actor, paid_on: datetime.date, method: str,
     """已支付: the accountant pays and books it under a voucher number (凭证号) used nowhere else."""
     expense = _lock(expense)
     _require(expense, "pay", actor)
-    if actor is not None and expense.approved_by_id == actor.pk:
-        raise ValidationError(_("您审批了这笔支出，不能再由您支付记账，请由其他财务人员或委员办理。"))
     if paid_on is None or paid_on > timezone.localdate():
         raise ValidationError(_("请填写支付日期，且不能晚于今天。"))
     require_open_year(paid_on.year)

@@ -12,9 +12,9 @@ from django.utils.translation import gettext as _
 from unionportal.notices import notify
 from unionportal.roles import Role, users_with_role
 
-from ..models import Entry, Fund
+from ..models import Entry
 from .common import require_new_voucher, require_open_year
-from .expenses import fund_balance
+from .expenses import require_dedicated_fund_holds
 
 
 def why_not_reversible(entry: Entry) -> str:
@@ -26,17 +26,6 @@ def why_not_reversible(entry: Entry) -> str:
     if entry.direction != Entry.Direction.IN:
         return _("支出记录随支出申请的支付记账而来，不能在此冲销。")
     return ""
-
-
-def _require_dedicated_fund_covers(entry: Entry) -> None:
-    """A dedicated fund (专项基金) never goes below zero: what it has spent of this income stays taken."""
-    fund = Fund.objects.select_for_update().get(pk=entry.fund_id)
-    held = fund_balance(fund)
-    if fund.is_dedicated and entry.amount > held:
-        raise ValidationError(
-            _("“%(fund)s”余额 %(held)s 元，少于要冲销的 %(amount)s 元；专项基金的余额不能为负数。")
-            % {"fund": fund.name, "held": held, "amount": entry.amount}
-        )
 
 
 @transaction.atomic
@@ -52,7 +41,12 @@ def reverse_entry(*, entry: Entry, on: datetime.date, voucher_number: str, reaso
     if on < entry.date:
         raise ValidationError({"on": _("冲销日期：不能早于原记录的日期（%(date)s）。") % {"date": entry.date}})
     require_open_year(on.year)
-    _require_dedicated_fund_covers(entry)
+    # what a dedicated fund has spent of this income stays spent
+    require_dedicated_fund_holds(
+        entry.fund_id,
+        entry.amount,
+        _("“%(fund)s”余额 %(held)s 元，少于要冲销的 %(amount)s 元；专项基金的余额不能为负数。"),
+    )
     try:
         number = require_new_voucher(voucher_number)
     except ValidationError as error:
