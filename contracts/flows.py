@@ -18,10 +18,6 @@ def runners(contract):
     return users_with_role(Role.CHAIR, Role.STAFF)
 
 
-def _not_passed(contract):
-    return None if services.motion_passed(contract) else _("职代会尚未表决通过该合同草案，不能签订。")
-
-
 FLOW = Workflow(
     CollectiveContract,
     steps=ContractStep,
@@ -73,7 +69,7 @@ FLOW = Workflow(
             allowed=runs_contracts,
             form="contracts.forms.SignForm",
             service="contracts.services.sign",
-            blocked=_not_passed,
+            blocked=services.unsigned_until_passed,
             confirm=_("签订后合同须在10日内报送劳动保障行政部门审查，签订日期、签字人和期限不能再改。确定签订？"),
             done=_("合同已签订，请在10日内报送劳动保障行政部门审查。"),
             notify=runners,

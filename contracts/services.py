@@ -59,6 +59,11 @@ def motion_passed(contract: CollectiveContract) -> bool:
     )
 
 
+def unsigned_until_passed(contract: CollectiveContract) -> str | None:
+    """Why the draft cannot be signed yet (the sign row's ``blocked``, and ``sign`` itself), or None."""
+    return None if motion_passed(contract) else _("职代会尚未表决通过该合同草案，不能签订。")
+
+
 @transaction.atomic
 def draft_contract(*, kind: str, title: str, actor=None, renews: CollectiveContract | None = None):
     contract = CollectiveContract(kind=kind, title=title, renews=renews)
@@ -279,8 +284,9 @@ def sign(*, contract: CollectiveContract, signed_on, union_signatory, employer_s
     """The chief negotiators sign (签订) — only a draft the congress passed, with a term that ends after it.
     A term under 1 or over 3 years (《集体合同规定》第三十八条: 期限一般为1至3年) is allowed, the rule saying
     "usually", but only when confirmed (``unusual_term_confirmed``), and the timeline says so."""
-    if not motion_passed(contract):
-        raise ValidationError(_("职代会尚未表决通过该合同草案，不能签订。"))
+    refusal = unsigned_until_passed(contract)
+    if refusal:
+        raise ValidationError(refusal)
     if signed_on > timezone.localdate():
         raise ValidationError({"signed_on": _("签订日期：不能晚于今天。")})
     last = contract.rounds.order_by("number").last()
